@@ -1,0 +1,83 @@
+// Command-line parsing with CLI11, its own exit codes mapped to ours.
+#include "app/cli.hpp"
+
+#include "content/time_zone.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <iostream>
+
+namespace kiosk {
+
+std::optional<Size> parse_size(const std::string& text)
+{
+    auto x = text.find('x');
+    if (x == std::string::npos)
+        return std::nullopt;
+    Size size;
+    auto parse = [](std::string_view s, int& out) {
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        return ec == std::errc() && end == s.data() + s.size() && out >= 200 && out <= 8192;
+    };
+    std::string_view view(text);
+    if (!parse(view.substr(0, x), size.width) || !parse(view.substr(x + 1), size.height))
+        return std::nullopt;
+    return size;
+}
+
+ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& version_text)
+{
+    Options options;
+    std::string size_text;
+    CLI::App app {"Drop-in Kiosk: a touchscreen kiosk for harm-reduction drop-in centers.\n"
+                  "With no subcommand it runs fullscreen on the installed content.",
+        "kiosk"};
+    app.set_version_flag("--version", version_text);
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    app.get_formatter()->column_width(34);
+
+    app.add_flag("--windowed", options.windowed, "Run in a window instead of fullscreen");
+    app.add_option("--size", size_text, "Window or screenshot size in pixels, such as 1280x800")
+        ->check([](const std::string& v) {
+            return parse_size(v) ? std::string() : "expected WIDTHxHEIGHT such as 1280x800, each 200 to 8192";
+        });
+    app.add_option("--state", options.state_dir, "Folder for the kiosk's database and caches")->type_name("DIR");
+    app.add_option("--config", options.config_file, "Settings file (default /etc/kiosk/kiosk.toml)")->type_name("FILE");
+    app.add_option("--now", options.now, "Pretend it is this time, in the kiosk's time zone: 2026-12-01T10:00")
+        ->type_name("TIME")
+        ->check([](const std::string& v) {
+            return parse_local_time(v) ? std::string() : "expected a time such as 2026-12-01T10:00";
+        });
+    app.add_option("--lang", options.language, "Start in this language, such as es")->type_name("CODE");
+    app.add_option("--open", options.open_path, "Start on this screen: home, urgent or a section id")
+        ->type_name("PATH");
+    app.add_option("--script", options.script_file, "Play taps, drags and shots from FILE in simulated time")
+        ->type_name("FILE");
+    app.add_option("--bundle", options.bundle_dir, "Show this bundle folder as it is, without importing it")
+        ->type_name("DIR");
+
+    CLI::App* screenshot = app.add_subcommand("screenshot", "Draw one screen headless and write it as a PNG");
+    screenshot->add_option("--out", options.out_file, "The PNG file to write")->required()->type_name("FILE.png");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            app.exit(e); // --help or --version
+            return {std::nullopt, exit_ok};
+        }
+        std::string message = e.what();
+        if (auto nl = message.find('\n'); nl != std::string::npos)
+            message = message.substr(0, nl);
+        std::cerr << "kiosk: " << message << " (see kiosk --help)\n";
+        return {std::nullopt, exit_usage};
+    }
+    if (!size_text.empty())
+        options.size = parse_size(size_text);
+    if (*screenshot)
+        options.command = Command::Screenshot;
+    return {options, exit_ok};
+}
+
+} // namespace kiosk

@@ -1,0 +1,51 @@
+// The kiosk command line (docs/cli.md): global options, before or after a subcommand, and exit statuses.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// Exit statuses every command keeps (docs/cli.md).
+enum ExitStatus : int {
+    exit_ok = 0,
+    exit_failure = 1, // The command ran and found a problem (a failed expectation, a bundle with errors).
+    exit_usage = 2,   // A bad flag, value, setting or script line.
+};
+
+enum class Command {
+    Run,        // No subcommand: the kiosk itself.
+    Screenshot, // kiosk screenshot --out FILE.png
+};
+
+struct Size {
+    int width = 0;
+    int height = 0;
+};
+
+struct Options {
+    Command command = Command::Run;
+    bool windowed = false;
+    std::optional<Size> size;
+    std::string state_dir;
+    std::string config_file;
+    std::string now; // As given; parsed in the kiosk's time zone once that is known.
+    std::string language;
+    std::string open_path = "home";
+    std::string script_file;
+    std::string bundle_dir; // Show this bundle folder directly instead of the installed content.
+    std::string out_file;   // screenshot --out
+};
+
+struct ParsedCommandLine {
+    std::optional<Options> options; // Nothing: exit with `status` (help, version, or an error already printed).
+    int status = exit_ok;
+};
+
+// Parses argv. Prints help, the version or a one-line error itself.
+ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& version_text);
+
+std::optional<Size> parse_size(const std::string& text);
+
+} // namespace kiosk

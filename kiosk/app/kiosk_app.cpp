@@ -1,0 +1,234 @@
+// The kiosk program: command dispatch, start-up, and the FrameClient that connects the UI to the frame loop.
+#include "app/kiosk_app.hpp"
+
+#include "app/cli.hpp"
+#include "app/paths.hpp"
+#include "app/settings.hpp"
+#include "content/bundle.hpp"
+#include "content/clock.hpp"
+#include "content/time_zone.hpp"
+#include "platform/backend.hpp"
+#include "platform/frame_loop.hpp"
+#include "platform/script.hpp"
+#include "platform/wake_queue.hpp"
+#include "store/store.hpp"
+#include "ui/ui.hpp"
+
+#include <SDL.h>
+#include <chrono>
+#include <cstdio>
+#include <imgui.h>
+#include <iostream>
+
+namespace kiosk {
+
+namespace {
+
+const std::chrono::steady_clock::time_point g_started = std::chrono::steady_clock::now();
+
+std::string version_text()
+{
+    SDL_version sdl {};
+    SDL_GetVersion(&sdl);
+    return std::string("kiosk ") + KIOSK_VERSION + " (SDL " + std::to_string(sdl.major) + "."
+        + std::to_string(sdl.minor) + "." + std::to_string(sdl.patch) + ", Dear ImGui " + IMGUI_VERSION + ", SQLite "
+        + store::sqlite_version() + ")";
+}
+
+void print(const Diagnostics& diagnostics)
+{
+    for (const Diagnostic& d : diagnostics.all())
+        std::cerr << d.to_string() << "\n";
+}
+
+// Connects the UI to the frame loop: sizes, drawing, timers.
+class Client final : public platform::FrameClient {
+public:
+    Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const TimeZone& zone, float diagonal)
+        : m_ui(ui)
+        , m_backend(backend)
+        , m_clock(clock)
+        , m_zone(zone)
+        , m_diagonal(diagonal)
+    { }
+
+    void resized(int width, int height) override
+    {
+        float diagonal = m_diagonal > 0.0f ? m_diagonal : m_backend.diagonal_inches();
+        std::string error;
+        if (!m_ui.set_metrics(ui::compute_metrics(width, height, diagonal), error)) {
+            std::cerr << "kiosk: " << error << "\n";
+            return;
+        }
+        m_backend.upload_fonts();
+    }
+
+    void draw() override
+    {
+        ui::FrameInfo info;
+        info.uptime = m_clock.uptime();
+        info.now = m_clock.now();
+        info.local = m_zone.to_local(info.now);
+        for (const ui::Intent& intent : m_ui.frame(info))
+            m_ui.apply(intent);
+    }
+
+    bool animating() const override { return m_ui.animating(); }
+
+    Millis until_next_change() const override
+    {
+        // The clock on screen shows minutes: wake at the start of the next one.
+        auto ms = std::chrono::duration_cast<Millis>(m_clock.now().time_since_epoch()).count();
+        return Millis(60000 - ms % 60000);
+    }
+
+    std::uint32_t background() const override { return m_ui.style().theme.background; }
+
+private:
+    ui::Ui& m_ui;
+    platform::Backend& m_backend;
+    const Clock& m_clock;
+    const TimeZone& m_zone;
+    float m_diagonal;
+};
+
+int run(const Options& options)
+{
+    // Settings.
+    Diagnostics settings_diagnostics;
+    Settings settings;
+    std::string settings_path = settings_file(options.config_file);
+    if (!settings_path.empty()) {
+        auto read = read_settings(settings_path, settings_diagnostics);
+        print(settings_diagnostics);
+        if (!read || settings_diagnostics.has_errors())
+            return exit_usage;
+        settings = *read;
+    }
+
+    std::string data_root = find_data_root();
+    if (data_root.empty()) {
+        std::cerr << "kiosk: cannot find the kiosk's assets (assets/theme.toml): reinstall the kiosk package\n";
+        return exit_failure;
+    }
+
+    // Content. Until the store holds imported versions, the kiosk shows a bundle folder directly.
+    std::string bundle_dir = options.bundle_dir.empty() ? data_root + "/data/demo" : options.bundle_dir;
+    Diagnostics content_diagnostics;
+    auto info = read_bundle_info(bundle_dir, content_diagnostics);
+    for (const Diagnostic& d : content_diagnostics.all())
+        std::cerr << bundle_dir << "/" << d.to_string() << "\n";
+    if (!info) {
+        std::cerr << "kiosk: the bundle in " << bundle_dir << " cannot be shown: fix the errors above\n";
+        return exit_failure;
+    }
+    auto snapshot = std::make_shared<ContentSnapshot>(ContentSnapshot {*info});
+
+    // Looks and words.
+    Diagnostics asset_diagnostics;
+    ui::Theme theme = ui::load_theme(data_root + "/assets/theme.toml", "assets/theme.toml", asset_diagnostics);
+    ui::Strings strings = ui::Strings::load(data_root + "/assets/strings", asset_diagnostics);
+    print(asset_diagnostics);
+
+    std::string language = snapshot->info.default_language();
+    if (!options.language.empty()) {
+        const auto& languages = snapshot->info.languages;
+        if (std::find(languages.begin(), languages.end(), options.language) == languages.end()) {
+            std::string known;
+            for (const std::string& l : languages)
+                known += (known.empty() ? "" : ", ") + l;
+            std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known
+                      << ")\n";
+            return exit_usage;
+        }
+        language = options.language;
+    }
+
+    // Time.
+    std::string zone_name = !settings.time_zone.empty() ? settings.time_zone : snapshot->info.time_zone;
+    TimeZone zone = zone_name.empty() ? TimeZone::system() : TimeZone::named(zone_name).value_or(TimeZone::utc());
+    bool simulated = options.command == Command::Screenshot || !options.script_file.empty();
+    Clock clock = Clock::system();
+    if (!options.now.empty()) {
+        clock = Clock::starting_at(
+            zone.to_wall(*parse_local_time(options.now)), simulated ? Clock::Mode::Simulated : Clock::Mode::Real);
+    } else if (simulated) {
+        clock = Clock::starting_at(std::chrono::system_clock::now(), Clock::Mode::Simulated);
+    }
+
+    std::optional<platform::Script> script;
+    if (!options.script_file.empty()) {
+        std::string error;
+        script = platform::read_script(options.script_file, error);
+        if (!script) {
+            std::cerr << error << "\n";
+            return exit_usage;
+        }
+    }
+
+    // The display.
+    platform::BackendOptions backend_options;
+    bool windowed = options.windowed || options.command == Command::Screenshot;
+    Size size = options.size.value_or(Size {1280, 800});
+    backend_options.width = size.width;
+    backend_options.height = size.height;
+    backend_options.fullscreen = windowed ? platform::Fullscreen::No : platform::Fullscreen::Yes;
+    backend_options.headless
+        = options.command == Command::Screenshot ? platform::Headless::Yes : platform::Headless::No;
+    std::string error;
+    auto backend = platform::Backend::create(backend_options, error);
+    if (!backend) {
+        std::cerr << "kiosk: " << error << "\n";
+        return exit_failure;
+    }
+    platform::WakeQueue wake;
+    wake.init();
+
+    ui::Ui ui(theme, std::move(strings));
+    ui.set_content(snapshot);
+    ui.set_language(language);
+    if (!ui.open(options.open_path, error)) {
+        std::cerr << "kiosk: --open: " << error << "\n";
+        return exit_usage;
+    }
+
+    Client client(ui, *backend, clock, zone, settings.screen_diagonal_inches);
+    platform::FrameLoop loop(*backend, clock, client, wake);
+    platform::FrameLoop::install_signal_handlers();
+    loop.start();
+
+    if (options.command == Command::Screenshot) {
+        loop.advance(Millis(100));
+        if (!loop.shot(options.out_file, error)) {
+            std::cerr << "kiosk: " << error << "\n";
+            return exit_failure;
+        }
+        return exit_ok;
+    }
+    if (script) {
+        platform::ScriptHooks hooks;
+        hooks.current_path = [&ui] { return ui.path(); };
+        int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);
+        if (status != exit_ok)
+            std::cerr << error << "\n";
+        return status;
+    }
+    loop.on_first_frame([&backend] {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
+        std::cerr << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x"
+                  << backend->height() << ", " << backend->renderer_name() << " renderer)" << std::endl;
+    });
+    return loop.run();
+}
+
+} // namespace
+
+int kiosk_main(int argc, char** argv)
+{
+    ParsedCommandLine parsed = parse_command_line(argc, argv, version_text());
+    if (!parsed.options)
+        return parsed.status;
+    return run(*parsed.options);
+}
+
+} // namespace kiosk

@@ -1,0 +1,55 @@
+// Paths of assets, demo content, state and settings.
+#include "app/paths.hpp"
+
+#include <climits>
+#include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+bool is_file(const std::string& path)
+{
+    struct stat st { };
+    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool is_dir(const std::string& path)
+{
+    struct stat st { };
+    return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string find_data_root()
+{
+    char exe[PATH_MAX] = {};
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    std::string exe_dir = n > 0 ? std::string(exe, std::size_t(n)) : std::string();
+    exe_dir = exe_dir.substr(0, exe_dir.rfind('/'));
+    for (const std::string& root :
+        {exe_dir + "/../share/kiosk", std::string(KIOSK_SOURCE_DIR), std::string(KIOSK_INSTALL_DATA_DIR)}) {
+        if (is_file(root + "/assets/theme.toml"))
+            return root;
+    }
+    return {};
+}
+
+std::string state_dir(const std::string& option)
+{
+    if (!option.empty())
+        return option;
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg == '/')
+        return std::string(xdg) + "/kiosk";
+    if (const char* home = std::getenv("HOME"); home && *home == '/')
+        return std::string(home) + "/.local/state/kiosk";
+    return "/var/lib/kiosk";
+}
+
+std::string settings_file(const std::string& option)
+{
+    if (!option.empty())
+        return option;
+    return is_file("/etc/kiosk/kiosk.toml") ? "/etc/kiosk/kiosk.toml" : std::string();
+}
+
+} // namespace kiosk

@@ -1,0 +1,21 @@
+// Where the kiosk finds its assets and demo content, and keeps its state.
+#pragma once
+
+#include <string>
+
+namespace kiosk {
+
+// The folder holding assets/ and data/: beside the installed binary (../share/kiosk), else the source tree the
+// binary was built from. Empty when neither has assets/theme.toml.
+std::string find_data_root();
+
+// --state DIR, else $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk.
+std::string state_dir(const std::string& option);
+
+// The settings file: --config FILE, else /etc/kiosk/kiosk.toml when it exists, else none.
+std::string settings_file(const std::string& option);
+
+bool is_file(const std::string& path);
+bool is_dir(const std::string& path);
+
+} // namespace kiosk

@@ -1,0 +1,206 @@
+// Settings: reading kiosk.toml with a message naming the key for every bad value.
+#include "app/settings.hpp"
+
+#include "content/time_zone.hpp"
+#include "content/toml_reader.hpp"
+
+#include <cmath>
+#include <regex>
+
+namespace kiosk {
+
+namespace {
+
+class Reader {
+public:
+    Reader(const std::string& file, Diagnostics& diagnostics)
+        : m_file(file)
+        , m_diagnostics(diagnostics)
+    { }
+
+    void read(const toml::value& root, Settings& s)
+    {
+        if (!root.is_table())
+            return;
+        for (const auto& [key, value] : root.as_table()) {
+            m_key = key;
+            m_line = line_of(value);
+            if (key == "idle_seconds")
+                integer(value, s.idle_seconds, 10, 86400, "seconds");
+            else if (key == "screen_diagonal_inches")
+                diagonal(value, s.screen_diagonal_inches);
+            else if (key == "rotation")
+                rotation(value, s.rotation);
+            else if (key == "time_zone")
+                time_zone(value, s.time_zone);
+            else if (key == "trusted_keys")
+                list(
+                    value, s.trusted_keys, [](const std::string& v) { return !v.empty(); }, "paths of .pub files");
+            else if (key == "usb_roots")
+                list(
+                    value, s.usb_roots, [](const std::string& v) { return !v.empty() && v[0] == '/'; },
+                    "absolute folder paths such as \"/media\"");
+            else if (key == "feed_url")
+                url(value, s.feed_url);
+            else if (key == "calendar_urls")
+                list(value, s.calendar_urls, is_url, "web addresses starting with https:// or http://");
+            else if (key == "poll_minutes")
+                integer(value, s.poll_minutes, 1, 1440, "minutes");
+            else if (key == "screen_on")
+                screen_on(value, s.screen_on);
+            else if (key == "display_off_command")
+                text(value, s.display_off_command);
+            else if (key == "display_on_command")
+                text(value, s.display_on_command);
+            else if (key == "staff_corner")
+                staff_corner(value, s.staff_corner);
+            else
+                m_diagnostics.warning(
+                    m_file, m_line, "unknown setting '" + key + "' is ignored: docs/settings.md lists every setting");
+        }
+    }
+
+private:
+    static bool is_url(const std::string& v)
+    {
+        return (v.rfind("https://", 0) == 0 && v.size() > 8) || (v.rfind("http://", 0) == 0 && v.size() > 7);
+    }
+
+    void bad(const std::string& expected, const toml::value& value)
+    {
+        std::string shown;
+        if (value.is_string())
+            shown = "\"" + value.as_string().str + "\"";
+        else
+            shown = toml_type_name(value);
+        m_diagnostics.error(
+            m_file, m_line, m_key + " must be " + expected + ", not " + shown + "; the default is used");
+    }
+
+    void integer(const toml::value& value, int& out, int low, int high, const char* unit)
+    {
+        if (value.is_integer() && value.as_integer() >= low && value.as_integer() <= high)
+            out = int(value.as_integer());
+        else
+            bad("a whole number of " + std::string(unit) + " from " + std::to_string(low) + " to "
+                    + std::to_string(high),
+                value);
+    }
+
+    void diagonal(const toml::value& value, float& out)
+    {
+        double v = value.is_integer() ? double(value.as_integer()) : value.is_floating() ? value.as_floating() : -1;
+        if (v >= 3.0 && v <= 120.0 && std::isfinite(v))
+            out = float(v);
+        else
+            bad("the screen's diagonal in inches, from 3 to 120 (such as 7 or 15.6)", value);
+    }
+
+    void rotation(const toml::value& value, int& out)
+    {
+        if (value.is_integer() && value.as_integer() % 90 == 0 && value.as_integer() >= 0 && value.as_integer() < 360)
+            out = int(value.as_integer());
+        else
+            bad("0, 90, 180 or 270", value);
+    }
+
+    void time_zone(const toml::value& value, std::string& out)
+    {
+        if (value.is_string() && TimeZone::named(value.as_string().str))
+            out = value.as_string().str;
+        else
+            bad("a time zone name such as \"America/New_York\"", value);
+    }
+
+    void text(const toml::value& value, std::string& out)
+    {
+        if (value.is_string())
+            out = value.as_string().str;
+        else
+            bad("a text in quotes", value);
+    }
+
+    void url(const toml::value& value, std::string& out)
+    {
+        if (value.is_string() && is_url(value.as_string().str))
+            out = value.as_string().str;
+        else
+            bad("a web address starting with https:// or http://", value);
+    }
+
+    template <typename Check>
+    void list(const toml::value& value, std::vector<std::string>& out, Check check, const char* what)
+    {
+        if (!value.is_array()) {
+            bad(std::string("a list of ") + what, value);
+            return;
+        }
+        std::vector<std::string> items;
+        for (const toml::value& item : value.as_array()) {
+            if (!item.is_string() || !check(item.as_string().str)) {
+                m_line = line_of(item) ? line_of(item) : m_line;
+                bad(std::string("a list of ") + what, item);
+                return;
+            }
+            items.push_back(item.as_string().str);
+        }
+        out = std::move(items);
+    }
+
+    void screen_on(const toml::value& value, std::vector<std::string>& out)
+    {
+        if (value.is_string() && value.as_string().str == "always") {
+            out.clear();
+            return;
+        }
+        list(value, out, is_valid_screen_hours,
+            "opening hours such as [\"Mon-Fri 09:00-17:00\", \"Sat 10:00-14:00\"], or \"always\"");
+    }
+
+    void staff_corner(const toml::value& value, std::string& out)
+    {
+        if (value.is_string()) {
+            const std::string& v = value.as_string().str;
+            if (v == "top-left" || v == "top-right" || v == "bottom-left" || v == "bottom-right") {
+                out = v;
+                return;
+            }
+        }
+        bad("\"top-left\", \"top-right\", \"bottom-left\" or \"bottom-right\"", value);
+    }
+
+    const std::string& m_file;
+    Diagnostics& m_diagnostics;
+    std::string m_key;
+    int m_line = 0;
+};
+
+} // namespace
+
+bool is_valid_screen_hours(const std::string& text)
+{
+    static const std::regex pattern("^((Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)"
+                                    "(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* "
+                                    "([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$");
+    return text.size() < 100 && std::regex_match(text, pattern);
+}
+
+Settings parse_settings_text(const std::string& text, const std::string& file_name, Diagnostics& diagnostics)
+{
+    Settings settings;
+    if (auto root = parse_toml(text, file_name, diagnostics))
+        Reader(file_name, diagnostics).read(*root, settings);
+    return settings;
+}
+
+std::optional<Settings> read_settings(const std::string& path, Diagnostics& diagnostics)
+{
+    Settings settings;
+    auto root = read_toml_file(path, path, diagnostics);
+    if (!root)
+        return std::nullopt;
+    Reader(path, diagnostics).read(*root, settings);
+    return settings;
+}
+
+} // namespace kiosk

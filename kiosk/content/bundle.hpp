@@ -1,0 +1,53 @@
+// The bundle's description (bundle.toml): name, languages, time zone, the urgent-help tile and the sections.
+#pragma once
+
+#include "content/diagnostic.hpp"
+#include "content/text.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class SectionKind {
+    Page,   // One Markdown page.
+    Cards,  // A list of cards from a CSV file.
+    Agenda, // Events from events.csv and calendars/*.ics.
+};
+
+const char* section_kind_name(SectionKind kind);
+
+struct Section {
+    std::string id; // [a-z0-9-]+, unique, never "home" or "urgent".
+    SectionKind kind = SectionKind::Page;
+    Text title;
+    std::string page;          // Page sections: pages/<page>.md
+    std::string source;        // Card sections: the CSV file.
+    std::string filter_column; // Card sections: optional filter chips.
+};
+
+struct UrgentTile {
+    Text title;
+    std::string page; // pages/<page>.md
+};
+
+struct BundleInfo {
+    Text name;
+    std::vector<std::string> languages; // The first is the default; never empty.
+    std::string time_zone;              // IANA name, or empty.
+    std::optional<UrgentTile> urgent;
+    std::vector<Section> sections;
+
+    const std::string& default_language() const { return languages.front(); }
+    const Section* find_section(const std::string& id) const;
+};
+
+// Reads `dir`/bundle.toml. Problems go to `diagnostics` with paths relative to the bundle; returns nothing when the
+// bundle cannot be used at all (a Fatal diagnostic says why).
+std::optional<BundleInfo> read_bundle_info(const std::string& dir, Diagnostics& diagnostics);
+
+// True for ids made of a-z, 0-9 and '-', 1 to 64 characters.
+bool is_valid_id(const std::string& id);
+
+} // namespace kiosk

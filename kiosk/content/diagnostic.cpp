@@ -1,0 +1,62 @@
+// Diagnostics: collecting and printing problems with their file and line.
+#include "content/diagnostic.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+
+const char* severity_name(Severity severity)
+{
+    switch (severity) {
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+    case Severity::Fatal:
+        return "error";
+    }
+    return "error";
+}
+
+std::string Diagnostic::to_string() const
+{
+    std::string out = file;
+    if (line > 0)
+        out += ":" + std::to_string(line);
+    out += ": ";
+    out += severity_name(severity);
+    out += ": ";
+    out += message;
+    return out;
+}
+
+void Diagnostics::add(std::string file, int line, Severity severity, std::string message)
+{
+    m_all.push_back({std::move(file), line, severity, std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, int line, std::string message)
+{
+    add(std::move(file), line, Severity::Warning, std::move(message));
+}
+
+void Diagnostics::error(std::string file, int line, std::string message)
+{
+    add(std::move(file), line, Severity::Error, std::move(message));
+}
+
+void Diagnostics::fatal(std::string file, int line, std::string message)
+{
+    add(std::move(file), line, Severity::Fatal, std::move(message));
+}
+
+bool Diagnostics::has_errors() const
+{
+    return std::any_of(m_all.begin(), m_all.end(), [](const Diagnostic& d) { return d.severity != Severity::Warning; });
+}
+
+bool Diagnostics::has_fatal() const
+{
+    return std::any_of(m_all.begin(), m_all.end(), [](const Diagnostic& d) { return d.severity == Severity::Fatal; });
+}
+
+} // namespace kiosk

@@ -1,0 +1,43 @@
+// Problems found in content or settings, each with the file and line a person has to fix.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class Severity {
+    Warning, // Read anyway; worth fixing.
+    Error,   // The row or value is skipped; the rest is kept.
+    Fatal,   // The whole file or bundle cannot be used.
+};
+
+struct Diagnostic {
+    std::string file; // Path as the person knows it, relative to the bundle when there is one.
+    int line = 0;     // 1-based; 0 when the problem is about the whole file.
+    Severity severity = Severity::Error;
+    std::string message;
+
+    // "file:line: error: message", the form every kiosk command prints.
+    std::string to_string() const;
+};
+
+class Diagnostics {
+public:
+    void add(std::string file, int line, Severity severity, std::string message);
+    void warning(std::string file, int line, std::string message);
+    void error(std::string file, int line, std::string message);
+    void fatal(std::string file, int line, std::string message);
+
+    const std::vector<Diagnostic>& all() const { return m_all; }
+    bool empty() const { return m_all.empty(); }
+    bool has_errors() const;
+    bool has_fatal() const;
+
+private:
+    std::vector<Diagnostic> m_all;
+};
+
+const char* severity_name(Severity severity);
+
+} // namespace kiosk

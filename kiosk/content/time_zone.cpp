@@ -1,0 +1,124 @@
+// Time zone conversions through libical's built-in zones, which read /usr/share/zoneinfo.
+#include "content/time_zone.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <libical/ical.h>
+#include <mutex>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+std::mutex& libical_mutex()
+{
+    // libical's zone cache is not thread-safe.
+    static std::mutex mutex;
+    return mutex;
+}
+
+} // namespace
+
+std::optional<TimeZone> TimeZone::named(const std::string& name)
+{
+    if (name == "UTC" || name == "Etc/UTC")
+        return utc();
+    if (name.empty() || name.size() > 64)
+        return std::nullopt;
+    for (char c : name) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '_' && c != '-' && c != '+')
+            return std::nullopt;
+    }
+    std::lock_guard lock(libical_mutex());
+    icaltimezone* zone = icaltimezone_get_builtin_timezone(name.c_str());
+    if (!zone)
+        return std::nullopt;
+    return TimeZone(name, zone);
+}
+
+TimeZone TimeZone::utc()
+{
+    return TimeZone("UTC", nullptr);
+}
+
+TimeZone TimeZone::system()
+{
+    std::string name;
+    if (std::ifstream in("/etc/timezone"); in)
+        std::getline(in, name);
+    if (name.empty()) {
+        char buffer[256] = {};
+        ssize_t n = readlink("/etc/localtime", buffer, sizeof buffer - 1);
+        std::string target(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
+        if (auto at = target.find("zoneinfo/"); at != std::string::npos)
+            name = target.substr(at + 9);
+    }
+    if (auto zone = named(name))
+        return *zone;
+    return utc();
+}
+
+LocalTime TimeZone::to_local(WallTime time) const
+{
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+    std::lock_guard lock(libical_mutex());
+    icaltimetype t = icaltime_from_timet_with_zone(
+        static_cast<time_t>(seconds), 0, m_zone ? m_zone : icaltimezone_get_utc_timezone());
+    LocalTime local;
+    local.year = t.year;
+    local.month = t.month;
+    local.day = t.day;
+    local.hour = t.hour;
+    local.minute = t.minute;
+    local.second = t.second;
+    local.weekday = icaltime_day_of_week(t) - 1;
+    return local;
+}
+
+WallTime TimeZone::to_wall(const LocalTime& local) const
+{
+    icaltimetype t = icaltime_null_time();
+    t.year = local.year;
+    t.month = local.month;
+    t.day = local.day;
+    t.hour = local.hour;
+    t.minute = local.minute;
+    t.second = local.second;
+    std::lock_guard lock(libical_mutex());
+    time_t seconds = icaltime_as_timet_with_zone(t, m_zone ? m_zone : icaltimezone_get_utc_timezone());
+    return WallTime(std::chrono::seconds(seconds));
+}
+
+std::optional<LocalTime> parse_local_time(std::string_view text)
+{
+    // YYYY-MM-DD[T ]HH:MM[:SS]
+    auto digits = [&](std::size_t at, std::size_t count, int& out) {
+        if (at + count > text.size())
+            return false;
+        out = 0;
+        for (std::size_t i = at; i < at + count; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(text[i])))
+                return false;
+            out = out * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    LocalTime t;
+    if (text.size() != 16 && text.size() != 19)
+        return std::nullopt;
+    if (!digits(0, 4, t.year) || text[4] != '-' || !digits(5, 2, t.month) || text[7] != '-' || !digits(8, 2, t.day)
+        || (text[10] != 'T' && text[10] != ' ') || !digits(11, 2, t.hour) || text[13] != ':'
+        || !digits(14, 2, t.minute))
+        return std::nullopt;
+    if (text.size() == 19 && (text[16] != ':' || !digits(17, 2, t.second)))
+        return std::nullopt;
+    static constexpr int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
+    if (t.year < 1970 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month[t.month - 1]
+        || (t.month == 2 && t.day == 29 && !leap) || t.hour > 23 || t.minute > 59 || t.second > 59)
+        return std::nullopt;
+    return t;
+}
+
+} // namespace kiosk

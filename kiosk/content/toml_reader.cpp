@@ -1,0 +1,201 @@
+// Guarded TOML parsing: size, UTF-8 and nesting checks before toml11, and its errors turned into diagnostics.
+#include "content/toml_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace kiosk {
+
+namespace {
+
+int line_at(std::string_view text, std::size_t offset)
+{
+    int line = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        line += text[i] == '\n';
+    return line;
+}
+
+// Deepest nesting of [ and { outside strings and comments, and where it first went past `limit`.
+struct Nesting {
+    int depth = 0;
+    std::size_t offset = 0;
+};
+
+Nesting deepest_nesting(std::string_view text, int limit)
+{
+    Nesting worst;
+    int depth = 0;
+    std::size_t i = 0;
+    auto starts_with = [&](std::string_view s) { return text.substr(i, s.size()) == s; };
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (starts_with("\"\"\"") || starts_with("'''")) {
+            std::string_view quote = text.substr(i, 3);
+            i += 3;
+            while (i < text.size() && !starts_with(quote))
+                i += (text[i] == '\\' && quote[0] == '"') ? 2 : 1;
+            i += 3;
+            continue;
+        } else if (c == '"' || c == '\'') {
+            ++i;
+            while (i < text.size() && text[i] != c && text[i] != '\n')
+                i += (text[i] == '\\' && c == '"') ? 2 : 1;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+            if (depth > worst.depth) {
+                worst.depth = depth;
+                if (depth > limit && worst.offset == 0)
+                    worst.offset = i;
+            }
+        } else if (c == ']' || c == '}') {
+            depth = depth > 0 ? depth - 1 : 0;
+        }
+        ++i;
+    }
+    return worst;
+}
+
+// toml11's messages span several lines with source excerpts; keep the first sentence.
+std::string short_toml_message(const std::string& what)
+{
+    std::string first = what.substr(0, what.find('\n'));
+    for (const char* prefix : {"[error] ", "toml::"}) {
+        if (first.rfind(prefix, 0) == 0)
+            first = first.substr(std::string(prefix).size());
+    }
+    if (auto colon = first.find(": ");
+        colon != std::string::npos && first.substr(0, colon).find(' ') == std::string::npos)
+        first = first.substr(colon + 2);
+    return first.empty() ? "this is not valid TOML" : first;
+}
+
+} // namespace
+
+int first_invalid_utf8_line(std::string_view text)
+{
+    auto bytes = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        unsigned char c = bytes[i];
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = len != 0 && i + len <= n;
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (bytes[i + k] & 0xC0) == 0x80;
+        if (ok && len == 2)
+            ok = c >= 0xC2; // Overlong.
+        if (ok && len == 3) {
+            unsigned cp = ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+            ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+        }
+        if (ok && len == 4) {
+            unsigned cp = ((c & 0x07u) << 18) | ((bytes[i + 1] & 0x3Fu) << 12) | ((bytes[i + 2] & 0x3Fu) << 6)
+                | (bytes[i + 3] & 0x3Fu);
+            ok = cp >= 0x10000 && cp <= 0x10FFFF;
+        }
+        if (!ok)
+            return line_at(text, i);
+        i += len;
+    }
+    return 0;
+}
+
+std::optional<toml::value> parse_toml(
+    std::string_view text, const std::string& file_name, Diagnostics& diagnostics, TomlLimits limits)
+{
+    if (text.size() > limits.max_bytes) {
+        diagnostics.fatal(file_name, 0,
+            "the file is " + std::to_string(text.size() / 1024) + " KiB, more than the limit of "
+                + std::to_string(limits.max_bytes / 1024) + " KiB");
+        return std::nullopt;
+    }
+    if (int line = first_invalid_utf8_line(text)) {
+        diagnostics.fatal(file_name, line, "the text is not UTF-8: save the file with the UTF-8 encoding");
+        return std::nullopt;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        diagnostics.fatal(file_name, line_at(text, text.find('\0')), "the file contains a NUL byte: it is not text");
+        return std::nullopt;
+    }
+    Nesting nesting = deepest_nesting(text, limits.max_nesting);
+    if (nesting.depth > limits.max_nesting) {
+        diagnostics.fatal(file_name, line_at(text, nesting.offset),
+            "brackets are nested more than " + std::to_string(limits.max_nesting) + " deep");
+        return std::nullopt;
+    }
+    try {
+        std::istringstream stream {std::string(text)};
+        return toml::parse(stream, file_name);
+    } catch (const toml::exception& e) {
+        diagnostics.fatal(file_name, static_cast<int>(e.location().line()), short_toml_message(e.what()));
+    } catch (const std::exception& e) {
+        diagnostics.fatal(file_name, 0, short_toml_message(e.what()));
+    }
+    return std::nullopt;
+}
+
+std::optional<toml::value> read_toml_file(
+    const std::string& path, const std::string& file_name, Diagnostics& diagnostics, TomlLimits limits)
+{
+    struct stat st { };
+    if (stat(path.c_str(), &st) != 0) {
+        diagnostics.fatal(file_name, 0, "the file is missing");
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diagnostics.fatal(file_name, 0, "this is not a regular file");
+        return std::nullopt;
+    }
+    if (static_cast<std::size_t>(st.st_size) > limits.max_bytes) {
+        diagnostics.fatal(file_name, 0,
+            "the file is " + std::to_string(st.st_size / 1024) + " KiB, more than the limit of "
+                + std::to_string(limits.max_bytes / 1024) + " KiB");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.fatal(file_name, 0, "the file cannot be read");
+        return std::nullopt;
+    }
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parse_toml(text, file_name, diagnostics, limits);
+}
+
+int line_of(const toml::value& value)
+{
+    return static_cast<int>(value.location().line());
+}
+
+const char* toml_type_name(const toml::value& value)
+{
+    switch (value.type()) {
+    case toml::value_t::string:
+        return "a text";
+    case toml::value_t::integer:
+        return "a whole number";
+    case toml::value_t::floating:
+        return "a number";
+    case toml::value_t::boolean:
+        return "true or false";
+    case toml::value_t::array:
+        return "a list";
+    case toml::value_t::table:
+        return "a table";
+    case toml::value_t::offset_datetime:
+    case toml::value_t::local_datetime:
+    case toml::value_t::local_date:
+    case toml::value_t::local_time:
+        return "a date or time";
+    case toml::value_t::empty:
+        break;
+    }
+    return "nothing";
+}
+
+} // namespace kiosk

@@ -1,0 +1,157 @@
+// Backend: SDL initialisation, window and renderer creation and recovery, and the ImGui renderer backend.
+#include "platform/backend.hpp"
+
+#include <SDL.h>
+#include <cmath>
+#include <cstdlib>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+namespace kiosk::platform {
+
+std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::string& error)
+{
+    if (options.headless == Headless::Yes) {
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        setenv("SDL_RENDER_DRIVER", "software", 1);
+        setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    }
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // The app handles SIGTERM itself.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // A finger arrives once, as a finger.
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        error = std::string("cannot start the display: ") + SDL_GetError();
+        return nullptr;
+    }
+    std::unique_ptr<Backend> backend(new Backend());
+    backend->m_fullscreen = options.fullscreen;
+    backend->m_headless = options.headless;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (options.fullscreen == Fullscreen::Yes)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    else
+        flags |= SDL_WINDOW_RESIZABLE;
+    backend->m_window = SDL_CreateWindow(
+        "Drop-in Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width, options.height, flags);
+    if (!backend->m_window) {
+        error = std::string("cannot open a window: ") + SDL_GetError();
+        return nullptr;
+    }
+    SDL_ShowCursor(options.fullscreen == Fullscreen::Yes ? SDL_DISABLE : SDL_ENABLE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // Never an imgui.ini: nothing about a visitor's session is written anywhere.
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.BackendPlatformName = "kiosk_sdl";
+    if (!backend->create_renderer(error))
+        return nullptr;
+    backend->update_size();
+    return backend;
+}
+
+bool Backend::create_renderer(std::string& error)
+{
+    if (m_headless == Headless::No)
+        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!m_renderer)
+        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+    if (!m_renderer) {
+        error = std::string("cannot draw on the display: ") + SDL_GetError();
+        return false;
+    }
+    SDL_RendererInfo info {};
+    SDL_GetRendererInfo(m_renderer, &info);
+    m_renderer_name = info.name ? info.name : "unknown";
+    m_imgui_renderer = ImGui_ImplSDLRenderer_Init(m_renderer);
+    return m_imgui_renderer;
+}
+
+Backend::~Backend()
+{
+    if (m_imgui_renderer)
+        ImGui_ImplSDLRenderer_Shutdown();
+    if (ImGui::GetCurrentContext())
+        ImGui::DestroyContext();
+    if (m_renderer)
+        SDL_DestroyRenderer(m_renderer);
+    if (m_window)
+        SDL_DestroyWindow(m_window);
+    SDL_Quit();
+}
+
+float Backend::diagonal_inches() const
+{
+    int display = SDL_GetWindowDisplayIndex(m_window);
+    float ddpi = 0.0f;
+    SDL_DisplayMode mode {};
+    if (display < 0 || SDL_GetDisplayDPI(display, &ddpi, nullptr, nullptr) != 0
+        || SDL_GetDesktopDisplayMode(display, &mode) != 0 || ddpi <= 0.0f)
+        return 0.0f;
+    // 96 dpi is what X servers claim when the monitor said nothing.
+    if (std::abs(ddpi - 96.0f) < 0.01f)
+        return 0.0f;
+    float inches = std::sqrt(float(mode.w) * float(mode.w) + float(mode.h) * float(mode.h)) / ddpi;
+    return inches >= 4.0f && inches <= 100.0f ? inches : 0.0f;
+}
+
+bool Backend::update_size()
+{
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(m_renderer, &w, &h) != 0)
+        SDL_GetWindowSize(m_window, &w, &h);
+    bool changed = w != m_width || h != m_height;
+    m_width = w;
+    m_height = h;
+    return changed;
+}
+
+void Backend::upload_fonts()
+{
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    ImGui::GetIO().Fonts->ClearTexData();
+}
+
+bool Backend::recreate_renderer(std::string& error)
+{
+    if (m_imgui_renderer)
+        ImGui_ImplSDLRenderer_Shutdown();
+    m_imgui_renderer = false;
+    if (m_renderer)
+        SDL_DestroyRenderer(m_renderer);
+    m_renderer = nullptr;
+    if (!create_renderer(error))
+        return false;
+    update_size();
+    return true;
+}
+
+void Backend::render(std::uint32_t clear_color)
+{
+    SDL_SetRenderDrawColor(m_renderer, clear_color & 0xFF, (clear_color >> 8) & 0xFF, (clear_color >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(m_renderer);
+    if (ImDrawData* data = ImGui::GetDrawData())
+        ImGui_ImplSDLRenderer_RenderDrawData(data);
+}
+
+void Backend::present()
+{
+    SDL_RenderPresent(m_renderer);
+}
+
+bool Backend::read_pixels(std::vector<std::uint8_t>& rgba, std::string& error)
+{
+    rgba.assign(std::size_t(m_width) * std::size_t(m_height) * 4, 0);
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(), m_width * 4) != 0) {
+        error = std::string("cannot read the screen: ") + SDL_GetError();
+        return false;
+    }
+    return true;
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,71 @@
+// The SDL window, its renderer and the Dear ImGui context (Tracy's Backend: a small platform interface).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace kiosk::platform {
+
+enum class Fullscreen { No, Yes };
+
+enum class Headless {
+    No,  // Whatever video driver the environment offers; the hardware renderer when there is one.
+    Yes, // SDL's offscreen driver and software renderer, whatever the environment says: same pixels everywhere.
+};
+
+struct BackendOptions {
+    int width = 1280;
+    int height = 800;
+    Fullscreen fullscreen = Fullscreen::Yes;
+    Headless headless = Headless::No;
+};
+
+class Backend {
+public:
+    static std::unique_ptr<Backend> create(const BackendOptions& options, std::string& error);
+    ~Backend();
+    Backend(const Backend&) = delete;
+    Backend& operator=(const Backend&) = delete;
+
+    // The drawable size in pixels.
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    bool fullscreen() const { return m_fullscreen == Fullscreen::Yes; }
+    // The panel's diagonal as the display reports it, or 0 when it does not (or reports nonsense).
+    float diagonal_inches() const;
+    const std::string& renderer_name() const { return m_renderer_name; }
+    SDL_Window* window() const { return m_window; }
+
+    // Re-reads the drawable size; true when it changed.
+    bool update_size();
+    // Uploads ImGui's font atlas again after it was rebuilt, then frees the atlas pixels kept in memory.
+    void upload_fonts();
+    // After SDL reports a lost device: a new renderer, and every texture uploaded again.
+    bool recreate_renderer(std::string& error);
+
+    // Rasterises ImGui's last draw data over a cleared background. Does not present.
+    void render(std::uint32_t clear_color);
+    void present();
+    // The pixels last rendered, as tightly packed RGBA rows. Call after render(), before present().
+    bool read_pixels(std::vector<std::uint8_t>& rgba, std::string& error);
+
+private:
+    Backend() = default;
+    bool create_renderer(std::string& error);
+
+    SDL_Window* m_window = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    Fullscreen m_fullscreen = Fullscreen::Yes;
+    Headless m_headless = Headless::No;
+    int m_width = 0;
+    int m_height = 0;
+    std::string m_renderer_name;
+    bool m_imgui_renderer = false;
+};
+
+} // namespace kiosk::platform

@@ -1,0 +1,223 @@
+// FrameLoop: event handling, frame pacing, idle sleeping and simulated time.
+#include "platform/frame_loop.hpp"
+
+#include "platform/screenshot.hpp"
+
+#include <SDL.h>
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+namespace kiosk::platform {
+
+namespace {
+
+constexpr Millis frame_interval {16};      // About 60 frames a second while something moves.
+constexpr Millis active_after_event {250}; // Keep drawing this long after any input.
+constexpr int max_sleep_ms = 250;          // Even idle, look at the stop flag this often.
+
+std::atomic<int> g_signal {0};
+
+extern "C" void on_signal(int signal)
+{
+    g_signal.store(signal);
+}
+
+} // namespace
+
+FrameLoop::FrameLoop(Backend& backend, Clock& clock, FrameClient& client, WakeQueue& wake)
+    : m_backend(backend)
+    , m_clock(clock)
+    , m_client(client)
+    , m_wake(wake)
+{ }
+
+void FrameLoop::install_signal_handlers()
+{
+    struct sigaction action { };
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+void FrameLoop::stop(int status)
+{
+    m_stop = true;
+    m_status = status;
+}
+
+bool FrameLoop::stopping() const
+{
+    return m_stop || g_signal.load() != 0;
+}
+
+void FrameLoop::start()
+{
+    m_client.resized(m_backend.width(), m_backend.height());
+    m_tick_at = m_clock.uptime() + m_client.until_next_change();
+    frame();
+}
+
+bool FrameLoop::wants_frames() const
+{
+    return m_dirty || m_warmup_frames > 0 || m_pointer.pending() || m_pointer.down() || m_client.animating()
+        || m_clock.uptime() < m_active_until;
+}
+
+void FrameLoop::handle(const SDL_Event& event)
+{
+    Millis now = m_clock.uptime();
+    if (m_pointer.handle(event, m_backend.width(), m_backend.height())) {
+        m_active_until = now + active_after_event;
+        return;
+    }
+    if (event.type == m_wake.event_type()) {
+        if (m_wake.run_pending() > 0)
+            m_dirty = true;
+        return;
+    }
+    switch (event.type) {
+    case SDL_QUIT:
+        // A window manager's close request; a fullscreen kiosk stays up (only SIGTERM or the service stops it).
+        if (!m_backend.fullscreen())
+            stop(0);
+        break;
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_RESIZED
+            || event.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
+            if (m_backend.update_size())
+                m_client.resized(m_backend.width(), m_backend.height());
+        }
+        m_dirty = true;
+        m_active_until = now + active_after_event;
+        break;
+    case SDL_DISPLAYEVENT:
+        if (m_backend.update_size())
+            m_client.resized(m_backend.width(), m_backend.height());
+        m_dirty = true;
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+        m_backend.upload_fonts();
+        m_client.textures_lost();
+        m_dirty = true;
+        break;
+    case SDL_RENDER_DEVICE_RESET: {
+        std::string error;
+        if (!m_backend.recreate_renderer(error)) {
+            SDL_Log("kiosk: %s", error.c_str());
+            stop(1);
+            break;
+        }
+        m_client.resized(m_backend.width(), m_backend.height());
+        m_backend.upload_fonts();
+        m_client.textures_lost();
+        m_dirty = true;
+        break;
+    }
+    default:
+        break; // Keyboards and everything else do nothing.
+    }
+}
+
+void FrameLoop::pump()
+{
+    SDL_Event event;
+    while (SDL_PollEvent(&event))
+        handle(event);
+}
+
+void FrameLoop::frame()
+{
+    Millis now = m_clock.uptime();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(m_backend.width()), float(m_backend.height()));
+    float dt = m_last_frame.count() < 0 ? 1.0f / 60.0f : float((now - m_last_frame).count()) / 1000.0f;
+    io.DeltaTime = std::max(dt, 0.001f);
+    m_last_frame = now;
+    m_pointer.apply(io);
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    m_client.draw();
+    ImGui::Render();
+    m_dirty = false;
+    if (m_warmup_frames > 0)
+        --m_warmup_frames;
+    if (now >= m_tick_at)
+        m_tick_at = now + m_client.until_next_change();
+    ++m_frames;
+}
+
+int FrameLoop::run()
+{
+    // start() built the first frame; show it.
+    m_backend.render(m_client.background());
+    m_backend.present();
+    if (m_on_first_frame)
+        m_on_first_frame();
+    while (!stopping()) {
+        Millis now = m_clock.uptime();
+        Millis timeout;
+        if (wants_frames())
+            timeout = std::max(Millis(1), frame_interval - (now - m_last_frame));
+        else
+            timeout = std::clamp(m_tick_at - now, Millis(1), Millis(max_sleep_ms));
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, int(timeout.count()))) {
+            handle(event);
+            pump();
+        }
+        if (stopping())
+            break;
+        now = m_clock.uptime();
+        if (now >= m_tick_at)
+            m_dirty = true;
+        if (m_dirty || (wants_frames() && now - m_last_frame >= frame_interval)) {
+            frame();
+            m_backend.render(m_client.background());
+            m_backend.present();
+        }
+    }
+    return m_stop ? m_status : 0;
+}
+
+void FrameLoop::advance(Millis by)
+{
+    Millis target = m_clock.uptime() + by;
+    while (!stopping()) {
+        pump();
+        Millis now = m_clock.uptime();
+        if (now >= target) {
+            if (m_dirty)
+                frame();
+            break;
+        }
+        if (wants_frames()) {
+            Millis step = std::min(frame_interval, target - now);
+            m_clock.advance(step);
+            pump();
+            frame();
+        } else {
+            Millis next = std::min(target, m_tick_at);
+            m_clock.advance(std::max(Millis(1), next - now));
+            if (m_clock.uptime() >= m_tick_at)
+                frame();
+        }
+    }
+}
+
+bool FrameLoop::shot(const std::string& path, std::string& error)
+{
+    if (m_frames == 0)
+        frame();
+    m_backend.render(m_client.background());
+    std::vector<std::uint8_t> rgba;
+    if (!m_backend.read_pixels(rgba, error))
+        return false;
+    m_backend.present();
+    return write_png(path, m_backend.width(), m_backend.height(), rgba, error);
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,79 @@
+// The idle-aware frame loop: sleeps in SDL_WaitEventTimeout while nothing moves, draws at full rate only while a
+// finger is down, something animates or an event just arrived, and wakes for the client's timers and other threads.
+#pragma once
+
+#include "content/clock.hpp"
+#include "platform/backend.hpp"
+#include "platform/pointer_input.hpp"
+#include "platform/wake_queue.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+union SDL_Event;
+
+namespace kiosk::platform {
+
+class FrameClient {
+public:
+    virtual ~FrameClient() = default;
+    // The drawable size is known or changed: rebuild what depends on it (fonts) and upload them.
+    virtual void resized(int width, int height) = 0;
+    // Builds this frame's ImGui content.
+    virtual void draw() = 0;
+    // Something moves by itself (a fling, an animation): keep drawing at full rate.
+    virtual bool animating() const = 0;
+    // How long until the screen changes by itself (the clock's next minute): the loop wakes then.
+    virtual Millis until_next_change() const = 0;
+    // The render device was lost and recreated: upload any textures again (the loop re-uploads the fonts).
+    virtual void textures_lost() { }
+    virtual std::uint32_t background() const = 0;
+};
+
+class FrameLoop {
+public:
+    FrameLoop(Backend& backend, Clock& clock, FrameClient& client, WakeQueue& wake);
+
+    // Catches SIGTERM and SIGINT: the loop ends cleanly within a quarter of a second.
+    static void install_signal_handlers();
+
+    // Lays out and draws the first frame.
+    void start();
+    // Real time: runs until stop() or a signal; returns the exit status.
+    int run();
+
+    // Simulated time (scripts, screenshots): runs every frame that would happen in the next `by`, building ImGui
+    // frames but rasterising none.
+    void advance(Millis by);
+    // Rasterises the last frame and writes it as a PNG.
+    bool shot(const std::string& path, std::string& error);
+
+    void stop(int status);
+    bool stopping() const;
+    std::uint64_t frames() const { return m_frames; }
+    void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
+
+private:
+    void pump();
+    void handle(const SDL_Event& event);
+    void frame();
+    bool wants_frames() const;
+
+    Backend& m_backend;
+    Clock& m_clock;
+    FrameClient& m_client;
+    WakeQueue& m_wake;
+    PointerInput m_pointer;
+    Millis m_last_frame {-1};
+    Millis m_active_until {0}; // Keep drawing until then: a moment after each event.
+    Millis m_tick_at {0};      // The client's next timer.
+    int m_warmup_frames = 2;   // ImGui settles sizes over the first frames.
+    bool m_dirty = true;
+    bool m_stop = false;
+    int m_status = 0;
+    std::uint64_t m_frames = 0;
+    std::function<void()> m_on_first_frame;
+};
+
+} // namespace kiosk::platform

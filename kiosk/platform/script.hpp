@@ -1,0 +1,55 @@
+// Scripted input for tests and demos: taps, drags and long presses as real finger events, in simulated time.
+#pragma once
+
+#include "content/clock.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::platform {
+
+class FrameLoop;
+
+struct ScriptCommand {
+    enum class Kind {
+        Tap,    // tap X Y
+        Drag,   // drag X1 Y1 X2 Y2 MS: press, move for MS, lift (a fast drag flings)
+        Press,  // press X Y MS: hold still for MS (a long press)
+        Down,   // down X Y: put a finger down and keep it there
+        Move,   // move X Y MS: move the finger that is down, over MS
+        Up,     // up: lift it
+        Wait,   // wait MS
+        Shot,   // shot FILE.png
+        Expect, // expect PATH: fail unless the screen at PATH is showing
+        Quit,   // quit
+    };
+    Kind kind = Kind::Wait;
+    int line = 0;
+    float x = 0, y = 0, x2 = 0, y2 = 0;
+    Millis ms {0};
+    std::string argument;
+};
+
+struct Script {
+    std::string file;
+    std::vector<ScriptCommand> commands;
+};
+
+// Parses the whole script before anything runs. On a bad line returns nothing and sets `error` to
+// "FILE:LINE: message".
+std::optional<Script> parse_script(const std::string& text, const std::string& file_name, std::string& error);
+std::optional<Script> read_script(const std::string& path, std::string& error);
+
+struct ScriptHooks {
+    std::function<std::string()> current_path; // For `expect`.
+};
+
+// Runs `script` on `loop`, whose clock must be simulated. Returns 0 when it ran to the end or to `quit`, 1 when an
+// expectation or a shot failed, 2 for a command that cannot run here (a point outside the window); `error` then
+// says "FILE:LINE: message".
+int run_script(
+    const Script& script, FrameLoop& loop, int width, int height, const ScriptHooks& hooks, std::string& error);
+
+} // namespace kiosk::platform

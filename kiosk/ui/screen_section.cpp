@@ -1,0 +1,96 @@
+// A section's screen: the navigation bar and the section's title above its content.
+#include "ui/screen.hpp"
+
+#include <algorithm>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+std::optional<Intent> draw_navigation_bar(const ScreenContext& c, const std::string& title, bool urgent)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetWindowPos();
+    float width = ImGui::GetWindowWidth();
+    float height = style.header_height();
+    list->AddRectFilled(
+        origin, ImVec2(origin.x + width, origin.y + height), urgent ? style.theme.urgent : style.theme.header);
+
+    float pad = style.pad();
+    float button_h = height - m.em(0.6f);
+    float y = (height - button_h) * 0.5f;
+    std::string back = c.strings.get("back", c.language);
+    std::string home = c.strings.get("home", c.language);
+    float back_w = header_button_width(back, style);
+    float home_w = header_button_width(home, style);
+    ImGui::SetCursorPos(ImVec2(pad, y));
+    if (header_button("back", ImVec2(back_w, button_h), back, Icon::Back, style))
+        intent = Intent {Intent::Kind::Back, {}};
+    ImGui::SetCursorPos(ImVec2(pad + back_w + m.em(0.5f), y));
+    if (header_button("home", ImVec2(home_w, button_h), home, Icon::Home, style))
+        intent = Intent {Intent::Kind::Home, {}};
+
+    float title_x = origin.x + pad + back_w + m.em(0.5f) + home_w + m.em(1.0f);
+    float title_w = origin.x + width - pad - title_x;
+    ImFont* font = style.fonts.title;
+    if (title_w > m.em(3.0f)) {
+        float h = wrapped_height(font, title_w, title, 1);
+        draw_wrapped(list, font, ImVec2(title_x, origin.y + (height - h) * 0.5f), title_w,
+            urgent ? style.theme.urgent_text : style.theme.header_text, title, 1);
+    }
+    return intent;
+}
+
+std::optional<Intent> draw_section(
+    const ScreenContext& c, const std::string& title, Icon icon, bool urgent, ScrollArea& scroll)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_navigation_bar(c, title, urgent);
+
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(pad, style.header_height()));
+    scroll.begin("body", ImVec2(width - pad, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float icon_size = m.em(2.4f);
+    float text_w = width - 2.0f * pad - icon_size - m.em(1.0f);
+    draw_icon(list, icon, ImVec2(origin.x + icon_size * 0.5f, origin.y + pad + icon_size * 0.5f), icon_size,
+        urgent ? style.theme.urgent : style.theme.accent);
+    float h = draw_wrapped(list, style.fonts.title, ImVec2(origin.x + icon_size + m.em(1.0f), origin.y + pad), text_w,
+        style.theme.text, title);
+    ImGui::Dummy(ImVec2(1.0f, pad * 2.0f + std::max(h, icon_size)));
+    scroll.end();
+    return intent;
+}
+
+void begin_screen(const char* id, const Style& style)
+{
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, style.theme.background);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
+    ImGui::Begin(id, nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings
+            | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PushFont(style.fonts.body);
+}
+
+void end_screen()
+{
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(4);
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,32 @@
+// The kiosk's own words (buttons, dates), per language, from assets/strings/<lang>.toml.
+#pragma once
+
+#include "content/diagnostic.hpp"
+#include "content/time_zone.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+class Strings {
+public:
+    // Reads every <lang>.toml in `dir`. English is the fallback for any missing string.
+    static Strings load(const std::string& dir, Diagnostics& diagnostics);
+
+    // The string `key` in `language`, else in English, else the key itself (so a gap shows, never crashes).
+    std::string get(const std::string& key, const std::string& language) const;
+    bool has_language(const std::string& language) const { return m_tables.count(language) != 0; }
+    std::vector<std::string> languages() const;
+
+    // "Tuesday, December 1" and "10:00 AM" in the language's own words and order.
+    std::string format_date(const LocalTime& time, const std::string& language) const;
+    std::string format_time(const LocalTime& time, const std::string& language) const;
+
+private:
+    using Table = std::map<std::string, std::string>;
+    std::map<std::string, Table> m_tables;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,21 @@
+// Everything a screen needs to know about how things look: sizes, fonts and colours.
+#pragma once
+
+#include "ui/fonts.hpp"
+#include "ui/metrics.hpp"
+#include "ui/theme.hpp"
+
+namespace kiosk::ui {
+
+struct Style {
+    Metrics metrics;
+    Fonts fonts;
+    Theme theme;
+
+    float pad() const { return metrics.em(0.75f); }   // Space around and between tiles.
+    float gap() const { return metrics.em(0.5f); }    // Space between lines of items.
+    float header_height() const;                      // The top band on every screen.
+    float radius() const { return metrics.em(0.4f); } // Corner rounding of tiles and buttons.
+};
+
+} // namespace kiosk::ui

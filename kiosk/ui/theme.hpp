@@ -1,0 +1,35 @@
+// Colours, read from assets/theme.toml so a center can restyle the kiosk without code.
+#pragma once
+
+#include "content/diagnostic.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace kiosk::ui {
+
+using Color = std::uint32_t; // 0xAABBGGRR, ImGui's packed colour.
+
+struct Theme {
+    Color background = 0xFFEEF3F6;
+    Color surface = 0xFFFFFFFF;         // Tiles and cards.
+    Color surface_pressed = 0xFFD4DEE4; // A tile under the finger.
+    Color border = 0xFFC8D2D8;
+    Color text = 0xFF1A1B1C;
+    Color text_muted = 0xFF51575B;
+    Color accent = 0xFF8B5F1F; // Icons and focus.
+    Color header = 0xFF4D3A1F; // The top band.
+    Color header_text = 0xFFFFFFFF;
+    Color header_pressed = 0xFF6B5634;
+    Color urgent = 0xFF1E26B3; // The urgent-help tile: never used for anything else.
+    Color urgent_text = 0xFFFFFFFF;
+    Color urgent_pressed = 0xFF181D8C;
+};
+
+// Reads `path`; a missing or broken entry keeps the built-in colour and is reported in `diagnostics`.
+Theme load_theme(const std::string& path, const std::string& file_name, Diagnostics& diagnostics);
+
+// Parses "#RRGGBB" or "#RRGGBBAA".
+bool parse_color(const std::string& text, Color& out);
+
+} // namespace kiosk::ui

@@ -1,0 +1,253 @@
+// Widgets: pressable areas, tiles, the urgent band, header buttons, vector icons and wrapped text.
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr float line_spacing = 1.15f; // Line height as a multiple of the font size.
+
+const char* next_line_end(ImFont* font, const char* s, const char* end, float width)
+{
+    const char* eol = font->CalcWordWrapPositionA(1.0f, s, end, width);
+    if (eol == s) {
+        // A single character wider than the line: take it anyway so the loop always advances.
+        unsigned int c = 0;
+        eol = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
+    }
+    if (const void* nl = std::memchr(s, '\n', static_cast<std::size_t>(eol - s)))
+        eol = static_cast<const char*>(nl);
+    return eol;
+}
+
+const char* skip_break(const char* s, const char* end)
+{
+    while (s < end && *s == ' ')
+        ++s;
+    if (s < end && *s == '\n')
+        ++s;
+    return s;
+}
+
+float text_width(ImFont* font, const char* s, const char* e)
+{
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, e).x;
+}
+
+} // namespace
+
+float Style::header_height() const
+{
+    return std::max(metrics.touch() + metrics.em(0.6f), metrics.em(2.8f));
+}
+
+float header_button_width(const std::string& label, const Style& style)
+{
+    ImFont* font = style.fonts.bold;
+    float label_width
+        = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size()) + style.metrics.em(0.4f);
+    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.0f) + label_width);
+}
+
+Press press_area(const char* id, ImVec2 size)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImGuiID item = window->GetID(id);
+    ImVec2 pos = window->DC.CursorPos;
+    ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size);
+    Press press;
+    if (!ImGui::ItemAdd(bb, item))
+        return press;
+    bool hovered = false;
+    press.clicked = ImGui::ButtonBehavior(bb, item, &hovered, &press.held);
+    press.held = press.held && hovered;
+    return press;
+}
+
+float draw_wrapped(
+    ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text, int max_lines)
+{
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float y = pos.y;
+    int lines = 0;
+    while (s < end && lines < max_lines) {
+        const char* eol = next_line_end(font, s, end, width);
+        ++lines;
+        const char* rest = skip_break(eol, end);
+        if (lines == max_lines && rest < end) {
+            // Cut the last line so that it ends in an ellipsis inside the width.
+            static const char ellipsis[] = "\xE2\x80\xA6";
+            float ellipsis_width = text_width(font, ellipsis, ellipsis + 3);
+            const char* cut = eol;
+            while (cut > s && text_width(font, s, cut) + ellipsis_width > width)
+                --cut;
+            while (cut > s && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+                --cut; // Never split a UTF-8 sequence.
+            while (cut > s && cut[-1] == ' ')
+                --cut;
+            list->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, cut);
+            list->AddText(
+                font, font->FontSize, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
+        } else {
+            list->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, eol);
+        }
+        y += font->FontSize * line_spacing;
+        s = rest;
+    }
+    return lines == 0 ? 0.0f : (y - pos.y) - font->FontSize * (line_spacing - 1.0f);
+}
+
+float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines)
+{
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    int lines = 0;
+    while (s < end && lines < max_lines) {
+        s = skip_break(next_line_end(font, s, end, width), end);
+        ++lines;
+    }
+    if (lines == 0)
+        return 0.0f;
+    return font->FontSize * (line_spacing * float(lines - 1) + 1.0f);
+}
+
+void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
+{
+    float s = size * 0.5f;
+    float t = std::max(2.0f, size * 0.085f); // Stroke width.
+    auto at = [&](float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); };
+    switch (icon) {
+    case Icon::None:
+        break;
+    case Icon::Page:
+        list->AddRect(at(-0.62f, -0.85f), at(0.62f, 0.85f), color, s * 0.12f, 0, t);
+        for (float y : {-0.4f, 0.0f, 0.4f})
+            list->AddLine(at(-0.32f, y), at(0.32f, y), color, t);
+        break;
+    case Icon::Cards:
+        for (float x : {-0.85f, 0.1f}) {
+            for (float y : {-0.85f, 0.1f})
+                list->AddRectFilled(at(x, y), at(x + 0.75f, y + 0.75f), color, s * 0.12f);
+        }
+        break;
+    case Icon::Calendar:
+        list->AddRect(at(-0.85f, -0.7f), at(0.85f, 0.85f), color, s * 0.1f, 0, t);
+        list->AddRectFilled(at(-0.85f, -0.7f), at(0.85f, -0.3f), color, s * 0.1f, ImDrawFlags_RoundCornersTop);
+        list->AddLine(at(-0.45f, -0.95f), at(-0.45f, -0.55f), color, t);
+        list->AddLine(at(0.45f, -0.95f), at(0.45f, -0.55f), color, t);
+        for (float x : {-0.45f, 0.0f, 0.45f}) {
+            for (float y : {0.05f, 0.5f})
+                list->AddRectFilled(at(x - 0.12f, y - 0.12f), at(x + 0.12f, y + 0.12f), color);
+        }
+        break;
+    case Icon::Help:
+        list->AddCircle(c, s * 0.92f, color, 32, t);
+        list->AddRectFilled(at(-0.09f, -0.55f), at(0.09f, 0.2f), color, s * 0.05f);
+        list->AddCircleFilled(at(0.0f, 0.48f), s * 0.12f, color, 12);
+        break;
+    case Icon::Back: {
+        ImVec2 points[] = {at(0.3f, -0.6f), at(-0.3f, 0.0f), at(0.3f, 0.6f)};
+        list->AddPolyline(points, 3, color, 0, t * 1.3f);
+        break;
+    }
+    case Icon::Home: {
+        ImVec2 roof[] = {at(-0.85f, 0.0f), at(0.0f, -0.8f), at(0.85f, 0.0f)};
+        list->AddPolyline(roof, 3, color, 0, t * 1.2f);
+        ImVec2 body[] = {at(-0.55f, -0.25f), at(-0.55f, 0.75f), at(0.55f, 0.75f), at(0.55f, -0.25f)};
+        list->AddPolyline(body, 4, color, 0, t * 1.2f);
+        break;
+    }
+    }
+}
+
+bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+{
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    Press press = press_area(id, size);
+    const Theme& theme = style.theme;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    list->AddRectFilled(pos, max, press.held ? theme.surface_pressed : theme.surface, style.radius());
+    list->AddRect(pos, max, theme.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+
+    float icon_size = m.em(1.7f);
+    float inset = m.em(0.8f);
+    float text_x = pos.x + inset;
+    if (icon != Icon::None) {
+        draw_icon(list, icon, ImVec2(pos.x + inset + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, theme.accent);
+        text_x += icon_size + m.em(0.7f);
+    }
+    float text_width = max.x - inset - text_x;
+    ImFont* font = style.fonts.tile;
+    float text_height = wrapped_height(font, text_width, label, 2);
+    list->PushClipRect(pos, max, true);
+    draw_wrapped(list, font, ImVec2(text_x, pos.y + (size.y - text_height) * 0.5f), text_width, theme.text, label, 2);
+    list->PopClipRect();
+    return press.clicked;
+}
+
+bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style)
+{
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    Press press = press_area(id, size);
+    const Theme& theme = style.theme;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    list->AddRectFilled(pos, max, press.held ? theme.urgent_pressed : theme.urgent, style.radius());
+    float icon_size = std::min(m.em(1.6f), size.y * 0.7f);
+    float inset = m.em(0.8f);
+    draw_icon(list, Icon::Help, ImVec2(pos.x + inset + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size,
+        theme.urgent_text);
+    float text_x = pos.x + inset + icon_size + m.em(0.6f);
+    float chevron = m.em(1.0f);
+    float text_width = max.x - inset - chevron - text_x;
+    ImFont* font = style.fonts.tile;
+    float text_height = wrapped_height(font, text_width, label, 2);
+    list->PushClipRect(pos, max, true);
+    draw_wrapped(
+        list, font, ImVec2(text_x, pos.y + (size.y - text_height) * 0.5f), text_width, theme.urgent_text, label, 2);
+    list->PopClipRect();
+    // A chevron pointing right says "this opens".
+    ImVec2 c(max.x - inset - chevron * 0.5f, pos.y + size.y * 0.5f);
+    float s = chevron * 0.5f;
+    ImVec2 points[]
+        = {ImVec2(c.x - s * 0.3f, c.y - s * 0.6f), ImVec2(c.x + s * 0.3f, c.y), ImVec2(c.x - s * 0.3f, c.y + s * 0.6f)};
+    list->AddPolyline(points, 3, theme.urgent_text, 0, std::max(2.0f, chevron * 0.11f));
+    return press.clicked;
+}
+
+bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+{
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    Press press = press_area(id, size);
+    const Theme& theme = style.theme;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    list->AddRectFilled(pos, max, press.held ? theme.header_pressed : theme.header, style.radius());
+    list->AddRect(pos, max, theme.header_text, style.radius(), 0, std::max(1.0f, m.mm(0.35f)));
+    float icon_size = m.em(1.0f);
+    ImFont* font = style.fonts.bold;
+    float label_width = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
+    float gap = label.empty() ? 0.0f : m.em(0.4f);
+    float content = icon_size + gap + label_width;
+    float x = pos.x + std::max(m.em(0.5f), (size.x - content) * 0.5f);
+    draw_icon(list, icon, ImVec2(x + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, theme.header_text);
+    if (!label.empty()) {
+        list->PushClipRect(pos, max, true);
+        list->AddText(font, font->FontSize, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f),
+            theme.header_text, label.c_str());
+        list->PopClipRect();
+    }
+    return press.clicked;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,48 @@
+// Drawing primitives shared by the screens: big pressable tiles, header buttons, icons and wrapped text.
+#pragma once
+
+#include "ui/style.hpp"
+
+#include <imgui.h>
+#include <string>
+
+namespace kiosk::ui {
+
+enum class Icon {
+    None,
+    Page,     // A sheet with lines.
+    Cards,    // A grid of four.
+    Calendar, // A calendar leaf.
+    Help,     // An exclamation mark in a circle.
+    Back,     // A left chevron.
+    Home,     // A house.
+};
+
+struct Press {
+    bool held = false;    // The finger is on it now.
+    bool clicked = false; // Released on it: act.
+};
+
+// An invisible pressable rectangle at the cursor, advancing the layout by `size`.
+Press press_area(const char* id, ImVec2 size);
+
+void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color color);
+
+// Draws `text` wrapped to `width` from `pos`, at most `max_lines` lines (the last one ends in "..." when cut).
+// Returns the height used.
+float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
+    int max_lines = 1000);
+// The height `text` needs when wrapped to `width`.
+float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines = 1000);
+
+// A large tile with an icon and a label, as wide and tall as `size`. Returns true when tapped.
+bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style);
+
+// The urgent-help band: full width, its own colour, never confused with a section.
+bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);
+
+// A button in the header band with an icon and a short label.
+bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style);
+float header_button_width(const std::string& label, const Style& style);
+
+} // namespace kiosk::ui

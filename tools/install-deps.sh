@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, running and testing the kiosk need; does nothing when all are present.
+set -euo pipefail
+
+packages=(
+  # Build tools.
+  build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev clang-format
+  # Libraries (DESIGN.md, Dependencies).
+  libsdl2-dev libimgui-dev libstb-dev libsqlite3-dev libsqlitecpp-dev doctest-dev libqrcodegencpp-dev
+  libmd4c-dev libmd4c-html0-dev libtoml11-dev libical-dev libcurl4-openssl-dev libsodium-dev libcli11-dev
+  libsystemd-dev tzdata
+  # Fonts the kiosk draws with.
+  fonts-noto-core fonts-dejavu-core
+  # Tools the tests check results with, and the display the idle benchmark runs under.
+  zbar-tools sqlite3 xvfb xauth xdotool python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then sudo=(sudo); fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
