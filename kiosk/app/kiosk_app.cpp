@@ -69,8 +69,11 @@ public:
         info.uptime = m_clock.uptime();
         info.now = m_clock.now();
         info.local = m_zone.to_local(info.now);
-        for (const ui::Intent& intent : m_ui.frame(info))
+        for (const ui::Intent& intent : m_ui.frame(info)) {
             m_ui.apply(intent);
+            if (m_trace)
+                std::cout << "screen: " << m_ui.path() << std::endl;
+        }
     }
 
     bool animating() const override { return m_ui.animating(); }
@@ -84,12 +87,16 @@ public:
 
     std::uint32_t background() const override { return m_ui.style().theme.background; }
 
+    // Scripts print every screen change on standard output, so a test can see what a tap reached.
+    void trace_screens() { m_trace = true; }
+
 private:
     ui::Ui& m_ui;
     platform::Backend& m_backend;
     const Clock& m_clock;
     const TimeZone& m_zone;
     float m_diagonal;
+    bool m_trace = false;
 };
 
 int run(const Options& options)
@@ -206,6 +213,7 @@ int run(const Options& options)
         return exit_ok;
     }
     if (script) {
+        client.trace_screens();
         platform::ScriptHooks hooks;
         hooks.current_path = [&ui] { return ui.path(); };
         int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);

@@ -180,16 +180,18 @@ private:
             return;
         }
         UrgentTile urgent;
+        int page_line = line_of(value);
         for (const auto& [key, item] : value.as_table()) {
-            if (key == "title")
+            if (key == "title") {
                 urgent.title = read_text(item, "urgent.title", info);
-            else if (key == "page")
+            } else if (key == "page") {
                 urgent.page = read_string(item, "urgent.page");
-            else
+                page_line = line_of(item);
+            } else
                 m_diagnostics.warning(
                     bundle_file, line_of(item), "unknown setting 'urgent." + key + "' is ignored (known: title, page)");
         }
-        check_page(urgent.page, "[urgent]", line_of(value));
+        check_page(urgent.page, "[urgent]", page_line);
         if (urgent.title.empty())
             m_diagnostics.error(
                 bundle_file, line_of(value), "[urgent] needs a title, such as \"Overdose? Get help now\"");
@@ -235,6 +237,7 @@ private:
         Section section;
         std::string kind;
         bool has_title = false;
+        int page_line = line, source_line = line; // Problems with a file are reported on the line naming it.
         for (const auto& [key, item] : value.as_table()) {
             if (key == "id")
                 section.id = read_string(item, "id");
@@ -243,10 +246,13 @@ private:
             else if (key == "title") {
                 section.title = read_text(item, "title", info);
                 has_title = true;
-            } else if (key == "page")
+            } else if (key == "page") {
                 section.page = read_string(item, "page");
-            else if (key == "source")
+                page_line = line_of(item);
+            } else if (key == "source") {
                 section.source = read_string(item, "source");
+                source_line = line_of(item);
+            }
             else if (key == "filter_column")
                 section.filter_column = read_string(item, "filter_column");
             else
@@ -266,10 +272,10 @@ private:
         }
         if (kind == "page") {
             section.kind = SectionKind::Page;
-            check_page(section.page, what, line);
+            check_page(section.page, what, page_line);
         } else if (kind == "cards") {
             section.kind = SectionKind::Cards;
-            check_source(section.source, what, line);
+            check_source(section.source, what, source_line);
         } else if (kind == "agenda") {
             section.kind = SectionKind::Agenda;
         } else {

@@ -1,0 +1,106 @@
+// Settings: defaults, every key read, unknown keys warned, bad values named.
+#include "app/settings.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+std::string messages(const Diagnostics& d)
+{
+    std::string all;
+    for (const Diagnostic& x : d.all())
+        all += x.to_string() + "\n";
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("an empty file gives the documented defaults")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text("", "kiosk.toml", d);
+    CHECK(d.empty());
+    CHECK(s.idle_seconds == 60);
+    CHECK(s.screen_diagonal_inches == 0.0f);
+    CHECK(s.rotation == 0);
+    CHECK(s.time_zone.empty());
+    CHECK(s.trusted_keys.empty());
+    CHECK(s.usb_roots == std::vector<std::string>{"/media", "/run/media", "/mnt"});
+    CHECK(s.feed_url.empty());
+    CHECK(s.calendar_urls.empty());
+    CHECK(s.poll_minutes == 15);
+    CHECK(s.screen_on.empty());
+    CHECK(s.staff_corner == "top-left");
+}
+
+TEST_CASE("every key is read")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text(R"(
+idle_seconds = 90
+screen_diagonal_inches = 7
+rotation = 180
+time_zone = "Europe/Madrid"
+trusted_keys = ["/etc/kiosk/keys/center.pub"]
+usb_roots = ["/media/kiosk"]
+feed_url = "https://example.org/feed/MANIFEST"
+calendar_urls = ["https://example.org/events.ics"]
+poll_minutes = 30
+screen_on = ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]
+display_off_command = "vcgencmd display_power 0"
+display_on_command = "vcgencmd display_power 1"
+staff_corner = "bottom-right"
+)",
+                                     "kiosk.toml", d);
+    CHECK_MESSAGE(d.empty(), messages(d));
+    CHECK(s.idle_seconds == 90);
+    CHECK(s.screen_diagonal_inches == 7.0f);
+    CHECK(s.rotation == 180);
+    CHECK(s.time_zone == "Europe/Madrid");
+    CHECK(s.trusted_keys.size() == 1);
+    CHECK(s.usb_roots == std::vector<std::string>{"/media/kiosk"});
+    CHECK(s.feed_url == "https://example.org/feed/MANIFEST");
+    CHECK(s.calendar_urls.size() == 1);
+    CHECK(s.poll_minutes == 30);
+    CHECK(s.screen_on.size() == 2);
+    CHECK(s.display_off_command == "vcgencmd display_power 0");
+    CHECK(s.staff_corner == "bottom-right");
+}
+
+TEST_CASE("an unknown key is a warning")
+{
+    Diagnostics d;
+    parse_settings_text("idle_seconds = 30\nidle_secs = 5\n", "kiosk.toml", d);
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].severity == Severity::Warning);
+    CHECK(d.all()[0].to_string().find("kiosk.toml:2: warning: unknown setting 'idle_secs'") == 0);
+}
+
+TEST_CASE("a bad value is an error that names the key, and the default stays")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text("rotation = 45\nidle_seconds = \"a minute\"\nfeed_url = \"ftp://x\"\n"
+                                     "screen_on = [\"Weekdays 9-5\"]\ntime_zone = \"Mars/Olympus\"\n",
+                                     "kiosk.toml", d);
+    std::string all = messages(d);
+    CHECK(all.find("kiosk.toml:1: error: rotation must be 0, 90, 180 or 270, not a whole number") != std::string::npos);
+    CHECK(all.find("kiosk.toml:2: error: idle_seconds must be a whole number of seconds from 10 to 86400, not \"a "
+                   "minute\"") != std::string::npos);
+    CHECK(all.find("kiosk.toml:3: error: feed_url must be a web address") != std::string::npos);
+    CHECK(all.find("kiosk.toml:4: error: screen_on must be") != std::string::npos);
+    CHECK(all.find("kiosk.toml:5: error: time_zone must be") != std::string::npos);
+    CHECK(s.rotation == 0);
+    CHECK(s.idle_seconds == 60);
+}
+
+TEST_CASE("screen hours")
+{
+    CHECK(is_valid_screen_hours("Mon-Fri 09:00-17:00"));
+    CHECK(is_valid_screen_hours("Sat 10:00-14:00"));
+    CHECK(is_valid_screen_hours("Mon,Wed,Fri-Sun 18:00-24:00"));
+    CHECK_FALSE(is_valid_screen_hours("Mon-Fri 9:00-17:00"));
+    CHECK_FALSE(is_valid_screen_hours("Monday 09:00-17:00"));
+    CHECK_FALSE(is_valid_screen_hours("Mon 25:00-26:00"));
+}
