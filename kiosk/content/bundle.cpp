@@ -252,8 +252,7 @@ private:
             } else if (key == "source") {
                 section.source = read_string(item, "source");
                 source_line = line_of(item);
-            }
-            else if (key == "filter_column")
+            } else if (key == "filter_column")
                 section.filter_column = read_string(item, "filter_column");
             else
                 m_diagnostics.warning(bundle_file, line_of(item),

@@ -32,12 +32,8 @@ TEST_CASE("--help and --version exit 0")
 
 TEST_CASE("a bad flag or value prints one line and exits 2")
 {
-    for (auto args : std::vector<std::vector<std::string>>{{"--bogus"},
-                                                           {"--size", "big"},
-                                                           {"--size", "100x100"},
-                                                           {"--now", "yesterday"},
-                                                           {"screenshot"},
-                                                           {"fly"}}) {
+    for (auto args : std::vector<std::vector<std::string>> {
+             {"--bogus"}, {"--size", "big"}, {"--size", "100x100"}, {"--now", "yesterday"}, {"screenshot"}, {"fly"}}) {
         auto r = run_kiosk(args);
         CAPTURE(args[0]);
         CHECK(r.status == 2);

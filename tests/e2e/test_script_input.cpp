@@ -15,8 +15,8 @@ const std::string long_home = KIOSK_TEST_DATA "/long-home";
 RunResult run_script(const TempDir& dir, const std::string& text)
 {
     std::string script = dir.write("test.script", text);
-    return run_kiosk({"--windowed", "--size", "800x480", "--bundle", long_home, "--now", "2026-12-01T10:00",
-                      "--script", script});
+    return run_kiosk(
+        {"--windowed", "--size", "800x480", "--bundle", long_home, "--now", "2026-12-01T10:00", "--script", script});
 }
 
 // The last "screen: X" line the kiosk printed, or "home" when none.
@@ -33,18 +33,19 @@ std::string last_screen(const std::string& out)
 TEST_CASE("a drag scrolls the list by the dragged distance and does not click")
 {
     TempDir dir;
-    auto r = run_script(dir, "shot " + dir.file("before.png") +
-                                 "\n"
-                                 "down 200 380\n"
-                                 "move 200 180 400\n"
-                                 "wait 300\n" // The finger rests, so nothing is thrown on release.
-                                 "shot " +
-                                 dir.file("during.png") +
-                                 "\n"
-                                 "up\n"
-                                 "wait 1000\n"
-                                 "shot " +
-                                 dir.file("after.png") + "\nexpect home\n");
+    auto r = run_script(dir,
+        "shot " + dir.file("before.png")
+            + "\n"
+              "down 200 380\n"
+              "move 200 180 400\n"
+              "wait 300\n" // The finger rests, so nothing is thrown on release.
+              "shot "
+            + dir.file("during.png")
+            + "\n"
+              "up\n"
+              "wait 1000\n"
+              "shot "
+            + dir.file("after.png") + "\nexpect home\n");
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(r.out.find("screen:") == std::string::npos); // The press that became a drag clicked nothing.
     Image before = load_png(dir.file("before.png"));
@@ -66,8 +67,8 @@ TEST_CASE("after a drag, a tap hits the tile that is under the finger")
     std::string target = last_screen(reference.out);
     REQUIRE(target != "home");
 
-    auto r = run_script(dir, "down 200 380\nmove 200 180 400\nwait 300\nup\nwait 500\ntap 200 180\nexpect " + target +
-                                 "\n");
+    auto r = run_script(
+        dir, "down 200 380\nmove 200 180 400\nwait 300\nup\nwait 500\ntap 200 180\nexpect " + target + "\n");
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(last_screen(r.out) == target);
 }
@@ -75,13 +76,13 @@ TEST_CASE("after a drag, a tap hits the tile that is under the finger")
 TEST_CASE("a fast drag flings the list on, and a tap on the moving list stops it without clicking")
 {
     TempDir dir;
-    auto flung = run_script(dir, "drag 200 380 200 180 100\n"
-                                 "wait 50\n"
-                                 "tap 200 250\n"
-                                 "expect home\n"
-                                 "shot " +
-                                     dir.file("stopped.png") + "\nwait 1000\nshot " + dir.file("later.png") +
-                                     "\ntap 200 300\n");
+    auto flung = run_script(dir,
+        "drag 200 380 200 180 100\n"
+        "wait 50\n"
+        "tap 200 250\n"
+        "expect home\n"
+        "shot "
+            + dir.file("stopped.png") + "\nwait 1000\nshot " + dir.file("later.png") + "\ntap 200 300\n");
     REQUIRE_MESSAGE(flung.status == 0, flung.err);
     // The tap stopped the list where it was: a second later nothing has moved.
     Image stopped = load_png(dir.file("stopped.png"));

@@ -3,8 +3,8 @@
 #include "support/process.hpp"
 
 #include <doctest/doctest.h>
-#include <initializer_list>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 using namespace kiosk::test;
@@ -24,7 +24,7 @@ std::string bytes_of(const std::string& path)
 TEST_CASE("home renders at 800x480, 1280x800, 1920x1080 and 1080x1920")
 {
     TempDir dir;
-    for (auto [w, h] : {std::pair{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}}) {
+    for (auto [w, h] : {std::pair {800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}}) {
         std::string size = std::to_string(w) + "x" + std::to_string(h);
         std::string png = dir.file("home-" + size + ".png");
         auto r = run_kiosk({"screenshot", "--out", png, "--size", size, "--now", "2026-12-01T10:00"});

@@ -13,7 +13,10 @@ struct Image {
     std::vector<std::uint8_t> rgb; // Rows of RGB.
 
     bool empty() const { return rgb.empty(); }
-    const std::uint8_t* at(int x, int y) const { return &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3]; }
+    const std::uint8_t* at(int x, int y) const
+    {
+        return &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3];
+    }
 };
 
 Image load_png(const std::string& path);

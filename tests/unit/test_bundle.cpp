@@ -41,7 +41,7 @@ TEST_CASE("the demo bundle reads without a problem")
     CHECK_MESSAGE(d.empty(), messages(d));
     CHECK(info->name.in("es", "en") == "Centro Eastside");
     CHECK(info->name.in("en", "en") == "Eastside Drop-in");
-    CHECK(info->languages == std::vector<std::string>{"en", "es"});
+    CHECK(info->languages == std::vector<std::string> {"en", "es"});
     CHECK(info->time_zone == "America/New_York");
     REQUIRE(info->urgent);
     CHECK(info->urgent->page == "urgent");
@@ -80,8 +80,10 @@ TEST_CASE("fatal mistakes stop the bundle and say where")
     {
         TestBundle b("name = \"x\"\n\n[[sections]]\nid = \"faq\"\nkind = \"page\"\npage = \"faq\"\n");
         CHECK_FALSE(b.read());
-        CHECK(messages(b.diagnostics).find("bundle.toml:6: error: section \"faq\" points at pages/faq.md, which is "
-                                           "missing") != std::string::npos);
+        CHECK(messages(b.diagnostics)
+                  .find("bundle.toml:6: error: section \"faq\" points at pages/faq.md, which is "
+                        "missing")
+            != std::string::npos);
     }
     SUBCASE("a card list that does not exist")
     {
@@ -105,8 +107,10 @@ TEST_CASE("fatal mistakes stop the bundle and say where")
     {
         TestBundle b("name = \"x\"\n[[sections]]\nid = \"p\"\nkind = \"video\"\n");
         CHECK_FALSE(b.read());
-        CHECK(messages(b.diagnostics).find("bundle.toml:2: error: section \"p\": kind must be \"page\", \"cards\" or "
-                                           "\"agenda\", not \"video\"") != std::string::npos);
+        CHECK(messages(b.diagnostics)
+                  .find("bundle.toml:2: error: section \"p\": kind must be \"page\", \"cards\" or "
+                        "\"agenda\", not \"video\"")
+            != std::string::npos);
     }
     SUBCASE("duplicate and reserved ids")
     {

@@ -12,8 +12,9 @@ TEST_CASE("body text is at least 4.5 mm tall on common panels")
         int w, h;
         float inches;
     };
-    for (Panel p : {Panel{800, 480, 7.0f}, Panel{1024, 600, 7.0f}, Panel{1280, 800, 10.1f}, Panel{1920, 1080, 15.6f},
-                    Panel{1920, 1080, 24.0f}, Panel{1080, 1920, 21.5f}, Panel{3840, 2160, 32.0f}}) {
+    for (Panel p :
+        {Panel {800, 480, 7.0f}, Panel {1024, 600, 7.0f}, Panel {1280, 800, 10.1f}, Panel {1920, 1080, 15.6f},
+            Panel {1920, 1080, 24.0f}, Panel {1080, 1920, 21.5f}, Panel {3840, 2160, 32.0f}}) {
         Metrics m = compute_metrics(p.w, p.h, p.inches);
         CAPTURE(p.w);
         CAPTURE(p.inches);

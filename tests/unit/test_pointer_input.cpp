@@ -17,7 +17,7 @@ struct ImGuiScope {
 
 SDL_Event finger(Uint32 type, float x, float y, SDL_FingerID id = 1)
 {
-    SDL_Event e{};
+    SDL_Event e {};
     e.type = type;
     e.tfinger.touchId = 1;
     e.tfinger.fingerId = id;
@@ -28,7 +28,7 @@ SDL_Event finger(Uint32 type, float x, float y, SDL_FingerID id = 1)
 
 SDL_Event mouse_button(Uint32 type, int x, int y, Uint32 which = 0)
 {
-    SDL_Event e{};
+    SDL_Event e {};
     e.type = type;
     e.button.which = which;
     e.button.button = SDL_BUTTON_LEFT;
@@ -72,7 +72,7 @@ TEST_CASE("a mouse takes the same path as a finger")
     ImGuiScope scope;
     ImGuiIO& io = ImGui::GetIO();
     PointerInput input;
-    SDL_Event motion{};
+    SDL_Event motion {};
     motion.type = SDL_MOUSEMOTION;
     motion.motion.x = 50;
     motion.motion.y = 60;

@@ -16,7 +16,7 @@ TEST_CASE("every command parses")
                                "press 5 6 3000\n"
                                "down 1 1\nmove 2 2 100\nup\n"
                                "wait 60000\nshot out.png\nexpect home\nquit\n",
-                               "demo.script", error);
+        "demo.script", error);
     REQUIRE_MESSAGE(script, error);
     REQUIRE(script->commands.size() == 10);
     CHECK(script->commands[0].kind == K::Tap);

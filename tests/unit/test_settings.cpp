@@ -27,7 +27,7 @@ TEST_CASE("an empty file gives the documented defaults")
     CHECK(s.rotation == 0);
     CHECK(s.time_zone.empty());
     CHECK(s.trusted_keys.empty());
-    CHECK(s.usb_roots == std::vector<std::string>{"/media", "/run/media", "/mnt"});
+    CHECK(s.usb_roots == std::vector<std::string> {"/media", "/run/media", "/mnt"});
     CHECK(s.feed_url.empty());
     CHECK(s.calendar_urls.empty());
     CHECK(s.poll_minutes == 15);
@@ -53,14 +53,14 @@ display_off_command = "vcgencmd display_power 0"
 display_on_command = "vcgencmd display_power 1"
 staff_corner = "bottom-right"
 )",
-                                     "kiosk.toml", d);
+        "kiosk.toml", d);
     CHECK_MESSAGE(d.empty(), messages(d));
     CHECK(s.idle_seconds == 90);
     CHECK(s.screen_diagonal_inches == 7.0f);
     CHECK(s.rotation == 180);
     CHECK(s.time_zone == "Europe/Madrid");
     CHECK(s.trusted_keys.size() == 1);
-    CHECK(s.usb_roots == std::vector<std::string>{"/media/kiosk"});
+    CHECK(s.usb_roots == std::vector<std::string> {"/media/kiosk"});
     CHECK(s.feed_url == "https://example.org/feed/MANIFEST");
     CHECK(s.calendar_urls.size() == 1);
     CHECK(s.poll_minutes == 30);
@@ -83,11 +83,12 @@ TEST_CASE("a bad value is an error that names the key, and the default stays")
     Diagnostics d;
     Settings s = parse_settings_text("rotation = 45\nidle_seconds = \"a minute\"\nfeed_url = \"ftp://x\"\n"
                                      "screen_on = [\"Weekdays 9-5\"]\ntime_zone = \"Mars/Olympus\"\n",
-                                     "kiosk.toml", d);
+        "kiosk.toml", d);
     std::string all = messages(d);
     CHECK(all.find("kiosk.toml:1: error: rotation must be 0, 90, 180 or 270, not a whole number") != std::string::npos);
     CHECK(all.find("kiosk.toml:2: error: idle_seconds must be a whole number of seconds from 10 to 86400, not \"a "
-                   "minute\"") != std::string::npos);
+                   "minute\"")
+        != std::string::npos);
     CHECK(all.find("kiosk.toml:3: error: feed_url must be a web address") != std::string::npos);
     CHECK(all.find("kiosk.toml:4: error: screen_on must be") != std::string::npos);
     CHECK(all.find("kiosk.toml:5: error: time_zone must be") != std::string::npos);

@@ -13,7 +13,7 @@ TEST_CASE("the shipped strings load and format dates in each language")
     CHECK(d.empty());
     CHECK(s.has_language("en"));
     CHECK(s.has_language("es"));
-    LocalTime t{2026, 12, 1, 18, 5, 0, 2};
+    LocalTime t {2026, 12, 1, 18, 5, 0, 2};
     CHECK(s.format_date(t, "en") == "Tuesday, December 1");
     CHECK(s.format_date(t, "es") == "martes, 1 de diciembre");
     CHECK(s.format_time(t, "en") == "6:05 PM");

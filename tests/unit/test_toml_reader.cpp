@@ -36,11 +36,13 @@ TEST_CASE("text that is not UTF-8 is refused with its line")
 TEST_CASE("UTF-8 validation")
 {
     CHECK(first_invalid_utf8_line("plain") == 0);
-    CHECK(first_invalid_utf8_line("\xC2\xBF" "Sobredosis? \xE2\x80\x94 \xF0\x9F\x98\x80") == 0);
-    CHECK(first_invalid_utf8_line("a\nb\n\xC0\x80") == 3);       // Overlong.
-    CHECK(first_invalid_utf8_line("\xED\xA0\x80") == 1);         // A surrogate.
-    CHECK(first_invalid_utf8_line("ok\n\xE2\x82") == 2);         // Cut short.
-    CHECK(first_invalid_utf8_line("\xF4\x90\x80\x80") == 1);     // Past U+10FFFF.
+    CHECK(first_invalid_utf8_line("\xC2\xBF"
+                                  "Sobredosis? \xE2\x80\x94 \xF0\x9F\x98\x80")
+        == 0);
+    CHECK(first_invalid_utf8_line("a\nb\n\xC0\x80") == 3);   // Overlong.
+    CHECK(first_invalid_utf8_line("\xED\xA0\x80") == 1);     // A surrogate.
+    CHECK(first_invalid_utf8_line("ok\n\xE2\x82") == 2);     // Cut short.
+    CHECK(first_invalid_utf8_line("\xF4\x90\x80\x80") == 1); // Past U+10FFFF.
 }
 
 TEST_CASE("deep nesting is refused before toml11 can overflow its stack")
@@ -53,8 +55,8 @@ TEST_CASE("deep nesting is refused before toml11 can overflow its stack")
 
     // Brackets inside strings and comments do not count.
     Diagnostics ok;
-    std::string quoted = "a = \"" + std::string(100, '[') + "\" # " + std::string(100, '{') + "\nb = '''" +
-                         std::string(100, '[') + "'''\n";
+    std::string quoted = "a = \"" + std::string(100, '[') + "\" # " + std::string(100, '{') + "\nb = '''"
+        + std::string(100, '[') + "'''\n";
     CHECK(parse_toml(quoted, "bundle.toml", ok));
     CHECK(ok.empty());
 }

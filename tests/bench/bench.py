@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Measures the kiosk: exec to first frame and peak memory (headless), and CPU while idle under Xvfb.
+
+Timing is measured from outside the process: the clock starts before exec and stops when the kiosk logs its first
+frame on standard error. Prints a Markdown table; never asserts.
+"""
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+KIOSK = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/release/kiosk")
+RUNS = 15
+IDLE_SECONDS = 10
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def peak_rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def start(env, extra=()):
+    state = tempfile.mkdtemp(prefix="kiosk-bench-")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([KIOSK, "--windowed", "--size", "1280x800", "--state", state, *extra],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
+    first = None
+    for line in proc.stderr:
+        if "first frame" in line:
+            first = (time.perf_counter() - t0) * 1000.0
+            break
+    return proc, first, state
+
+
+def stop(proc, state):
+    t0 = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    shutil.rmtree(state, ignore_errors=True)
+    return (time.perf_counter() - t0) * 1000.0, proc.returncode
+
+
+def headless_env():
+    env = dict(os.environ)
+    env.update(SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="software", SDL_FRAMEBUFFER_ACCELERATION="0")
+    return env
+
+
+def measure_start():
+    firsts, rss, exits = [], [], []
+    for _ in range(RUNS):
+        proc, first, state = start(headless_env())
+        if first is None:
+            stop(proc, state)
+            continue
+        time.sleep(0.3)
+        rss.append(peak_rss_kib(proc.pid))
+        firsts.append(first)
+        exits.append(stop(proc, state)[0])
+    return firsts, rss, exits
+
+
+def measure_idle():
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        return None, None, "Xvfb missing"
+    display = ":97"
+    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    env = dict(os.environ)
+    env.pop("SDL_VIDEODRIVER", None)
+    env.pop("SDL_RENDER_DRIVER", None)
+    env["DISPLAY"] = display
+    try:
+        proc, first, state = start(env)
+        if first is None:
+            stop(proc, state)
+            return None, None, "no first frame under Xvfb"
+        time.sleep(2.0)  # Let the first frames and the moment after them pass.
+        before = cpu_ticks(proc.pid)
+        time.sleep(IDLE_SECONDS)
+        after = cpu_ticks(proc.pid)
+        rss = peak_rss_kib(proc.pid)
+        stop_ms, _ = stop(proc, state)
+        return 100.0 * (after - before) / TICKS / IDLE_SECONDS, rss, stop_ms
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main():
+    firsts, rss, exits = measure_start()
+    idle_cpu, idle_rss, idle_stop = measure_idle()
+    rows = [("metric", "value", "target")]
+    if firsts:
+        rows.append(("exec to first frame, headless 1280x800 (median of %d)" % len(firsts),
+                     "%.0f ms" % statistics.median(firsts), "< 150 ms"))
+        rows.append(("exec to first frame, slowest of %d" % len(firsts), "%.0f ms" % max(firsts), ""))
+        rows.append(("peak RSS, headless home 1280x800", "%.1f MiB" % (max(rss) / 1024.0), "< 50 MiB"))
+        rows.append(("SIGTERM to exit (median)", "%.0f ms" % statistics.median(exits), "< 1000 ms"))
+    if idle_cpu is not None:
+        rows.append(("CPU over %d s idle on home, Xvfb 1280x800" % IDLE_SECONDS, "%.2f %% of a core" % idle_cpu,
+                     "< 0.5 %"))
+        rows.append(("peak RSS under Xvfb", "%.1f MiB" % (idle_rss / 1024.0), "< 50 MiB"))
+    else:
+        rows.append(("CPU idle under Xvfb", "not measured: %s" % idle_stop, "< 0.5 %"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for n, r in enumerate(rows):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+        if n == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+if __name__ == "__main__":
+    main()
