@@ -4,10 +4,32 @@
 #include <SDL.h>
 #include <cmath>
 #include <cstdlib>
+#include <dirent.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
 namespace kiosk::platform {
+
+namespace {
+
+// A GPU with a kernel driver shows up as /dev/dri/card* or /dev/dri/renderD*. Without one, OpenGL would be Mesa's
+// llvmpipe: slower than SDL's own software renderer for flat 2D and some 80 MiB heavier (it loads LLVM).
+bool has_gpu()
+{
+    DIR* dir = opendir("/dev/dri");
+    if (!dir)
+        return false;
+    bool found = false;
+    while (dirent* entry = readdir(dir)) {
+        std::string name = entry->d_name;
+        if (name.rfind("card", 0) == 0 || name.rfind("renderD", 0) == 0)
+            found = true;
+    }
+    closedir(dir);
+    return found;
+}
+
+} // namespace
 
 std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::string& error)
 {
@@ -28,6 +50,9 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     std::unique_ptr<Backend> backend(new Backend());
     backend->m_fullscreen = options.fullscreen;
     backend->m_headless = options.headless;
+    backend->m_software = options.headless == Headless::Yes || !has_gpu();
+    if (backend->m_software)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0"); // Present the window surface without OpenGL.
     Uint32 flags = SDL_WINDOW_SHOWN;
     if (options.fullscreen == Fullscreen::Yes)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -56,7 +81,7 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
 
 bool Backend::create_renderer(std::string& error)
 {
-    if (m_headless == Headless::No)
+    if (!m_software)
         m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!m_renderer)
         m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);

@@ -62,6 +62,7 @@ private:
     SDL_Renderer* m_renderer = nullptr;
     Fullscreen m_fullscreen = Fullscreen::Yes;
     Headless m_headless = Headless::No;
+    bool m_software = false; // No GPU (or headless): SDL's software renderer, no OpenGL loaded at all.
     int m_width = 0;
     int m_height = 0;
     std::string m_renderer_name;
