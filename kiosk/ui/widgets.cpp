@@ -166,62 +166,68 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
     }
 }
 
-bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+namespace {
+
+// What distinguishes a section tile from the urgent band: colours, a border, a chevron.
+struct ButtonLook {
+    Color fill, fill_pressed, icon, text;
+    Color border = 0;     // 0: no border.
+    bool chevron = false; // A ">" at the right end, saying "this opens".
+};
+
+// A large button: an icon at the left and up to two lines of label, centred vertically.
+bool big_button(
+    const char* id, ImVec2 size, const std::string& label, Icon icon, const ButtonLook& look, const Style& style)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size);
-    const Theme& theme = style.theme;
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? theme.surface_pressed : theme.surface, style.radius());
-    list->AddRect(pos, max, theme.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+    list->AddRectFilled(pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
+    if (look.border)
+        list->AddRect(pos, max, look.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
 
-    float icon_size = m.em(1.7f);
     float inset = m.em(0.8f);
+    float mid_y = pos.y + size.y * 0.5f;
     float text_x = pos.x + inset;
     if (icon != Icon::None) {
-        draw_icon(list, icon, ImVec2(pos.x + inset + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, theme.accent);
+        float icon_size = std::min(m.em(1.7f), size.y * 0.7f);
+        draw_icon(list, icon, ImVec2(text_x + icon_size * 0.5f, mid_y), icon_size, look.icon);
         text_x += icon_size + m.em(0.7f);
     }
-    float text_width = max.x - inset - text_x;
+    float right = max.x - inset;
+    if (look.chevron) {
+        float chevron = m.em(1.0f);
+        ImVec2 c(right - chevron * 0.5f, mid_y);
+        float s = chevron * 0.5f;
+        ImVec2 points[] = {ImVec2(c.x - s * 0.3f, c.y - s * 0.6f), ImVec2(c.x + s * 0.3f, c.y),
+            ImVec2(c.x - s * 0.3f, c.y + s * 0.6f)};
+        list->AddPolyline(points, 3, look.text, 0, std::max(2.0f, chevron * 0.11f));
+        right -= chevron;
+    }
+    float width = right - text_x;
     ImFont* font = style.fonts.tile;
-    float text_height = wrapped_height(font, text_width, label, 2);
+    float height = wrapped_height(font, width, label, 2);
     list->PushClipRect(pos, max, true);
-    draw_wrapped(list, font, ImVec2(text_x, pos.y + (size.y - text_height) * 0.5f), text_width, theme.text, label, 2);
+    draw_wrapped(list, font, ImVec2(text_x, mid_y - height * 0.5f), width, look.text, label, 2);
     list->PopClipRect();
     return press.clicked;
 }
 
+} // namespace
+
+bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+{
+    const Theme& t = style.theme;
+    return big_button(id, size, label, icon, {t.surface, t.surface_pressed, t.accent, t.text, t.border, false}, style);
+}
+
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style)
 {
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area(id, size);
-    const Theme& theme = style.theme;
-    const Metrics& m = style.metrics;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? theme.urgent_pressed : theme.urgent, style.radius());
-    float icon_size = std::min(m.em(1.6f), size.y * 0.7f);
-    float inset = m.em(0.8f);
-    draw_icon(list, Icon::Help, ImVec2(pos.x + inset + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size,
-        theme.urgent_text);
-    float text_x = pos.x + inset + icon_size + m.em(0.6f);
-    float chevron = m.em(1.0f);
-    float text_width = max.x - inset - chevron - text_x;
-    ImFont* font = style.fonts.tile;
-    float text_height = wrapped_height(font, text_width, label, 2);
-    list->PushClipRect(pos, max, true);
-    draw_wrapped(
-        list, font, ImVec2(text_x, pos.y + (size.y - text_height) * 0.5f), text_width, theme.urgent_text, label, 2);
-    list->PopClipRect();
-    // A chevron pointing right says "this opens".
-    ImVec2 c(max.x - inset - chevron * 0.5f, pos.y + size.y * 0.5f);
-    float s = chevron * 0.5f;
-    ImVec2 points[]
-        = {ImVec2(c.x - s * 0.3f, c.y - s * 0.6f), ImVec2(c.x + s * 0.3f, c.y), ImVec2(c.x - s * 0.3f, c.y + s * 0.6f)};
-    list->AddPolyline(points, 3, theme.urgent_text, 0, std::max(2.0f, chevron * 0.11f));
-    return press.clicked;
+    const Theme& t = style.theme;
+    return big_button(
+        id, size, label, Icon::Help, {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
 }
 
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)

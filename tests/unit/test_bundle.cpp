@@ -2,20 +2,15 @@
 #include "content/bundle.hpp"
 #include "support/temp_dir.hpp"
 
+#include "support/diagnostics.hpp"
+
 #include <doctest/doctest.h>
 #include <filesystem>
 
 using namespace kiosk;
+using kiosk::test::messages;
 
 namespace {
-
-std::string messages(const Diagnostics& d)
-{
-    std::string all;
-    for (const Diagnostic& x : d.all())
-        all += x.to_string() + "\n";
-    return all;
-}
 
 // A bundle folder with this bundle.toml, pages/about.md and list.csv.
 struct TestBundle {

@@ -1,21 +1,12 @@
 // Settings: defaults, every key read, unknown keys warned, bad values named.
 #include "app/settings.hpp"
 
+#include "support/diagnostics.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace kiosk;
-
-namespace {
-
-std::string messages(const Diagnostics& d)
-{
-    std::string all;
-    for (const Diagnostic& x : d.all())
-        all += x.to_string() + "\n";
-    return all;
-}
-
-} // namespace
+using kiosk::test::messages;
 
 TEST_CASE("an empty file gives the documented defaults")
 {
