@@ -6,10 +6,12 @@ find_package(toml11 CONFIG REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(doctest CONFIG REQUIRED)
 find_package(Threads REQUIRED)
+find_package(LibIcal CONFIG REQUIRED) # target ical
 
 # These ship only pkg-config files on Debian 12 (PLATFORM-NOTES.md).
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(SQLite3 REQUIRED)
 

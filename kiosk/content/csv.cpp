@@ -1,0 +1,2 @@
+// CSV files as spreadsheets write them.
+#include "content/csv.hpp"

@@ -1,0 +1,71 @@
+// Events from events.csv and calendars/*.ics, kept as rules, and their occurrences for a window of time.
+#pragma once
+
+#include "content/clock.hpp"
+#include "content/diagnostic.hpp"
+#include "content/text.hpp"
+#include "content/time_zone.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+struct Event {
+    std::string id;  // [a-z0-9-]+, unique within the bundle: from the CSV id or title, or the ICS UID.
+    Text title;
+    Text description;
+    Text location;
+    std::string url; // http(s), or empty.
+    std::string file; // Where it was read, relative to the bundle ("events.csv", "calendars/x.ics").
+    int line = 0;
+
+    bool all_day = false;
+    // The first start as a local time in `time_zone` (for all-day events only the date counts).
+    LocalTime start;
+    std::int64_t duration_seconds = 0; // All-day events: whole days * 86400.
+    // The zone the times are in: an IANA name, "" for floating times (the kiosk's zone), or "UTC".
+    std::string time_zone;
+    // A VTIMEZONE block (iCalendar text) when `time_zone` is not an IANA name but the file defined it, so rules can
+    // be expanded again later (Outlook's "W. Europe Standard Time").
+    std::string vtimezone;
+
+    // Recurrence, as the file gave it (RFC 5545), to be expanded for any window later.
+    std::string rrule;              // The RRULE value, or "".
+    std::vector<LocalTime> rdates;  // Extra starts, local in `time_zone`.
+    std::vector<LocalTime> exdates; // Starts that do not happen (moved occurrences are here too).
+
+    bool recurring() const { return !rrule.empty() || !rdates.empty(); }
+};
+
+struct Occurrence {
+    const Event* event = nullptr;
+    WallTime start;
+    WallTime end;
+    // The local date the occurrence is on, in the kiosk's zone ("2026-12-01"); for all-day events the event's date.
+    std::string date;
+};
+
+// Occurrences of `events` that end after `from` and start before `to`, sorted by start. All-day events are placed on
+// their local date in `kiosk_zone`. At most `max_per_event` occurrences are produced for any one event (a
+// FREQ=SECONDLY rule cannot run away); `capped` is set when that happened.
+std::vector<Occurrence> expand_occurrences(const std::vector<Event>& events, WallTime from, WallTime to,
+    const TimeZone& kiosk_zone, std::size_t max_per_event = 1000, bool* capped = nullptr);
+
+struct IcsLimits {
+    std::size_t max_bytes = 4 * 1024 * 1024;
+    std::size_t max_events = 10000;
+};
+
+// Reads an iCalendar file (`file_name` is its path in the bundle, for messages) into events. Each VEVENT becomes an
+// Event; a RECURRENCE-ID override becomes its own one-off event and an EXDATE of its series. Unknown TZIDs without a
+// VTIMEZONE are warned and read in the kiosk's zone. Messages carry the line of the VEVENT (found by pre-scanning,
+// libical gives none).
+std::vector<Event> read_ics(std::string_view text, const std::string& file_name, const std::string& default_language,
+    Diagnostics& diagnostics, const IcsLimits& limits = {});
+
+} // namespace kiosk

@@ -1,0 +1,2 @@
+// iCalendar files with libical into events.
+#include "content/event.hpp"

@@ -1,0 +1,2 @@
+// Tests of the csv reader.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests of the ics reader.
+#include <doctest/doctest.h>

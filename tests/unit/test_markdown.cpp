@@ -1,0 +1,2 @@
+// Tests of the markdown reader.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests of the occurrences reader.
+#include <doctest/doctest.h>
