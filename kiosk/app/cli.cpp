@@ -60,6 +60,20 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     CLI::App* screenshot = app.add_subcommand("screenshot", "Draw one screen headless and write it as a PNG");
     screenshot->add_option("--out", options.out_file, "The PNG file to write")->required()->type_name("FILE.png");
 
+    CLI::App* check
+        = app.add_subcommand("check", "Check a bundle folder and list every problem with its file and line");
+    check->add_option("DIR", options.check_dir, "The bundle folder")->required()->type_name("DIR");
+    check->add_flag("--json", options.json, "Print the result as JSON");
+
+    CLI::App* import = app.add_subcommand("import", "Check a bundle folder and make it the content the kiosk shows");
+    import->add_option("DIR", options.import_dir, "The bundle folder")->required()->type_name("DIR");
+    import->add_option("--source", options.import_source, "Where it came from, as status shows it")->type_name("TEXT");
+    import->add_flag("--json", options.json, "Print the result as JSON");
+
+    CLI::App* rollback = app.add_subcommand("rollback", "Show the previous content version again, and keep it");
+    CLI::App* status = app.add_subcommand("status", "Show the content version that is showing");
+    status->add_flag("--json", options.json, "Print the result as JSON");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -77,6 +91,14 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
         options.size = parse_size(size_text);
     if (*screenshot)
         options.command = Command::Screenshot;
+    else if (*check)
+        options.command = Command::Check;
+    else if (*import)
+        options.command = Command::Import;
+    else if (*rollback)
+        options.command = Command::Rollback;
+    else if (*status)
+        options.command = Command::Status;
     return {options, exit_ok};
 }
 

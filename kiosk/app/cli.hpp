@@ -17,6 +17,10 @@ enum ExitStatus : int {
 enum class Command {
     Run,        // No subcommand: the kiosk itself.
     Screenshot, // kiosk screenshot --out FILE.png
+    Check,      // kiosk check DIR [--json]
+    Import,     // kiosk import DIR [--json]
+    Rollback,   // kiosk rollback
+    Status,     // kiosk status [--json]
 };
 
 struct Size {
@@ -34,8 +38,12 @@ struct Options {
     std::string language;
     std::string open_path = "home";
     std::string script_file;
-    std::string bundle_dir; // Show this bundle folder directly instead of the installed content.
-    std::string out_file;   // screenshot --out
+    std::string bundle_dir;    // Show this bundle folder directly instead of the installed content.
+    std::string out_file;      // screenshot --out
+    std::string check_dir;     // check DIR
+    std::string import_dir;    // import DIR
+    std::string import_source; // import --source: where the bundle came from, for status ("usb:/media/x")
+    bool json = false;         // check, import, status --json
 };
 
 struct ParsedCommandLine {

@@ -1,11 +1,15 @@
 // The kiosk program: command dispatch, start-up, and the FrameClient that connects the UI to the frame loop.
 #include "app/kiosk_app.hpp"
 
+#include "app/check.hpp"
 #include "app/cli.hpp"
+#include "app/content_commands.hpp"
+#include "app/installed_content.hpp"
 #include "app/paths.hpp"
 #include "app/settings.hpp"
-#include "content/bundle.hpp"
+#include "content/bundle_reader.hpp"
 #include "content/clock.hpp"
+#include "content/snapshot.hpp"
 #include "content/time_zone.hpp"
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
@@ -69,6 +73,9 @@ public:
         info.uptime = m_clock.uptime();
         info.now = m_clock.now();
         info.local = m_zone.to_local(info.now);
+        // At midnight the days ahead move on: expand the stored rules again for the next 90 days.
+        if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local))
+            m_ui.set_content(make_snapshot(content->bundle, info.now, m_zone));
         for (const ui::Intent& intent : m_ui.frame(info)) {
             m_ui.apply(intent);
             if (m_trace)
@@ -99,37 +106,47 @@ private:
     bool m_trace = false;
 };
 
-int run(const Options& options)
+// Reads the settings file, printing its problems. Returns nothing when a value is wrong.
+std::optional<Settings> load_settings(const Options& options)
 {
-    // Settings.
-    Diagnostics settings_diagnostics;
-    Settings settings;
-    std::string settings_path = settings_file(options.config_file);
-    if (!settings_path.empty()) {
-        auto read = read_settings(settings_path, settings_diagnostics);
-        print(settings_diagnostics);
-        if (!read || settings_diagnostics.has_errors())
-            return exit_usage;
-        settings = *read;
-    }
+    Diagnostics diagnostics;
+    std::string path = settings_file(options.config_file);
+    if (path.empty())
+        return Settings {};
+    auto settings = read_settings(path, diagnostics);
+    print(diagnostics);
+    if (!settings || diagnostics.has_errors())
+        return std::nullopt;
+    return settings;
+}
 
+int run(const Options& options, const Settings& settings)
+{
     std::string data_root = find_data_root();
     if (data_root.empty()) {
         std::cerr << "kiosk: cannot find the kiosk's assets (assets/theme.toml): reinstall the kiosk package\n";
         return exit_failure;
     }
 
-    // Content. Until the store holds imported versions, the kiosk shows a bundle folder directly.
-    std::string bundle_dir = options.bundle_dir.empty() ? data_root + "/data/demo" : options.bundle_dir;
-    Diagnostics content_diagnostics;
-    auto info = read_bundle_info(bundle_dir, content_diagnostics);
-    for (const Diagnostic& d : content_diagnostics.all())
-        std::cerr << bundle_dir << "/" << d.to_string() << "\n";
-    if (!info) {
-        std::cerr << "kiosk: the bundle in " << bundle_dir << " cannot be shown: fix the errors above\n";
-        return exit_failure;
+    // Content: a bundle folder previewed as it is (--bundle), else what the store holds.
+    std::shared_ptr<const Bundle> bundle;
+    if (!options.bundle_dir.empty()) {
+        Diagnostics diagnostics;
+        auto read = read_bundle(options.bundle_dir, diagnostics);
+        for (const Diagnostic& d : diagnostics.all())
+            std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
+        if (!read) {
+            std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be shown: fix the errors above\n";
+            return exit_failure;
+        }
+        bundle = std::make_shared<const Bundle>(std::move(*read));
+    } else {
+        bundle = load_installed_content(options, data_root);
+        if (!bundle) {
+            std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
+            return exit_failure;
+        }
     }
-    auto snapshot = std::make_shared<ContentSnapshot>(ContentSnapshot {*info});
 
     // Looks and words.
     Diagnostics asset_diagnostics;
@@ -137,9 +154,9 @@ int run(const Options& options)
     ui::Strings strings = ui::Strings::load(data_root + "/assets/strings", asset_diagnostics);
     print(asset_diagnostics);
 
-    std::string language = snapshot->info.default_language();
+    std::string language = bundle->info.default_language();
     if (!options.language.empty()) {
-        const auto& languages = snapshot->info.languages;
+        const auto& languages = bundle->info.languages;
         if (std::find(languages.begin(), languages.end(), options.language) == languages.end()) {
             std::string known;
             for (const std::string& l : languages)
@@ -152,8 +169,7 @@ int run(const Options& options)
     }
 
     // Time.
-    std::string zone_name = !settings.time_zone.empty() ? settings.time_zone : snapshot->info.time_zone;
-    TimeZone zone = zone_name.empty() ? TimeZone::system() : TimeZone::named(zone_name).value_or(TimeZone::utc());
+    TimeZone zone = kiosk_time_zone(settings.time_zone, bundle.get());
     bool simulated = options.command == Command::Screenshot || !options.script_file.empty();
     Clock clock = Clock::system();
     if (!options.now.empty()) {
@@ -192,7 +208,7 @@ int run(const Options& options)
     wake.init();
 
     ui::Ui ui(theme, std::move(strings));
-    ui.set_content(snapshot);
+    ui.set_content(make_snapshot(bundle, clock.now(), zone));
     ui.set_language(language);
     if (!ui.open(options.open_path, error)) {
         std::cerr << "kiosk: --open: " << error << "\n";
@@ -236,7 +252,24 @@ int kiosk_main(int argc, char** argv)
     ParsedCommandLine parsed = parse_command_line(argc, argv, version_text());
     if (!parsed.options)
         return parsed.status;
-    return run(*parsed.options);
+    const Options& options = *parsed.options;
+    auto settings = load_settings(options);
+    if (!settings)
+        return exit_usage;
+    switch (options.command) {
+    case Command::Check:
+        return run_check(options, *settings);
+    case Command::Import:
+        return run_import(options, *settings);
+    case Command::Rollback:
+        return run_rollback(options);
+    case Command::Status:
+        return run_status(options);
+    case Command::Run:
+    case Command::Screenshot:
+        break;
+    }
+    return run(options, *settings);
 }
 
 } // namespace kiosk

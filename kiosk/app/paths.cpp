@@ -20,6 +20,14 @@ bool is_dir(const std::string& path)
     return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool make_dirs(const std::string& path)
+{
+    for (std::size_t at = path.find('/', 1); at != std::string::npos; at = path.find('/', at + 1))
+        mkdir(path.substr(0, at).c_str(), 0755);
+    mkdir(path.c_str(), 0755);
+    return is_dir(path);
+}
+
 std::string find_data_root()
 {
     char exe[PATH_MAX] = {};

@@ -15,6 +15,9 @@ std::string state_dir(const std::string& option);
 // The settings file: --config FILE, else /etc/kiosk/kiosk.toml when it exists, else none.
 std::string settings_file(const std::string& option);
 
+// Creates `path` and its parents (mode 0755); true when it exists afterwards.
+bool make_dirs(const std::string& path);
+
 bool is_file(const std::string& path);
 bool is_dir(const std::string& path);
 

@@ -5,7 +5,7 @@
 #include "content/toml_reader.hpp"
 
 #include <cmath>
-#include <regex>
+#include <string_view>
 
 namespace kiosk {
 
@@ -179,10 +179,48 @@ private:
 
 bool is_valid_screen_hours(const std::string& text)
 {
-    static const std::regex pattern("^((Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)"
-                                    "(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* "
-                                    "([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$");
-    return text.size() < 100 && std::regex_match(text, pattern);
+    // "Mon-Fri 09:00-17:00", "Mon,Wed,Fri-Sun 18:00-24:00": day ranges separated by commas, a space, a time range.
+    static const std::string_view days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    std::string_view rest(text);
+    auto day = [&] {
+        for (std::string_view d : days) {
+            if (rest.substr(0, 3) == d) {
+                rest.remove_prefix(3);
+                return true;
+            }
+        }
+        return false;
+    };
+    auto time = [&](bool allow_midnight_end) {
+        if (rest.size() < 5 || rest[2] != ':')
+            return false;
+        auto digit = [&](std::size_t i) { return rest[i] >= '0' && rest[i] <= '9'; };
+        if (!digit(0) || !digit(1) || !digit(3) || !digit(4))
+            return false;
+        int hours = (rest[0] - '0') * 10 + (rest[1] - '0');
+        int minutes = (rest[3] - '0') * 10 + (rest[4] - '0');
+        bool ok = (hours < 24 && minutes < 60) || (allow_midnight_end && hours == 24 && minutes == 0);
+        rest.remove_prefix(5);
+        return ok;
+    };
+    if (text.size() > 100)
+        return false;
+    do {
+        if (!day())
+            return false;
+        if (!rest.empty() && rest[0] == '-') {
+            rest.remove_prefix(1);
+            if (!day())
+                return false;
+        }
+    } while (!rest.empty() && rest[0] == ',' && (rest.remove_prefix(1), true));
+    if (rest.empty() || rest[0] != ' ')
+        return false;
+    rest.remove_prefix(1);
+    if (!time(false) || rest.empty() || rest[0] != '-')
+        return false;
+    rest.remove_prefix(1);
+    return time(true) && rest.empty();
 }
 
 Settings parse_settings_text(const std::string& text, const std::string& file_name, Diagnostics& diagnostics)

@@ -13,7 +13,7 @@ namespace kiosk {
 namespace {
 
 constexpr const char* bundle_file = "bundle.toml";
-constexpr std::size_t max_sections = 64;
+constexpr std::size_t max_sections = 100; // Two taps to anything: more tiles than this help nobody.
 
 bool is_language_code(const std::string& code)
 {

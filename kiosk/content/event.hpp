@@ -16,11 +16,11 @@
 namespace kiosk {
 
 struct Event {
-    std::string id;  // [a-z0-9-]+, unique within the bundle: from the CSV id or title, or the ICS UID.
+    std::string id; // [a-z0-9-]+, unique within the bundle: from the CSV id or title, or the ICS UID.
     Text title;
     Text description;
     Text location;
-    std::string url; // http(s), or empty.
+    std::string url;  // http(s), or empty.
     std::string file; // Where it was read, relative to the bundle ("events.csv", "calendars/x.ics").
     int line = 0;
 
@@ -52,9 +52,18 @@ struct Occurrence {
 
 // Occurrences of `events` that end after `from` and start before `to`, sorted by start. All-day events are placed on
 // their local date in `kiosk_zone`. At most `max_per_event` occurrences are produced for any one event (a
-// FREQ=SECONDLY rule cannot run away); `capped` is set when that happened.
+// FREQ=SECONDLY rule cannot run away); `capped` is set when that happened, and also when a rule needed more iterator
+// steps than allowed (100,000 per event, 1,000,000 per call) to reach the window, so the list may be incomplete.
 std::vector<Occurrence> expand_occurrences(const std::vector<Event>& events, WallTime from, WallTime to,
     const TimeZone& kiosk_zone, std::size_t max_per_event = 1000, bool* capped = nullptr);
+
+// What keeps the kiosk from expanding `event.rrule` from `event.start`, as a clause ("the repeat rule (RRULE) cannot be
+// read"), or "" when it can. Rules libical would grind on for minutes (FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30) are
+// refused here; read_ics reports them and keeps the event as a one-off, expand_occurrences shows such events once.
+std::string recurrence_problem(const Event& event);
+
+// What keeps the kiosk from using a VTIMEZONE block (iCalendar text) to convert times, as a clause, or "" when it can.
+std::string vtimezone_problem(const std::string& vtimezone);
 
 struct IcsLimits {
     std::size_t max_bytes = 4 * 1024 * 1024;

@@ -5,6 +5,7 @@
 #include "content/diagnostic.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,12 +21,12 @@ struct Span {
 };
 
 enum class BlockKind {
-    Heading,   // level 1-6
+    Heading, // level 1-6
     Paragraph,
-    ListItem,  // level = nesting depth from 1; ordered lists have a number
-    Quote,     // a paragraph inside a block quote
-    Image,     // image = path inside the bundle, alt = its description
-    Rule,      // a thematic break (---)
+    ListItem, // level = nesting depth from 1; ordered lists have a number; see Block::continuation
+    Quote,    // a paragraph inside a block quote
+    Image,    // image = path inside the bundle, alt = its description; level = list depth inside a list item
+    Rule,     // a thematic break (---)
 };
 
 struct Block {
@@ -36,7 +37,8 @@ struct Block {
     std::vector<Span> spans;
     std::string image;
     std::string alt;
-    int line = 0; // 1-based line in the Markdown file.
+    int line = 0;              // 1-based line in the Markdown file.
+    bool continuation = false; // A list item's later paragraph: indented like the item, drawn without its bullet.
 };
 
 struct Link {
@@ -54,13 +56,17 @@ struct Document {
 struct MarkdownLimits {
     std::size_t max_bytes = 256 * 1024; // A page is a few KiB; a limit keeps a hostile file cheap.
     std::size_t max_blocks = 5000;
-    int max_nesting = 16;               // Lists and quotes deeper than this are refused.
+    int max_nesting = 16;          // Lists and quotes deeper than this are refused.
+    std::size_t max_links = 500;   // Further links are shown as plain text, with one warning.
+    std::size_t max_messages = 50; // Problems listed per page; the rest are counted in one last warning.
 };
 
-// Parses `text` (the whole file). Problems go to `diagnostics` as `file_name:line: ...`: a file over the limits is
-// Fatal and gives an empty document; a link that cannot become a QR code is a warning and stays as plain text;
-// an image path that leaves the bundle is an error and is dropped.
-Document parse_markdown(std::string_view text, const std::string& file_name, Diagnostics& diagnostics,
-    const MarkdownLimits& limits = {});
+// Parses `text` (the whole file, UTF-8, LF or CRLF line ends). Problems go to `diagnostics` as `file_name:line: ...`:
+// a file over the limits is Fatal and gives an empty document; a link that cannot become a QR code is a warning and
+// stays as plain text; an image path that leaves the bundle is an error, and its description stays as plain text;
+// bytes that are not UTF-8 are an error and show as U+FFFD; HTML blocks are dropped with a warning; emoji and
+// right-to-left text are warned about once per page. Any bytes are safe to pass: memory and time stay bounded.
+Document parse_markdown(
+    std::string_view text, const std::string& file_name, Diagnostics& diagnostics, const MarkdownLimits& limits = {});
 
 } // namespace kiosk

@@ -1,16 +1,27 @@
-// The immutable content the screens draw from; a finished import replaces it whole, between frames.
+// The immutable content the screens draw from: a bundle and its occurrences for the next 90 days. A finished import,
+// or midnight, replaces it whole, between frames.
 #pragma once
 
-#include "content/bundle.hpp"
+#include "content/bundle_reader.hpp"
 
 #include <memory>
 
 namespace kiosk {
 
 struct ContentSnapshot {
-    BundleInfo info;
+    std::shared_ptr<const Bundle> bundle;
+    std::vector<Occurrence> occurrences; // From the start of `day` for 90 days, sorted; they point into `bundle`.
+    std::string day;                     // The local date they were expanded on ("2026-12-01").
+
+    const BundleInfo& info() const { return bundle->info; }
 };
 
 using SnapshotPtr = std::shared_ptr<const ContentSnapshot>;
+
+// Expands the bundle's events from the start of `now`'s local day in `zone` for 90 days.
+SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, WallTime now, const TimeZone& zone);
+
+// "2026-12-01" for a local time.
+std::string local_date(const LocalTime& time);
 
 } // namespace kiosk

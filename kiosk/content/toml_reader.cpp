@@ -9,14 +9,6 @@ namespace kiosk {
 
 namespace {
 
-int line_at(std::string_view text, std::size_t offset)
-{
-    int line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-        line += text[i] == '\n';
-    return line;
-}
-
 // Deepest nesting of [ and { outside strings and comments, and where it first went past `limit`.
 struct Nesting {
     int depth = 0;
@@ -75,34 +67,6 @@ std::string short_toml_message(const std::string& what)
 }
 
 } // namespace
-
-int first_invalid_utf8_line(std::string_view text)
-{
-    auto bytes = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t n = text.size();
-    for (std::size_t i = 0; i < n;) {
-        unsigned char c = bytes[i];
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = len != 0 && i + len <= n;
-        for (std::size_t k = 1; ok && k < len; ++k)
-            ok = (bytes[i + k] & 0xC0) == 0x80;
-        if (ok && len == 2)
-            ok = c >= 0xC2; // Overlong.
-        if (ok && len == 3) {
-            unsigned cp = ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
-            ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-        }
-        if (ok && len == 4) {
-            unsigned cp = ((c & 0x07u) << 18) | ((bytes[i + 1] & 0x3Fu) << 12) | ((bytes[i + 2] & 0x3Fu) << 6)
-                | (bytes[i + 3] & 0x3Fu);
-            ok = cp >= 0x10000 && cp <= 0x10FFFF;
-        }
-        if (!ok)
-            return line_at(text, i);
-        i += len;
-    }
-    return 0;
-}
 
 std::optional<toml::value> parse_toml(
     std::string_view text, const std::string& file_name, Diagnostics& diagnostics, TomlLimits limits)

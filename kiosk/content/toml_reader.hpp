@@ -2,6 +2,7 @@
 #pragma once
 
 #include "content/diagnostic.hpp"
+#include "content/text_util.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -25,9 +26,6 @@ std::optional<toml::value> parse_toml(
 // Reads the file (refusing one larger than the limit before reading it) and parses it as above.
 std::optional<toml::value> read_toml_file(
     const std::string& path, const std::string& file_name, Diagnostics& diagnostics, TomlLimits limits = {});
-
-// The 1-based line of the first invalid UTF-8 sequence, or 0 when the text is valid UTF-8.
-int first_invalid_utf8_line(std::string_view text);
 
 // The line of a value in its file, or 0 when toml11 does not know it.
 int line_of(const toml::value& value);

@@ -26,7 +26,7 @@ struct ScreenContext {
     const std::string& language;
     const FrameInfo& frame;
 
-    const std::string& default_language() const { return content.info.default_language(); }
+    const std::string& default_language() const { return content.info().default_language(); }
     const std::string& text(const Text& t) const { return t.in(language, default_language()); }
 };
 

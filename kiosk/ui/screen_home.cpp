@@ -39,7 +39,7 @@ void draw_header(const ScreenContext& c)
     ImFont* title = style.fonts.title;
     float name_x = origin.x + style.pad();
     float name_w = right - clock_w - m.em(1.0f) - name_x;
-    const std::string& name = c.text(c.content.info.name);
+    const std::string& name = c.text(c.content.info().name);
     float name_h = wrapped_height(title, name_w, name, 1);
     draw_wrapped(
         list, title, ImVec2(name_x, origin.y + (height - name_h) * 0.5f), name_w, style.theme.header_text, name, 1);
@@ -64,7 +64,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    const BundleInfo& info = c.content.info;
+    const BundleInfo& info = c.content.info();
     std::optional<Intent> intent;
 
     draw_header(c);

@@ -38,14 +38,14 @@ bool Ui::open(const std::string& path, std::string& error)
         apply(Intent {Intent::Kind::Home, {}});
         return true;
     }
-    bool known = path == "urgent" ? m_content && m_content->info.urgent
-                                  : m_content && m_content->info.find_section(path) != nullptr;
+    bool known = path == "urgent" ? m_content && m_content->info().urgent
+                                  : m_content && m_content->info().find_section(path) != nullptr;
     if (!known) {
         error = "there is no screen '" + path + "': use home";
         if (m_content) {
-            if (m_content->info.urgent)
+            if (m_content->info().urgent)
                 error += ", urgent";
-            for (const Section& section : m_content->info.sections)
+            for (const Section& section : m_content->info().sections)
                 error += ", " + section.id;
         }
         return false;
@@ -97,9 +97,9 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     if (here == "home") {
         intent = draw_home(context, scroll_for_depth());
     } else if (here == "urgent") {
-        intent
-            = draw_section(context, context.text(m_content->info.urgent->title), Icon::Help, true, scroll_for_depth());
-    } else if (const Section* section = m_content->info.find_section(here)) {
+        intent = draw_section(
+            context, context.text(m_content->info().urgent->title), Icon::Help, true, scroll_for_depth());
+    } else if (const Section* section = m_content->info().find_section(here)) {
         intent
             = draw_section(context, context.text(section->title), icon_for(section->kind), false, scroll_for_depth());
     }

@@ -15,6 +15,7 @@ public:
     // For a new display size or panel: rebuilds the font atlas, whose texture must then be uploaded again.
     bool set_metrics(const Metrics& metrics, std::string& error);
     void set_content(SnapshotPtr content);
+    const SnapshotPtr& content() const { return m_content; }
     void set_language(const std::string& language) { m_language = language; }
 
     // Shows the screen at `path` (DESIGN.md's paths). Returns false and says why when the content has no such path.

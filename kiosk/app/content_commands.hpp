@@ -1,0 +1,25 @@
+// The commands that change or report the installed content: import, rollback and status.
+#pragma once
+
+#include "app/cli.hpp"
+#include "app/settings.hpp"
+
+#include <string>
+
+namespace kiosk {
+
+// kiosk import DIR [--json]: validates as check does; refuses a bundle with a fatal error (exit 1); otherwise writes
+// it as a new version, or changes nothing when it is the active one (exit 0).
+int run_import(const Options& options, const Settings& settings);
+
+// kiosk rollback: the previous version becomes active and stays until a version newer than the one rolled away from
+// arrives. Exit 1 when there is no previous version.
+int run_rollback(const Options& options);
+
+// kiosk status [--json]: the active version, where it came from, when it was imported and what it holds.
+int run_status(const Options& options);
+
+// The database file in the state folder.
+std::string database_path(const Options& options);
+
+} // namespace kiosk

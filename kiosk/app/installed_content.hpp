@@ -1,0 +1,21 @@
+// The content a running kiosk shows: the store's active version; an empty store first imports the demo bundle, in a
+// child process under limits, as every import of untrusted content runs.
+#pragma once
+
+#include "app/cli.hpp"
+#include "content/bundle_reader.hpp"
+
+#include <memory>
+#include <string>
+
+namespace kiosk {
+
+// The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave
+// the screen blank; the reason is logged). Nothing only when even the demo cannot be read.
+std::shared_ptr<const Bundle> load_installed_content(const Options& options, const std::string& data_root);
+
+// Runs `kiosk import DIR --json` as a child under the import limits (DESIGN.md); true when it imported or found the
+// content unchanged. `message` says what happened, for the log.
+bool import_in_child(const Options& options, const std::string& dir, const std::string& source, std::string& message);
+
+} // namespace kiosk

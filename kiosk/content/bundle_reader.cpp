@@ -1,0 +1,407 @@
+// Reading a whole bundle safely: every file checked for size and kind before it is read, paths never leave the
+// bundle, links refused.
+#include "content/bundle_reader.hpp"
+
+#include "content/csv.hpp"
+#include "content/text_util.hpp"
+
+#include <algorithm>
+#include <dirent.h>
+#include <fcntl.h>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+constexpr int days_counted = 90;
+
+bool ends_with(const std::string& s, std::string_view suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s)
+{
+    for (char& c : s)
+        c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    return s;
+}
+
+class Reader {
+public:
+    Reader(const std::string& dir, Diagnostics& diagnostics, const BundleLimits& limits)
+        : m_dir(dir)
+        , m_diagnostics(diagnostics)
+        , m_limits(limits)
+    { }
+
+    std::optional<Bundle> read()
+    {
+        struct stat st { };
+        if (lstat(m_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+            m_diagnostics.fatal(m_dir, 0, "this is not a folder");
+            return std::nullopt;
+        }
+        if (!survey("", 0))
+            return std::nullopt;
+        auto info = read_bundle_info(m_dir, m_diagnostics);
+        if (!info)
+            return std::nullopt;
+        if (auto text = read_text("bundle.toml", 64 * 1024, Severity::Warning)) {
+            for (UnsupportedKind kind : {UnsupportedKind::OutsideBasicPlane, UnsupportedKind::RightToLeft}) {
+                if (auto found = find_unsupported_text(*text, kind))
+                    m_diagnostics.warning(
+                        "bundle.toml", line_at(*text, found->offset), unsupported_text_message(kind, *found));
+            }
+        }
+        Bundle bundle;
+        bundle.info = std::move(*info);
+        read_images(bundle);
+        read_pages(bundle);
+        read_card_lists(bundle);
+        read_events(bundle);
+        check_unused(bundle);
+        if (m_diagnostics.has_fatal())
+            return std::nullopt;
+        return bundle;
+    }
+
+private:
+    // Walks the tree once: counts files and bytes against the limits, refuses links and special files, and notes
+    // every regular file by its path in the bundle.
+    bool survey(const std::string& relative, int depth)
+    {
+        std::string path = relative.empty() ? m_dir : m_dir + "/" + relative;
+        DIR* d = opendir(path.c_str());
+        if (!d) {
+            m_diagnostics.fatal(relative.empty() ? "." : relative, 0, "the folder cannot be read");
+            return false;
+        }
+        std::vector<std::string> names;
+        while (dirent* entry = readdir(d)) {
+            std::string name = entry->d_name;
+            if (name != "." && name != "..")
+                names.push_back(name);
+        }
+        closedir(d);
+        std::sort(names.begin(), names.end());
+        for (const std::string& name : names) {
+            std::string rel = relative.empty() ? name : relative + "/" + name;
+            if (name[0] == '.')
+                continue; // .DS_Store, ._files, .git: made by computers, not staff.
+            struct stat st { };
+            if (lstat((m_dir + "/" + rel).c_str(), &st) != 0)
+                continue;
+            if (S_ISLNK(st.st_mode)) {
+                m_diagnostics.error(rel, 0,
+                    "this is a link to another place: links are not allowed in a bundle, "
+                    "copy the file itself instead");
+                m_links.insert(rel);
+                continue;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                if (depth >= 2) {
+                    m_diagnostics.warning(rel, 0, "folders this deep are not read");
+                    continue;
+                }
+                if (!survey(rel, depth + 1))
+                    return false;
+                continue;
+            }
+            if (!S_ISREG(st.st_mode)) {
+                m_diagnostics.error(rel, 0, "this is not a regular file: it is ignored");
+                continue;
+            }
+            if (++m_file_count > m_limits.max_files) {
+                m_diagnostics.fatal(
+                    ".", 0, "the bundle has more than " + std::to_string(m_limits.max_files) + " files, the limit");
+                return false;
+            }
+            m_total_bytes += std::uint64_t(st.st_size);
+            if (m_total_bytes > m_limits.max_total_bytes) {
+                m_diagnostics.fatal(".", 0,
+                    "the bundle holds more than " + std::to_string(m_limits.max_total_bytes / (1024 * 1024))
+                        + " MB, the limit: make the images smaller");
+                return false;
+            }
+            m_files[rel] = std::uint64_t(st.st_size);
+        }
+        return true;
+    }
+
+    bool exists(const std::string& rel) const { return m_files.count(rel) != 0; }
+
+    // The file's text, or nothing (with an error) when it is too big or cannot be read. Never follows a link.
+    std::optional<std::string> read_text(const std::string& rel, std::size_t max_bytes, Severity severity)
+    {
+        auto it = m_files.find(rel);
+        if (it == m_files.end())
+            return std::nullopt;
+        if (it->second > max_bytes) {
+            m_diagnostics.add(rel, 0, severity,
+                "the file is " + std::to_string(it->second / 1024) + " KiB, more than the limit of "
+                    + std::to_string(max_bytes / 1024) + " KiB");
+            return std::nullopt;
+        }
+        int fd = open((m_dir + "/" + rel).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            m_diagnostics.add(rel, 0, severity, "the file cannot be read");
+            return std::nullopt;
+        }
+        std::string text(std::size_t(it->second), '\0');
+        std::size_t done = 0;
+        while (done < text.size()) {
+            ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+            if (n <= 0)
+                break;
+            done += std::size_t(n);
+        }
+        close(fd);
+        text.resize(done);
+        return text;
+    }
+
+    void read_images(Bundle& bundle)
+    {
+        for (const auto& [rel, size] : m_files) {
+            if (rel.rfind("images/", 0) != 0)
+                continue;
+            std::string ext = lower(rel.substr(rel.rfind('.') == std::string::npos ? rel.size() : rel.rfind('.')));
+            if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
+                m_diagnostics.warning(rel, 0, "only PNG and JPEG images are shown: this file is not used");
+                continue;
+            }
+            if (bundle.images.size() == m_limits.max_images) {
+                m_diagnostics.fatal(
+                    rel, 0, "the bundle has more than " + std::to_string(m_limits.max_images) + " images, the limit");
+                return;
+            }
+            if (auto info = read_image_file_info(m_dir + "/" + rel, rel, m_diagnostics))
+                bundle.images[rel] = *info;
+        }
+    }
+
+    void check_image(
+        const Bundle& bundle, const std::string& image, const std::string& file, int line, const std::string& what)
+    {
+        if (!image.empty() && !bundle.images.count(image))
+            m_diagnostics.warning(
+                file, line, image + " is missing or cannot be used: the " + what + " is shown without it");
+    }
+
+    void read_pages(Bundle& bundle)
+    {
+        std::set<std::string> names;
+        if (bundle.info.urgent)
+            names.insert(bundle.info.urgent->page);
+        for (const Section& section : bundle.info.sections) {
+            if (section.kind == SectionKind::Page)
+                names.insert(section.page);
+        }
+        std::size_t files = 0;
+        for (const std::string& name : names) {
+            Page page;
+            page.name = name;
+            for (const std::string& language : bundle.info.languages) {
+                bool is_default = language == bundle.info.default_language();
+                std::string rel = "pages/" + name + (is_default ? "" : "." + language) + ".md";
+                if (!exists(rel)) {
+                    // A page in the default language may also be written name.<default>.md.
+                    if (is_default && exists("pages/" + name + "." + language + ".md"))
+                        rel = "pages/" + name + "." + language + ".md";
+                    else
+                        continue;
+                }
+                m_used.insert(rel);
+                if (++files > m_limits.max_pages) {
+                    m_diagnostics.fatal(
+                        rel, 0, "the bundle has more than " + std::to_string(m_limits.max_pages) + " pages, the limit");
+                    return;
+                }
+                auto text = read_text(rel, m_limits.max_page_bytes, Severity::Fatal);
+                if (!text)
+                    continue;
+                Document document = parse_markdown(*text, rel, m_diagnostics);
+                for (const Block& block : document.blocks) {
+                    if (block.kind == BlockKind::Image)
+                        check_image(bundle, block.image, rel, block.line, "page");
+                }
+                page.by_language[language] = std::move(document);
+            }
+            if (!page.by_language.count(bundle.info.default_language()) && !page.by_language.empty()) {
+                // Only translations: the first one stands in for the default language.
+                page.by_language[bundle.info.default_language()] = page.by_language.begin()->second;
+            }
+            bundle.pages[name] = std::move(page);
+        }
+    }
+
+    void read_card_lists(Bundle& bundle)
+    {
+        for (const Section& section : bundle.info.sections) {
+            if (section.kind != SectionKind::Cards || bundle.card_lists.count(section.source))
+                continue;
+            m_used.insert(section.source);
+            auto text = read_text(section.source, CsvLimits {}.max_bytes, Severity::Fatal);
+            if (!text)
+                continue;
+            auto table = parse_csv(*text, section.source, m_diagnostics);
+            if (!table)
+                continue;
+            std::vector<Card> cards = read_cards(*table, section.source, bundle.info.languages, m_diagnostics);
+            for (const Card& card : cards)
+                check_image(bundle, card.image, card.file, card.line, "card");
+            if (!section.filter_column.empty() && section.filter_column != "category"
+                && section.filter_column != "region")
+                m_diagnostics.error("bundle.toml", 0,
+                    "section \"" + section.id + "\": filter_column must be \"category\" or \"region\", not \""
+                        + section.filter_column + "\"");
+            else if (!section.filter_column.empty() && table->column(section.filter_column) < 0)
+                m_diagnostics.warning(section.source, 1,
+                    "section \"" + section.id + "\" filters by the column \"" + section.filter_column
+                        + "\", which this file does not have: add it, or remove filter_column");
+            bundle.card_lists[section.source] = std::move(cards);
+        }
+    }
+
+    void add_events(Bundle& bundle, std::vector<Event> events, const std::string& file)
+    {
+        std::set<std::string> ids;
+        for (const Event& e : bundle.events)
+            ids.insert(e.id);
+        for (Event& event : events) {
+            if (bundle.events.size() == m_limits.max_events) {
+                m_diagnostics.fatal(file, event.line,
+                    "the bundle has more than " + std::to_string(m_limits.max_events) + " events, the limit");
+                return;
+            }
+            // Ids are unique across files: a calendar's event may share an id with a CSV row.
+            std::string id = event.id;
+            for (int n = 2; ids.count(id); ++n)
+                id = event.id + "-" + std::to_string(n);
+            event.id = id;
+            ids.insert(id);
+            bundle.events.push_back(std::move(event));
+        }
+    }
+
+    void read_events(Bundle& bundle)
+    {
+        if (exists("events.csv")) {
+            m_used.insert("events.csv");
+            if (auto text = read_text("events.csv", CsvLimits {}.max_bytes, Severity::Fatal)) {
+                if (auto table = parse_csv(*text, "events.csv", m_diagnostics))
+                    add_events(bundle, read_events_csv(*table, "events.csv", bundle.info.languages, m_diagnostics),
+                        "events.csv");
+            }
+        }
+        std::size_t calendars = 0;
+        for (const auto& [rel, size] : m_files) {
+            if (rel.rfind("calendars/", 0) != 0)
+                continue;
+            m_used.insert(rel);
+            if (!ends_with(lower(rel), ".ics")) {
+                m_diagnostics.warning(
+                    rel, 0, "only .ics calendar files are read from calendars/: this file is not used");
+                continue;
+            }
+            if (++calendars > m_limits.max_calendars) {
+                m_diagnostics.fatal(rel, 0,
+                    "the bundle has more than " + std::to_string(m_limits.max_calendars) + " calendars, the limit");
+                return;
+            }
+            if (auto text = read_text(rel, IcsLimits {}.max_bytes, Severity::Fatal))
+                add_events(bundle, read_ics(*text, rel, bundle.info.default_language(), m_diagnostics), rel);
+        }
+        bool has_agenda = std::any_of(bundle.info.sections.begin(), bundle.info.sections.end(),
+            [](const Section& s) { return s.kind == SectionKind::Agenda; });
+        if (!bundle.events.empty() && !has_agenda)
+            m_diagnostics.warning("bundle.toml", 0,
+                "there are events but no section shows them: add a [[sections]] with kind = \"agenda\"");
+    }
+
+    void check_unused(const Bundle& bundle)
+    {
+        for (const auto& [rel, size] : m_files) {
+            if (m_used.count(rel) || rel == "bundle.toml" || rel == "MANIFEST" || rel == "MANIFEST.sig"
+                || rel == "kiosk-report.txt" || rel.rfind("images/", 0) == 0 || lower(rel).rfind("readme", 0) == 0)
+                continue;
+            if (rel.rfind("pages/", 0) == 0 && ends_with(rel, ".md")) {
+                std::string stem = rel.substr(6, rel.size() - 9);
+                auto dot = stem.find('.');
+                std::string name = stem.substr(0, dot);
+                if (dot != std::string::npos && bundle.pages.count(name))
+                    m_diagnostics.warning(rel, 0,
+                        "\"" + stem.substr(dot + 1)
+                            + "\" is not in the bundle's languages, so this translation is not shown: add it to "
+                              "languages in bundle.toml");
+                else
+                    m_diagnostics.warning(rel, 0,
+                        "no section uses this page: add a section with page = \"" + name + "\", or remove the file");
+                continue;
+            }
+            if (ends_with(lower(rel), ".csv")) {
+                m_diagnostics.warning(rel, 0,
+                    "no section uses this file: add a section with kind = \"cards\" and source = \"" + rel
+                        + "\", or name it events.csv if it holds events");
+                continue;
+            }
+            m_diagnostics.warning(rel, 0, "this file is not part of a bundle and is not used");
+        }
+    }
+
+    const std::string& m_dir;
+    Diagnostics& m_diagnostics;
+    const BundleLimits& m_limits;
+    std::map<std::string, std::uint64_t> m_files; // Regular files by path in the bundle, with their size.
+    std::set<std::string> m_links;
+    std::set<std::string> m_used;
+    std::size_t m_file_count = 0;
+    std::uint64_t m_total_bytes = 0;
+};
+
+} // namespace
+
+const Document& Page::in(const std::string& language, const std::string& default_language) const
+{
+    static const Document empty;
+    if (auto it = by_language.find(language); it != by_language.end())
+        return it->second;
+    if (auto it = by_language.find(default_language); it != by_language.end())
+        return it->second;
+    return by_language.empty() ? empty : by_language.begin()->second;
+}
+
+std::optional<Bundle> read_bundle(const std::string& dir, Diagnostics& diagnostics, const BundleLimits& limits)
+{
+    return Reader(dir, diagnostics, limits).read();
+}
+
+BundleCounts count_bundle(const Bundle& bundle, WallTime now, const TimeZone& zone)
+{
+    BundleCounts counts;
+    counts.pages = bundle.pages.size();
+    for (const auto& [source, cards] : bundle.card_lists)
+        counts.cards += cards.size();
+    counts.events = bundle.events.size();
+    counts.occurrences
+        = expand_occurrences(bundle.events, now, now + std::chrono::hours(24 * days_counted), zone).size();
+    counts.images = bundle.images.size();
+    return counts;
+}
+
+TimeZone kiosk_time_zone(const std::string& settings_zone, const Bundle* bundle)
+{
+    for (const std::string* name : {&settings_zone, bundle ? &bundle->info.time_zone : nullptr}) {
+        if (name && !name->empty()) {
+            if (auto zone = TimeZone::named(*name))
+                return *zone;
+        }
+    }
+    return TimeZone::system();
+}
+
+} // namespace kiosk

@@ -1,0 +1,22 @@
+// Scaling images down once, at import, so the kiosk never decodes a camera-sized picture while a visitor waits.
+#pragma once
+
+#include "content/image_info.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+struct ScaledImage {
+    std::string bytes; // PNG (when the picture has transparency) or JPEG.
+    ImageInfo info;
+};
+
+// Decodes `bytes` (a PNG or JPEG whose header already passed read_image_info), scales it so neither side is over
+// `max_side` pixels, and encodes it again. A picture already small enough is re-encoded too, so nothing from the
+// original file (metadata, odd chunks) reaches the store. Returns nothing, with `error` in plain words, on failure.
+std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std::string& error);
+
+} // namespace kiosk

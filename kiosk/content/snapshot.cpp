@@ -1,0 +1,33 @@
+// Snapshots: a bundle with its occurrences expanded for the days ahead.
+#include "content/snapshot.hpp"
+
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+
+constexpr int days_ahead = 90;
+
+} // namespace
+
+std::string local_date(const LocalTime& time)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", time.year, time.month, time.day);
+    return buffer;
+}
+
+SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, WallTime now, const TimeZone& zone)
+{
+    auto snapshot = std::make_shared<ContentSnapshot>();
+    LocalTime today = zone.to_local(now);
+    snapshot->day = local_date(today);
+    today.hour = today.minute = today.second = 0;
+    WallTime from = zone.to_wall(today);
+    snapshot->occurrences = expand_occurrences(bundle->events, from, from + std::chrono::hours(24 * days_ahead), zone);
+    snapshot->bundle = std::move(bundle);
+    return snapshot;
+}
+
+} // namespace kiosk

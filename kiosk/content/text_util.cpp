@@ -1,0 +1,213 @@
+// Text helpers shared by the readers.
+#include "content/text_util.hpp"
+
+#include <array>
+
+namespace kiosk {
+
+// Reads one UTF-8 character at the start of `bytes`; returns its length, or 0 when the bytes there are not UTF-8.
+std::size_t decode_utf8(std::string_view bytes, char32_t& code_point)
+{
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    unsigned char c = byte(0);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || len > bytes.size())
+        return 0;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(k) & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (byte(k) & 0x3Fu);
+    }
+    static constexpr std::array<char32_t, 5> smallest {0, 0, 0x80, 0x800, 0x10000}; // Shorter forms are overlong.
+    if (cp < smallest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    code_point = cp;
+    return len;
+}
+
+void append_utf8(std::string& out, char32_t cp)
+{
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        out += replacement_char;
+    } else if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// The text with each invalid UTF-8 sequence replaced by U+FFFD; `first_invalid` is its offset in `text`, or npos.
+// Line breaks are never part of an invalid sequence, so lines stay where they were.
+std::string replace_invalid_utf8(std::string_view text, std::size_t& first_invalid)
+{
+    first_invalid = std::string_view::npos;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        std::size_t len = decode_utf8(text.substr(i), cp);
+        if (len != 0) {
+            out.append(text.substr(i, len));
+            i += len;
+            continue;
+        }
+        if (first_invalid == std::string_view::npos)
+            first_invalid = i;
+        out += replacement_char;
+        // A broken sequence and its stray continuation bytes become one replacement character.
+        ++i;
+        for (int k = 0; k < 3 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; ++k)
+            ++i;
+    }
+    return out;
+}
+
+int first_invalid_utf8_line(std::string_view text)
+{
+    std::size_t first_invalid = std::string_view::npos;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        std::size_t len = decode_utf8(text.substr(i), cp);
+        if (len == 0) {
+            first_invalid = i;
+            break;
+        }
+        i += len;
+    }
+    return first_invalid == std::string_view::npos ? 0 : line_at(text, first_invalid);
+}
+
+int line_at(std::string_view text, std::size_t offset)
+{
+    int line = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        bool lone_cr = text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+        line += text[i] == '\n' || lone_cr;
+    }
+    return line;
+}
+
+bool starts_with_no_case(std::string_view text, std::string_view prefix)
+{
+    if (text.size() < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+bool ends_with_no_case(std::string_view text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && starts_with_no_case(text.substr(text.size() - suffix.size()), suffix);
+}
+
+// At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut; for quoting in messages.
+std::string shortened(std::string_view text, std::size_t limit)
+{
+    if (text.size() <= limit)
+        return std::string(text);
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return std::string(text.substr(0, end)) + "\xE2\x80\xA6";
+}
+
+bool is_link_address(std::string_view url)
+{
+    if (url.size() > max_link_bytes)
+        return false;
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
+            return false;
+    }
+    for (std::string_view scheme : {"https://", "http://"}) {
+        if (starts_with_no_case(url, scheme)) {
+            std::string_view host = url.substr(scheme.size());
+            host = host.substr(0, host.find_first_of("/?#"));
+            return !host.empty() && host.front() != '.';
+        }
+    }
+    return (starts_with_no_case(url, "mailto:") && url.size() > 7)
+        || (starts_with_no_case(url, "tel:") && url.size() > 4);
+}
+
+namespace {
+
+bool is_right_to_left(char32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F)
+        || (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+} // namespace
+
+std::optional<UnsupportedText> find_unsupported_text(std::string_view utf8, UnsupportedKind kind)
+{
+    for (std::size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        std::size_t len = decode_utf8(utf8.substr(i), cp);
+        if (len == 0) {
+            ++i;
+            continue;
+        }
+        if (kind == UnsupportedKind::OutsideBasicPlane && cp > 0xFFFF)
+            return UnsupportedText {i, std::string(utf8.substr(i, len))};
+        if (kind == UnsupportedKind::RightToLeft && is_right_to_left(cp)) {
+            // The word it starts reads better in a message than a lone letter.
+            std::size_t end = i + len;
+            for (int letters = 1; letters < 16 && end < utf8.size(); ++letters) {
+                std::size_t next = decode_utf8(utf8.substr(end), cp);
+                if (next == 0 || !is_right_to_left(cp))
+                    break;
+                end += next;
+            }
+            return UnsupportedText {i, std::string(utf8.substr(i, end - i))};
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string unsupported_text_message(UnsupportedKind kind, const UnsupportedText& found)
+{
+    if (kind == UnsupportedKind::RightToLeft)
+        return "right-to-left text such as \"" + found.sample + "\" is not supported yet";
+    return "characters such as \"" + found.sample
+        + "\" cannot be shown by the kiosk's fonts (emoji and symbols outside the basic set)";
+}
+
+void UnsupportedTextWarner::check(
+    std::string_view text, const std::string& file_name, int line, Diagnostics& diagnostics)
+{
+    for (UnsupportedKind kind : {UnsupportedKind::OutsideBasicPlane, UnsupportedKind::RightToLeft}) {
+        bool& warned = m_warned[kind == UnsupportedKind::RightToLeft];
+        if (warned)
+            continue;
+        if (auto found = find_unsupported_text(text, kind)) {
+            diagnostics.warning(file_name, line, unsupported_text_message(kind, *found));
+            warned = true;
+        }
+    }
+}
+
+} // namespace kiosk

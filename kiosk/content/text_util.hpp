@@ -1,0 +1,74 @@
+// Small text helpers shared by the readers: UTF-8 decoding and checking, case-insensitive affixes, quoting values in
+// messages, link addresses and line numbers.
+#pragma once
+
+#include "content/diagnostic.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// U+FFFD, shown in place of bytes that are not text.
+inline constexpr const char* replacement_char = "\xEF\xBF\xBD";
+
+// Reads one UTF-8 character at the start of `bytes`; returns its length, or 0 when the bytes there are not UTF-8
+// (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t decode_utf8(std::string_view bytes, char32_t& code_point);
+
+// Appends `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
+// The text with each invalid UTF-8 sequence replaced by U+FFFD; `first_invalid` is its offset in `text`, or npos.
+// Line breaks are never part of an invalid sequence, so lines stay where they were.
+std::string replace_invalid_utf8(std::string_view text, std::size_t& first_invalid);
+
+// The 1-based line of the first invalid UTF-8 sequence, or 0 when the text is valid UTF-8.
+int first_invalid_utf8_line(std::string_view text);
+
+// The 1-based line holding byte `offset` (LF, CRLF and lone CR all end a line).
+int line_at(std::string_view text, std::size_t offset);
+
+bool starts_with_no_case(std::string_view text, std::string_view lowercase_prefix);
+bool ends_with_no_case(std::string_view text, std::string_view lowercase_suffix);
+
+// At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut; for quoting values in messages.
+std::string shortened(std::string_view text, std::size_t limit = 80);
+
+// The longest address a QR code is made for: longer ones cannot be scanned reliably.
+inline constexpr std::size_t max_link_bytes = 2000;
+
+// A web address a phone can open from a QR code: http:// or https:// with a host, mailto: or tel:.
+bool is_link_address(std::string_view url);
+
+// Kinds of text the kiosk's fonts and layout cannot show.
+enum class UnsupportedKind {
+    OutsideBasicPlane, // Emoji and other characters above U+FFFF.
+    RightToLeft,       // Hebrew and Arabic letters, which the layout cannot order yet.
+};
+
+struct UnsupportedText {
+    std::size_t offset = 0; // Byte offset of the first such character in the text searched.
+    std::string sample;     // That character (for right-to-left text, up to 16 letters of its word), for messages.
+};
+
+// The first character of `kind` in `utf8`, or nothing. Invalid UTF-8 bytes are skipped. Every reader of text
+// people write (Markdown, CSV, TOML) uses it to warn once per file and kind.
+std::optional<UnsupportedText> find_unsupported_text(std::string_view utf8, UnsupportedKind kind);
+
+// The warning for `found`, without file and line: `characters such as "..." cannot be shown by the kiosk's fonts
+// (...)` or `right-to-left text such as "..." is not supported yet`.
+std::string unsupported_text_message(UnsupportedKind kind, const UnsupportedText& found);
+
+// Warns once per kind of unsupported text, at the first place it appears: one per file is enough to act on.
+class UnsupportedTextWarner {
+public:
+    void check(std::string_view text, const std::string& file_name, int line, Diagnostics& diagnostics);
+
+private:
+    bool m_warned[2] = {false, false};
+};
+
+} // namespace kiosk

@@ -1,0 +1,195 @@
+// The store's schema as versioned migrations (Ladybird's LibDatabase style: each one numbered, with why it exists).
+#include "store/schema.hpp"
+
+#include "store/database.hpp"
+
+namespace kiosk::store {
+
+namespace {
+
+// Texts (Text, tags, lists) are encoded by codec.hpp; times are "YYYY-MM-DDTHH:MM:SS"; every content row belongs to
+// one version and goes with it (ON DELETE CASCADE), so dropping an old version is one DELETE.
+const char* const content_tables = R"sql(
+CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    version TEXT NOT NULL,          -- "20261126120000" (packed) or "local-3"
+    is_signed INTEGER NOT NULL,
+    identity TEXT NOT NULL,         -- the bundle's content hash
+    source TEXT NOT NULL,           -- "demo", "usb:/media/x", "feed:https://..."
+    imported_at INTEGER NOT NULL,   -- Unix seconds
+    pages INTEGER NOT NULL,
+    cards INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL,   -- over 90 days, counted at import
+    images INTEGER NOT NULL,
+    report TEXT NOT NULL            -- "file:line: severity: message" lines
+);
+CREATE TABLE state (
+    key TEXT PRIMARY KEY,           -- active, previous, pinned_from, pinned_signed, last_signed, ...
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE bundle_info (
+    version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    has_urgent INTEGER NOT NULL,
+    urgent_title TEXT NOT NULL,
+    urgent_page TEXT NOT NULL
+);
+CREATE TABLE sections (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,             -- page | cards | agenda
+    title TEXT NOT NULL,
+    page TEXT NOT NULL,
+    source TEXT NOT NULL,
+    filter_column TEXT NOT NULL,
+    PRIMARY KEY (version_id, position)
+);
+CREATE TABLE pages (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    language TEXT NOT NULL,
+    path TEXT NOT NULL,             -- the file it was read from, "pages/about.es.md"
+    markdown TEXT NOT NULL,         -- re-parsed on load
+    PRIMARY KEY (version_id, name, language)
+);
+CREATE TABLE card_lists (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,           -- "unions.csv"; kept even when it has no cards
+    PRIMARY KEY (version_id, source)
+);
+CREATE TABLE cards (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    url TEXT NOT NULL,
+    image TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (version_id, source, position)
+);
+CREATE TABLE events (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    location TEXT NOT NULL,
+    url TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    all_day INTEGER NOT NULL,
+    start TEXT NOT NULL,            -- local in time_zone
+    duration_seconds INTEGER NOT NULL,
+    time_zone TEXT NOT NULL,
+    vtimezone TEXT NOT NULL,
+    rrule TEXT NOT NULL,
+    rdates TEXT NOT NULL,           -- local times joined by ","
+    exdates TEXT NOT NULL,
+    PRIMARY KEY (version_id, position)
+);
+CREATE TABLE source_files (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (version_id, path)
+);
+CREATE TABLE images (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,           -- png | jpeg
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,         -- the file's size in the bundle
+    data BLOB,                      -- the bytes to show (already scaled), or NULL
+    PRIMARY KEY (version_id, path)
+);
+)sql";
+
+const char* const activity_tables = R"sql(
+CREATE TABLE sync_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,            -- Unix seconds
+    source TEXT NOT NULL,
+    result TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE daily_counts (
+    day TEXT NOT NULL,              -- "YYYY-MM-DD", the kiosk's local date
+    path TEXT NOT NULL,             -- "unions/some-union", "events", "urgent"
+    count INTEGER NOT NULL,
+    PRIMARY KEY (day, path)
+) WITHOUT ROWID;
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all = {
+        {1, "Bundle versions and their content, so an import is one transaction and a rollback one update.",
+            content_tables},
+        {2, "Sync results and anonymous per-day counts, which staff read on the staff screen and export.",
+            activity_tables},
+    };
+    return all;
+}
+
+int latest_schema_version()
+{
+    return migrations().back().version;
+}
+
+int schema_version_of(Database& database)
+{
+    StatementUse query = database.use("PRAGMA user_version");
+    if (!query || query->step() != Step::Row)
+        return -1;
+    return static_cast<int>(query->column_int(0));
+}
+
+bool migrate(Database& database, int max_version, std::string& error)
+{
+    int current = schema_version_of(database);
+    if (current < 0) {
+        error = "the database " + database.path() + " cannot be read: " + database.error();
+        return false;
+    }
+    if (current > latest_schema_version()) {
+        error = "the database " + database.path() + " was written by a newer kiosk (schema " + std::to_string(current)
+            + ", this kiosk knows up to " + std::to_string(latest_schema_version())
+            + "): install the newer kiosk again, or move the file away to start afresh";
+        return false;
+    }
+    for (const Migration& migration : migrations()) {
+        if (migration.version > max_version)
+            break;
+        if (migration.version <= current)
+            continue;
+        Transaction transaction(database, Transaction::Kind::Immediate);
+        // Another process may have migrated while this one waited for the write lock.
+        int now = transaction.active() ? schema_version_of(database) : -1;
+        if (now >= migration.version) {
+            current = now;
+            continue;
+        }
+        std::string set_version = "PRAGMA user_version = " + std::to_string(migration.version);
+        if (now < 0 || !database.exec(migration.sql) || !database.exec(set_version.c_str()) || !transaction.commit()) {
+            error = "the database " + database.path() + " cannot be brought up to date (step "
+                + std::to_string(migration.version) + "): " + database.error();
+            return false;
+        }
+        current = migration.version;
+    }
+    return true;
+}
+
+} // namespace kiosk::store

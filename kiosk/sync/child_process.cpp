@@ -1,0 +1,139 @@
+// Child processes with rlimits: fork, limit, exec; the parent reads both pipes with poll and enforces the wall clock.
+#include "sync/child_process.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <climits>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KIOSK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KIOSK_ASAN 1
+#endif
+#endif
+
+namespace kiosk::sync {
+
+namespace {
+
+constexpr std::size_t max_out = 4 * 1024 * 1024;
+constexpr std::size_t max_err = 1024 * 1024;
+
+void limit(int resource, rlim_t value)
+{
+    rlimit r {value, value};
+    setrlimit(resource, &r);
+}
+
+} // namespace
+
+std::string ChildResult::failure() const
+{
+    if (exit_status == 0)
+        return {};
+    if (timed_out)
+        return "it took too long and was stopped";
+    if (signal == SIGXCPU || signal == SIGKILL)
+        return "it used more than its share of the processor or memory and was stopped";
+    if (signal != 0)
+        return "it crashed (signal " + std::to_string(signal) + ")";
+    return "it failed (exit status " + std::to_string(exit_status) + ")";
+}
+
+std::string self_executable()
+{
+    char path[PATH_MAX] = {};
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    return n > 0 ? std::string(path, std::size_t(n)) : std::string();
+}
+
+ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& limits)
+{
+    ChildResult result;
+    int out_pipe[2], err_pipe[2];
+    if (argv.empty() || pipe2(out_pipe, O_CLOEXEC) != 0)
+        return result;
+    if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+        close(out_pipe[0]);
+        close(out_pipe[1]);
+        return result;
+    }
+    std::vector<std::string> args = argv;
+    std::vector<char*> cargs;
+    for (std::string& a : args)
+        cargs.push_back(a.data());
+    cargs.push_back(nullptr);
+
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out_pipe[1], 1);
+        dup2(err_pipe[1], 2);
+        limit(RLIMIT_CPU, rlim_t(limits.cpu_seconds));
+        limit(RLIMIT_CORE, 0);
+#ifndef KIOSK_ASAN
+        // AddressSanitizer reserves terabytes of address space, so sanitizer builds run without this limit.
+        limit(RLIMIT_AS, rlim_t(limits.memory_bytes));
+#endif
+        setpgid(0, 0);
+        execv(cargs[0], cargs.data());
+        _exit(127);
+    }
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (pid < 0) {
+        close(out_pipe[0]);
+        close(err_pipe[0]);
+        return result;
+    }
+
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits.wall_milliseconds);
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    int open_fds = 2;
+    char buffer[16384];
+    while (open_fds > 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            result.timed_out = true;
+            kill(pid, SIGKILL);
+            break;
+        }
+        int ready = poll(fds, 2, int(left.count()));
+        if (ready < 0 && errno != EINTR)
+            break;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_fds;
+                continue;
+            }
+            std::string& sink = i == 0 ? result.out : result.err;
+            std::size_t cap = i == 0 ? max_out : max_err;
+            if (sink.size() < cap)
+                sink.append(buffer, std::min(std::size_t(n), cap - sink.size()));
+        }
+    }
+    for (pollfd& f : fds) {
+        if (f.fd >= 0)
+            close(f.fd);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
+    if (WIFEXITED(status) && !result.timed_out)
+        result.exit_status = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        result.signal = WTERMSIG(status);
+    return result;
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,112 @@
+// Bundle identity with libsodium's BLAKE2b (crypto_generichash).
+#include "sync/identity.hpp"
+
+#include <algorithm>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+std::string hex(const unsigned char* bytes, std::size_t size)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < size; ++i) {
+        out += digits[bytes[i] >> 4];
+        out += digits[bytes[i] & 15];
+    }
+    return out;
+}
+
+bool hash_file(const std::string& path, std::string& out)
+{
+    int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    unsigned char buffer[64 * 1024];
+    ssize_t n;
+    while ((n = read(fd, buffer, sizeof buffer)) > 0)
+        crypto_generichash_update(&state, buffer, std::size_t(n));
+    close(fd);
+    if (n < 0)
+        return false;
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash_final(&state, digest, sizeof digest);
+    out = hex(digest, sizeof digest);
+    return true;
+}
+
+bool walk(const std::string& root, const std::string& relative, int depth,
+    std::vector<std::pair<std::string, std::string>>& files, std::string& error)
+{
+    std::string path = relative.empty() ? root : root + "/" + relative;
+    DIR* d = opendir(path.c_str());
+    if (!d) {
+        error = "the folder " + path + " cannot be read";
+        return false;
+    }
+    std::vector<std::string> names;
+    while (dirent* entry = readdir(d)) {
+        std::string name = entry->d_name;
+        if (name[0] != '.')
+            names.push_back(name);
+    }
+    closedir(d);
+    for (const std::string& name : names) {
+        std::string rel = relative.empty() ? name : relative + "/" + name;
+        if (rel == "kiosk-report.txt" || rel == "MANIFEST.sig")
+            continue;
+        struct stat st { };
+        if (lstat((root + "/" + rel).c_str(), &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth < 2) {
+            if (!walk(root, rel, depth + 1, files, error))
+                return false;
+        } else if (S_ISREG(st.st_mode)) {
+            std::string hash;
+            if (!hash_file(root + "/" + rel, hash)) {
+                error = rel + " cannot be read";
+                return false;
+            }
+            files.emplace_back(rel, hash + ":" + std::to_string(st.st_size));
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<BundleIdentity> bundle_identity(const std::string& dir, std::string& error)
+{
+    if (sodium_init() < 0) {
+        error = "the cryptography library cannot start";
+        return std::nullopt;
+    }
+    BundleIdentity identity;
+    if (!walk(dir, "", 0, identity.files, error))
+        return std::nullopt;
+    std::sort(identity.files.begin(), identity.files.end());
+    for (const auto& [path, hash] : identity.files) {
+        if (path == "MANIFEST") {
+            identity.hash = hash.substr(0, hash.find(':'));
+            return identity;
+        }
+    }
+    std::string listing;
+    for (const auto& [path, hash] : identity.files)
+        listing += path + '\0' + hash + '\n';
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(
+        digest, sizeof digest, reinterpret_cast<const unsigned char*>(listing.data()), listing.size(), nullptr, 0);
+    identity.hash = hex(digest, sizeof digest);
+    return identity;
+}
+
+} // namespace kiosk::sync

@@ -1,2 +1,0 @@
-// Content sources (USB sticks, the HTTP feed, signatures, staging).
-#include "sync/sync.hpp"
