@@ -508,6 +508,31 @@ void report_parse_errors(icalcomponent* component, int line, Reporter& reporter,
 
 // ---- Time zones.
 
+// Moves the start of open-ended yearly offset rules from before 1970 to 1970. Outlook starts its rules in 1601, and
+// libical expands every year from there (through ICU, ~10 ms a zone) each time a zone is built; no event the kiosk
+// shows needs those years.
+void start_rules_later(icalcomponent* vtimezone)
+{
+    constexpr int floor_year = 1970;
+    for (icalcomponent* part = icalcomponent_get_first_component(vtimezone, ICAL_ANY_COMPONENT); part;
+         part = icalcomponent_get_next_component(vtimezone, ICAL_ANY_COMPONENT)) {
+        icalproperty* start = icalcomponent_get_first_property(part, ICAL_DTSTART_PROPERTY);
+        icalproperty* rule = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY);
+        if (!start || !rule || icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)
+            || icalcomponent_get_first_property(part, ICAL_RDATE_PROPERTY))
+            continue;
+        icalrecurrencetype recurrence = icalproperty_get_rrule(rule);
+        icaltimetype time = icalproperty_get_dtstart(start);
+        if (recurrence.freq != ICAL_YEARLY_RECURRENCE || recurrence.count != 0 || recurrence.interval != 1
+            || !icaltime_is_null_time(recurrence.until) || time.is_date || time.year >= floor_year)
+            continue;
+        time.year = floor_year;
+        if (time.month == 2 && time.day == 29)
+            time.day = 28;
+        icalproperty_set_dtstart(start, time);
+    }
+}
+
 // The zone of a time value, ready to convert: floating, UTC, an IANA zone or a zone the file defines.
 struct Zone {
     std::string name;                // Event::time_zone.
@@ -642,6 +667,7 @@ private:
         if (!copy)
             return {};
         remove_line_properties(copy.get());
+        start_rules_later(copy.get());
         char* text = icalcomponent_as_ical_string_r(copy.get());
         if (!text)
             return {};
