@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: a release build with warnings as errors, then a debug build
-# under AddressSanitizer and UndefinedBehaviorSanitizer, then the layout check. Exits non-zero on any failure.
+# Installs what is missing, builds, and runs every test: a release build with warnings as errors, a debug build under
+# AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, then the layout check. Exits
+# non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,9 @@ cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
   ctest --test-dir build/asan -j"$jobs" --output-on-failure
+
+echo "== fuzzing: the seed corpus, then fixed seeds and run counts (tools/fuzz.sh)"
+tools/fuzz.sh
 
 echo "== layout (clang-format)"
 git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror

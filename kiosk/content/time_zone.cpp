@@ -1,7 +1,9 @@
 // Time zone conversions through libical's built-in zones, which read /usr/share/zoneinfo.
 #include "content/time_zone.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <libical/ical.h>
 #include <mutex>
@@ -10,6 +12,8 @@
 namespace kiosk {
 
 namespace {
+
+constexpr std::int64_t max_wall_seconds = 7258118400; // 2200-01-01T00:00:00Z
 
 std::mutex& libical_mutex()
 {
@@ -61,7 +65,8 @@ TimeZone TimeZone::system()
 
 LocalTime TimeZone::to_local(WallTime time) const
 {
-    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+    auto seconds = std::clamp<std::int64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count(), 0, max_wall_seconds);
     std::lock_guard lock(libical_mutex());
     icaltimetype t = icaltime_from_timet_with_zone(
         static_cast<time_t>(seconds), 0, m_zone ? m_zone : icaltimezone_get_utc_timezone());
@@ -87,6 +92,8 @@ WallTime TimeZone::to_wall(const LocalTime& local) const
     t.second = local.second;
     std::lock_guard lock(libical_mutex());
     time_t seconds = icaltime_as_timet_with_zone(t, m_zone ? m_zone : icaltimezone_get_utc_timezone());
+    // WallTime counts nanoseconds in 64 bits (1677 to 2262): keep every time the kiosk handles well inside that.
+    seconds = std::clamp<time_t>(seconds, 0, max_wall_seconds);
     return WallTime(std::chrono::seconds(seconds));
 }
 
@@ -115,7 +122,7 @@ std::optional<LocalTime> parse_local_time(std::string_view text)
         return std::nullopt;
     static constexpr int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
-    if (t.year < 1970 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month[t.month - 1]
+    if (t.year < 1970 || t.year > 2199 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month[t.month - 1]
         || (t.month == 2 && t.day == 29 && !leap) || t.hour > 23 || t.minute > 59 || t.second > 59)
         return std::nullopt;
     return t;
