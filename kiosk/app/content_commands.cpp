@@ -18,8 +18,6 @@ namespace kiosk {
 
 namespace {
 
-constexpr int max_image_side = 1280; // Pixels; larger pictures are scaled down once, at import.
-
 std::string counts_json(const BundleCounts& c)
 {
     return "{\"pages\": " + std::to_string(c.pages) + ", \"cards\": " + std::to_string(c.cards)
@@ -65,14 +63,6 @@ std::unique_ptr<store::Store> open_store(const Options& options, bool create, st
         }
     }
     return store::Store::open(dir + "/kiosk.db", error);
-}
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
 }
 
 } // namespace

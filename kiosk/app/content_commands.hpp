@@ -19,6 +19,9 @@ int run_rollback(const Options& options);
 // kiosk status [--json]: the active version, where it came from, when it was imported and what it holds.
 int run_status(const Options& options);
 
+// Pixels on the longest side of an image once imported: larger pictures are scaled down, once.
+inline constexpr int max_image_side = 1280;
+
 // The database file in the state folder.
 std::string database_path(const Options& options);
 

@@ -6,6 +6,8 @@
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 
+#include "content/image_scale.hpp"
+
 #include <iostream>
 
 namespace kiosk {
@@ -30,11 +32,27 @@ bool import_in_child(const Options& options, const std::string& dir, const std::
     return true;
 }
 
-std::shared_ptr<const Bundle> load_installed_content(const Options& options, const std::string& data_root)
+InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnostics)
+{
+    InstalledContent content;
+    auto bundle = read_bundle(dir, diagnostics);
+    if (!bundle)
+        return content;
+    auto images = std::make_shared<ImageBytes>();
+    for (const auto& [path, info] : bundle->images) {
+        std::string error;
+        if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, error))
+            (*images)[path] = std::move(scaled->bytes);
+    }
+    content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
+    content.images = std::move(images);
+    return content;
+}
+
+InstalledContent load_installed_content(const Options& options, const std::string& data_root)
 {
     std::string demo = data_root + "/data/demo";
-    std::string dir = state_dir(options.state_dir);
-    make_dirs(dir);
+    make_dirs(state_dir(options.state_dir));
     std::string error;
     auto store = store::Store::open(database_path(options), error);
     if (store && !store->active_version()) {
@@ -45,14 +63,21 @@ std::shared_ptr<const Bundle> load_installed_content(const Options& options, con
         store = store::Store::open(database_path(options), error);
     }
     if (store) {
-        if (auto bundle = store->load_active_bundle(error))
-            return std::make_shared<const Bundle>(std::move(*bundle));
+        if (auto bundle = store->load_active_bundle(error)) {
+            InstalledContent content;
+            auto images = std::make_shared<ImageBytes>();
+            for (const auto& [path, info] : bundle->images) {
+                if (auto bytes = store->image_data(path))
+                    (*images)[path] = std::move(*bytes);
+            }
+            content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
+            content.images = std::move(images);
+            return content;
+        }
     }
     std::cerr << "kiosk: the stored content cannot be used (" << error << "): showing the demo content instead\n";
     Diagnostics diagnostics;
-    if (auto bundle = read_bundle(demo, diagnostics))
-        return std::make_shared<const Bundle>(std::move(*bundle));
-    return nullptr;
+    return read_bundle_folder(demo, diagnostics);
 }
 
 } // namespace kiosk

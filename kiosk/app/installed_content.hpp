@@ -4,15 +4,24 @@
 
 #include "app/cli.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/snapshot.hpp"
 
 #include <memory>
 #include <string>
 
 namespace kiosk {
 
+struct InstalledContent {
+    std::shared_ptr<const Bundle> bundle;
+    std::shared_ptr<const ImageBytes> images;
+};
+
 // The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave
-// the screen blank; the reason is logged). Nothing only when even the demo cannot be read.
-std::shared_ptr<const Bundle> load_installed_content(const Options& options, const std::string& data_root);
+// the screen blank; the reason is logged). No bundle only when even the demo cannot be read.
+InstalledContent load_installed_content(const Options& options, const std::string& data_root);
+
+// A bundle folder shown as it is (--bundle): read, with its images scaled as an import would.
+InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnostics);
 
 // Runs `kiosk import DIR --json` as a child under the import limits (DESIGN.md); true when it imported or found the
 // content unchanged. `message` says what happened, for the log.

@@ -75,7 +75,7 @@ public:
         info.local = m_zone.to_local(info.now);
         // At midnight the days ahead move on: expand the stored rules again for the next 90 days.
         if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local))
-            m_ui.set_content(make_snapshot(content->bundle, info.now, m_zone));
+            m_ui.set_content(make_snapshot(content->bundle, content->images, info.now, m_zone));
         for (const ui::Intent& intent : m_ui.frame(info)) {
             m_ui.apply(intent);
             if (m_trace)
@@ -129,24 +129,24 @@ int run(const Options& options, const Settings& settings)
     }
 
     // Content: a bundle folder previewed as it is (--bundle), else what the store holds.
-    std::shared_ptr<const Bundle> bundle;
+    InstalledContent content;
     if (!options.bundle_dir.empty()) {
         Diagnostics diagnostics;
-        auto read = read_bundle(options.bundle_dir, diagnostics);
+        content = read_bundle_folder(options.bundle_dir, diagnostics);
         for (const Diagnostic& d : diagnostics.all())
             std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
-        if (!read) {
+        if (!content.bundle) {
             std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be shown: fix the errors above\n";
             return exit_failure;
         }
-        bundle = std::make_shared<const Bundle>(std::move(*read));
     } else {
-        bundle = load_installed_content(options, data_root);
-        if (!bundle) {
+        content = load_installed_content(options, data_root);
+        if (!content.bundle) {
             std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
             return exit_failure;
         }
     }
+    const std::shared_ptr<const Bundle>& bundle = content.bundle;
 
     // Looks and words.
     Diagnostics asset_diagnostics;
@@ -208,7 +208,7 @@ int run(const Options& options, const Settings& settings)
     wake.init();
 
     ui::Ui ui(theme, std::move(strings));
-    ui.set_content(make_snapshot(bundle, clock.now(), zone));
+    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone));
     ui.set_language(language);
     if (!ui.open(options.open_path, error)) {
         std::cerr << "kiosk: --open: " << error << "\n";

@@ -3,6 +3,8 @@
 
 #include <climits>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +28,14 @@ bool make_dirs(const std::string& path)
         mkdir(path.substr(0, at).c_str(), 0755);
     mkdir(path.c_str(), 0755);
     return is_dir(path);
+}
+
+std::string read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
 }
 
 std::string find_data_root()

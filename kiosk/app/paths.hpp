@@ -18,6 +18,9 @@ std::string settings_file(const std::string& option);
 // Creates `path` and its parents (mode 0755); true when it exists afterwards.
 bool make_dirs(const std::string& path);
 
+// The whole file, or "" when it cannot be read. For files already checked for size (read_bundle does).
+std::string read_file(const std::string& path);
+
 bool is_file(const std::string& path);
 bool is_dir(const std::string& path);
 

@@ -4,12 +4,17 @@
 
 #include "content/bundle_reader.hpp"
 
+#include <map>
 #include <memory>
 
 namespace kiosk {
 
+// Images' encoded bytes (as stored: scaled, re-encoded) by path, decoded into textures only when drawn.
+using ImageBytes = std::map<std::string, std::string>;
+
 struct ContentSnapshot {
     std::shared_ptr<const Bundle> bundle;
+    std::shared_ptr<const ImageBytes> images;
     std::vector<Occurrence> occurrences; // From the start of `day` for 90 days, sorted; they point into `bundle`.
     std::string day;                     // The local date they were expanded on ("2026-12-01").
 
@@ -19,7 +24,8 @@ struct ContentSnapshot {
 using SnapshotPtr = std::shared_ptr<const ContentSnapshot>;
 
 // Expands the bundle's events from the start of `now`'s local day in `zone` for 90 days.
-SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, WallTime now, const TimeZone& zone);
+SnapshotPtr make_snapshot(
+    std::shared_ptr<const Bundle> bundle, std::shared_ptr<const ImageBytes> images, WallTime now, const TimeZone& zone);
 
 // "2026-12-01" for a local time.
 std::string local_date(const LocalTime& time);

@@ -156,6 +156,26 @@ bool Backend::recreate_renderer(std::string& error)
     return true;
 }
 
+void* Backend::create_texture(int width, int height, const unsigned char* rgba)
+{
+    SDL_Texture* texture
+        = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
+    if (!texture)
+        return nullptr;
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    if (SDL_UpdateTexture(texture, nullptr, rgba, width * 4) != 0) {
+        SDL_DestroyTexture(texture);
+        return nullptr;
+    }
+    return texture;
+}
+
+void Backend::destroy_texture(void* texture)
+{
+    if (texture)
+        SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
+}
+
 void Backend::render(std::uint32_t clear_color)
 {
     SDL_SetRenderDrawColor(m_renderer, clear_color & 0xFF, (clear_color >> 8) & 0xFF, (clear_color >> 16) & 0xFF, 0xFF);

@@ -48,6 +48,10 @@ public:
     // After SDL reports a lost device: a new renderer, and every texture uploaded again.
     bool recreate_renderer(std::string& error);
 
+    // A texture of `width` x `height` RGBA pixels (rows packed), or nullptr; freed with destroy_texture().
+    void* create_texture(int width, int height, const unsigned char* rgba);
+    void destroy_texture(void* texture);
+
     // Rasterises ImGui's last draw data over a cleared background. Does not present.
     void render(std::uint32_t clear_color);
     void present();

@@ -498,7 +498,8 @@ TEST_CASE("ics: hostile calendars do not crash and stay bounded")
         for (const Occurrence& o : occurrences)
             CHECK(o.start <= o.end);
     }
-    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() << " s (timing is measured by the benchmark, never asserted)");
+    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()
+                    << " s (timing is measured by the benchmark, never asserted)");
 }
 
 TEST_CASE("calendar files: every shared real-world calendar reads and expands")

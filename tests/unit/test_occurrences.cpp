@@ -206,7 +206,8 @@ TEST_CASE("occurrences: FREQ=SECONDLY is capped at max_per_event, quickly")
     std::vector<Event> counted {make_event("counted", "2000-01-01T00:00", "UTC", 0, "FREQ=MINUTELY;COUNT=99999999")};
     CHECK(expand(counted, utc, "2026-01-01T00:00", "2026-02-01T00:00", &capped).empty());
     CHECK(capped);
-    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() << " s (timing is measured by the benchmark, never asserted)");
+    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()
+                    << " s (timing is measured by the benchmark, never asserted)");
 }
 
 TEST_CASE("occurrences: rules libical would grind on are refused and shown once")
@@ -225,7 +226,8 @@ TEST_CASE("occurrences: rules libical would grind on are refused and shown once"
     auto began = std::chrono::steady_clock::now();
     auto occurrences = expand({never, february, weekly, junk}, utc, "2025-12-01T00:00", "2026-12-01T00:00");
     CHECK(occurrences.size() == 4); // Each once, at its start.
-    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() << " s (timing is measured by the benchmark, never asserted)");
+    MESSAGE("took " << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()
+                    << " s (timing is measured by the benchmark, never asserted)");
 }
 
 TEST_CASE("occurrences: a moved occurrence appears at its new time only")
