@@ -44,19 +44,7 @@ int run_check(const Options& options, const Settings& settings)
         out += errors == 0 && importable ? "true" : "false";
         out += ", \"importable\": ";
         out += importable ? "true" : "false";
-        out += ", \"counts\": {\"pages\": " + std::to_string(counts.pages)
-            + ", \"cards\": " + std::to_string(counts.cards) + ", \"events\": " + std::to_string(counts.events)
-            + ", \"occurrences\": " + std::to_string(counts.occurrences)
-            + ", \"images\": " + std::to_string(counts.images) + "}, \"diagnostics\": [";
-        bool first = true;
-        for (const Diagnostic& d : diagnostics.all()) {
-            out += first ? "" : ", ";
-            first = false;
-            out += "{\"file\": " + json_string(d.file) + ", \"line\": " + std::to_string(d.line)
-                + ", \"severity\": " + json_string(severity_name(d.severity)) + ", \"fatal\": "
-                + (d.severity == Severity::Fatal ? "true" : "false") + ", \"message\": " + json_string(d.message) + "}";
-        }
-        out += "]}";
+        out += ", \"counts\": " + counts_json(counts) + ", \"diagnostics\": " + diagnostics_json(diagnostics) + "}";
         std::cout << out << std::endl;
     } else {
         for (const Diagnostic& d : diagnostics.all())

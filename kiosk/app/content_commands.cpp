@@ -18,27 +18,6 @@ namespace kiosk {
 
 namespace {
 
-std::string counts_json(const BundleCounts& c)
-{
-    return "{\"pages\": " + std::to_string(c.pages) + ", \"cards\": " + std::to_string(c.cards)
-        + ", \"events\": " + std::to_string(c.events) + ", \"occurrences\": " + std::to_string(c.occurrences)
-        + ", \"images\": " + std::to_string(c.images) + "}";
-}
-
-std::string diagnostics_json(const Diagnostics& diagnostics)
-{
-    std::string out = "[";
-    bool first = true;
-    for (const Diagnostic& d : diagnostics.all()) {
-        out += first ? "" : ", ";
-        first = false;
-        out += "{\"file\": " + json_string(d.file) + ", \"line\": " + std::to_string(d.line)
-            + ", \"severity\": " + json_string(severity_name(d.severity)) + ", \"fatal\": "
-            + (d.severity == Severity::Fatal ? "true" : "false") + ", \"message\": " + json_string(d.message) + "}";
-    }
-    return out + "]";
-}
-
 std::string iso_time(std::int64_t unix_seconds)
 {
     std::time_t t = std::time_t(unix_seconds);

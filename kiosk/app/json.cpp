@@ -39,4 +39,25 @@ std::string json_string(std::string_view text)
     return out + "\"";
 }
 
+std::string counts_json(const BundleCounts& c)
+{
+    return "{\"pages\": " + std::to_string(c.pages) + ", \"cards\": " + std::to_string(c.cards)
+        + ", \"events\": " + std::to_string(c.events) + ", \"occurrences\": " + std::to_string(c.occurrences)
+        + ", \"images\": " + std::to_string(c.images) + "}";
+}
+
+std::string diagnostics_json(const Diagnostics& diagnostics)
+{
+    std::string out = "[";
+    bool first = true;
+    for (const Diagnostic& d : diagnostics.all()) {
+        out += first ? "" : ", ";
+        first = false;
+        out += "{\"file\": " + json_string(d.file) + ", \"line\": " + std::to_string(d.line)
+            + ", \"severity\": " + json_string(severity_name(d.severity)) + ", \"fatal\": "
+            + (d.severity == Severity::Fatal ? "true" : "false") + ", \"message\": " + json_string(d.message) + "}";
+    }
+    return out + "]";
+}
+
 } // namespace kiosk

@@ -97,6 +97,37 @@ WallTime TimeZone::to_wall(const LocalTime& local) const
     return WallTime(std::chrono::seconds(seconds));
 }
 
+std::int64_t days_from_civil(std::int64_t year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const std::int64_t year_of_era = year - era * 400;
+    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+LocalTime civil_from_days(std::int64_t days)
+{
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t day_of_era = days - era * 146097;
+    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
+    LocalTime t;
+    t.day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
+    t.month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
+    t.year = static_cast<int>(year_of_era + era * 400 + (t.month <= 2 ? 1 : 0));
+    t.weekday = static_cast<int>(((days - 719468) % 7 + 11) % 7); // 1970-01-01 was a Thursday (4).
+    return t;
+}
+
+std::int64_t day_number(const LocalTime& t)
+{
+    return days_from_civil(t.year, t.month, t.day);
+}
+
 std::optional<LocalTime> parse_local_time(std::string_view text)
 {
     // YYYY-MM-DD[T ]HH:MM[:SS]

@@ -3,6 +3,7 @@
 
 #include "content/clock.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,12 @@ private:
     std::string m_name;
     _icaltimezone* m_zone; // Owned by libical's built-in zone cache; nullptr means UTC.
 };
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's algorithms); civil_from_days also
+// sets the weekday. day_number() is the days of a LocalTime's date.
+std::int64_t days_from_civil(std::int64_t year, int month, int day);
+LocalTime civil_from_days(std::int64_t days);
+std::int64_t day_number(const LocalTime& t);
 
 // Parses "2026-12-01T10:00", "2026-12-01T10:00:30" or "2026-12-01 10:00".
 std::optional<LocalTime> parse_local_time(std::string_view text);
