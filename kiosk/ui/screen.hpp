@@ -36,6 +36,9 @@ std::optional<Intent> draw_home(const ScreenContext& context, ScrollArea& scroll
 std::optional<Intent> draw_section(
     const ScreenContext& context, const std::string& title, Icon icon, bool urgent, ScrollArea& scroll);
 
+// The QR view of a link: the code as large as fits, what to do with it, the address written out, and Close.
+std::optional<Intent> draw_qr_view(const ScreenContext& context, const std::string& title, const std::string& url);
+
 // The bar at the top of every screen but home: Back and Home always in the same place, then the title.
 std::optional<Intent> draw_navigation_bar(const ScreenContext& context, const std::string& title, bool urgent);
 Icon icon_for(SectionKind kind);

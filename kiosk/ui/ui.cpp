@@ -32,10 +32,38 @@ void Ui::set_content(SnapshotPtr content)
     }
 }
 
+const Card* Ui::find_card(const std::string& path) const
+{
+    auto slash = path.find('/');
+    if (!m_content || slash == std::string::npos)
+        return nullptr;
+    const Section* section = m_content->info().find_section(path.substr(0, slash));
+    if (!section || section->kind != SectionKind::Cards)
+        return nullptr;
+    auto list = m_content->bundle->card_lists.find(section->source);
+    if (list == m_content->bundle->card_lists.end())
+        return nullptr;
+    for (const Card& card : list->second) {
+        if (card.id == path.substr(slash + 1))
+            return card.url.empty() ? nullptr : &card;
+    }
+    return nullptr;
+}
+
 bool Ui::open(const std::string& path, std::string& error)
 {
     if (path == "home") {
         apply(Intent {Intent::Kind::Home, {}});
+        return true;
+    }
+    if (path.find('/') != std::string::npos) {
+        if (!find_card(path)) {
+            error
+                = "there is no card with a link at '" + path + "': use <section-id>/<card-id> of a card that has a url";
+            return false;
+        }
+        m_stack.push_back(path);
+        m_scrolls.emplace_back();
         return true;
     }
     bool known = path == "urgent" ? m_content && m_content->info().urgent
@@ -99,6 +127,8 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     } else if (here == "urgent") {
         intent = draw_section(
             context, context.text(m_content->info().urgent->title), Icon::Help, true, scroll_for_depth());
+    } else if (const Card* card = find_card(here)) {
+        intent = draw_qr_view(context, context.text(card->title), card->url);
     } else if (const Section* section = m_content->info().find_section(here)) {
         intent
             = draw_section(context, context.text(section->title), icon_for(section->kind), false, scroll_for_depth());

@@ -34,6 +34,8 @@ public:
 
 private:
     ScrollArea& scroll_for_depth();
+    // The card at "<section-id>/<card-id>" when it has a link, else nullptr.
+    const Card* find_card(const std::string& path) const;
 
     Style m_style;
     Strings m_strings;

@@ -230,6 +230,13 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
         id, size, label, Icon::Help, {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
 }
 
+bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
+{
+    const Theme& t = style.theme;
+    return big_button(
+        id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false}, style);
+}
+
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -41,6 +41,9 @@ bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, cons
 // The urgent-help band: full width, its own colour, never confused with a section.
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);
 
+// A big button for the one thing to do on a screen ("Close"), in the header's colours.
+bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
+
 // A button in the header band with an icon and a short label.
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style);
 float header_button_width(const std::string& label, const Style& style);
