@@ -1,6 +1,8 @@
 // iCalendar files with libical into events.
 #include "content/event.hpp"
 
+#include "content/ical_time.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +15,8 @@ namespace kiosk {
 
 namespace {
 
+using namespace ical_detail;
+
 constexpr int max_depth = 32;                // Components inside components; real files nest 3 deep.
 constexpr std::size_t max_listed = 50;       // Warnings and errors listed per file; the rest are counted.
 constexpr std::size_t max_id_length = 64;    // Event ids.
@@ -23,16 +27,6 @@ constexpr int last_year = 2200;              // WallTime (nanoseconds) and libic
 constexpr std::int64_t seconds_per_day = 86400;
 constexpr std::int64_t max_duration_days = 3660;      // Longer events are shown as lasting ten years.
 constexpr const char* line_property = "X-KIOSK-LINE"; // Put after each BEGIN line: libical keeps no line numbers.
-
-struct ComponentFree {
-    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using Component = std::unique_ptr<icalcomponent, ComponentFree>;
-
-struct ZoneFree {
-    void operator()(icaltimezone* zone) const { icaltimezone_free(zone, 1); }
-};
-using OwnedZone = std::unique_ptr<icaltimezone, ZoneFree>;
 
 // Windows zone names (Outlook, Exchange) and the IANA zone CLDR's windowsZones.xml gives for each.
 struct WindowsZone {
@@ -219,49 +213,6 @@ LocalTime from_seconds(std::int64_t seconds)
     t.minute = static_cast<int>(rest / 60 % 60);
     t.second = static_cast<int>(rest % 60);
     return t;
-}
-
-std::int64_t epoch_seconds(WallTime time)
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-int days_in_month(int year, int month)
-{
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-// A libical time as a LocalTime, or nothing when it is not a real date and time in the years the kiosk shows.
-std::optional<LocalTime> from_ical(const icaltimetype& t)
-{
-    if (t.year < first_year || t.year > last_year || t.day < 1 || t.day > days_in_month(t.year, t.month))
-        return std::nullopt;
-    LocalTime out = civil_from_days(days_from_civil(t.year, t.month, t.day));
-    if (!t.is_date) {
-        if (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second < 0 || t.second > 60)
-            return std::nullopt;
-        out.hour = t.hour;
-        out.minute = t.minute;
-        out.second = std::min(t.second, 59);
-    }
-    return out;
-}
-
-icaltimetype to_ical(const LocalTime& t)
-{
-    icaltimetype out = icaltime_null_time();
-    out.year = t.year;
-    out.month = t.month;
-    out.day = t.day;
-    out.hour = t.hour;
-    out.minute = t.minute;
-    out.second = t.second;
-    out.zone = nullptr;
-    return out;
 }
 
 std::string compact_date(const LocalTime& t)
@@ -526,7 +477,7 @@ struct Zone {
             return named->to_local(time);
         if (defined) {
             icaltimetype t = icaltime_from_timet_with_zone(static_cast<time_t>(epoch_seconds(time)), 0, defined);
-            if (auto local = from_ical(t))
+            if (auto local = from_ical(t, first_year, last_year))
                 return *local;
         }
         return from_seconds(epoch_seconds(time));
@@ -730,7 +681,7 @@ public:
             m_reporter.error(line, name + " has no start (DTSTART): it is skipped");
             return std::nullopt;
         }
-        std::optional<LocalTime> local = from_ical(start.time);
+        std::optional<LocalTime> local = from_ical(start.time, first_year, last_year);
         if (!local) {
             m_reporter.error(line,
                 name + " has a start (DTSTART) that is not a date from " + std::to_string(first_year) + " to "
@@ -755,7 +706,7 @@ public:
     // it is not a real date.
     std::optional<LocalTime> in_series(const TimeValue& value, const Item& series)
     {
-        std::optional<LocalTime> local = from_ical(value.time);
+        std::optional<LocalTime> local = from_ical(value.time, first_year, last_year);
         if (!local)
             return std::nullopt;
         if (series.event.all_day) {
@@ -863,7 +814,7 @@ private:
         bool backwards = false;
         if (dtend) {
             TimeValue end = time_value(dtend, icalproperty_get_dtend(dtend));
-            std::optional<LocalTime> local = end.present ? from_ical(end.time) : std::nullopt;
+            std::optional<LocalTime> local = end.present ? from_ical(end.time, first_year, last_year) : std::nullopt;
             if (local && event.all_day) {
                 std::optional<LocalTime> date = in_series(end, item);
                 seconds = date ? (day_number(*date) - day_number(event.start)) * seconds_per_day : seconds_per_day;

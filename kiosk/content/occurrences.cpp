@@ -1,6 +1,8 @@
 // Expanding events' rules into occurrences for a window of time, with libical's recurrence iterator.
 #include "content/event.hpp"
 
+#include "content/ical_time.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <libical/ical.h>
@@ -11,6 +13,8 @@
 namespace kiosk {
 
 namespace {
+
+using namespace ical_detail;
 
 constexpr std::size_t max_steps_per_event = 100000;      // Iterator steps (about 2 µs each); rules skip ahead first.
 constexpr std::size_t max_steps_per_call = 1000000;      // All events together: a hostile file costs at most ~2 s.
@@ -23,28 +27,9 @@ constexpr int first_convertible_year = 1700; // WallTime counts nanoseconds: it 
 constexpr int last_convertible_year = 2200;
 constexpr std::int64_t max_duration_seconds = 3660 * seconds_per_day; // Longer events are cut to ten years.
 
-struct ComponentFree {
-    void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using Component = std::unique_ptr<icalcomponent, ComponentFree>;
-
-struct ZoneFree {
-    void operator()(icaltimezone* zone) const { icaltimezone_free(zone, 1); }
-};
-using OwnedZone = std::unique_ptr<icaltimezone, ZoneFree>;
-
 LocalTime date_after(const LocalTime& t, std::int64_t days)
 {
     return civil_from_days(day_number(t) + days);
-}
-
-int days_in_month(int year, int month)
-{
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
 }
 
 // A local time as a number that orders and compares like the time (dates only for all-day events).
@@ -54,44 +39,9 @@ std::int64_t local_key(const LocalTime& t, bool all_day)
     return all_day ? days : days * seconds_per_day + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
-icaltimetype to_ical(const LocalTime& t, bool date_only)
-{
-    icaltimetype out = icaltime_null_time();
-    out.year = t.year;
-    out.month = t.month;
-    out.day = t.day;
-    out.hour = date_only ? 0 : t.hour;
-    out.minute = date_only ? 0 : t.minute;
-    out.second = date_only ? 0 : t.second;
-    out.is_date = date_only ? 1 : 0;
-    out.zone = nullptr;
-    return out;
-}
-
-// A libical time as a LocalTime, or nothing when it is not a real date and time.
-std::optional<LocalTime> from_ical(const icaltimetype& t)
-{
-    if (t.year < 1 || t.year > 9999 || t.day < 1 || t.day > days_in_month(t.year, t.month))
-        return std::nullopt;
-    LocalTime out = civil_from_days(days_from_civil(t.year, t.month, t.day));
-    if (!t.is_date) {
-        if (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second < 0 || t.second > 60)
-            return std::nullopt;
-        out.hour = t.hour;
-        out.minute = t.minute;
-        out.second = std::min(t.second, 59);
-    }
-    return out;
-}
-
 WallTime utc_wall(const LocalTime& t)
 {
     return WallTime(std::chrono::seconds(local_key(t, false)));
-}
-
-std::int64_t epoch_seconds(WallTime time)
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
 }
 
 std::int64_t floor_days(WallTime time)

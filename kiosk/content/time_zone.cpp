@@ -1,6 +1,8 @@
 // Time zone conversions through libical's built-in zones, which read /usr/share/zoneinfo.
 #include "content/time_zone.hpp"
 
+#include "content/ical_time.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -83,13 +85,7 @@ LocalTime TimeZone::to_local(WallTime time) const
 
 WallTime TimeZone::to_wall(const LocalTime& local) const
 {
-    icaltimetype t = icaltime_null_time();
-    t.year = local.year;
-    t.month = local.month;
-    t.day = local.day;
-    t.hour = local.hour;
-    t.minute = local.minute;
-    t.second = local.second;
+    icaltimetype t = ical_detail::to_ical(local);
     std::lock_guard lock(libical_mutex());
     time_t seconds = icaltime_as_timet_with_zone(t, m_zone ? m_zone : icaltimezone_get_utc_timezone());
     // WallTime counts nanoseconds in 64 bits (1677 to 2262): keep every time the kiosk handles well inside that.
