@@ -72,6 +72,8 @@ InstalledContent load_installed_content(const Options& options, const std::strin
             }
             content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
             content.images = std::move(images);
+            if (auto version = store->active_version())
+                content.imported_at = WallTime(std::chrono::seconds(version->imported_at));
             return content;
         }
     }

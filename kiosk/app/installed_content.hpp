@@ -14,6 +14,7 @@ namespace kiosk {
 struct InstalledContent {
     std::shared_ptr<const Bundle> bundle;
     std::shared_ptr<const ImageBytes> images;
+    WallTime imported_at {}; // The epoch when not known (a folder shown as it is).
 };
 
 // The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave

@@ -14,6 +14,7 @@
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/script.hpp"
+#include "platform/texture_cache.hpp"
 #include "platform/wake_queue.hpp"
 #include "store/store.hpp"
 #include "ui/ui.hpp"
@@ -45,6 +46,38 @@ void print(const Diagnostics& diagnostics)
         std::cerr << d.to_string() << "\n";
 }
 
+// The bundle's pictures for the screens: decoded from the snapshot's bytes on first use, a few kept as textures.
+class SnapshotImages final : public ui::Images {
+public:
+    SnapshotImages(platform::Backend& backend, const ui::Ui& ui)
+        : m_cache(backend)
+        , m_ui(ui)
+    { }
+
+    std::optional<ui::ImageTexture> get(const std::string& path) override
+    {
+        const SnapshotPtr& content = m_ui.content();
+        if (!content)
+            return std::nullopt;
+        if (content->images != m_images) {
+            m_cache.clear(); // New content: its pictures may differ under the same names.
+            m_images = content->images;
+        }
+        auto texture = m_cache.get(path, [&](const std::string& key) -> const std::string* {
+            auto found = m_images->find(key);
+            return found == m_images->end() ? nullptr : &found->second;
+        });
+        if (!texture)
+            return std::nullopt;
+        return ui::ImageTexture {texture->id, texture->width, texture->height};
+    }
+
+private:
+    platform::TextureCache m_cache;
+    const ui::Ui& m_ui;
+    std::shared_ptr<const ImageBytes> m_images;
+};
+
 // Connects the UI to the frame loop: sizes, drawing, timers.
 class Client final : public platform::FrameClient {
 public:
@@ -73,9 +106,11 @@ public:
         info.uptime = m_clock.uptime();
         info.now = m_clock.now();
         info.local = m_zone.to_local(info.now);
+        info.zone = &m_zone;
         // At midnight the days ahead move on: expand the stored rules again for the next 90 days.
-        if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local))
-            m_ui.set_content(make_snapshot(content->bundle, content->images, info.now, m_zone));
+        if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local)) {
+            m_ui.set_content(make_snapshot(content->bundle, content->images, info.now, m_zone, content->imported_at));
+        }
         for (const ui::Intent& intent : m_ui.frame(info)) {
             m_ui.apply(intent);
             if (m_trace)
@@ -208,7 +243,9 @@ int run(const Options& options, const Settings& settings)
     wake.init();
 
     ui::Ui ui(theme, std::move(strings));
-    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone));
+    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone, content.imported_at));
+    SnapshotImages images(*backend, ui);
+    ui.set_images(&images);
     ui.set_language(language);
     if (!ui.open(options.open_path, error)) {
         std::cerr << "kiosk: --open: " << error << "\n";

@@ -17,6 +17,9 @@ struct ContentSnapshot {
     std::shared_ptr<const ImageBytes> images;
     std::vector<Occurrence> occurrences; // From the start of `day` for 90 days, sorted; they point into `bundle`.
     std::string day;                     // The local date they were expanded on ("2026-12-01").
+    // When this content was imported, or the epoch when unknown (a previewed folder). A clock earlier than this is
+    // wrong (a Pi without a battery clock before its first sync), and the agenda then labels no day "Today".
+    WallTime imported_at {};
 
     const BundleInfo& info() const { return bundle->info; }
 };
@@ -24,8 +27,8 @@ struct ContentSnapshot {
 using SnapshotPtr = std::shared_ptr<const ContentSnapshot>;
 
 // Expands the bundle's events from the start of `now`'s local day in `zone` for 90 days.
-SnapshotPtr make_snapshot(
-    std::shared_ptr<const Bundle> bundle, std::shared_ptr<const ImageBytes> images, WallTime now, const TimeZone& zone);
+SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, std::shared_ptr<const ImageBytes> images, WallTime now,
+    const TimeZone& zone, WallTime imported_at = {});
 
 // "2026-12-01" for a local time.
 std::string local_date(const LocalTime& time);

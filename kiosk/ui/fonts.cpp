@@ -1,4 +1,4 @@
-// Font loading: Noto Sans (fonts-noto-core) or DejaVu Sans (fonts-dejavu-core), regular and bold.
+// Font loading: Noto Sans (fonts-noto-core) or DejaVu Sans (fonts-dejavu-core), regular, bold and italic.
 #include "ui/fonts.hpp"
 
 #include <cmath>
@@ -17,6 +17,10 @@ const char* const regular_candidates[] = {
 const char* const bold_candidates[] = {
     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+};
+const char* const italic_candidates[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
 };
 
 // Latin with the accents of most European languages, and the typographic punctuation word processors insert.
@@ -55,6 +59,10 @@ bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, Fonts& fonts, std::
 {
     const char* regular = first_existing(regular_candidates, std::size(regular_candidates));
     const char* bold = first_existing(bold_candidates, std::size(bold_candidates));
+    // Emphasis without an italic face falls back to the regular one: it still reads, only less stressed.
+    const char* italic = first_existing(italic_candidates, std::size(italic_candidates));
+    if (!italic)
+        italic = regular;
     if (!regular || !bold) {
         error = "no font found: install the package fonts-noto-core or fonts-dejavu-core";
         return false;
@@ -63,10 +71,11 @@ bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, Fonts& fonts, std::
     float body = metrics.body;
     fonts.body = add_font(atlas, regular, body);
     fonts.bold = add_font(atlas, bold, body);
+    fonts.italic = add_font(atlas, italic, body);
     fonts.tile = add_font(atlas, bold, std::round(body * 1.25f));
     fonts.title = add_font(atlas, bold, std::round(body * 1.6f));
     fonts.small = add_font(atlas, regular, std::round(body * 0.8f));
-    if (!fonts.body || !fonts.bold || !fonts.tile || !fonts.title || !fonts.small) {
+    if (!fonts.body || !fonts.bold || !fonts.italic || !fonts.tile || !fonts.title || !fonts.small) {
         error = std::string("the font files could not be read: ") + regular + ", " + bold;
         return false;
     }

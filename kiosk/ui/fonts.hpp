@@ -11,11 +11,12 @@ struct ImFontAtlas;
 namespace kiosk::ui {
 
 struct Fonts {
-    ImFont* body = nullptr;  // Running text.
-    ImFont* bold = nullptr;  // Buttons and emphasis.
-    ImFont* tile = nullptr;  // Tile labels, 1.25x.
-    ImFont* title = nullptr; // The center's name and screen titles, 1.6x.
-    ImFont* small = nullptr; // Small print, 0.8x.
+    ImFont* body = nullptr;   // Running text.
+    ImFont* bold = nullptr;   // Buttons and strong text.
+    ImFont* italic = nullptr; // Emphasis in pages.
+    ImFont* tile = nullptr;   // Tile labels, 1.25x.
+    ImFont* title = nullptr;  // The center's name and screen titles, 1.6x.
+    ImFont* small = nullptr;  // Small print, 0.8x.
 };
 
 // Rebuilds `atlas` for `metrics`. Returns false and says why in `error` when no usable font file is installed.

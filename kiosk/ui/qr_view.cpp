@@ -31,7 +31,8 @@ std::string display_address(const std::string& url)
 
 } // namespace
 
-std::optional<Intent> draw_qr_view(const ScreenContext& c, const std::string& title, const std::string& url)
+std::optional<Intent> draw_qr_view(
+    const ScreenContext& c, const std::string& title, const std::string& url, const std::vector<QrDetail>& details)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -46,14 +47,38 @@ std::optional<Intent> draw_qr_view(const ScreenContext& c, const std::string& ti
     // Words beside the code in landscape, under it in portrait.
     bool side_by_side = width > height * 1.1f;
     ImFont* hint_font = style.fonts.tile;
+    ImFont* detail_font = style.fonts.body;
     ImFont* address_font = style.fonts.bold;
-    std::string hint = c.strings.get("scan_hint", c.language);
+    std::string hint = c.word("scan_hint");
     std::string address = display_address(url);
-    std::string close = c.strings.get("close", c.language);
+    std::string close = c.word("close");
     float close_h = std::max(m.touch() * 1.3f, m.em(2.6f));
     float text_w = side_by_side ? std::max(width * 0.38f, m.em(12.0f)) : width - 2.0f * pad;
-    float text_h = wrapped_height(hint_font, text_w, hint) + m.em(0.8f) + wrapped_height(address_font, text_w, address)
-        + m.em(1.2f) + close_h;
+    float room_h = side_by_side ? height - (top - origin.y) - pad : (height - (top - origin.y)) * 0.45f;
+
+    // The details give way first when the words do not fit: the last one (a description) loses lines, then goes.
+    int detail_lines = 6;
+    auto details_h = [&](int lines) {
+        float h = 0.0f;
+        for (std::size_t i = 0; i < details.size(); ++i) {
+            bool last = i + 1 == details.size() && details.size() > 1;
+            int allowed = last ? lines : 3;
+            if (allowed > 0)
+                h += wrapped_height(
+                         details[i].strong ? style.fonts.bold : detail_font, text_w, details[i].text, allowed)
+                    + m.em(0.5f);
+        }
+        return h;
+    };
+    auto words_h = [&](int lines) {
+        return details_h(lines) + wrapped_height(hint_font, text_w, hint) + m.em(0.8f)
+            + wrapped_height(address_font, text_w, address, 2) + m.em(1.2f) + close_h;
+    };
+    while (detail_lines > 0 && words_h(detail_lines) > room_h)
+        --detail_lines;
+    if (words_h(detail_lines) > room_h)
+        hint_font = style.fonts.body;
+    float text_h = words_h(detail_lines);
 
     float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;
     float available_h
@@ -81,9 +106,18 @@ std::optional<Intent> draw_qr_view(const ScreenContext& c, const std::string& ti
 
     float text_x = side_by_side ? origin.x + width - pad - text_w : origin.x + pad;
     float text_y = side_by_side ? top + std::max(0.0f, (available_h - text_h) * 0.5f) : code_y + side + pad;
+    for (std::size_t i = 0; i < details.size(); ++i) {
+        bool last = i + 1 == details.size() && details.size() > 1;
+        int allowed = last ? detail_lines : 3;
+        if (allowed <= 0)
+            continue;
+        text_y += draw_wrapped(list, details[i].strong ? style.fonts.bold : detail_font, ImVec2(text_x, text_y), text_w,
+                      style.theme.text, details[i].text, allowed)
+            + m.em(0.5f);
+    }
     text_y += draw_wrapped(list, hint_font, ImVec2(text_x, text_y), text_w, style.theme.text, hint) + m.em(0.8f);
-    text_y
-        += draw_wrapped(list, address_font, ImVec2(text_x, text_y), text_w, style.theme.accent, address) + m.em(1.2f);
+    text_y += draw_wrapped(list, address_font, ImVec2(text_x, text_y), text_w, style.theme.accent, address, 2)
+        + m.em(1.2f);
     ImGui::SetCursorScreenPos(ImVec2(text_x, text_y));
     if (action_button("close", ImVec2(std::min(text_w, m.em(12.0f)), close_h), close, style))
         intent = Intent {Intent::Kind::Back, {}};

@@ -1,4 +1,5 @@
-// The home screen: the center's name and the time, a big tile for each section, and the urgent-help band.
+// The home screen: the center's name and the time, what is on now and next, a big tile for each section, and the
+// urgent-help band.
 #include "ui/screen.hpp"
 #include "ui/widgets.hpp"
 
@@ -45,6 +46,93 @@ void draw_header(const ScreenContext& c)
         list, title, ImVec2(name_x, origin.y + (height - name_h) * 0.5f), name_w, style.theme.header_text, name, 1);
 }
 
+// "Now", "Today 7:00 PM", "Tomorrow 7:00 PM" or "Friday, December 4 6:00 PM": when an event on home starts.
+std::string when(const ScreenContext& c, const Occurrence& occurrence)
+{
+    if (happening_now(c, occurrence))
+        return c.word("now");
+    std::string day = day_label(c, occurrence.date);
+    if (!c.clock_wrong()) {
+        // Home has room for one line: "Today", not "Today, Tuesday, December 1".
+        for (const char* word : {"today", "tomorrow"}) {
+            if (day.rfind(c.word(word) + ",", 0) == 0)
+                day = c.word(word);
+        }
+    }
+    if (occurrence.event->all_day)
+        return day + " \xC2\xB7 " + c.word("all_day");
+    return day + " \xC2\xB7 " + c.strings.format_time(c.frame.zone->to_local(occurrence.start), c.language);
+}
+
+// Up to `count` events that are on now or next, each a row that opens it. Returns the height used.
+std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agenda, int count, float width)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    const Theme& t = style.theme;
+    std::optional<Intent> intent;
+    float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
+    int shown = 0;
+    for (std::size_t i = 0; i < c.content.occurrences.size() && shown < count; ++i) {
+        const Occurrence& occurrence = c.content.occurrences[i];
+        if (occurrence.end <= c.frame.now)
+            continue;
+        ImGui::PushID(int(i));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImVec2 local = ImGui::GetCursorPos();
+        Press press = press_area("next", ImVec2(width, row_h));
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        ImVec2 max(pos.x + width, pos.y + row_h);
+        list->AddRectFilled(pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
+        list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+        float inset = m.em(0.6f);
+        float icon = m.em(1.1f);
+        draw_icon(list, Icon::Calendar, ImVec2(pos.x + inset + icon * 0.5f, pos.y + row_h * 0.5f), icon, t.accent);
+        float x = pos.x + inset * 2.0f + icon;
+        float right = max.x - inset - m.em(0.8f);
+        draw_icon(list, Icon::Forward, ImVec2(right + m.em(0.4f), pos.y + row_h * 0.5f), m.em(0.8f), t.accent);
+        std::string time = when(c, occurrence);
+        ImFont* bold = style.fonts.bold;
+        float time_w
+            = std::min(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, time.c_str()).x, (right - x) * 0.55f);
+        float y = pos.y + (row_h - bold->FontSize) * 0.5f;
+        list->PushClipRect(pos, max, true);
+        draw_wrapped(list, bold, ImVec2(x, y), time_w + 1.0f, t.accent, time, 1);
+        float title_x = x + time_w + m.em(0.7f);
+        draw_wrapped(
+            list, style.fonts.body, ImVec2(title_x, y), right - title_x, t.text, c.text(occurrence.event->title), 1);
+        list->PopClipRect();
+        if (press.clicked)
+            intent = Intent {Intent::Kind::Open, occurrence_path(agenda.id, occurrence)};
+        ImGui::SetCursorPos(ImVec2(local.x, local.y + row_h + style.gap()));
+        ImGui::PopID();
+        ++shown;
+    }
+    return intent;
+}
+
+// The first agenda section, or none: home's events open in it.
+const Section* agenda_section(const BundleInfo& info)
+{
+    for (const Section& section : info.sections) {
+        if (section.kind == SectionKind::Agenda)
+            return &section;
+    }
+    return nullptr;
+}
+
+int upcoming_count(const ScreenContext& c, int most)
+{
+    int n = 0;
+    for (const Occurrence& occurrence : c.content.occurrences) {
+        if (n >= most)
+            break;
+        if (occurrence.end > c.frame.now)
+            ++n;
+    }
+    return n;
+}
+
 } // namespace
 
 Icon icon_for(SectionKind kind)
@@ -74,14 +162,26 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     float urgent_h = info.urgent ? std::max(m.touch() * 1.4f, m.em(3.0f)) : 0.0f;
     float urgent_space = info.urgent ? urgent_h + pad : 0.0f;
 
+    // What is on now and next, above the tiles: one row on a small panel, more where there is room.
+    float next_h = 0.0f;
+    const Section* agenda = agenda_section(info);
+    int next_rows = agenda ? upcoming_count(c, height < 700.0f ? 1 : m.portrait() ? 3 : 2) : 0;
+    if (next_rows > 0) {
+        float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
+        ImGui::SetCursorPos(ImVec2(pad, style.header_height() + pad));
+        if (auto chosen = draw_coming_up(c, *agenda, next_rows, width - 2.0f * pad))
+            intent = chosen;
+        next_h = pad + float(next_rows) * (row_h + style.gap()) - style.gap();
+    }
+
     // Tiles: as many columns as fit tiles at least 14 text-widths wide, up to three. They grow taller to fill a
     // big screen, up to 1.6 times their least height, and scroll when there are more than fit.
     float inner_w = width - 2.0f * pad;
     float min_tile_w = m.em(14.0f);
     int columns = std::clamp(int((inner_w + pad) / (min_tile_w + pad)), 1, 3);
     float tile_w = std::floor((inner_w - pad * float(columns - 1)) / float(columns));
-    ImVec2 area_pos(pad, style.header_height());
-    ImVec2 area_size(width - pad, height - style.header_height() - urgent_space - pad * 0.5f);
+    ImVec2 area_pos(pad, style.header_height() + next_h);
+    ImVec2 area_size(width - pad, height - style.header_height() - next_h - urgent_space - pad * 0.5f);
     int rows = std::max(1, int((info.sections.size() + std::size_t(columns) - 1) / std::size_t(columns)));
     float min_tile_h = std::max(m.touch() * 1.6f, m.em(4.2f));
     float fill_h = std::floor((area_size.y - pad * float(rows + 1)) / float(rows));

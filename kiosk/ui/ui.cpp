@@ -1,15 +1,156 @@
-// Ui: navigation between screens and the frame's drawing.
+// Ui: paths to screens, the way back, and the frame's drawing.
 #include "ui/ui.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace kiosk::ui {
+
+namespace {
+
+constexpr Millis fade_time {140}; // Short and calm: the new screen comes up out of the background colour.
+
+std::string known_screens(const ContentSnapshot& content)
+{
+    std::string list = "home";
+    if (content.info().urgent)
+        list += ", urgent";
+    for (const Section& section : content.info().sections)
+        list += ", " + section.id;
+    return list;
+}
+
+const Page* find_page(const ContentSnapshot& content, const std::string& name)
+{
+    auto page = content.bundle->pages.find(name);
+    return page == content.bundle->pages.end() ? nullptr : &page->second;
+}
+
+// "link-3" -> 2 (an index), or -1.
+int link_index(const std::string& rest)
+{
+    if (rest.rfind("link-", 0) != 0 || rest.size() < 6 || rest.size() > 9)
+        return -1;
+    int n = 0;
+    for (char ch : rest.substr(5)) {
+        if (ch < '0' || ch > '9')
+            return -1;
+        n = n * 10 + (ch - '0');
+    }
+    return n - 1;
+}
+
+std::optional<Target> resolve_inner(const ContentSnapshot& content, const std::string& first, const std::string& rest,
+    const Section* section, std::string& error)
+{
+    Target target;
+    target.section = section;
+    if (!section || section->kind == SectionKind::Page) {
+        // The urgent page or a page section: a link in it.
+        target.page = find_page(content, section ? section->page : content.info().urgent->page);
+        int index = link_index(rest);
+        if (!target.page || index < 0
+            || std::size_t(index) >= target.page->in(content.info().default_language(), "").links.size()) {
+            error = "there is no link '" + rest + "' on the page '" + first + "': use " + first + "/link-1 for its"
+                + " first link";
+            return std::nullopt;
+        }
+        target.kind = Target::Kind::LinkQr;
+        target.link = index;
+        return target;
+    }
+    if (section->kind == SectionKind::Cards) {
+        auto list = content.bundle->card_lists.find(section->source);
+        if (list != content.bundle->card_lists.end()) {
+            for (const Card& card : list->second) {
+                if (card.id == rest && !card.url.empty()) {
+                    target.kind = Target::Kind::CardQr;
+                    target.card = &card;
+                    return target;
+                }
+            }
+        }
+        error = "there is no card with a link at '" + first + "/" + rest
+            + "': use <section-id>/<card-id> of a card that has a url";
+        return std::nullopt;
+    }
+    // An agenda: <event-id>@YYYY-MM-DD, one of the occurrences in the days ahead.
+    auto at = rest.find('@');
+    std::string id = rest.substr(0, at);
+    std::string date = at == std::string::npos ? "" : rest.substr(at + 1);
+    std::vector<std::string> dates, ids;
+    for (const Occurrence& occurrence : content.occurrences) {
+        if (occurrence.event->id == id) {
+            if (occurrence.date == date) {
+                target.kind = Target::Kind::Occurrence;
+                target.occurrence = &occurrence;
+                return target;
+            }
+            if (dates.size() < 3)
+                dates.push_back(occurrence.date);
+        }
+        if (ids.size() < 5 && std::find(ids.begin(), ids.end(), occurrence.event->id) == ids.end())
+            ids.push_back(occurrence.event->id);
+    }
+    error = "there is no event at '" + first + "/" + rest + "': use " + first
+        + "/<event-id>@YYYY-MM-DD for a day on which it happens, within the next 90 days";
+    auto joined = [](const std::vector<std::string>& items) {
+        std::string text;
+        for (const std::string& item : items)
+            text += (text.empty() ? "" : ", ") + item;
+        return text;
+    };
+    if (!dates.empty())
+        error += " ('" + id + "' happens on " + joined(dates) + (dates.size() == 3 ? "..." : "") + ")";
+    else if (!ids.empty())
+        error += " (events ahead: " + joined(ids) + (ids.size() == 5 ? "..." : "") + ")";
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Target> resolve_path(const ContentSnapshot& content, const std::string& path, std::string& error)
+{
+    if (path == "home")
+        return Target {};
+    auto slash = path.find('/');
+    std::string first = path.substr(0, slash);
+    const Section* section = content.info().find_section(first);
+    bool urgent = first == "urgent" && content.info().urgent;
+    if (!section && !urgent) {
+        error = "there is no screen '" + first + "': use " + known_screens(content);
+        return std::nullopt;
+    }
+    if (slash != std::string::npos)
+        return resolve_inner(content, first, path.substr(slash + 1), section, error);
+    Target target;
+    target.section = section;
+    if (urgent) {
+        target.kind = Target::Kind::Page;
+        target.page = find_page(content, content.info().urgent->page);
+    } else if (section->kind == SectionKind::Page) {
+        target.kind = Target::Kind::Page;
+        target.page = find_page(content, section->page);
+    } else if (section->kind == SectionKind::Cards) {
+        target.kind = Target::Kind::Cards;
+        auto list = content.bundle->card_lists.find(section->source);
+        if (list != content.bundle->card_lists.end())
+            target.cards = &list->second;
+    } else {
+        target.kind = Target::Kind::Agenda;
+    }
+    if (target.kind == Target::Kind::Page && !target.page) {
+        error = "the page of '" + first + "' is missing from the content";
+        return std::nullopt;
+    }
+    return target;
+}
 
 Ui::Ui(Theme theme, Strings strings)
     : m_strings(std::move(strings))
 {
     m_style.theme = theme;
-    m_scrolls.resize(1);
+    m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
 }
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
@@ -21,119 +162,141 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
 void Ui::set_content(SnapshotPtr content)
 {
     m_content = std::move(content);
-    // A path the new content no longer has falls back home.
-    std::string error;
-    std::vector<std::string> stack = m_stack;
-    m_stack = {"home"};
-    m_scrolls.resize(1);
-    for (std::size_t i = 1; i < stack.size(); ++i) {
-        if (!open(stack[i], error))
+    m_agenda = {};
+    // Screens point into the old content: find them again in the new one, keeping scroll and filter; the first
+    // one the new content no longer has ends the way back there.
+    std::vector<ScreenState> old = std::move(m_stack);
+    m_stack.clear();
+    m_stack.push_back(std::move(old.front()));
+    for (std::size_t i = 1; i < old.size(); ++i) {
+        std::string error;
+        auto target = m_content ? resolve_path(*m_content, old[i].path, error) : std::nullopt;
+        if (!target)
             break;
+        old[i].target = *target;
+        m_stack.push_back(std::move(old[i]));
     }
 }
 
-const Card* Ui::find_card(const std::string& path) const
+bool Ui::push(const std::string& path, std::string& error)
 {
-    auto slash = path.find('/');
-    if (!m_content || slash == std::string::npos)
-        return nullptr;
-    const Section* section = m_content->info().find_section(path.substr(0, slash));
-    if (!section || section->kind != SectionKind::Cards)
-        return nullptr;
-    auto list = m_content->bundle->card_lists.find(section->source);
-    if (list == m_content->bundle->card_lists.end())
-        return nullptr;
-    for (const Card& card : list->second) {
-        if (card.id == path.substr(slash + 1))
-            return card.url.empty() ? nullptr : &card;
+    if (path == "home") {
+        m_stack.resize(1);
+        return true;
     }
-    return nullptr;
+    if (!m_content) {
+        error = "there is no content to show";
+        return false;
+    }
+    auto target = resolve_path(*m_content, path, error);
+    if (!target)
+        return false;
+    m_stack.push_back(ScreenState {path, *target, ScrollArea(), {}});
+    return true;
 }
 
 bool Ui::open(const std::string& path, std::string& error)
 {
-    if (path == "home") {
-        apply(Intent {Intent::Kind::Home, {}});
-        return true;
-    }
-    if (path.find('/') != std::string::npos) {
-        if (!find_card(path)) {
-            error
-                = "there is no card with a link at '" + path + "': use <section-id>/<card-id> of a card that has a url";
-            return false;
-        }
-        m_stack.push_back(path);
-        m_scrolls.emplace_back();
-        return true;
-    }
-    bool known = path == "urgent" ? m_content && m_content->info().urgent
-                                  : m_content && m_content->info().find_section(path) != nullptr;
-    if (!known) {
-        error = "there is no screen '" + path + "': use home";
-        if (m_content) {
-            if (m_content->info().urgent)
-                error += ", urgent";
-            for (const Section& section : m_content->info().sections)
-                error += ", " + section.id;
-        }
-        return false;
-    }
-    m_stack.push_back(path);
-    m_scrolls.emplace_back();
-    return true;
+    return push(path, error);
 }
 
 void Ui::apply(const Intent& intent)
 {
     std::string error;
+    std::size_t depth = m_stack.size();
+    std::string before = path();
     switch (intent.kind) {
     case Intent::Kind::Open:
-        open(intent.path, error);
+        push(intent.path, error);
         break;
     case Intent::Kind::Back:
-        if (m_stack.size() > 1) {
+        if (m_stack.size() > 1)
             m_stack.pop_back();
-            m_scrolls.pop_back();
-        }
         break;
     case Intent::Kind::Home:
         m_stack.resize(1);
-        m_scrolls.resize(1);
         break;
     }
-}
-
-ScrollArea& Ui::scroll_for_depth()
-{
-    return m_scrolls.back();
+    if (m_stack.size() != depth || path() != before)
+        m_fade_pending = true;
 }
 
 bool Ui::animating() const
 {
-    return m_scrolls.back().animating();
+    bool fading = m_fade_pending || (m_fade_start.count() >= 0 && m_last_uptime - m_fade_start < fade_time);
+    return fading || m_stack.back().scroll.animating();
+}
+
+std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
+{
+    const Target& t = screen.target;
+    const BundleInfo& info = m_content->info();
+    switch (t.kind) {
+    case Target::Kind::Home:
+        return draw_home(c, screen.scroll);
+    case Target::Kind::Page: {
+        bool urgent = t.section == nullptr;
+        const std::string& title = c.text(urgent ? info.urgent->title : t.section->title);
+        return draw_page(c, title, t.page->in(m_language, c.default_language()), urgent, screen.path, screen.scroll);
+    }
+    case Target::Kind::Cards: {
+        static const std::vector<Card> none;
+        return draw_cards(c, *t.section, t.cards ? *t.cards : none, screen.filter, screen.scroll);
+    }
+    case Target::Kind::Agenda:
+        return draw_agenda(c, *t.section, m_agenda, screen.scroll);
+    case Target::Kind::CardQr: {
+        std::vector<QrDetail> details;
+        if (!c.text(t.card->description).empty())
+            details.push_back({c.text(t.card->description)});
+        return draw_qr_view(c, c.text(t.card->title), t.card->url, details);
+    }
+    case Target::Kind::LinkQr: {
+        // The link in the language shown; a translation with fewer links shows the default language's.
+        const Document* document = &t.page->in(m_language, c.default_language());
+        if (std::size_t(t.link) >= document->links.size())
+            document = &t.page->in(c.default_language(), c.default_language());
+        const Link& link = document->links[std::size_t(t.link)];
+        return draw_qr_view(c, link.text.empty() ? link.url : link.text, link.url);
+    }
+    case Target::Kind::Occurrence:
+        return draw_occurrence(c, *t.occurrence, screen.scroll);
+    }
+    return std::nullopt;
+}
+
+void Ui::draw_fade(const FrameInfo& frame)
+{
+    if (m_fade_pending) {
+        m_fade_pending = false;
+        m_fade_start = frame.uptime;
+    }
+    if (m_fade_start.count() < 0)
+        return;
+    Millis elapsed = frame.uptime - m_fade_start;
+    if (elapsed >= fade_time) {
+        m_fade_start = Millis(-1);
+        return;
+    }
+    // The background colour over the new screen, thinning out: the screen rises from the page, it does not flash.
+    float left = 1.0f - float(elapsed.count()) / float(fade_time.count());
+    Color color = (m_style.theme.background & 0x00FFFFFFu) | (Color(left * left * 255.0f) << 24);
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::GetForegroundDrawList()->AddRectFilled(
+        viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y), color);
 }
 
 std::vector<Intent> Ui::frame(const FrameInfo& frame)
 {
     std::vector<Intent> intents;
+    m_last_uptime = frame.uptime;
     if (!m_content)
         return intents;
-    ScreenContext context {*m_content, m_style, m_strings, m_language, frame};
+    ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images};
     begin_screen("screen", m_style);
-    std::optional<Intent> intent;
-    const std::string& here = path();
-    if (here == "home") {
-        intent = draw_home(context, scroll_for_depth());
-    } else if (here == "urgent") {
-        intent = draw_section(
-            context, context.text(m_content->info().urgent->title), Icon::Help, true, scroll_for_depth());
-    } else if (const Card* card = find_card(here)) {
-        intent = draw_qr_view(context, context.text(card->title), card->url);
-    } else if (const Section* section = m_content->info().find_section(here)) {
-        intent
-            = draw_section(context, context.text(section->title), icon_for(section->kind), false, scroll_for_depth());
-    }
+    std::optional<Intent> intent = draw(context, m_stack.back());
     end_screen();
+    draw_fade(frame);
     if (intent)
         intents.push_back(*intent);
     return intents;

@@ -8,41 +8,73 @@
 
 namespace kiosk::ui {
 
+// What a path (DESIGN.md's paths, and `<page>/link-<n>` for a link in a page) shows, resolved against one snapshot.
+struct Target {
+    enum class Kind { Home, Page, Cards, Agenda, CardQr, LinkQr, Occurrence };
+    Kind kind = Kind::Home;
+    const Section* section = nullptr; // Page, Cards, Agenda, CardQr, Occurrence; null for the urgent page.
+    const Page* page = nullptr;       // Page, LinkQr (a section's page or the urgent page).
+    const Card* card = nullptr;
+    const std::vector<Card>* cards = nullptr;
+    int link = -1; // LinkQr: the index in the page's document (in the language shown).
+    const Occurrence* occurrence = nullptr;
+};
+
+// Finds what `path` shows in `content`; nothing, with the reason in `error`, when it has no such screen.
+std::optional<Target> resolve_path(const ContentSnapshot& content, const std::string& path, std::string& error);
+
 class Ui {
 public:
     Ui(Theme theme, Strings strings);
 
     // For a new display size or panel: rebuilds the font atlas, whose texture must then be uploaded again.
     bool set_metrics(const Metrics& metrics, std::string& error);
+    // New content (an import, or the days moving on at midnight): screens it no longer has fall back to the nearest
+    // one it still has.
     void set_content(SnapshotPtr content);
     const SnapshotPtr& content() const { return m_content; }
     void set_language(const std::string& language) { m_language = language; }
+    void set_images(Images* images) { m_images = images; }
 
-    // Shows the screen at `path` (DESIGN.md's paths). Returns false and says why when the content has no such path.
+    // Shows the screen at `path` at once, with no transition (the command line's --open). Returns false and says why
+    // when the content has no such path.
     bool open(const std::string& path, std::string& error);
+    // Carries out what a screen asked for, with a short fade.
     void apply(const Intent& intent);
 
     // Builds this frame's ImGui draw lists; call between ImGui::NewFrame() and ImGui::Render().
     std::vector<Intent> frame(const FrameInfo& frame);
 
-    // True while something moves by itself (a fling), so the frame loop keeps drawing.
+    // True while something moves by itself (a fling, a fade), so the frame loop keeps drawing.
     bool animating() const;
-    const std::string& path() const { return m_stack.back(); }
+    const std::string& path() const { return m_stack.back().path; }
     const std::string& language() const { return m_language; }
     const Style& style() const { return m_style; }
     const Strings& strings() const { return m_strings; }
 
 private:
-    ScrollArea& scroll_for_depth();
-    // The card at "<section-id>/<card-id>" when it has a link, else nullptr.
-    const Card* find_card(const std::string& path) const;
+    // One screen on the way back: where it is, what it shows, and how the visitor left it.
+    struct ScreenState {
+        std::string path;
+        Target target;
+        ScrollArea scroll;
+        std::string filter; // Card sections: the chosen filter value, "" for all.
+    };
+
+    bool push(const std::string& path, std::string& error);
+    std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
+    void draw_fade(const FrameInfo& frame);
 
     Style m_style;
     Strings m_strings;
     SnapshotPtr m_content;
+    Images* m_images = nullptr;
     std::string m_language = "en";
-    std::vector<std::string> m_stack {"home"}; // The way back; "home" is always at the bottom.
-    std::vector<ScrollArea> m_scrolls;         // One per depth of m_stack, so Back returns to where you were.
+    std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
+    AgendaRows m_agenda;
+    bool m_fade_pending = false; // A screen changed: the next frame starts a fade.
+    Millis m_fade_start {-1};
+    Millis m_last_uptime {0};
 };
 
 } // namespace kiosk::ui

@@ -163,6 +163,26 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
         list->AddPolyline(body, 4, color, 0, t * 1.2f);
         break;
     }
+    case Icon::Qr:
+        for (ImVec2 corner : {at(-0.9f, -0.9f), at(0.2f, -0.9f), at(-0.9f, 0.2f)}) {
+            float side = 0.7f * s;
+            list->AddRect(corner, ImVec2(corner.x + side, corner.y + side), color, 0.0f, 0, t);
+            list->AddRectFilled(ImVec2(corner.x + side * 0.33f, corner.y + side * 0.33f),
+                ImVec2(corner.x + side * 0.67f, corner.y + side * 0.67f), color);
+        }
+        list->AddRectFilled(at(0.3f, 0.3f), at(0.55f, 0.55f), color);
+        list->AddRectFilled(at(0.6f, 0.6f), at(0.9f, 0.9f), color);
+        break;
+    case Icon::Check: {
+        ImVec2 points[] = {at(-0.7f, 0.0f), at(-0.2f, 0.5f), at(0.7f, -0.5f)};
+        list->AddPolyline(points, 3, color, 0, t * 1.4f);
+        break;
+    }
+    case Icon::Forward: {
+        ImVec2 points[] = {at(-0.3f, -0.6f), at(0.3f, 0.0f), at(-0.3f, 0.6f)};
+        list->AddPolyline(points, 3, color, 0, t * 1.3f);
+        break;
+    }
     }
 }
 
@@ -237,7 +257,7 @@ bool action_button(const char* id, ImVec2 size, const std::string& label, const 
         id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false}, style);
 }
 
-bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size);
@@ -245,21 +265,66 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? theme.header_pressed : theme.header, style.radius());
-    list->AddRect(pos, max, theme.header_text, style.radius(), 0, std::max(1.0f, m.mm(0.35f)));
+    Color fill = urgent ? theme.urgent : theme.header;
+    Color pressed = urgent ? theme.urgent_pressed : theme.header_pressed;
+    Color ink = urgent ? theme.urgent_text : theme.header_text;
+    list->AddRectFilled(pos, max, press.held ? pressed : fill, style.radius());
+    list->AddRect(pos, max, ink, style.radius(), 0, std::max(1.0f, m.mm(0.35f)));
     float icon_size = m.em(1.0f);
     ImFont* font = style.fonts.bold;
     float label_width = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
     float gap = label.empty() ? 0.0f : m.em(0.4f);
     float content = icon_size + gap + label_width;
     float x = pos.x + std::max(m.em(0.5f), (size.x - content) * 0.5f);
-    draw_icon(list, icon, ImVec2(x + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, theme.header_text);
+    draw_icon(list, icon, ImVec2(x + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, ink);
     if (!label.empty()) {
         list->PushClipRect(pos, max, true);
-        list->AddText(font, font->FontSize, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f),
-            theme.header_text, label.c_str());
+        list->AddText(font, font->FontSize, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f), ink,
+            label.c_str());
         list->PopClipRect();
     }
+    return press.clicked;
+}
+
+float chip_height(const Style& style)
+{
+    return std::max(style.metrics.touch(), style.fonts.bold->FontSize * 1.9f);
+}
+
+float chip_width(const std::string& label, Icon icon, float max_width, const Style& style)
+{
+    const Metrics& m = style.metrics;
+    float icon_w = icon == Icon::None ? 0.0f : m.em(1.0f) + m.em(0.45f);
+    float w = m.em(0.7f) * 2.0f + icon_w + text_width(style.fonts.bold, label.data(), label.data() + label.size());
+    return std::min(std::max(w, style.metrics.touch() * 1.4f), max_width);
+}
+
+bool chip(const char* id, const std::string& label, Icon icon, bool selected, float max_width, const Style& style)
+{
+    const Theme& t = style.theme;
+    const Metrics& m = style.metrics;
+    Icon shown = selected ? Icon::Check : icon;
+    ImVec2 size(chip_width(label, shown, max_width, style), chip_height(style));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    Press press = press_area(id, size);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    float rounding = size.y * 0.5f;
+    Color fill = selected ? t.accent : press.held ? t.surface_pressed : t.surface;
+    Color ink = selected ? t.header_text : t.accent;
+    list->AddRectFilled(pos, max, fill, rounding);
+    list->AddRect(pos, max, t.accent, rounding, 0, std::max(1.5f, m.mm(0.4f)));
+    float x = pos.x + m.em(0.7f);
+    float mid = pos.y + size.y * 0.5f;
+    if (shown != Icon::None) {
+        draw_icon(list, shown, ImVec2(x + m.em(0.5f), mid), m.em(0.9f), ink);
+        x += m.em(1.0f) + m.em(0.45f);
+    }
+    ImFont* font = style.fonts.bold;
+    float h = wrapped_height(font, FLT_MAX, label, 1);
+    list->PushClipRect(pos, max, true);
+    draw_wrapped(list, font, ImVec2(x, mid - h * 0.5f), max.x - m.em(0.6f) - x, ink, label, 1);
+    list->PopClipRect();
     return press.clicked;
 }
 

@@ -16,6 +16,9 @@ enum class Icon {
     Help,     // An exclamation mark in a circle.
     Back,     // A left chevron.
     Home,     // A house.
+    Qr,       // Three finder squares: "this has a QR code".
+    Forward,  // A right chevron: "this opens".
+    Check,    // A tick: the chosen filter.
 };
 
 struct Press {
@@ -44,8 +47,16 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
 // A big button for the one thing to do on a screen ("Close"), in the header's colours.
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
 
+// A pill that opens a link's QR view, or a filter choice. `selected` fills it and shows a check mark, so the choice
+// is never told by colour alone. Width: the label's, at most `max_width`. Returns true when tapped.
+bool chip(const char* id, const std::string& label, Icon icon, bool selected, float max_width, const Style& style);
+float chip_width(const std::string& label, Icon icon, float max_width, const Style& style);
+float chip_height(const Style& style);
+
 // A button in the header band with an icon and a short label.
-bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style);
+// `urgent`: on the urgent-help page's band, in its colours.
+bool header_button(
+    const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent = false);
 float header_button_width(const std::string& label, const Style& style);
 
 } // namespace kiosk::ui

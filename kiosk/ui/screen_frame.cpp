@@ -1,4 +1,4 @@
-// A section's screen: the navigation bar and the section's title above its content.
+// What every screen but home shares: the navigation bar, and the window they all draw in.
 #include "ui/screen.hpp"
 
 #include <algorithm>
@@ -26,10 +26,10 @@ std::optional<Intent> draw_navigation_bar(const ScreenContext& c, const std::str
     float back_w = header_button_width(back, style);
     float home_w = header_button_width(home, style);
     ImGui::SetCursorPos(ImVec2(pad, y));
-    if (header_button("back", ImVec2(back_w, button_h), back, Icon::Back, style))
+    if (header_button("back", ImVec2(back_w, button_h), back, Icon::Back, style, urgent))
         intent = Intent {Intent::Kind::Back, {}};
     ImGui::SetCursorPos(ImVec2(pad + back_w + m.em(0.5f), y));
-    if (header_button("home", ImVec2(home_w, button_h), home, Icon::Home, style))
+    if (header_button("home", ImVec2(home_w, button_h), home, Icon::Home, style, urgent))
         intent = Intent {Intent::Kind::Home, {}};
 
     float title_x = origin.x + pad + back_w + m.em(0.5f) + home_w + m.em(1.0f);
@@ -40,31 +40,6 @@ std::optional<Intent> draw_navigation_bar(const ScreenContext& c, const std::str
         draw_wrapped(list, font, ImVec2(title_x, origin.y + (height - h) * 0.5f), title_w,
             urgent ? style.theme.urgent_text : style.theme.header_text, title, 1);
     }
-    return intent;
-}
-
-std::optional<Intent> draw_section(
-    const ScreenContext& c, const std::string& title, Icon icon, bool urgent, ScrollArea& scroll)
-{
-    const Style& style = c.style;
-    const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, title, urgent);
-
-    float width = ImGui::GetWindowWidth();
-    float height = ImGui::GetWindowHeight();
-    float pad = style.pad();
-    ImGui::SetCursorPos(ImVec2(pad, style.header_height()));
-    scroll.begin("body", ImVec2(width - pad, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    float icon_size = m.em(2.4f);
-    float text_w = width - 2.0f * pad - icon_size - m.em(1.0f);
-    draw_icon(list, icon, ImVec2(origin.x + icon_size * 0.5f, origin.y + pad + icon_size * 0.5f), icon_size,
-        urgent ? style.theme.urgent : style.theme.accent);
-    float h = draw_wrapped(list, style.fonts.title, ImVec2(origin.x + icon_size + m.em(1.0f), origin.y + pad), text_w,
-        style.theme.text, title);
-    ImGui::Dummy(ImVec2(1.0f, pad * 2.0f + std::max(h, icon_size)));
-    scroll.end();
     return intent;
 }
 

@@ -1,0 +1,46 @@
+// Paragraphs of mixed text (bold, italic, links) wrapped into lines, measured once and drawn as often as needed.
+#pragma once
+
+#include "content/markdown.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct RichFonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;   // **strong**
+    ImFont* italic = nullptr; // *emphasis*
+    Color text = 0;
+    Color link = 0; // Link words: this colour and underlined, so colour is not the only sign.
+};
+
+struct RichRun {
+    ImFont* font = nullptr;
+    Color color = 0;
+    bool underline = false;
+    float x = 0.0f; // From the paragraph's left edge.
+    std::string text;
+};
+
+struct RichLine {
+    std::vector<RichRun> runs;
+    float width = 0.0f;
+};
+
+struct RichLayout {
+    std::vector<RichLine> lines;
+    float line_height = 0.0f; // Distance between baselines.
+    float height = 0.0f;      // From the top of the first line to the bottom of the last.
+};
+
+// Wraps `spans` to `width` at spaces; a word longer than a line is broken between characters. Line breaks inside a
+// span ("\n", from a Markdown hard break) start a new line.
+RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const RichFonts& fonts);
+
+void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos);
+
+} // namespace kiosk::ui

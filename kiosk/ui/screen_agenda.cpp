@@ -1,0 +1,260 @@
+// The events agenda: a heading for each day ("Today", "Tomorrow", "Friday, December 4") and a row per event. Rows
+// have two fixed heights, so the rows on screen are found by arithmetic and only they are laid out: 10,000
+// occurrences scroll as lightly as ten.
+#include "ui/screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+void build_rows(const ScreenContext& c, AgendaRows& cache)
+{
+    std::int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(c.frame.now.time_since_epoch()).count();
+    if (cache.built && cache.minute == minute)
+        return;
+    cache.built = true;
+    cache.minute = minute;
+    cache.rows.clear();
+    const std::string* day = nullptr;
+    std::uint32_t headings = 0;
+    const std::vector<Occurrence>& all = c.content.occurrences;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i].end <= c.frame.now)
+            continue; // Over: gone from the list.
+        if (!day || *day != all[i].date) {
+            day = &all[i].date;
+            cache.rows.push_back({std::uint32_t(i), ++headings, true});
+        }
+        cache.rows.push_back({std::uint32_t(i), headings, false});
+    }
+}
+
+// "2026-12-02" as a local time at midnight.
+LocalTime date_of(const std::string& date)
+{
+    int year = 1970, month = 1, day = 1;
+    std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day);
+    return civil_from_days(days_from_civil(year, month, day)); // With its weekday.
+}
+
+std::string date_after(const LocalTime& local, int days)
+{
+    return local_date(civil_from_days(days_from_civil(local.year, local.month, local.day) + days));
+}
+
+// The "Now" badge: a filled pill with the word, so colour is not the only sign.
+float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
+{
+    const Style& style = c.style;
+    ImFont* font = style.fonts.small;
+    std::string word = c.word("now");
+    float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.c_str()).x + style.metrics.em(0.8f);
+    float h = font->FontSize * 1.35f;
+    list->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), style.theme.accent, h * 0.5f);
+    list->AddText(font, font->FontSize, ImVec2(pos.x + style.metrics.em(0.4f), pos.y + (h - font->FontSize) * 0.5f),
+        style.theme.header_text, word.c_str());
+    return h;
+}
+
+bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2 size)
+{
+    const Style& style = c.style;
+    const Theme& t = style.theme;
+    const Metrics& m = style.metrics;
+    const Event& event = *occurrence.event;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    Press press = press_area("event", size);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    list->AddRectFilled(pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
+    list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+
+    float inset = m.em(0.7f);
+    float time_w = m.em(5.6f);
+    list->PushClipRect(pos, max, true);
+    // Left: the start time in bold; under it the end, or "Now" while it is on.
+    float y = pos.y + inset;
+    if (event.all_day) {
+        draw_wrapped(list, style.fonts.bold, ImVec2(pos.x + inset, y), time_w - inset, t.text, c.word("all_day"), 2);
+    } else {
+        std::string range = time_range(c, occurrence);
+        std::size_t dash = range.find(" \xE2\x80\x93 ");
+        std::string first = range.substr(0, dash);
+        list->AddText(style.fonts.bold, style.fonts.bold->FontSize, ImVec2(pos.x + inset, y), t.text, first.c_str());
+        if (dash != std::string::npos) {
+            std::string until = c.word("until") + " " + range.substr(dash + 5);
+            list->AddText(style.fonts.small, style.fonts.small->FontSize,
+                ImVec2(pos.x + inset, y + style.fonts.bold->FontSize * 1.2f), t.text_muted, until.c_str());
+        }
+    }
+    if (happening_now(c, occurrence))
+        draw_now_badge(c, list, ImVec2(pos.x + inset, max.y - inset - style.fonts.small->FontSize * 1.35f));
+
+    // Middle: what, where, and the first line of the description.
+    float x = pos.x + inset + time_w;
+    float right = max.x - inset;
+    float icon = m.em(1.2f);
+    draw_icon(list, event.url.empty() ? Icon::Forward : Icon::Qr, ImVec2(right - icon * 0.5f, pos.y + size.y * 0.5f),
+        icon, t.accent);
+    right -= icon + inset;
+    float w = right - x;
+    y += draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, t.text, c.text(event.title), 1) + m.em(0.2f);
+    const std::string& location = c.text(event.location);
+    if (!location.empty())
+        y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, t.text, location, 1) + m.em(0.2f);
+    draw_wrapped(list, style.fonts.small, ImVec2(x, y), w, t.text_muted, c.text(event.description), 1);
+    list->PopClipRect();
+    return press.clicked;
+}
+
+} // namespace
+
+std::string day_label(const ScreenContext& c, const std::string& date)
+{
+    if (!c.clock_wrong()) {
+        if (date == local_date(c.frame.local))
+            return c.word("today") + ", " + c.strings.format_date(date_of(date), c.language);
+        if (date == date_after(c.frame.local, 1))
+            return c.word("tomorrow") + ", " + c.strings.format_date(date_of(date), c.language);
+    }
+    return c.strings.format_date(date_of(date), c.language);
+}
+
+std::string time_range(const ScreenContext& c, const Occurrence& occurrence)
+{
+    if (occurrence.event->all_day)
+        return c.word("all_day");
+    const TimeZone& zone = *c.frame.zone;
+    std::string text = c.strings.format_time(zone.to_local(occurrence.start), c.language);
+    if (occurrence.end > occurrence.start)
+        text += " \xE2\x80\x93 " + c.strings.format_time(zone.to_local(occurrence.end), c.language);
+    return text;
+}
+
+bool happening_now(const ScreenContext& c, const Occurrence& occurrence)
+{
+    return !c.clock_wrong() && occurrence.start <= c.frame.now && c.frame.now < occurrence.end;
+}
+
+std::string occurrence_path(const std::string& agenda_id, const Occurrence& occurrence)
+{
+    return agenda_id + "/" + occurrence.event->id + "@" + occurrence.date;
+}
+
+std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section, AgendaRows& cache, ScrollArea& scroll)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_navigation_bar(c, c.text(section.title), false);
+
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    float gap = style.gap();
+    float view_h = height - style.header_height();
+    ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
+    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f));
+
+    build_rows(c, cache);
+    const std::vector<AgendaRow>& rows = cache.rows;
+    float column = std::min(width - 2.0f * pad, m.em(40.0f));
+    float left = std::floor((width - column) * 0.5f);
+    float heading_h = std::ceil(style.fonts.tile->FontSize + m.em(1.3f));
+    float event_h = std::ceil(std::max(m.touch() * 1.4f,
+        m.em(1.4f) + style.fonts.bold->FontSize * 1.2f + style.fonts.body->FontSize * 1.2f + style.fonts.small->FontSize
+            + m.em(0.2f)));
+    float event_step = event_h + gap;
+    auto top_of = [&](std::size_t i) {
+        // Headings before row i, and events before it; a heading row counts itself.
+        std::uint32_t headings = rows[i].headings - (rows[i].heading ? 1u : 0u);
+        return pad + float(headings) * heading_h + float(i - headings) * event_step;
+    };
+
+    if (rows.empty()) {
+        ImGui::SetCursorPos(ImVec2(left, pad));
+        float h = draw_wrapped(ImGui::GetWindowDrawList(), style.fonts.tile, ImGui::GetCursorScreenPos(), column,
+            style.theme.text_muted, c.word("no_events"));
+        ImGui::Dummy(ImVec2(column, h + pad));
+    } else {
+        // The rows whose band [top, bottom) meets the view.
+        float view_top = scroll.offset() - pad;
+        float view_bottom = scroll.offset() + view_h;
+        std::size_t first = std::size_t(std::partition_point(rows.begin(), rows.end(), [&](const AgendaRow& r) {
+            std::size_t i = std::size_t(&r - rows.data());
+            return top_of(i) + (r.heading ? heading_h : event_step) < view_top;
+        }) - rows.begin());
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        for (std::size_t i = first; i < rows.size(); ++i) {
+            float top = top_of(i);
+            if (top > view_bottom)
+                break;
+            const Occurrence& occurrence = c.content.occurrences[rows[i].occurrence];
+            ImGui::SetCursorPos(ImVec2(left, top));
+            if (rows[i].heading) {
+                ImVec2 pos = ImGui::GetCursorScreenPos();
+                float y = pos.y + heading_h - m.em(0.45f) - style.fonts.tile->FontSize;
+                draw_wrapped(list, style.fonts.tile, ImVec2(pos.x, y), column, style.theme.text,
+                    day_label(c, occurrence.date), 1);
+                continue;
+            }
+            ImGui::PushID(int(rows[i].occurrence));
+            if (draw_event_row(c, occurrence, ImVec2(column, event_h)))
+                intent = Intent {Intent::Kind::Open, occurrence_path(section.id, occurrence)};
+            ImGui::PopID();
+        }
+        // The whole list's height, so the area knows how far it scrolls.
+        ImGui::SetCursorPos(ImVec2(left, top_of(rows.size() - 1) + event_step));
+        ImGui::Dummy(ImVec2(column, pad));
+    }
+    scroll.end();
+    return intent;
+}
+
+std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& occurrence, ScrollArea& scroll)
+{
+    const Event& event = *occurrence.event;
+    std::vector<QrDetail> details;
+    details.push_back({day_label(c, occurrence.date) + "\n" + time_range(c, occurrence), true});
+    if (!c.text(event.location).empty())
+        details.push_back({c.text(event.location)});
+    if (!c.text(event.description).empty())
+        details.push_back({c.text(event.description)});
+    if (!event.url.empty())
+        return draw_qr_view(c, c.text(event.title), event.url, details);
+
+    // No link: the event told in full, in one readable column.
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_navigation_bar(c, c.text(event.title), false);
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
+    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
+    float column = std::min(width - 2.0f * pad, m.em(34.0f));
+    float left = std::floor((width - column) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left, pad));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    auto line = [&](ImFont* font, Color color, const std::string& text, float after) {
+        ImGui::SetCursorPosX(left);
+        float h = draw_wrapped(list, font, ImGui::GetCursorScreenPos(), column, color, text);
+        ImGui::Dummy(ImVec2(column, h + after));
+    };
+    line(style.fonts.title, style.theme.text, c.text(event.title), m.em(0.6f));
+    if (happening_now(c, occurrence)) {
+        ImGui::SetCursorPosX(left);
+        float h = draw_now_badge(c, list, ImGui::GetCursorScreenPos());
+        ImGui::Dummy(ImVec2(column, h + m.em(0.4f)));
+    }
+    for (const QrDetail& detail : details)
+        line(detail.strong ? style.fonts.tile : style.fonts.body, style.theme.text, detail.text, m.em(0.8f));
+    scroll.end();
+    return intent;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,210 @@
+// A Markdown page: headings, paragraphs, lists, quotes and pictures in one scrolling column, with a chip under each
+// paragraph that has links. A chip opens the link's QR view: the kiosk never opens a browser.
+#include "content/text_util.hpp"
+#include "ui/rich_text.hpp"
+#include "ui/screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr std::size_t chip_text = 48; // Characters of a link's words on its chip.
+
+RichFonts fonts_for(const Block& block, const Style& style)
+{
+    const Fonts& f = style.fonts;
+    RichFonts fonts {f.body, f.bold, f.italic, style.theme.text, style.theme.accent};
+    if (block.kind == BlockKind::Heading) {
+        ImFont* heading = block.level <= 1 ? f.title : block.level == 2 ? f.tile : f.bold;
+        fonts.regular = fonts.bold = fonts.italic = heading;
+    }
+    return fonts;
+}
+
+// Space above a block: headings stand apart from what came before, list items sit close together.
+float space_before(const Block& block, const Block* previous, const Style& style)
+{
+    const Metrics& m = style.metrics;
+    if (!previous)
+        return 0.0f;
+    if (block.kind == BlockKind::Heading)
+        return m.em(block.level <= 2 ? 1.2f : 0.9f);
+    if (block.kind == BlockKind::ListItem && previous->kind == BlockKind::ListItem)
+        return m.em(0.35f);
+    if (previous->kind == BlockKind::Heading)
+        return m.em(0.45f);
+    return m.em(0.8f);
+}
+
+// The label written before a list item: "•" or "3.".
+std::string marker(const Block& block)
+{
+    if (block.continuation)
+        return "";
+    return block.ordered ? std::to_string(block.number) + "." : "\xE2\x80\xA2";
+}
+
+// A picture scaled to fit the column and a part of the screen's height, never blown up more than twice.
+float draw_picture(const ScreenContext& c, const Block& block, float x, float width)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    std::optional<ImageTexture> texture = c.images ? c.images->get(block.image) : std::nullopt;
+    if (texture && texture->width > 0 && texture->height > 0) {
+        float max_h = std::max(m.em(6.0f), float(m.height) * 0.45f);
+        float scale = std::min({width / float(texture->width), max_h / float(texture->height), 2.0f});
+        ImVec2 size(std::floor(float(texture->width) * scale), std::floor(float(texture->height) * scale));
+        ImVec2 at(std::floor(pos.x + x + (width - size.x) * 0.5f), pos.y);
+        list->AddImageRounded(texture->id, at, ImVec2(at.x + size.x, at.y + size.y), ImVec2(0, 0), ImVec2(1, 1),
+            0xFFFFFFFF, style.radius() * 0.5f);
+        float h = size.y;
+        if (!block.alt.empty()) {
+            h += m.em(0.3f);
+            h += draw_wrapped(
+                list, style.fonts.small, ImVec2(pos.x + x, pos.y + h), width, style.theme.text_muted, block.alt, 3);
+        }
+        return h;
+    }
+    // No picture to show: its description in a framed box, so the words are never lost.
+    std::string words = block.alt.empty() ? block.image : block.alt;
+    float inset = m.em(0.6f);
+    float text_h = wrapped_height(style.fonts.body, width - 2.0f * inset, words, 4);
+    ImVec2 max(pos.x + x + width, pos.y + text_h + 2.0f * inset);
+    list->AddRect(ImVec2(pos.x + x, pos.y), max, style.theme.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+    draw_wrapped(list, style.fonts.body, ImVec2(pos.x + x + inset, pos.y + inset), width - 2.0f * inset,
+        style.theme.text_muted, words, 4);
+    return text_h + 2.0f * inset;
+}
+
+// The chips for the links a block holds, flowing left to right and onto new rows.
+std::optional<Intent> draw_link_chips(
+    const ScreenContext& c, const Block& block, const Document& document, const std::string& path, float x, float width)
+{
+    const Style& style = c.style;
+    std::optional<Intent> intent;
+    std::vector<int> links;
+    for (const Span& span : block.spans) {
+        if (span.link >= 0 && std::find(links.begin(), links.end(), span.link) == links.end())
+            links.push_back(span.link);
+    }
+    if (links.empty())
+        return intent;
+    ImVec2 start = ImGui::GetCursorPos();
+    float gap = style.gap();
+    float cx = x, cy = start.y + gap;
+    for (int index : links) {
+        const Link& link = document.links[std::size_t(index)];
+        std::string label = shortened(link.text.empty() ? link.url : link.text, chip_text);
+        float w = chip_width(label, Icon::Qr, width, style);
+        if (cx > x && cx + w > x + width) {
+            cx = x;
+            cy += chip_height(style) + gap;
+        }
+        ImGui::SetCursorPos(ImVec2(start.x + cx, cy));
+        ImGui::PushID(index);
+        if (chip("link", label, Icon::Qr, false, width, style))
+            intent = Intent {Intent::Kind::Open, path + "/link-" + std::to_string(index + 1)};
+        ImGui::PopID();
+        cx += w + gap;
+    }
+    ImGui::SetCursorPos(ImVec2(start.x, cy + chip_height(style)));
+    return intent;
+}
+
+} // namespace
+
+std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
+    const std::string& path, ScrollArea& scroll)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_navigation_bar(c, title, urgent);
+
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
+    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
+
+    // A column of comfortable reading width, centred on wide screens.
+    float column = std::min(width - 2.0f * pad, m.em(34.0f));
+    float left = std::floor((width - column) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left, pad));
+    const Block* previous = nullptr;
+    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+        const Block& block = document.blocks[i];
+        ImGui::PushID(int(i));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + space_before(block, previous, style));
+        ImGui::SetCursorPosX(left);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        float indent = 0.0f;
+        float h = 0.0f;
+        switch (block.kind) {
+        case BlockKind::Rule:
+            list->AddLine(ImVec2(pos.x, pos.y + m.em(0.5f)), ImVec2(pos.x + column, pos.y + m.em(0.5f)),
+                style.theme.border, std::max(1.0f, m.mm(0.4f)));
+            h = m.em(1.0f);
+            break;
+        case BlockKind::Image:
+            indent = m.em(1.4f) * float(std::max(0, block.level));
+            h = draw_picture(c, block, indent, column - indent);
+            break;
+        case BlockKind::Quote: {
+            indent = m.em(1.0f);
+            RichLayout layout = layout_rich_text(block.spans, column - indent, fonts_for(block, style));
+            list->AddRectFilled(
+                ImVec2(pos.x, pos.y), ImVec2(pos.x + m.mm(1.2f), pos.y + layout.height), style.theme.accent);
+            draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
+            h = layout.height;
+            break;
+        }
+        case BlockKind::ListItem: {
+            // Markers sit in a gutter; nested items step in by one gutter per level.
+            float gutter = m.em(1.4f);
+            indent = gutter * float(std::max(1, block.level));
+            std::string mark = marker(block);
+            RichFonts fonts = fonts_for(block, style);
+            if (mark == "\xE2\x80\xA2") {
+                // A bullet as a drawn dot: a font's bullet is too small to see at arm's length.
+                float r = std::max(2.0f, m.em(0.16f));
+                list->AddCircleFilled(ImVec2(pos.x + indent - m.em(0.6f), pos.y + style.fonts.body->FontSize * 0.58f),
+                    r, style.theme.accent, 16);
+            } else if (!mark.empty()) {
+                ImFont* font = block.ordered ? style.fonts.bold : style.fonts.body;
+                float mark_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, mark.c_str()).x;
+                list->AddText(font, font->FontSize, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y),
+                    style.theme.accent, mark.c_str());
+            }
+            RichLayout layout = layout_rich_text(block.spans, column - indent, fonts);
+            draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
+            h = layout.height;
+            break;
+        }
+        case BlockKind::Heading:
+        case BlockKind::Paragraph: {
+            RichLayout layout = layout_rich_text(block.spans, column, fonts_for(block, style));
+            draw_rich_text(list, layout, pos);
+            h = layout.height;
+            break;
+        }
+        }
+        ImGui::Dummy(ImVec2(column, h));
+        if (auto chosen = draw_link_chips(c, block, document, path, left + indent, column - indent))
+            intent = chosen;
+        ImGui::PopID();
+        previous = &block;
+    }
+    ImGui::SetCursorPosX(left);
+    ImGui::Dummy(ImVec2(column, pad * 2.0f)); // Room below the end, so the last line never sits on the edge.
+    scroll.end();
+    return intent;
+}
+
+} // namespace kiosk::ui
