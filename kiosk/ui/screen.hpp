@@ -78,6 +78,10 @@ struct AgendaRows {
     std::vector<AgendaRow> rows;
 };
 
+// Brings `rows` up to date for `content` at `now`: a heading row before each day's first event, events that are over
+// left out. Does nothing when the rows are already for this minute.
+void update_agenda_rows(AgendaRows& rows, const ContentSnapshot& content, WallTime now);
+
 // The events agenda: days ahead, each with its events; past events gone, events in progress marked "Now".
 std::optional<Intent> draw_agenda(
     const ScreenContext& context, const Section& section, AgendaRows& rows, ScrollArea& scroll);

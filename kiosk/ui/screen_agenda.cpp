@@ -10,11 +10,9 @@
 
 namespace kiosk::ui {
 
-namespace {
-
-void build_rows(const ScreenContext& c, AgendaRows& cache)
+void update_agenda_rows(AgendaRows& cache, const ContentSnapshot& content, WallTime now)
 {
-    std::int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(c.frame.now.time_since_epoch()).count();
+    std::int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count();
     if (cache.built && cache.minute == minute)
         return;
     cache.built = true;
@@ -22,9 +20,9 @@ void build_rows(const ScreenContext& c, AgendaRows& cache)
     cache.rows.clear();
     const std::string* day = nullptr;
     std::uint32_t headings = 0;
-    const std::vector<Occurrence>& all = c.content.occurrences;
+    const std::vector<Occurrence>& all = content.occurrences;
     for (std::size_t i = 0; i < all.size(); ++i) {
-        if (all[i].end <= c.frame.now)
+        if (all[i].end <= now)
             continue; // Over: gone from the list.
         if (!day || *day != all[i].date) {
             day = &all[i].date;
@@ -33,6 +31,8 @@ void build_rows(const ScreenContext& c, AgendaRows& cache)
         cache.rows.push_back({std::uint32_t(i), headings, false});
     }
 }
+
+namespace {
 
 // "2026-12-02" as a local time at midnight.
 LocalTime date_of(const std::string& date)
@@ -160,7 +160,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
     scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f));
 
-    build_rows(c, cache);
+    update_agenda_rows(cache, c.content, c.frame.now);
     const std::vector<AgendaRow>& rows = cache.rows;
     float column = std::min(width - 2.0f * pad, m.em(40.0f));
     float left = std::floor((width - column) * 0.5f);

@@ -197,6 +197,12 @@ bool Ui::push(const std::string& path, std::string& error)
 
 bool Ui::open(const std::string& path, std::string& error)
 {
+    if (m_content && path != "home" && !resolve_path(*m_content, path, error))
+        return false;
+    // A screen inside a section comes with the section under it, so Back goes where a visitor's Back would.
+    auto slash = path.find('/');
+    if (slash != std::string::npos && !push(path.substr(0, slash), error))
+        return false;
     return push(path, error);
 }
 

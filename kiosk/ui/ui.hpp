@@ -36,7 +36,8 @@ public:
     void set_language(const std::string& language) { m_language = language; }
     void set_images(Images* images) { m_images = images; }
 
-    // Shows the screen at `path` at once, with no transition (the command line's --open). Returns false and says why
+    // Shows the screen at `path` at once, with no transition (the command line's --open), the section under a screen
+    // inside it so that Back leads there. Returns false and says why
     // when the content has no such path.
     bool open(const std::string& path, std::string& error);
     // Carries out what a screen asked for, with a short fade.

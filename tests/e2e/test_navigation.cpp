@@ -1,0 +1,162 @@
+// Finding one's way on the real kiosk, by scripted taps on the small test bundle at 800x480: tiles open sections,
+// cards open QR views and Close returns, filters narrow a list, agenda rows open their events, and Back and Home
+// are in the same place on every screen and always work.
+#include "support/image.hpp"
+#include "support/process.hpp"
+
+#include <cstdlib>
+#include <doctest/doctest.h>
+
+using namespace kiosk::test;
+
+namespace {
+
+const std::string bundle = KIOSK_TEST_DATA "/screens";
+
+// Where things are at 800x480 with this bundle (see tests/screens/golden/*-800x480.png).
+const char* const back = "75 36";
+const char* const home = "200 36";
+const char* const places_tile = "592 218";
+const char* const first_card = "400 245";
+
+RunResult run_script(const TempDir& dir, const std::string& text, const std::string& open = "home")
+{
+    std::string script = dir.write("test.script", text);
+    return run_kiosk({"--windowed", "--size", "800x480", "--bundle", bundle, "--now", "2026-12-02T10:00", "--open",
+        open, "--script", script});
+}
+
+// The screens the kiosk reached, one per "screen: X" line, in order.
+std::vector<std::string> screens(const std::string& out)
+{
+    std::vector<std::string> list;
+    for (std::size_t at = out.find("screen: "); at != std::string::npos; at = out.find("screen: ", at + 1))
+        list.push_back(out.substr(at + 8, out.find('\n', at) - at - 8));
+    return list;
+}
+
+// The middle of the biggest patch of the header's colour below the header: the QR view's Close button.
+std::string close_button(const Image& image)
+{
+    int min_x = image.width, min_y = image.height, max_x = -1, max_y = -1;
+    for (int y = 90; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const std::uint8_t* p = image.at(x, y);
+            if (p[0] == 0x1F && p[1] == 0x3A && p[2] == 0x4D) {
+                min_x = std::min(min_x, x), max_x = std::max(max_x, x);
+                min_y = std::min(min_y, y), max_y = std::max(max_y, y);
+            }
+        }
+    }
+    REQUIRE(max_x > min_x);
+    return std::to_string((min_x + max_x) / 2) + " " + std::to_string((min_y + max_y) / 2);
+}
+
+} // namespace
+
+TEST_CASE("a tile opens its section and Back returns home")
+{
+    TempDir dir;
+    auto r = run_script(
+        dir, std::string("tap ") + places_tile + "\nexpect places\nwait 300\ntap " + back + "\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(screens(r.out) == std::vector<std::string> {"places", "home"});
+}
+
+TEST_CASE("a card with a link opens its QR view, and Close returns to the list")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        std::string("tap ") + first_card + "\nexpect places/north-desk\nwait 300\nshot " + dir.file("qr.png") + "\n",
+        "places");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    Image qr = load_png(dir.file("qr.png"));
+    REQUIRE_FALSE(qr.empty());
+    std::string close = close_button(qr);
+    r = run_script(dir, "tap " + close + "\nexpect places\n", "places/north-desk");
+    CHECK_MESSAGE(r.status == 0, r.err);
+}
+
+TEST_CASE("a filter chip narrows the cards, and another tap on it shows all again")
+{
+    TempDir dir;
+    // "South" is the third chip; the first card is then South Hub. Tapping "South" again brings North Side Desk back.
+    auto r = run_script(dir,
+        "tap 283 116\nwait 300\ntap " + std::string(first_card) + "\nexpect places/south-hub\nwait 300\ntap " + back
+            + "\nexpect places\nwait 300\ntap 283 116\nwait 300\n" + "tap " + first_card
+            + "\nexpect places/north-desk\n",
+        "places");
+    CHECK_MESSAGE(r.status == 0, r.err);
+}
+
+TEST_CASE("an agenda row opens its event: the QR view when it has a link")
+{
+    TempDir dir;
+    // Today's first row is the art afternoon (no link); the second the weekly meeting, which has one.
+    auto r = run_script(
+        dir, "tap 400 235\nwait 300\ntap " + std::string(back) + "\nwait 300\ntap 400 340\nwait 300\n", "events");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto reached = screens(r.out);
+    REQUIRE(reached.size() == 3);
+    CHECK(reached[0] == "events/art-afternoon@2026-12-02");
+    CHECK(reached[1] == "events");
+    CHECK(reached[2].rfind("events/peer-meeting", 0) == 0);
+    CHECK(reached[2].size() > 11);
+    CHECK(reached[2].substr(reached[2].size() - 11) == "@2026-12-02");
+}
+
+TEST_CASE("a drag scrolls a page by the dragged distance and clicks nothing")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        "shot " + dir.file("before.png") + "\ndown 400 400\nmove 400 250 300\nwait 300\nup\nwait 500\nshot "
+            + dir.file("after.png") + "\nexpect guide\n",
+        "guide");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(screens(r.out).empty());
+    Image before = load_png(dir.file("before.png"));
+    Image after = load_png(dir.file("after.png"));
+    CHECK(std::abs(vertical_shift(before, after, 90, 470, 200) - 150) <= 3);
+}
+
+TEST_CASE("a tap on a moving agenda only stops it; the next tap opens what is under the finger")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        "shot " + dir.file("before.png") + "\ndown 400 440\nmove 400 140 60\nup\nwait 50\ntap 400 300\nwait 1500\nshot "
+            + dir.file("after.png") + "\nexpect events\ntap 400 300\n",
+        "events");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto reached = screens(r.out);
+    REQUIRE(reached.size() == 1); // Only the second tap opened something.
+    CHECK(reached[0].rfind("events/", 0) == 0);
+    Image before = load_png(dir.file("before.png"));
+    Image after = load_png(dir.file("after.png"));
+    CHECK(vertical_shift(before, after, 90, 470, 300) > 0);
+}
+
+TEST_CASE("Back and Home are in the same place on every screen and always work")
+{
+    struct Case {
+        const char* path;
+        const char* parent;
+    };
+    const Case cases[] = {
+        {"guide", "home"},
+        {"places", "home"},
+        {"events", "home"},
+        {"links", "home"},
+        {"urgent", "home"},
+        {"places/north-desk", "places"},
+        {"events/art-afternoon@2026-12-02", "events"},
+        {"guide/link-1", "guide"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.path);
+        TempDir dir;
+        auto r = run_script(dir, std::string("tap ") + back + "\nexpect " + c.parent + "\n", c.path);
+        CHECK_MESSAGE(r.status == 0, r.err);
+        r = run_script(dir, std::string("tap ") + home + "\nexpect home\n", c.path);
+        CHECK_MESSAGE(r.status == 0, r.err);
+    }
+}
