@@ -163,6 +163,8 @@ void* Backend::create_texture(int width, int height, const unsigned char* rgba)
     if (!texture)
         return nullptr;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    // Pictures are drawn scaled to fit: smooth on GPU renderers (SDL's software triangles sample the nearest pixel).
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     if (SDL_UpdateTexture(texture, nullptr, rgba, width * 4) != 0) {
         SDL_DestroyTexture(texture);
         return nullptr;

@@ -158,7 +158,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float gap = style.gap();
     float view_h = height - style.header_height();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f));
+    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), style.theme.background);
 
     update_agenda_rows(cache, c.content, c.frame.now);
     const std::vector<AgendaRow>& rows = cache.rows;
@@ -235,7 +235,8 @@ std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& 
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
+    scroll.begin(
+        "event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), style.theme.background);
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));

@@ -130,14 +130,20 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f));
+    scroll.begin(
+        "page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), style.theme.background);
 
     // A column of comfortable reading width, centred on wide screens.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));
     const Block* previous = nullptr;
-    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+    std::size_t first = 0;
+    // A page that starts with the screen's own title as its heading: the bar already says it, once is calm enough.
+    if (!document.blocks.empty() && document.blocks[0].kind == BlockKind::Heading && document.blocks[0].level == 1
+        && document.title() == title)
+        first = 1;
+    for (std::size_t i = first; i < document.blocks.size(); ++i) {
         const Block& block = document.blocks[i];
         ImGui::PushID(int(i));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + space_before(block, previous, style));

@@ -2,12 +2,14 @@
 // item first pressed is not clicked on release and nothing else lights up under the moving finger (ImGui #3379).
 #include "ui/scroll_area.hpp"
 
+#include <algorithm>
 #include <imgui_internal.h>
 
 namespace kiosk::ui {
 
-void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_threshold)
+void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_threshold, ImU32 edge_color)
 {
+    m_edge_color = edge_color;
     ImGuiWindow* parent = ImGui::GetCurrentWindow();
     m_id = parent->GetID(id);
     m_min = ImGui::GetCursorScreenPos();
@@ -21,8 +23,20 @@ void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_thres
 
 void ScrollArea::end()
 {
-    m_scroller.set_max_offset(ImGui::GetScrollMaxY());
+    float max_offset = ImGui::GetScrollMaxY();
+    m_scroller.set_max_offset(max_offset);
     ImGui::EndChild();
+    if (m_edge_color == 0)
+        return;
+    // The fades: a band of the background colour, opaque at the edge, clear inwards.
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float band = std::min(ImGui::GetFontSize() * 1.4f, (m_max.y - m_min.y) * 0.15f);
+    ImU32 solid = m_edge_color | IM_COL32_A_MASK;
+    ImU32 clear = m_edge_color & ~IM_COL32_A_MASK;
+    if (m_scroller.offset() < max_offset - 0.5f)
+        list->AddRectFilledMultiColor(ImVec2(m_min.x, m_max.y - band), m_max, clear, clear, solid, solid);
+    if (m_scroller.offset() > 0.5f)
+        list->AddRectFilledMultiColor(m_min, ImVec2(m_max.x, m_min.y + band), solid, solid, clear, clear);
 }
 
 void ScrollArea::handle_input(Millis now)

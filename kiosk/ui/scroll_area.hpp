@@ -14,8 +14,10 @@ public:
     { }
 
     // Begins a child region at the cursor. Submit the content, then call end(). `now` is the frame's uptime;
-    // `drag_threshold` the travel in pixels (about 2 mm) past which a press scrolls instead of clicking.
-    void begin(const char* id, ImVec2 size, Millis now, float drag_threshold);
+    // `drag_threshold` the travel in pixels (about 2 mm) past which a press scrolls instead of clicking. When
+    // `edge_color` (the background's) is given, an edge with more content beyond it fades into it, so a visitor
+    // sees there is more to scroll to.
+    void begin(const char* id, ImVec2 size, Millis now, float drag_threshold, ImU32 edge_color = 0);
     void end();
 
     // Back to the top, with no press or fling left over (idle reset, a new screen).
@@ -29,6 +31,7 @@ private:
     Scroller m_scroller;
     ImGuiID m_id = 0;
     ImVec2 m_min {}, m_max {};
+    ImU32 m_edge_color = 0;
     bool m_tracking = false;
     bool m_captured = false; // The area holds the pointer: nothing under the finger is hovered or clicked.
 };

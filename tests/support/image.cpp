@@ -1,10 +1,12 @@
-// PNG loading and simple picture comparisons for tests.
+// PNG loading and writing, and simple picture comparisons for tests.
 #include "support/image.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <set>
 #include <stb_image.h>
+#include <stb_image_write.h> // Debian's libstb holds the implementation.
 
 namespace kiosk::test {
 
@@ -18,6 +20,13 @@ Image load_png(const std::string& path)
     image.rgb.assign(data, data + std::size_t(image.width) * std::size_t(image.height) * 3);
     stbi_image_free(data);
     return image;
+}
+
+bool save_png(const Image& image, const std::string& path)
+{
+    if (image.empty())
+        return false;
+    return stbi_write_png(path.c_str(), image.width, image.height, 3, image.rgb.data(), image.width * 3) != 0;
 }
 
 std::size_t distinct_colors(const Image& image)
@@ -55,6 +64,33 @@ int vertical_shift(const Image& before, const Image& after, int top, int bottom,
         }
     }
     return best;
+}
+
+std::size_t compare_images(const Image& golden, const Image& actual, int tolerance, const std::string& diff_path)
+{
+    if (golden.width != actual.width || golden.height != actual.height)
+        return std::max(std::size_t(golden.width) * std::size_t(golden.height),
+            std::size_t(actual.width) * std::size_t(actual.height));
+    Image diff = golden;
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i + 2 < golden.rgb.size(); i += 3) {
+        bool differs = false;
+        for (std::size_t c = 0; c < 3; ++c)
+            differs = differs || std::abs(golden.rgb[i + c] - actual.rgb[i + c]) > tolerance;
+        if (differs) {
+            ++differing;
+            diff.rgb[i] = 255;
+            diff.rgb[i + 1] = 0;
+            diff.rgb[i + 2] = 0;
+        } else {
+            // Dimmed to a quarter of its contrast over dark grey, so that the red stands out on any background.
+            for (std::size_t c = 0; c < 3; ++c)
+                diff.rgb[i + c] = std::uint8_t(64 + golden.rgb[i + c] / 4);
+        }
+    }
+    if (differing > 0 && !diff_path.empty())
+        save_png(diff, diff_path);
+    return differing;
 }
 
 } // namespace kiosk::test
