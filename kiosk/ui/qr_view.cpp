@@ -31,69 +31,110 @@ std::string display_address(const std::string& url)
 
 } // namespace
 
+namespace {
+
+// The address on as few lines as it takes, broken after the host name rather than inside it.
+std::string address_lines(ImFont* font, float width, const std::string& address)
+{
+    if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, address.c_str()).x <= width)
+        return address;
+    auto slash = address.find('/');
+    if (slash == std::string::npos || slash == 0)
+        return address;
+    return address.substr(0, slash) + "\n" + address.substr(slash);
+}
+
+// What goes beside (or under) the code, one paragraph each, measured for a column width.
+struct Paragraph {
+    ImFont* font;
+    Color color;
+    std::string text;
+    int max_lines;
+    float space_after;
+};
+
+float paragraphs_height(const std::vector<Paragraph>& paragraphs, float width)
+{
+    float h = 0.0f;
+    for (const Paragraph& p : paragraphs) {
+        if (p.max_lines > 0)
+            h += wrapped_height(p.font, width, p.text, p.max_lines) + p.space_after;
+    }
+    return h;
+}
+
+} // namespace
+
 std::optional<Intent> draw_qr_view(
     const ScreenContext& c, const std::string& title, const std::string& url, const std::vector<QrDetail>& details)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, title, false);
+    bool title_cut = false;
+    std::optional<Intent> intent = draw_navigation_bar(c, title, false, &title_cut);
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     float top = origin.y + style.header_height() + pad;
-
-    // Words beside the code in landscape, under it in portrait.
-    bool side_by_side = width > height * 1.1f;
-    ImFont* hint_font = style.fonts.tile;
-    ImFont* detail_font = style.fonts.body;
-    ImFont* address_font = style.fonts.bold;
-    std::string hint = c.word("scan_hint");
-    std::string address = display_address(url);
-    std::string close = c.word("close");
-    float close_h = std::max(m.touch() * 1.3f, m.em(2.6f));
-    float text_w = side_by_side ? std::max(width * 0.38f, m.em(12.0f)) : width - 2.0f * pad;
-    float room_h = side_by_side ? height - (top - origin.y) - pad : (height - (top - origin.y)) * 0.45f;
-
-    // The details give way first when the words do not fit: the last one (a description) loses lines, then goes.
-    int detail_lines = 6;
-    auto details_h = [&](int lines) {
-        float h = 0.0f;
-        for (std::size_t i = 0; i < details.size(); ++i) {
-            bool last = i + 1 == details.size() && details.size() > 1;
-            int allowed = last ? lines : 3;
-            if (allowed > 0)
-                h += wrapped_height(
-                         details[i].strong ? style.fonts.bold : detail_font, text_w, details[i].text, allowed)
-                    + m.em(0.5f);
-        }
-        return h;
-    };
-    auto words_h = [&](int lines) {
-        return details_h(lines) + wrapped_height(hint_font, text_w, hint) + m.em(0.8f)
-            + wrapped_height(address_font, text_w, address, 2) + m.em(1.2f) + close_h;
-    };
-    while (detail_lines > 0 && words_h(detail_lines) > room_h)
-        --detail_lines;
-    if (words_h(detail_lines) > room_h)
-        hint_font = style.fonts.body;
-    float text_h = words_h(detail_lines);
-
-    float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;
-    float available_h
-        = side_by_side ? height - (top - origin.y) - pad : height - (top - origin.y) - text_h - 2.0f * pad;
+    float body_h = origin.y + height - pad - top;
 
     const qrcodegen::QrCode code = qrcodegen::QrCode::encodeText(url.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
     int modules = code.getSize() + 2 * quiet_zone;
+    // Below this a phone held at arm's length starts to struggle: about 1.2 mm a module.
+    float least_side = float(modules) * std::max(1.0f, m.mm(1.2f));
+
+    // The words: the whole title when the bar had to cut it, the details, what to do, the address, Close.
+    std::vector<Paragraph> words;
+    if (title_cut)
+        words.push_back({style.fonts.tile, style.theme.text, title, 3, m.em(0.5f)});
+    for (std::size_t i = 0; i < details.size(); ++i) {
+        bool last = i + 1 == details.size() && details.size() > 1;
+        words.push_back({details[i].strong ? style.fonts.bold : style.fonts.body, style.theme.text, details[i].text,
+            last ? 10 : 4, m.em(0.5f)});
+    }
+    std::size_t hint_index = words.size();
+    words.push_back({style.fonts.bold, style.theme.text, c.word("scan_hint"), 4, m.em(0.6f)});
+    std::string address = display_address(url);
+    words.push_back({style.fonts.bold, style.theme.accent, address, 3, m.em(1.0f)});
+    float close_h = std::max(m.touch() * 1.3f, m.em(2.6f));
+
+    // Words beside the code in landscape, under it in portrait. The column widens (and the code shrinks, never
+    // below its least size) until the words fit; then the last detail gives up lines.
+    bool side_by_side = width > height * 1.1f;
+    float text_w = side_by_side ? std::max(width * 0.38f, m.em(12.0f)) : width - 2.0f * pad;
+    auto room = [&](float w) {
+        float code_room = side_by_side ? std::min(width - w - 3.0f * pad, body_h) : 0.0f;
+        return std::pair(side_by_side ? body_h : body_h - least_side - pad, code_room);
+    };
+    auto fits = [&](float w) {
+        words[hint_index + 1].text = address_lines(style.fonts.bold, w, address);
+        return paragraphs_height(words, w) + close_h <= room(w).first;
+    };
+    if (side_by_side) {
+        while (!fits(text_w) && room(text_w + m.em(2.0f)).second >= least_side)
+            text_w += m.em(2.0f);
+    }
+    // Still too much: the last detail (a description) gives up lines, then the title.
+    std::size_t title_index = title_cut ? 0 : words.size();
+    std::size_t last_detail = details.empty() ? words.size() : hint_index - 1;
+    for (std::size_t shrink : {last_detail, title_index}) {
+        while (shrink < words.size() && !fits(text_w) && words[shrink].max_lines > (shrink == title_index ? 1 : 0))
+            --words[shrink].max_lines;
+    }
+    float text_h = paragraphs_height(words, text_w) + close_h;
+
+    float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;
+    float available_h = side_by_side ? body_h : body_h - text_h - pad;
     int module_px = std::max(1, int(std::floor(std::min(available_w, available_h) / float(modules))));
     float side = float(module_px * modules);
     float code_x
         = std::floor(side_by_side ? origin.x + pad + (available_w - side) * 0.5f : origin.x + (width - side) * 0.5f);
     // In portrait the code and its words sit together in the middle of the space below the bar.
     float column_h = side + pad + text_h;
-    float code_y = std::floor(side_by_side ? top + (available_h - side) * 0.5f
-                                           : top + std::max(0.0f, (origin.y + height - pad - top - column_h) * 0.5f));
+    float code_y = std::floor(
+        side_by_side ? top + (available_h - side) * 0.5f : top + std::max(0.0f, (body_h - column_h) * 0.5f));
     list->AddRectFilled(ImVec2(code_x, code_y), ImVec2(code_x + side, code_y + side), 0xFFFFFFFF);
     for (int y = 0; y < code.getSize(); ++y) {
         for (int x = 0; x < code.getSize(); ++x) {
@@ -106,20 +147,13 @@ std::optional<Intent> draw_qr_view(
 
     float text_x = side_by_side ? origin.x + width - pad - text_w : origin.x + pad;
     float text_y = side_by_side ? top + std::max(0.0f, (available_h - text_h) * 0.5f) : code_y + side + pad;
-    for (std::size_t i = 0; i < details.size(); ++i) {
-        bool last = i + 1 == details.size() && details.size() > 1;
-        int allowed = last ? detail_lines : 3;
-        if (allowed <= 0)
-            continue;
-        text_y += draw_wrapped(list, details[i].strong ? style.fonts.bold : detail_font, ImVec2(text_x, text_y), text_w,
-                      style.theme.text, details[i].text, allowed)
-            + m.em(0.5f);
+    for (const Paragraph& p : words) {
+        if (p.max_lines > 0)
+            text_y += draw_wrapped(list, p.font, ImVec2(text_x, text_y), text_w, p.color, p.text, p.max_lines)
+                + p.space_after;
     }
-    text_y += draw_wrapped(list, hint_font, ImVec2(text_x, text_y), text_w, style.theme.text, hint) + m.em(0.8f);
-    text_y += draw_wrapped(list, address_font, ImVec2(text_x, text_y), text_w, style.theme.accent, address, 2)
-        + m.em(1.2f);
     ImGui::SetCursorScreenPos(ImVec2(text_x, text_y));
-    if (action_button("close", ImVec2(std::min(text_w, m.em(12.0f)), close_h), close, style))
+    if (action_button("close", ImVec2(std::min(text_w, m.em(12.0f)), close_h), c.word("close"), style))
         intent = Intent {Intent::Kind::Back, {}};
     return intent;
 }

@@ -26,7 +26,7 @@ public:
     }
 
     // Adds one word (its text without the spaces after it) and the spaces that follow it.
-    void add_word(ImFont* font, Color color, bool underline, const char* begin, const char* end, const char* space_end)
+    void add_word(ImFont* font, Color color, int link, const char* begin, const char* end, const char* space_end)
     {
         float word_w = width_of(font, begin, end);
         if (m_x > 0.0f && m_x + word_w > m_width)
@@ -38,15 +38,15 @@ public:
                 unsigned int c = 0;
                 cut = begin + std::max(1, ImTextCharFromUtf8(&c, begin, end));
             }
-            append(font, color, underline, begin, cut);
+            append(font, color, link, begin, cut);
             new_line();
             begin = cut;
             word_w = width_of(font, begin, end);
         }
-        append(font, color, underline, begin, end);
+        append(font, color, link, begin, end);
         m_line_end = m_x;
         if (space_end > end && m_x > 0.0f)
-            append(font, color, underline, end, space_end); // Trailing spaces: kept inside the line, not counted.
+            append(font, color, link, end, space_end); // Trailing spaces: kept inside the line, not counted.
     }
 
     void new_line()
@@ -63,24 +63,26 @@ public:
         line.width = m_line_end;
         // Spaces at the end of a line would underline nothing: drop them from its last run.
         if (!line.runs.empty()) {
-            std::string& text = line.runs.back().text;
-            while (!text.empty() && text.back() == ' ')
-                text.pop_back();
+            RichRun& run = line.runs.back();
+            while (!run.text.empty() && run.text.back() == ' ')
+                run.text.pop_back();
+            run.width = width_of(run.font, run.text.c_str(), run.text.c_str() + run.text.size());
         }
     }
 
 private:
-    void append(ImFont* font, Color color, bool underline, const char* begin, const char* end)
+    void append(ImFont* font, Color color, int link, const char* begin, const char* end)
     {
         if (begin == end)
             return;
         RichLine& line = m_layout.lines.back();
         float w = width_of(font, begin, end);
         if (!line.runs.empty() && line.runs.back().font == font && line.runs.back().color == color
-            && line.runs.back().underline == underline) {
+            && line.runs.back().link == link) {
             line.runs.back().text.append(begin, end);
+            line.runs.back().width += w;
         } else {
-            line.runs.push_back(RichRun {font, color, underline, m_x, std::string(begin, end)});
+            line.runs.push_back(RichRun {font, color, link >= 0, m_x, std::string(begin, end), link, w});
         }
         m_x += w;
     }
@@ -100,8 +102,7 @@ RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const R
     LineBreaker breaker(width, layout);
     for (const Span& span : spans) {
         ImFont* font = span.strong ? fonts.bold : span.emphasis ? fonts.italic : fonts.regular;
-        bool link = span.link >= 0;
-        Color color = link ? fonts.link : fonts.text;
+        Color color = span.link >= 0 ? fonts.link : fonts.text;
         const char* s = span.text.c_str();
         const char* end = s + span.text.size();
         while (s < end) {
@@ -118,9 +119,9 @@ RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const R
                 ++space_end;
             if (word_end == s) {
                 // Spaces at the start of a span continue the previous word's gap.
-                breaker.add_word(font, color, link, s, s, space_end);
+                breaker.add_word(font, color, span.link, s, s, space_end);
             } else {
-                breaker.add_word(font, color, link, s, word_end, space_end);
+                breaker.add_word(font, color, span.link, s, word_end, space_end);
             }
             s = space_end;
         }
@@ -141,7 +142,7 @@ void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
             list->AddText(
                 run.font, run.font->FontSize, at, run.color, run.text.c_str(), run.text.c_str() + run.text.size());
             if (run.underline) {
-                float w = width_of(run.font, run.text.c_str(), run.text.c_str() + run.text.size());
+                float w = run.width;
                 float uy = std::round(y + run.font->FontSize * 1.02f);
                 list->AddLine(
                     ImVec2(at.x, uy), ImVec2(at.x + w, uy), run.color, std::max(1.0f, run.font->FontSize / 14.0f));
@@ -149,6 +150,35 @@ void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
         }
         y += layout.line_height;
     }
+}
+
+int press_rich_links(const RichLayout& layout, ImVec2 pos)
+{
+    int tapped = -1;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float y = pos.y;
+    float reach = layout.line_height;
+    for (std::size_t l = 0; l < layout.lines.size(); ++l) {
+        const RichLine& line = layout.lines[l];
+        for (std::size_t r = 0; r < line.runs.size(); ++r) {
+            const RichRun& run = line.runs[r];
+            if (run.link < 0)
+                continue;
+            // The whole line's height, and a little to each side: words are small targets for a finger.
+            float slack = run.font->FontSize * 0.3f;
+            ImRect bb(ImVec2(pos.x + run.x - slack, y - (reach - run.font->FontSize) * 0.5f),
+                ImVec2(
+                    pos.x + run.x + run.width + slack, y + run.font->FontSize + (reach - run.font->FontSize) * 0.5f));
+            ImGuiID id = window->GetID(int(l * 1000 + r));
+            if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None))
+                continue;
+            bool hovered = false, held = false;
+            if (ImGui::ButtonBehavior(bb, id, &hovered, &held))
+                tapped = run.link;
+        }
+        y += layout.line_height;
+    }
+    return tapped;
 }
 
 } // namespace kiosk::ui

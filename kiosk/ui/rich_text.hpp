@@ -24,6 +24,8 @@ struct RichRun {
     bool underline = false;
     float x = 0.0f; // From the paragraph's left edge.
     std::string text;
+    int link = -1; // The Document's link these words belong to, or -1.
+    float width = 0.0f;
 };
 
 struct RichLine {
@@ -42,5 +44,9 @@ struct RichLayout {
 RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const RichFonts& fonts);
 
 void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos);
+
+// Makes the words of each link in `layout` (drawn at `pos`) tappable, with the line's full height as the target.
+// Returns the link tapped this frame, or -1.
+int press_rich_links(const RichLayout& layout, ImVec2 pos);
 
 } // namespace kiosk::ui

@@ -100,8 +100,10 @@ std::optional<Intent> draw_qr_view(const ScreenContext& context, const std::stri
 // One occurrence of an event: its QR view when it has a link, else its day, time, place and description.
 std::optional<Intent> draw_occurrence(const ScreenContext& context, const Occurrence& occurrence, ScrollArea& scroll);
 
-// The bar at the top of every screen but home: Back and Home always in the same place, then the title.
-std::optional<Intent> draw_navigation_bar(const ScreenContext& context, const std::string& title, bool urgent);
+// The bar at the top of every screen but home: Back and Home always in the same place, the title, and at the right
+// the way to urgent help (but on the urgent page itself). `title_cut` says whether the title had to be shortened.
+std::optional<Intent> draw_navigation_bar(
+    const ScreenContext& context, const std::string& title, bool urgent, bool* title_cut = nullptr);
 Icon icon_for(SectionKind kind);
 
 // "Today", "Tomorrow" or "Wednesday, December 2" for a local date "2026-12-02".

@@ -75,7 +75,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
 
     float inset = m.em(0.7f);
-    float time_w = m.em(5.6f);
+    float time_w = m.em(6.0f);
     list->PushClipRect(pos, max, true);
     // Left: the start time in bold; under it the end, or "Now" while it is on.
     float y = pos.y + inset;
@@ -87,9 +87,9 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
         std::string first = range.substr(0, dash);
         list->AddText(style.fonts.bold, style.fonts.bold->FontSize, ImVec2(pos.x + inset, y), t.text, first.c_str());
         if (dash != std::string::npos) {
-            std::string until = c.word("until") + " " + range.substr(dash + 5);
-            list->AddText(style.fonts.small, style.fonts.small->FontSize,
-                ImVec2(pos.x + inset, y + style.fonts.bold->FontSize * 1.2f), t.text_muted, until.c_str());
+            std::string until = "\xE2\x80\x93 " + range.substr(dash + 5); // "- 7:30 PM" under "6:00 PM".
+            draw_wrapped(list, style.fonts.body, ImVec2(pos.x + inset, y + style.fonts.bold->FontSize * 1.2f),
+                time_w - inset * 0.5f, t.text_muted, until, 1);
         }
     }
     if (happening_now(c, occurrence))
@@ -107,7 +107,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     const std::string& location = c.text(event.location);
     if (!location.empty())
         y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, t.text, location, 1) + m.em(0.2f);
-    draw_wrapped(list, style.fonts.small, ImVec2(x, y), w, t.text_muted, c.text(event.description), 1);
+    draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, t.text_muted, c.text(event.description), 1);
     list->PopClipRect();
     return press.clicked;
 }
@@ -116,13 +116,17 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
 
 std::string day_label(const ScreenContext& c, const std::string& date)
 {
+    std::string label = c.strings.format_date(date_of(date), c.language);
     if (!c.clock_wrong()) {
         if (date == local_date(c.frame.local))
-            return c.word("today") + ", " + c.strings.format_date(date_of(date), c.language);
-        if (date == date_after(c.frame.local, 1))
-            return c.word("tomorrow") + ", " + c.strings.format_date(date_of(date), c.language);
+            label = c.word("today") + ", " + label;
+        else if (date == date_after(c.frame.local, 1))
+            label = c.word("tomorrow") + ", " + label;
     }
-    return c.strings.format_date(date_of(date), c.language);
+    // A heading starts with a capital, in languages whose weekday names do not ("sábado" -> "Sábado").
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+        label[0] = char(label[0] - 'a' + 'A');
+    return label;
 }
 
 std::string time_range(const ScreenContext& c, const Occurrence& occurrence)
@@ -158,7 +162,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float gap = style.gap();
     float view_h = height - style.header_height();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), style.theme.background);
+    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme);
 
     update_agenda_rows(cache, c.content, c.frame.now);
     const std::vector<AgendaRow>& rows = cache.rows;
@@ -166,8 +170,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float left = std::floor((width - column) * 0.5f);
     float heading_h = std::ceil(style.fonts.tile->FontSize + m.em(1.3f));
     float event_h = std::ceil(std::max(m.touch() * 1.4f,
-        m.em(1.4f) + style.fonts.bold->FontSize * 1.2f + style.fonts.body->FontSize * 1.2f + style.fonts.small->FontSize
-            + m.em(0.2f)));
+        m.em(1.4f) + style.fonts.bold->FontSize * 1.2f + style.fonts.body->FontSize * 2.2f + m.em(0.2f)));
     float event_step = event_h + gap;
     auto top_of = [&](std::size_t i) {
         // Headings before row i, and events before it; a heading row counts itself.
@@ -235,8 +238,7 @@ std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& 
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin(
-        "event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), style.theme.background);
+    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));

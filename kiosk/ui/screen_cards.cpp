@@ -148,8 +148,7 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
     float pad = style.pad();
     float gap = style.gap();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin(
-        "cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), style.theme.background);
+    scroll.begin("cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
 
     float inner = width - 2.0f * pad;
     ImGui::SetCursorPos(ImVec2(pad, pad));

@@ -6,7 +6,8 @@
 
 namespace kiosk::ui {
 
-std::optional<Intent> draw_navigation_bar(const ScreenContext& c, const std::string& title, bool urgent)
+std::optional<Intent> draw_navigation_bar(
+    const ScreenContext& c, const std::string& title, bool urgent, bool* title_cut)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -32,9 +33,26 @@ std::optional<Intent> draw_navigation_bar(const ScreenContext& c, const std::str
     if (header_button("home", ImVec2(home_w, button_h), home, Icon::Home, style, urgent))
         intent = Intent {Intent::Kind::Home, {}};
 
+    // Help in an overdose is one tap away from every screen, at the right end, in the urgent tile's colours.
+    float right = origin.x + width - pad;
+    if (!urgent && c.content.info().urgent) {
+        std::string help = c.word("help");
+        float help_w = header_button_width(help, style);
+        ImGui::SetCursorPos(ImVec2(width - pad - help_w, y));
+        if (header_button("help", ImVec2(help_w, button_h), help, Icon::Help, style, true))
+            intent = Intent {Intent::Kind::Open, "urgent"};
+        right -= help_w + m.em(1.0f);
+    }
+
+    // The title: in the title font when it fits on the line, else a size smaller, else cut with an ellipsis.
     float title_x = origin.x + pad + back_w + m.em(0.5f) + home_w + m.em(1.0f);
-    float title_w = origin.x + width - pad - title_x;
+    float title_w = right - title_x;
     ImFont* font = style.fonts.title;
+    if (wrapped_height(font, title_w, title) > font->FontSize * 1.5f)
+        font = style.fonts.tile;
+    bool cut = wrapped_height(font, title_w, title) > font->FontSize * 1.5f;
+    if (title_cut)
+        *title_cut = cut;
     if (title_w > m.em(3.0f)) {
         float h = wrapped_height(font, title_w, title, 1);
         draw_wrapped(list, font, ImVec2(title_x, origin.y + (height - h) * 0.5f), title_w,

@@ -183,11 +183,20 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     ImVec2 area_pos(pad, style.header_height() + next_h);
     ImVec2 area_size(width - pad, height - style.header_height() - next_h - urgent_space - pad * 0.5f);
     int rows = std::max(1, int((info.sections.size() + std::size_t(columns) - 1) / std::size_t(columns)));
-    float min_tile_h = std::max(m.touch() * 1.6f, m.em(3.6f)); // Two lines of label and a margin.
+    float min_tile_h = std::max(m.touch() * 1.6f, m.em(3.6f));     // Two lines of label and a margin.
+    float most_tile_h = min_tile_h * (m.portrait() ? 2.4f : 1.6f); // A tall panel has room to spare.
     float fill_h = std::floor((area_size.y - pad * float(rows + 1)) / float(rows));
-    float tile_h = std::clamp(fill_h, min_tile_h, min_tile_h * 1.6f);
+    float tile_h = std::clamp(fill_h, min_tile_h, most_tile_h);
+    if (fill_h < min_tile_h) {
+        // Not every row fits: the last one on screen shows about half of itself, so it is plain there is more, as
+        // long as that costs no whole row.
+        int whole = std::max(1, int((area_size.y - pad) / (min_tile_h + pad)));
+        float peek_h = std::floor((area_size.y - pad * float(whole + 1)) / (float(whole) + 0.45f));
+        if (peek_h >= min_tile_h)
+            tile_h = std::min(peek_h, most_tile_h);
+    }
     ImGui::SetCursorPos(area_pos);
-    scroll.begin("tiles", area_size, c.frame.uptime, m.mm(2.0f), style.theme.background);
+    scroll.begin("tiles", area_size, c.frame.uptime, m.mm(2.0f), &style.theme);
     ImGui::SetCursorPos(ImVec2(0.0f, pad));
     for (std::size_t i = 0; i < info.sections.size(); ++i) {
         const Section& section = info.sections[i];

@@ -130,8 +130,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin(
-        "page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), style.theme.background);
+    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
 
     // A column of comfortable reading width, centred on wide screens.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
@@ -152,6 +151,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         ImDrawList* list = ImGui::GetWindowDrawList();
         float indent = 0.0f;
         float h = 0.0f;
+        int tapped = -1; // A link's words tapped in the text: the same as its chip.
         switch (block.kind) {
         case BlockKind::Rule:
             list->AddLine(ImVec2(pos.x, pos.y + m.em(0.5f)), ImVec2(pos.x + column, pos.y + m.em(0.5f)),
@@ -168,6 +168,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
             list->AddRectFilled(
                 ImVec2(pos.x, pos.y), ImVec2(pos.x + m.mm(1.2f), pos.y + layout.height), style.theme.accent);
             draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
+            tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
             h = layout.height;
             break;
         }
@@ -190,6 +191,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
             }
             RichLayout layout = layout_rich_text(block.spans, column - indent, fonts);
             draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
+            tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
             h = layout.height;
             break;
         }
@@ -197,11 +199,14 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         case BlockKind::Paragraph: {
             RichLayout layout = layout_rich_text(block.spans, column, fonts_for(block, style));
             draw_rich_text(list, layout, pos);
+            tapped = press_rich_links(layout, pos);
             h = layout.height;
             break;
         }
         }
         ImGui::Dummy(ImVec2(column, h));
+        if (tapped >= 0)
+            intent = Intent {Intent::Kind::Open, path + "/link-" + std::to_string(tapped + 1)};
         if (auto chosen = draw_link_chips(c, block, document, path, left + indent, column - indent))
             intent = chosen;
         ImGui::PopID();

@@ -90,6 +90,15 @@ void Scroller::release(Millis now)
     m_samples.clear();
 }
 
+void Scroller::glide(float distance, Millis now)
+{
+    // A fling of speed v travels v * decay in all; the stop speed cuts a little off the end.
+    m_pressed = m_dragging = m_stopped_fling = false;
+    m_samples.clear();
+    m_last_update = ms(now);
+    m_velocity = (distance + m_config.stop_speed * m_config.decay_ms / 1000.0f) / (m_config.decay_ms / 1000.0f);
+}
+
 void Scroller::update(Millis now)
 {
     float t = ms(now);

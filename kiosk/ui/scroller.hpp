@@ -31,6 +31,8 @@ public:
     void release(Millis now);
     // Advances a fling to `now`; call once a frame.
     void update(Millis now);
+    // Glides by about `distance` pixels (positive: further down), slowing as a fling does.
+    void glide(float distance, Millis now);
     // Forgets any press and fling and jumps to `offset` (clamped).
     void reset(float offset = 0.0f);
 

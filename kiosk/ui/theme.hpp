@@ -14,7 +14,7 @@ struct Theme {
     Color background = 0xFFEEF3F6;
     Color surface = 0xFFFFFFFF;         // Tiles and cards.
     Color surface_pressed = 0xFFD4DEE4; // A tile under the finger.
-    Color border = 0xFFC8D2D8;
+    Color border = 0xFF7E858A;          // 3:1 on the background.
     Color text = 0xFF1A1B1C;
     Color text_muted = 0xFF51575B;
     Color accent = 0xFF8B5F1F; // Icons and focus.

@@ -89,8 +89,8 @@ float draw_wrapped(
                 --cut;
             while (cut > s && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
                 --cut; // Never split a UTF-8 sequence.
-            while (cut > s && cut[-1] == ' ')
-                --cut;
+            while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ',' || cut[-1] == ';' || cut[-1] == ':'))
+                --cut; // "welcome." + "..." would read as two stops.
             list->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, cut);
             list->AddText(
                 font, font->FontSize, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
@@ -191,8 +191,9 @@ namespace {
 // What distinguishes a section tile from the urgent band: colours, a border, a chevron.
 struct ButtonLook {
     Color fill, fill_pressed, icon, text;
-    Color border = 0;     // 0: no border.
-    bool chevron = false; // A ">" at the right end, saying "this opens".
+    Color border = 0;      // 0: no border.
+    bool chevron = false;  // A ">" at the right end, saying "this opens".
+    bool centered = false; // The label in the middle (a lone action: "Close").
 };
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
@@ -229,6 +230,11 @@ bool big_button(
     float width = right - text_x;
     ImFont* font = style.fonts.tile;
     float height = wrapped_height(font, width, label, 2);
+    if (look.centered && height < font->FontSize * 1.5f) {
+        float label_w = text_width(font, label.data(), label.data() + label.size());
+        text_x += std::max(0.0f, (width - label_w) * 0.5f);
+        width = right - text_x;
+    }
     list->PushClipRect(pos, max, true);
     draw_wrapped(list, font, ImVec2(text_x, mid_y - height * 0.5f), width, look.text, label, 2);
     list->PopClipRect();
@@ -254,7 +260,7 @@ bool action_button(const char* id, ImVec2 size, const std::string& label, const 
 {
     const Theme& t = style.theme;
     return big_button(
-        id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false}, style);
+        id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
 }
 
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent)

@@ -119,6 +119,24 @@ TEST_CASE("a drag scrolls a page by the dragged distance and clicks nothing")
     CHECK(std::abs(vertical_shift(before, after, 90, 470, 200) - 150) <= 3);
 }
 
+TEST_CASE("the arrow at the foot of a long page says there is more: a tap on it glides the page on")
+{
+    TempDir dir;
+    // The arrow sits at the bottom middle of the page's area, over the text; it opens nothing.
+    auto r = run_script(dir,
+        "wait 300\nshot " + dir.file("before.png") + "\ntap 400 449\nwait 1500\nshot " + dir.file("after.png")
+            + "\nexpect guide\n",
+        "guide");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(screens(r.out).empty());
+    Image before = load_png(dir.file("before.png"));
+    Image after = load_png(dir.file("after.png"));
+    // About seven tenths of the 407 px view.
+    int shift = vertical_shift(before, after, 100, 440, 320);
+    CHECK(shift > 200);
+    CHECK(shift < 330);
+}
+
 TEST_CASE("a tap on a moving agenda only stops it; the next tap opens what is under the finger")
 {
     TempDir dir;
