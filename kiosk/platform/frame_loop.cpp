@@ -6,7 +6,12 @@
 #include <SDL.h>
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cinttypes>
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
@@ -20,6 +25,13 @@ constexpr int max_sleep_ms = 250;          // Even idle, look at the stop flag t
 
 std::atomic<int> g_signal {0};
 
+using SteadyClock = std::chrono::steady_clock;
+
+std::int64_t micros_since(SteadyClock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start).count();
+}
+
 extern "C" void on_signal(int signal)
 {
     g_signal.store(signal);
@@ -32,7 +44,17 @@ FrameLoop::FrameLoop(Backend& backend, Clock& clock, FrameClient& client, WakeQu
     , m_clock(clock)
     , m_client(client)
     , m_wake(wake)
-{ }
+{
+    // KIOSK_FRAME_TIMES=FILE, for tests/bench: the file is written afresh, through a 64 KiB stdio buffer, and closed
+    // (so flushed) when the loop is destroyed at exit.
+    if (const char* path = std::getenv("KIOSK_FRAME_TIMES"); path && *path) {
+        m_frame_times.reset(std::fopen(path, "w"));
+        if (m_frame_times)
+            std::setvbuf(m_frame_times.get(), nullptr, _IOFBF, 64 * 1024);
+        else
+            SDL_Log("kiosk: KIOSK_FRAME_TIMES: cannot write %s: %s", path, std::strerror(errno));
+    }
+}
 
 void FrameLoop::install_signal_handlers()
 {
@@ -139,9 +161,13 @@ void FrameLoop::frame()
     m_last_frame = now;
     m_pointer.apply(io);
     ImGui_ImplSDLRenderer_NewFrame();
+    // KIOSK_FRAME_TIMES: the build time is the UI laying out the frame, ImGui::NewFrame to ImGui::Render.
+    SteadyClock::time_point build_start = m_frame_times ? SteadyClock::now() : SteadyClock::time_point {};
     ImGui::NewFrame();
     m_client.draw();
     ImGui::Render();
+    if (m_frame_times)
+        m_build_us = micros_since(build_start);
     m_dirty = false;
     if (m_warmup_frames > 0)
         --m_warmup_frames;
@@ -150,11 +176,19 @@ void FrameLoop::frame()
     ++m_frames;
 }
 
+void FrameLoop::show()
+{
+    SteadyClock::time_point render_start = m_frame_times ? SteadyClock::now() : SteadyClock::time_point {};
+    m_backend.render(m_client.background());
+    m_backend.present();
+    if (m_frame_times)
+        std::fprintf(m_frame_times.get(), "%" PRId64 " %" PRId64 "\n", m_build_us, micros_since(render_start));
+}
+
 int FrameLoop::run()
 {
     // start() built the first frame; show it.
-    m_backend.render(m_client.background());
-    m_backend.present();
+    show();
     if (m_on_first_frame)
         m_on_first_frame();
     while (!stopping()) {
@@ -176,8 +210,7 @@ int FrameLoop::run()
             m_dirty = true;
         if (m_dirty || (wants_frames() && now - m_last_frame >= frame_interval)) {
             frame();
-            m_backend.render(m_client.background());
-            m_backend.present();
+            show();
         }
     }
     return m_stop ? m_status : 0;
@@ -185,25 +218,32 @@ int FrameLoop::run()
 
 void FrameLoop::advance(Millis by)
 {
+    // Simulated time builds frames without rasterising them. While frame times are recorded, each frame is also
+    // rasterised and presented, as in real time, so the record holds the whole cost of every frame.
+    auto step_frame = [this] {
+        frame();
+        if (m_frame_times)
+            show();
+    };
     Millis target = m_clock.uptime() + by;
     while (!stopping()) {
         pump();
         Millis now = m_clock.uptime();
         if (now >= target) {
             if (m_dirty)
-                frame();
+                step_frame();
             break;
         }
         if (wants_frames()) {
             Millis step = std::min(frame_interval, target - now);
             m_clock.advance(step);
             pump();
-            frame();
+            step_frame();
         } else {
             Millis next = std::min(target, m_tick_at);
             m_clock.advance(std::max(Millis(1), next - now));
             if (m_clock.uptime() >= m_tick_at)
-                frame();
+                step_frame();
         }
     }
 }

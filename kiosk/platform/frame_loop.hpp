@@ -8,7 +8,9 @@
 #include "platform/wake_queue.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 
 union SDL_Event;
@@ -58,6 +60,8 @@ private:
     void pump();
     void handle(const SDL_Event& event);
     void frame();
+    // Rasterises and presents the frame just built (and records its times, with KIOSK_FRAME_TIMES).
+    void show();
     bool wants_frames() const;
 
     Backend& m_backend;
@@ -74,6 +78,14 @@ private:
     int m_status = 0;
     std::uint64_t m_frames = 0;
     std::function<void()> m_on_first_frame;
+
+    // KIOSK_FRAME_TIMES=FILE (the benchmark): one line "build_us render_us" per frame shown. Null when unset, and
+    // then the only cost is testing it.
+    struct CloseFile {
+        void operator()(std::FILE* file) const { std::fclose(file); }
+    };
+    std::unique_ptr<std::FILE, CloseFile> m_frame_times;
+    std::int64_t m_build_us = 0; // The last frame's ImGui::NewFrame to ImGui::Render, in microseconds.
 };
 
 } // namespace kiosk::platform

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Measures the kiosk: exec to first frame and peak memory (headless), and CPU while idle under Xvfb.
+"""Measures the kiosk: exec to first frame and peak memory (headless), CPU while idle under Xvfb, check and import of
+a large bundle, and frame times while flinging through long lists.
 
-Timing is measured from outside the process: the clock starts before exec and stops when the kiosk logs its first
-frame on standard error. Prints a Markdown table; never asserts.
+Start-up is timed from outside the process: the clock starts before exec and stops when the kiosk logs its first frame
+on standard error. Frame times come from the kiosk itself (KIOSK_FRAME_TIMES, docs/cli.md) while it plays
+fling.script. Prints a Markdown table; never asserts.
 """
+import json
+import math
 import os
 import shutil
 import signal
@@ -16,6 +20,9 @@ import time
 KIOSK = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/release/kiosk")
 RUNS = 15
 IDLE_SECONDS = 10
+HERE = os.path.dirname(os.path.abspath(__file__))
+FLING_SCRIPT = os.path.join(HERE, "fling.script")
+FLING_NOW = "2026-12-01T10:00"  # The first day of gen_bundle.py --dense-agenda's 12 weeks of events.
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -157,10 +164,75 @@ def measure_big_bundle():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def percentile(ordered, p):
+    """The nearest-rank percentile of a sorted list."""
+    return ordered[max(0, math.ceil(p / 100.0 * len(ordered)) - 1)]
+
+
+def fling(folder, section):
+    """Plays fling.script on one section of the bundle `folder`, headless at 1280x800, recording frame times.
+    Returns (sorted build ms, sorted full-frame ms) of every frame drawn, or None and why not."""
+    work = tempfile.mkdtemp(prefix="kiosk-bench-fling-")
+    try:
+        times = os.path.join(work, "frame-times.txt")
+        env = headless_env()
+        env["KIOSK_FRAME_TIMES"] = times
+        proc = subprocess.run([KIOSK, "--windowed", "--size", "1280x800", "--state", work, "--bundle", folder,
+                               "--open", section, "--now", FLING_NOW, "--script", FLING_SCRIPT],
+                              env=env, capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            return None, "exit status %d: %s" % (proc.returncode, (proc.stderr.strip().splitlines() or [""])[-1])
+        if "screen:" in proc.stdout:  # A drag must never click; the numbers would be another screen's.
+            return None, "a fling changed the screen (%s)" % proc.stdout.split("screen:", 1)[1].split()[0]
+        build, full = [], []
+        with open(times) as f:
+            for line in f:
+                build_us, render_us = (int(word) for word in line.split())
+                build.append(build_us / 1000.0)
+                full.append((build_us + render_us) / 1000.0)
+        if not build:
+            return None, "no frame recorded"
+        return (sorted(build), sorted(full)), None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_flings():
+    """Frame times of flings through the agenda of a generated bundle of 10,000 events (about 11,000 occurrences in its
+    90 days) and through its section of 2,000 cards. Returns (label, result, error) per list."""
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-dense-")
+    try:
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_bundle.py"), folder, "--dense-agenda"], check=True)
+        check = subprocess.run([KIOSK, "check", folder, "--json", "--now", FLING_NOW], capture_output=True, text=True)
+        counts = json.loads(check.stdout)["counts"]
+        lists = [("agenda fling, {:,} occurrences".format(counts["occurrences"]), "events"),
+                 ("card section fling, {:,} cards".format(counts["cards"]), "cards")]
+        return [(label, *fling(folder, section)) for label, section in lists]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def fling_rows(flings):
+    rows = []
+    for label, result, error in flings:
+        if result is None:
+            rows.append((label + ": frame times", "not measured: " + error, "build p99 < 4 ms, frame p99 < 16 ms"))
+            continue
+        build, full = result
+        rows.append(("%s (%d frames): ImGui build p50 / p99 / max" % (label, len(build)),
+                     "%.2f / %.2f / %.2f ms" % (percentile(build, 50), percentile(build, 99), build[-1]),
+                     "p99 < 4 ms"))
+        rows.append(("%s: full frame (build + software render + present) p50 / p99 / max" % label.split(",")[0],
+                     "%.2f / %.2f / %.2f ms" % (percentile(full, 50), percentile(full, 99), full[-1]),
+                     "p99 < 16 ms"))
+    return rows
+
+
 def main():
     (check_ms, check_rss), (import_ms, import_rss), big_first = measure_big_bundle()
     firsts, rss, exits, first_ever = measure_start()
     idle_cpu, idle_rss, idle_stop = measure_idle()
+    flings = measure_flings()
     rows = [("metric", "value", "target")]
     if firsts:
         rows.append(("exec to first frame, headless 1280x800 (median of %d)" % len(firsts),
@@ -184,6 +256,7 @@ def main():
     rows.append(("kiosk import, same bundle: peak RSS", "%.1f MiB" % import_rss, "< 150 MiB"))
     if big_first is not None:
         rows.append(("exec to first frame with that content loaded", "%.0f ms" % big_first, "< 250 ms"))
+    rows += fling_rows(flings)
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for n, r in enumerate(rows):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")

@@ -2,14 +2,25 @@
 """Writes a large bundle for the benchmark: 10,000 events (9,000 in events.csv, 1,000 in a calendar, a tenth of those
 weekly), 2,000 cards, 198 page files (99 pages in two languages) and 50 images.
 
-    python3 tests/bench/gen_bundle.py OUT_DIR
+    python3 tests/bench/gen_bundle.py OUT_DIR [--dense-agenda]
+
+The sections' ids are "page-001" to "page-098", "cards" (the 2,000 cards) and "events" (the agenda). By default the
+CSV events are spread over 2027, so the agenda's 90 days hold about 3,600 occurrences. With --dense-agenda they fall
+in the 12 weeks from 2026-12-01, so the agenda from --now 2026-12-01 holds every event, about 11,000 occurrences (the
+fling benchmark).
 """
+import argparse
+import datetime
 import os
 import struct
-import sys
 import zlib
 
-out = sys.argv[1]
+parser = argparse.ArgumentParser(description="Writes the benchmark's large bundle.")
+parser.add_argument("out")
+parser.add_argument("--dense-agenda", action="store_true",
+                    help="put the CSV events in the 12 weeks from 2026-12-01 instead of across 2027")
+args = parser.parse_args()
+out = args.out
 for sub in ("pages", "images", "calendars"):
     os.makedirs(os.path.join(out, sub), exist_ok=True)
 
@@ -51,10 +62,11 @@ sections.append('[[sections]]\nid = "cards"\nkind = "cards"\nsource = "cards.csv
 with open(os.path.join(out, "events.csv"), "w") as f:
     f.write("title,start,end,location,description\n")
     for i in range(9000):
-        day = 1 + i % 28
-        month = 1 + (i // 28) % 12
-        f.write(f"Event {i},2027-{month:02d}-{day:02d} {10 + i % 8}:00,2027-{month:02d}-{day:02d} {11 + i % 8}:30,"
-                f"Room {i % 5},Description {i}\n")
+        if args.dense_agenda:
+            date = (datetime.date(2026, 12, 1) + datetime.timedelta(days=i % 84)).isoformat()
+        else:
+            date = f"2027-{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"
+        f.write(f"Event {i},{date} {10 + i % 8}:00,{date} {11 + i % 8}:30,Room {i % 5},Description {i}\n")
 
 lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kiosk bench//EN"]
 for i in range(1000):

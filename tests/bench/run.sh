@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark, one command: builds the release kiosk and prints a table of start-up time, memory and idle CPU.
+# The benchmark, one command: builds the release kiosk and prints a table of start-up time, memory, idle CPU, check
+# and import of a large bundle, and frame times while flinging through long lists (a few minutes).
 #   tests/bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
