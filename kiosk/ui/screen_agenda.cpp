@@ -55,7 +55,7 @@ float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
     std::string word = c.word("now");
     float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.c_str()).x + style.metrics.em(0.8f);
     float h = font->FontSize * 1.35f;
-    list->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), style.theme.accent, h * 0.5f);
+    fill_rounded(list, pos, ImVec2(pos.x + w, pos.y + h), style.theme.accent, h * 0.5f);
     list->AddText(font, font->FontSize, ImVec2(pos.x + style.metrics.em(0.4f), pos.y + (h - font->FontSize) * 0.5f),
         style.theme.header_text, word.c_str());
     return h;
@@ -71,7 +71,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     Press press = press_area("event", size);
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
+    fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
     list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
 
     float inset = m.em(0.7f);

@@ -88,7 +88,7 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
         ImGui::Dummy(size);
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
+    fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
     list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
 
     float inset = m.em(0.7f);
@@ -109,9 +109,9 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
                 uv0.y = (1.0f - aspect) * 0.5f;
                 uv1.y = 1.0f - uv0.y;
             }
-            list->AddImageRounded(texture->id, a, b, uv0, uv1, 0xFFFFFFFF, style.radius() * 0.6f);
+            list->AddImage(texture->id, a, b, uv0, uv1); // Square corners: one quad, cheap to draw.
         } else {
-            list->AddRectFilled(a, b, t.background, style.radius() * 0.6f);
+            list->AddRectFilled(a, b, t.background);
             draw_icon(list, Icon::Cards, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), side * 0.4f, t.border);
         }
         x += side + inset;

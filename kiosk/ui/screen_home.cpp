@@ -83,7 +83,7 @@ std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agen
         Press press = press_area("next", ImVec2(width, row_h));
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + width, pos.y + row_h);
-        list->AddRectFilled(pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
+        fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
         list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
         float inset = m.em(0.6f);
         float icon = m.em(1.1f);

@@ -61,8 +61,7 @@ float draw_picture(const ScreenContext& c, const Block& block, float x, float wi
         float scale = std::min({width / float(texture->width), max_h / float(texture->height), 2.0f});
         ImVec2 size(std::floor(float(texture->width) * scale), std::floor(float(texture->height) * scale));
         ImVec2 at(std::floor(pos.x + x + (width - size.x) * 0.5f), pos.y);
-        list->AddImageRounded(texture->id, at, ImVec2(at.x + size.x, at.y + size.y), ImVec2(0, 0), ImVec2(1, 1),
-            0xFFFFFFFF, style.radius() * 0.5f);
+        list->AddImage(texture->id, at, ImVec2(at.x + size.x, at.y + size.y));
         float h = size.y;
         if (!block.alt.empty()) {
             h += m.em(0.3f);

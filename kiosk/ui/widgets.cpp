@@ -53,6 +53,30 @@ float header_button_width(const std::string& label, const Style& style)
     return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.0f) + label_width);
 }
 
+void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radius)
+{
+    float r = std::floor(std::min({radius, (b.x - a.x) * 0.5f, (b.y - a.y) * 0.5f}));
+    if (r < 1.0f) {
+        list->AddRectFilled(a, b, color);
+        return;
+    }
+    list->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(b.x, b.y - r), color);
+    list->AddRectFilled(ImVec2(a.x + r, a.y), ImVec2(b.x - r, a.y + r), color);
+    list->AddRectFilled(ImVec2(a.x + r, b.y - r), ImVec2(b.x - r, b.y), color);
+    const float pi = 3.14159265f;
+    struct Corner {
+        ImVec2 center;
+        float from;
+    };
+    const Corner corners[] = {{ImVec2(a.x + r, a.y + r), pi}, {ImVec2(b.x - r, a.y + r), pi * 1.5f},
+        {ImVec2(b.x - r, b.y - r), 0.0f}, {ImVec2(a.x + r, b.y - r), pi * 0.5f}};
+    for (const Corner& corner : corners) {
+        list->PathLineTo(corner.center);
+        list->PathArcTo(corner.center, r, corner.from, corner.from + pi * 0.5f);
+        list->PathFillConvex(color);
+    }
+}
+
 Press press_area(const char* id, ImVec2 size)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -205,7 +229,7 @@ bool big_button(
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    list->AddRectFilled(pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
+    fill_rounded(list, pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
     if (look.border)
         list->AddRect(pos, max, look.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
 
@@ -274,7 +298,7 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     Color fill = urgent ? theme.urgent : theme.header;
     Color pressed = urgent ? theme.urgent_pressed : theme.header_pressed;
     Color ink = urgent ? theme.urgent_text : theme.header_text;
-    list->AddRectFilled(pos, max, press.held ? pressed : fill, style.radius());
+    fill_rounded(list, pos, max, press.held ? pressed : fill, style.radius());
     list->AddRect(pos, max, ink, style.radius(), 0, std::max(1.0f, m.mm(0.35f)));
     float icon_size = m.em(1.0f);
     ImFont* font = style.fonts.bold;
@@ -318,7 +342,7 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     float rounding = size.y * 0.5f;
     Color fill = selected ? t.accent : press.held ? t.surface_pressed : t.surface;
     Color ink = selected ? t.header_text : t.accent;
-    list->AddRectFilled(pos, max, fill, rounding);
+    fill_rounded(list, pos, max, fill, rounding);
     list->AddRect(pos, max, t.accent, rounding, 0, std::max(1.5f, m.mm(0.4f)));
     float x = pos.x + m.em(0.7f);
     float mid = pos.y + size.y * 0.5f;
