@@ -24,6 +24,8 @@
 #include <cstdio>
 #include <imgui.h>
 #include <iostream>
+#include <map>
+#include <tuple>
 
 namespace kiosk {
 
@@ -78,15 +80,51 @@ private:
     std::shared_ptr<const ImageBytes> m_images;
 };
 
-// Connects the UI to the frame loop: sizes, drawing, timers.
+// The anonymous per-day counts of what was opened: kept in memory, written to the store every hour and at exit.
+// Nothing else about a visit is kept anywhere.
+class UsageCounts {
+public:
+    explicit UsageCounts(std::string database)
+        : m_database(std::move(database))
+    { }
+
+    void add(const std::string& day, const std::string& path) { ++m_pending[{day, path}]; }
+
+    void flush()
+    {
+        if (m_pending.empty() || m_database.empty())
+            return;
+        std::vector<std::tuple<std::string, std::string, int>> rows;
+        for (const auto& [key, n] : m_pending)
+            rows.emplace_back(key.first, key.second, n);
+        std::string error;
+        auto store = store::Store::open(m_database, error);
+        if (store && store->add_counts(rows)) {
+            m_pending.clear();
+            return;
+        }
+        // Kept for the next try: a full disk must not cost the day's counts.
+        std::cerr << "kiosk: cannot save the usage counts (" << (store ? store->last_error() : error)
+                  << "): trying again in an hour\n";
+    }
+
+private:
+    std::string m_database; // "": counting is off (a previewed folder, a screenshot).
+    std::map<std::pair<std::string, std::string>, int> m_pending;
+};
+
+// Connects the UI to the frame loop: sizes, drawing, timers, the idle reset and the counts.
 class Client final : public platform::FrameClient {
 public:
-    Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const TimeZone& zone, float diagonal)
+    Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const TimeZone& zone, const Settings& settings,
+        UsageCounts& counts)
         : m_ui(ui)
         , m_backend(backend)
         , m_clock(clock)
         , m_zone(zone)
-        , m_diagonal(diagonal)
+        , m_diagonal(settings.screen_diagonal_inches)
+        , m_idle(Millis(std::int64_t(settings.idle_seconds) * 1000))
+        , m_counts(counts)
     { }
 
     void resized(int width, int height) override
@@ -100,6 +138,31 @@ public:
         m_backend.upload_fonts();
     }
 
+    void before_frame() override
+    {
+        Millis now = m_clock.uptime();
+        // Nobody has touched the screen for idle_seconds: forget the visit, and let home come alive.
+        if (!m_ui.attract() && now - m_last_touch >= m_idle) {
+            m_ui.reset();
+            m_ui.set_attract(true);
+            if (m_trace)
+                std::cout << "screen: home (idle)" << std::endl;
+        }
+        if (m_ui.fonts_stale()) {
+            std::string error;
+            if (m_ui.set_metrics(m_ui.base_metrics(), error))
+                m_backend.upload_fonts();
+            else
+                std::cerr << "kiosk: " << error << "\n";
+        }
+        if (now >= m_next_flush) {
+            m_counts.flush();
+            m_next_flush = now + flush_every;
+        }
+    }
+
+    void touched(Millis now) override { m_last_touch = now; }
+
     void draw() override
     {
         ui::FrameInfo info;
@@ -112,19 +175,31 @@ public:
             m_ui.set_content(make_snapshot(content->bundle, content->images, info.now, m_zone, content->imported_at));
         }
         for (const ui::Intent& intent : m_ui.frame(info)) {
+            std::string before = m_ui.path();
             m_ui.apply(intent);
-            if (m_trace)
+            if (m_trace && m_ui.path() != before)
                 std::cout << "screen: " << m_ui.path() << std::endl;
+            if (m_trace && intent.kind == ui::Intent::Kind::Language)
+                std::cout << "language: " << m_ui.language() << std::endl;
         }
+        for (const std::string& path : m_ui.take_opened())
+            m_counts.add(local_date(info.local), path);
     }
 
     bool animating() const override { return m_ui.animating(); }
 
     Millis until_next_change() const override
     {
-        // The clock on screen shows minutes: wake at the start of the next one.
+        // The clock on screen shows minutes: wake at the start of the next one; and for the idle reset, the attract
+        // loop's next highlight and the hourly counts.
+        Millis now = m_clock.uptime();
         auto ms = std::chrono::duration_cast<Millis>(m_clock.now().time_since_epoch()).count();
-        return Millis(60000 - ms % 60000);
+        Millis next = Millis(60000 - ms % 60000);
+        if (m_ui.attract())
+            next = std::min(next, m_ui.attract_next_change(now));
+        else
+            next = std::min(next, std::max(Millis(1), m_last_touch + m_idle - now));
+        return std::min(next, std::max(Millis(1), m_next_flush - now));
     }
 
     std::uint32_t background() const override { return m_ui.style().theme.background; }
@@ -133,11 +208,17 @@ public:
     void trace_screens() { m_trace = true; }
 
 private:
+    static constexpr Millis flush_every {3600 * 1000};
+
     ui::Ui& m_ui;
     platform::Backend& m_backend;
     const Clock& m_clock;
     const TimeZone& m_zone;
     float m_diagonal;
+    Millis m_idle;
+    UsageCounts& m_counts;
+    Millis m_last_touch {0};
+    Millis m_next_flush {flush_every};
     bool m_trace = false;
 };
 
@@ -186,6 +267,8 @@ int run(const Options& options, const Settings& settings)
     // Looks and words.
     Diagnostics asset_diagnostics;
     ui::Theme theme = ui::load_theme(data_root + "/assets/theme.toml", "assets/theme.toml", asset_diagnostics);
+    ui::Theme contrast = ui::load_theme(data_root + "/assets/theme.toml", "assets/theme.toml", asset_diagnostics,
+        "contrast", ui::contrast_theme_defaults());
     ui::Strings strings = ui::Strings::load(data_root + "/assets/strings", asset_diagnostics);
     print(asset_diagnostics);
 
@@ -242,7 +325,7 @@ int run(const Options& options, const Settings& settings)
     platform::WakeQueue wake;
     wake.init();
 
-    ui::Ui ui(theme, std::move(strings));
+    ui::Ui ui(theme, contrast, std::move(strings));
     ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone, content.imported_at));
     SnapshotImages images(*backend, ui);
     ui.set_images(&images);
@@ -252,7 +335,10 @@ int run(const Options& options, const Settings& settings)
         return exit_usage;
     }
 
-    Client client(ui, *backend, clock, zone, settings.screen_diagonal_inches);
+    // Counts only for what visitors see: not for a folder previewed with --bundle, nor for a screenshot.
+    bool counting = options.bundle_dir.empty() && options.command != Command::Screenshot;
+    UsageCounts counts(counting ? database_path(options) : std::string());
+    Client client(ui, *backend, clock, zone, settings, counts);
     platform::FrameLoop loop(*backend, clock, client, wake);
     platform::FrameLoop::install_signal_handlers();
     loop.start();
@@ -272,6 +358,7 @@ int run(const Options& options, const Settings& settings)
         int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);
         if (status != exit_ok)
             std::cerr << error << "\n";
+        counts.flush();
         return status;
     }
     loop.on_first_frame([&backend] {
@@ -279,7 +366,9 @@ int run(const Options& options, const Settings& settings)
         std::cerr << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x"
                   << backend->height() << ", " << backend->renderer_name() << " renderer)" << std::endl;
     });
-    return loop.run();
+    int status = loop.run();
+    counts.flush();
+    return status;
 }
 
 } // namespace

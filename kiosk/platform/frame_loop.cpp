@@ -94,6 +94,7 @@ void FrameLoop::handle(const SDL_Event& event)
     Millis now = m_clock.uptime();
     if (m_pointer.handle(event, m_backend.width(), m_backend.height())) {
         m_active_until = now + active_after_event;
+        m_client.touched(now);
         return;
     }
     if (event.type == m_wake.event_type()) {
@@ -153,6 +154,7 @@ void FrameLoop::pump()
 
 void FrameLoop::frame()
 {
+    m_client.before_frame();
     Millis now = m_clock.uptime();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(m_backend.width()), float(m_backend.height()));

@@ -22,8 +22,12 @@ public:
     virtual ~FrameClient() = default;
     // The drawable size is known or changed: rebuild what depends on it (fonts) and upload them.
     virtual void resized(int width, int height) = 0;
+    // Before a frame begins, while the font atlas may still change: idle timers, a new text size.
+    virtual void before_frame() { }
     // Builds this frame's ImGui content.
     virtual void draw() = 0;
+    // A finger or the mouse touched the screen, at uptime `now`.
+    virtual void touched(Millis /*now*/) { }
     // Something moves by itself (a fling, an animation): keep drawing at full rate.
     virtual bool animating() const = 0;
     // How long until the screen changes by itself (the clock's next minute): the loop wakes then.

@@ -10,6 +10,10 @@ struct Intent {
         Open, // Go to `path` (DESIGN.md's paths: a section id, "urgent", "home").
         Back,
         Home,
+        Language,  // Show everything in the language `path` names ("es").
+        LargeText, // Turn large text on or off.
+        Contrast,  // Turn the high-contrast theme on or off.
+        Wake,      // A touch on the attract loop: back to the ordinary home screen.
     };
     Kind kind = Kind::Home;
     std::string path;

@@ -65,6 +65,43 @@ float paragraphs_height(const std::vector<Paragraph>& paragraphs, float width)
 
 } // namespace
 
+static void draw_qr_code(ImDrawList* list, const qrcodegen::QrCode& code, ImVec2 pos, int module_px)
+{
+    float side = float(module_px * (code.getSize() + 2 * quiet_zone));
+    list->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), 0xFFFFFFFF);
+    // Runs of dark modules in a row as one rectangle: fewer shapes to draw, the same pixels.
+    for (int y = 0; y < code.getSize(); ++y) {
+        float py = pos.y + float((y + quiet_zone) * module_px);
+        for (int x = 0; x < code.getSize();) {
+            if (!code.getModule(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < code.getSize() && code.getModule(end, y))
+                ++end;
+            float px = pos.x + float((x + quiet_zone) * module_px);
+            list->AddRectFilled(
+                ImVec2(px, py), ImVec2(px + float((end - x) * module_px), py + float(module_px)), 0xFF000000);
+            x = end;
+        }
+    }
+}
+
+float draw_qr(ImDrawList* list, const std::string& url, ImVec2 pos, float max_side)
+{
+    const qrcodegen::QrCode code = qrcodegen::QrCode::encodeText(url.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+    int modules = code.getSize() + 2 * quiet_zone;
+    int module_px = std::max(1, int(std::floor(max_side / float(modules))));
+    draw_qr_code(list, code, pos, module_px);
+    return float(module_px * modules);
+}
+
+int qr_modules(const std::string& url)
+{
+    return qrcodegen::QrCode::encodeText(url.c_str(), qrcodegen::QrCode::Ecc::MEDIUM).getSize() + 2 * quiet_zone;
+}
+
 std::optional<Intent> draw_qr_view(
     const ScreenContext& c, const std::string& title, const std::string& url, const std::vector<QrDetail>& details)
 {
@@ -135,15 +172,7 @@ std::optional<Intent> draw_qr_view(
     float column_h = side + pad + text_h;
     float code_y = std::floor(
         side_by_side ? top + (available_h - side) * 0.5f : top + std::max(0.0f, (body_h - column_h) * 0.5f));
-    list->AddRectFilled(ImVec2(code_x, code_y), ImVec2(code_x + side, code_y + side), 0xFFFFFFFF);
-    for (int y = 0; y < code.getSize(); ++y) {
-        for (int x = 0; x < code.getSize(); ++x) {
-            if (!code.getModule(x, y))
-                continue;
-            float px = code_x + float((x + quiet_zone) * module_px), py = code_y + float((y + quiet_zone) * module_px);
-            list->AddRectFilled(ImVec2(px, py), ImVec2(px + float(module_px), py + float(module_px)), 0xFF000000);
-        }
-    }
+    draw_qr_code(list, code, ImVec2(code_x, code_y), module_px);
 
     float text_x = side_by_side ? origin.x + width - pad - text_w : origin.x + pad;
     float text_y = side_by_side ? top + std::max(0.0f, (available_h - text_h) * 0.5f) : code_y + side + pad;

@@ -43,6 +43,8 @@ struct ScreenContext {
     const std::string& language;
     const FrameInfo& frame;
     Images* images = nullptr; // May be null: pictures then show as their descriptions.
+    bool large_text = false;  // The visitor's settings, for the buttons that show them.
+    bool contrast = false;
 
     const std::string& default_language() const { return content.info().default_language(); }
     const std::string& text(const Text& t) const { return t.in(language, default_language()); }
@@ -53,6 +55,10 @@ struct ScreenContext {
 
 // The first thing a visitor sees: name, time, what is on next, a tile per section, the urgent-help band.
 std::optional<Intent> draw_home(const ScreenContext& context, ScrollArea& scroll);
+// Home's top band: the name (and how old the content is, past a week), the visitor's settings, the clock.
+std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_buttons);
+// The urgent-help band across the foot of home; returns its top edge (the window's bottom without urgent help).
+float draw_urgent_band(const ScreenContext& context, std::optional<Intent>& intent);
 
 // A Markdown page (a page section or the urgent-help page). `path` is the screen's path; a link chip opens
 // "<path>/link-<n>".
@@ -97,11 +103,35 @@ struct QrDetail {
 std::optional<Intent> draw_qr_view(const ScreenContext& context, const std::string& title, const std::string& url,
     const std::vector<QrDetail>& details = {});
 
+// A QR code for `url` (error correction M, a quiet zone of 4 modules, whole pixels per module) at `pos`, as large as
+// fits in `max_side`. Returns the side drawn.
+float draw_qr(ImDrawList* list, const std::string& url, ImVec2 pos, float max_side);
+// The modules across the code for `url`, quiet zone included.
+int qr_modules(const std::string& url);
+
+// Home while nobody uses the kiosk: the name and clock, one highlight at a time (what is on next, a resource with
+// its QR code), the urgent band. A touch anywhere else wakes the ordinary home screen.
+std::optional<Intent> draw_attract(const ScreenContext& context);
+// What the attract loop shows at `uptime`: which highlight, and how far everything is shifted against burn-in.
+struct AttractFrame {
+    long long step = 0; // Highlights change every attract_step.
+    ImVec2 shift;       // A few pixels, changing every shift_step.
+};
+constexpr Millis attract_step {12000};
+constexpr Millis shift_step {60000};
+AttractFrame attract_frame(Millis uptime);
+
 // One occurrence of an event: its QR view when it has a link, else its day, time, place and description.
 std::optional<Intent> draw_occurrence(const ScreenContext& context, const Occurrence& occurrence, ScrollArea& scroll);
 
+// The visitor's own settings, right to left from `right` on a top bar at `y`, `h` high: the content's other
+// languages, each in its own name, larger text, and high contrast. Returns the left edge it used.
+float draw_care_buttons(const ScreenContext& context, float right, float y, float h, std::optional<Intent>& intent);
+float care_buttons_width(const ScreenContext& context);
+
 // The bar at the top of every screen but home: Back and Home always in the same place, the title, and at the right
-// the way to urgent help (but on the urgent page itself). `title_cut` says whether the title had to be shortened.
+// the visitor's settings and the way to urgent help (but on the urgent page itself). `title_cut` says whether the
+// title had to be shortened or left out: the screen then shows it whole in its content.
 std::optional<Intent> draw_navigation_bar(
     const ScreenContext& context, const std::string& title, bool urgent, bool* title_cut = nullptr);
 Icon icon_for(SectionKind kind);
@@ -115,8 +145,12 @@ bool happening_now(const ScreenContext& context, const Occurrence& occurrence);
 // "<agenda-id>/<event-id>@YYYY-MM-DD".
 std::string occurrence_path(const std::string& agenda_id, const Occurrence& occurrence);
 
+// A screen's title as the first thing in its scrolling content, for when the bar had no room for it whole.
+void draw_content_title(const ScreenContext& context, const std::string& title, float left, float width);
+
 // The window every screen draws in: the whole display, no decoration, the theme's background.
-void begin_screen(const char* id, const Style& style);
+// `shift` moves everything a few pixels (the attract loop, against burn-in).
+void begin_screen(const char* id, const Style& style, ImVec2 shift = ImVec2(0.0f, 0.0f));
 void end_screen();
 
 } // namespace kiosk::ui

@@ -57,7 +57,7 @@ float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
     float h = font->FontSize * 1.35f;
     fill_rounded(list, pos, ImVec2(pos.x + w, pos.y + h), style.theme.accent, h * 0.5f);
     list->AddText(font, font->FontSize, ImVec2(pos.x + style.metrics.em(0.4f), pos.y + (h - font->FontSize) * 0.5f),
-        style.theme.header_text, word.c_str());
+        style.theme.accent_text, word.c_str());
     return h;
 }
 
@@ -72,7 +72,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
-    list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+    list->AddRect(pos, max, t.border, style.radius(), 0, style.line());
 
     float inset = m.em(0.7f);
     float time_w = m.em(6.0f);
@@ -154,7 +154,8 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, c.text(section.title), false);
+    bool title_cut = false;
+    std::optional<Intent> intent = draw_navigation_bar(c, c.text(section.title), false, &title_cut);
 
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
@@ -172,14 +173,21 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float event_h = std::ceil(std::max(m.touch() * 1.4f,
         m.em(1.4f) + style.fonts.bold->FontSize * 1.2f + style.fonts.body->FontSize * 2.2f + m.em(0.2f)));
     float event_step = event_h + gap;
+    // The title first when the bar could not show it: the rows start below it.
+    float lead = pad;
+    if (title_cut) {
+        ImGui::SetCursorPos(ImVec2(left, pad));
+        draw_content_title(c, c.text(section.title), left, column);
+        lead = ImGui::GetCursorPosY();
+    }
     auto top_of = [&](std::size_t i) {
         // Headings before row i, and events before it; a heading row counts itself.
         std::uint32_t headings = rows[i].headings - (rows[i].heading ? 1u : 0u);
-        return pad + float(headings) * heading_h + float(i - headings) * event_step;
+        return lead + float(headings) * heading_h + float(i - headings) * event_step;
     };
 
     if (rows.empty()) {
-        ImGui::SetCursorPos(ImVec2(left, pad));
+        ImGui::SetCursorPos(ImVec2(left, lead));
         float h = draw_wrapped(ImGui::GetWindowDrawList(), style.fonts.tile, ImGui::GetCursorScreenPos(), column,
             style.theme.text_muted, c.word("no_events"));
         ImGui::Dummy(ImVec2(column, h + pad));

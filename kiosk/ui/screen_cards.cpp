@@ -89,7 +89,7 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
-    list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+    list->AddRect(pos, max, t.border, style.radius(), 0, style.line());
 
     float inset = m.em(0.7f);
     float x = pos.x + inset;
@@ -141,7 +141,8 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, c.text(section.title), false);
+    bool title_cut = false;
+    std::optional<Intent> intent = draw_navigation_bar(c, c.text(section.title), false, &title_cut);
 
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
@@ -152,6 +153,8 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
 
     float inner = width - 2.0f * pad;
     ImGui::SetCursorPos(ImVec2(pad, pad));
+    if (title_cut)
+        draw_content_title(c, c.text(section.title), pad, inner);
     if (!section.filter_column.empty()) {
         std::vector<FilterValue> values = filter_values(c, section, cards);
         if (!values.empty()) {

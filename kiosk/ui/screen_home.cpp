@@ -4,47 +4,13 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <imgui_internal.h>
 
 namespace kiosk::ui {
 
 namespace {
-
-void draw_header(const ScreenContext& c)
-{
-    const Style& style = c.style;
-    const Metrics& m = style.metrics;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    ImVec2 origin = ImGui::GetWindowPos();
-    float width = ImGui::GetWindowWidth();
-    float height = style.header_height();
-    list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), style.theme.header);
-
-    // The clock at the right: the time in bold over the date.
-    std::string time = c.strings.format_time(c.frame.local, c.language);
-    std::string date = c.strings.format_date(c.frame.local, c.language);
-    ImFont* time_font = style.fonts.bold;
-    ImFont* date_font = style.fonts.small;
-    float time_w = time_font->CalcTextSizeA(time_font->FontSize, FLT_MAX, 0, time.c_str()).x;
-    float date_w = date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, date.c_str()).x;
-    float clock_w = std::max(time_w, date_w);
-    float block_h = time_font->FontSize + date_font->FontSize * 1.05f;
-    float right = origin.x + width - style.pad();
-    float top = origin.y + (height - block_h) * 0.5f;
-    list->AddText(time_font, time_font->FontSize, ImVec2(right - time_w, top), style.theme.header_text, time.c_str());
-    list->AddText(date_font, date_font->FontSize, ImVec2(right - date_w, top + time_font->FontSize * 1.05f),
-        style.theme.header_text, date.c_str());
-
-    // The name gets what is left of the line.
-    ImFont* title = style.fonts.title;
-    float name_x = origin.x + style.pad();
-    float name_w = right - clock_w - m.em(1.0f) - name_x;
-    const std::string& name = c.text(c.content.info().name);
-    float name_h = wrapped_height(title, name_w, name, 1);
-    draw_wrapped(
-        list, title, ImVec2(name_x, origin.y + (height - name_h) * 0.5f), name_w, style.theme.header_text, name, 1);
-}
 
 // "Now", "Today 7:00 PM", "Tomorrow 7:00 PM" or "Friday, December 4 6:00 PM": when an event on home starts.
 std::string when(const ScreenContext& c, const Occurrence& occurrence)
@@ -84,7 +50,7 @@ std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agen
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + width, pos.y + row_h);
         fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
-        list->AddRect(pos, max, t.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+        list->AddRect(pos, max, t.border, style.radius(), 0, style.line());
         float inset = m.em(0.6f);
         float icon = m.em(1.1f);
         draw_icon(list, Icon::Calendar, ImVec2(pos.x + inset + icon * 0.5f, pos.y + row_h * 0.5f), icon, t.accent);
@@ -135,6 +101,67 @@ int upcoming_count(const ScreenContext& c, int most)
 
 } // namespace
 
+std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetWindowPos();
+    float width = ImGui::GetWindowWidth();
+    float height = style.header_height();
+    list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), style.theme.header);
+    list->AddRectFilled(ImVec2(origin.x, origin.y + height - style.line()), ImVec2(origin.x + width, origin.y + height),
+        style.theme.border);
+
+    // The clock at the right: the time in bold over the date.
+    std::string time = c.strings.format_time(c.frame.local, c.language);
+    std::string date = c.strings.format_date(c.frame.local, c.language);
+    ImFont* time_font = style.fonts.bold;
+    ImFont* date_font = style.fonts.small;
+    float time_w = time_font->CalcTextSizeA(time_font->FontSize, FLT_MAX, 0, time.c_str()).x;
+    float date_w = date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, date.c_str()).x;
+    float clock_w = std::max(time_w, date_w);
+    float block_h = time_font->FontSize + date_font->FontSize * 1.05f;
+    float right = origin.x + width - style.pad();
+    float top = origin.y + (height - block_h) * 0.5f;
+    list->AddText(time_font, time_font->FontSize, ImVec2(right - time_w, top), style.theme.header_text, time.c_str());
+    list->AddText(date_font, date_font->FontSize, ImVec2(right - date_w, top + time_font->FontSize * 1.05f),
+        style.theme.header_text, date.c_str());
+    right -= clock_w + m.em(0.8f);
+
+    // The visitor's settings left of the clock.
+    if (with_buttons) {
+        float button_h = height - m.em(0.6f);
+        right = draw_care_buttons(c, right, (height - button_h) * 0.5f, button_h, intent) - m.em(0.8f);
+    }
+
+    // The name gets what is left of the line, a size smaller when that is short; under it, in small print, how old
+    // the content is once it is more than a week old.
+    const std::string& name = c.text(c.content.info().name);
+    float name_x = origin.x + style.pad();
+    float name_w = right - name_x;
+    ImFont* font = style.fonts.title;
+    if (wrapped_height(font, name_w, name) > font->FontSize * 1.5f)
+        font = style.fonts.tile;
+    std::string age;
+    auto since = c.frame.now - c.content.imported_at;
+    long long days = std::chrono::duration_cast<std::chrono::hours>(since).count() / 24;
+    if (c.content.imported_at.time_since_epoch().count() > 0 && !c.clock_wrong() && days >= 7) {
+        age = c.word("updated_days_ago");
+        auto at = age.find("{n}");
+        if (at != std::string::npos)
+            age.replace(at, 3, std::to_string(days));
+    }
+    float name_h = wrapped_height(font, name_w, name, 1);
+    float age_h = age.empty() ? 0.0f : style.fonts.small->FontSize * 1.1f;
+    float y = origin.y + (height - name_h - age_h) * 0.5f;
+    draw_wrapped(list, font, ImVec2(name_x, y), name_w, style.theme.header_text, name, 1);
+    if (!age.empty())
+        draw_wrapped(list, style.fonts.small, ImVec2(name_x, y + name_h), name_w, style.theme.header_text, age, 1);
+    return intent;
+}
+
 Icon icon_for(SectionKind kind)
 {
     switch (kind) {
@@ -153,9 +180,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     const BundleInfo& info = c.content.info();
-    std::optional<Intent> intent;
-
-    draw_header(c);
+    std::optional<Intent> intent = draw_home_header(c, true);
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
@@ -211,12 +236,24 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     ImGui::Dummy(ImVec2(1.0f, pad * 0.5f)); // Room below the last row.
     scroll.end();
 
-    if (info.urgent) {
-        ImGui::SetCursorPos(ImVec2(pad, height - urgent_h - pad));
-        if (urgent_band("urgent", ImVec2(inner_w, urgent_h), c.text(info.urgent->title), style))
-            intent = Intent {Intent::Kind::Open, "urgent"};
-    }
+    draw_urgent_band(c, intent);
     return intent;
+}
+
+float draw_urgent_band(const ScreenContext& c, std::optional<Intent>& intent)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    float height = ImGui::GetWindowHeight();
+    if (!c.content.info().urgent)
+        return height;
+    float pad = style.pad();
+    float urgent_h = std::max(m.touch() * 1.4f, m.em(3.0f));
+    ImGui::SetCursorPos(ImVec2(pad, height - urgent_h - pad));
+    if (urgent_band("urgent", ImVec2(ImGui::GetWindowWidth() - 2.0f * pad, urgent_h),
+            c.text(c.content.info().urgent->title), style))
+        intent = Intent {Intent::Kind::Open, "urgent"};
+    return height - urgent_h - pad;
 }
 
 } // namespace kiosk::ui

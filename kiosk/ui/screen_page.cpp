@@ -75,7 +75,7 @@ float draw_picture(const ScreenContext& c, const Block& block, float x, float wi
     float inset = m.em(0.6f);
     float text_h = wrapped_height(style.fonts.body, width - 2.0f * inset, words, 4);
     ImVec2 max(pos.x + x + width, pos.y + text_h + 2.0f * inset);
-    list->AddRect(ImVec2(pos.x + x, pos.y), max, style.theme.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+    list->AddRect(ImVec2(pos.x + x, pos.y), max, style.theme.border, style.radius(), 0, style.line());
     draw_wrapped(list, style.fonts.body, ImVec2(pos.x + x + inset, pos.y + inset), width - 2.0f * inset,
         style.theme.text_muted, words, 4);
     return text_h + 2.0f * inset;
@@ -123,7 +123,8 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, title, urgent);
+    bool title_cut = false;
+    std::optional<Intent> intent = draw_navigation_bar(c, title, urgent, &title_cut);
 
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
@@ -138,9 +139,13 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     const Block* previous = nullptr;
     std::size_t first = 0;
     // A page that starts with the screen's own title as its heading: the bar already says it, once is calm enough.
-    if (!document.blocks.empty() && document.blocks[0].kind == BlockKind::Heading && document.blocks[0].level == 1
-        && document.title() == title)
+    // When the bar could not show it whole, the page shows it first.
+    bool starts_with_title = !document.blocks.empty() && document.blocks[0].kind == BlockKind::Heading
+        && document.blocks[0].level == 1 && document.title() == title;
+    if (starts_with_title && !title_cut)
         first = 1;
+    if (title_cut && !starts_with_title)
+        draw_content_title(c, title, left, column);
     for (std::size_t i = first; i < document.blocks.size(); ++i) {
         const Block& block = document.blocks[i];
         ImGui::PushID(int(i));

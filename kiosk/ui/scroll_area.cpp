@@ -56,7 +56,7 @@ void ScrollArea::draw_cues(float max_offset)
         float s = r * 0.45f;
         ImVec2 points[]
             = {ImVec2(c.x - s, c.y - s * 0.35f), ImVec2(c.x, c.y + s * 0.55f), ImVec2(c.x + s, c.y - s * 0.35f)};
-        list->AddPolyline(points, 3, m_theme->header_text, 0, std::max(2.0f, r * 0.18f));
+        list->AddPolyline(points, 3, m_theme->accent_text, 0, std::max(2.0f, r * 0.18f));
     }
 }
 

@@ -5,6 +5,8 @@
 #include "ui/metrics.hpp"
 #include "ui/theme.hpp"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 struct Style {
@@ -12,10 +14,11 @@ struct Style {
     Fonts fonts;
     Theme theme;
 
-    float pad() const { return metrics.em(0.75f); }   // Space around and between tiles.
-    float gap() const { return metrics.em(0.5f); }    // Space between lines of items.
-    float header_height() const;                      // The top band on every screen.
-    float radius() const { return metrics.em(0.4f); } // Corner rounding of tiles and buttons.
+    float pad() const { return metrics.em(0.75f); }                            // Space around and between tiles.
+    float gap() const { return metrics.em(0.5f); }                             // Space between lines of items.
+    float header_height() const;                                               // The top band on every screen.
+    float radius() const { return metrics.em(0.4f); }                          // Corner rounding of tiles and buttons.
+    float line() const { return std::max(1.0f, metrics.mm(theme.border_mm)); } // Edges of tiles and cards.
 };
 
 } // namespace kiosk::ui

@@ -29,9 +29,31 @@ bool parse_color(const std::string& text, Color& out)
     return true;
 }
 
-Theme load_theme(const std::string& path, const std::string& file_name, Diagnostics& diagnostics)
+Theme contrast_theme_defaults()
 {
-    Theme theme;
+    Theme t;
+    t.background = 0xFF000000;
+    t.surface = 0xFF000000;
+    t.surface_pressed = 0xFF404040;
+    t.border = 0xFFFFFFFF;
+    t.text = 0xFFFFFFFF;
+    t.text_muted = 0xFFE6E6E6;
+    t.accent = 0xFF3BD4FF; // #FFD43B
+    t.accent_text = 0xFF000000;
+    t.header = 0xFF000000;
+    t.header_text = 0xFFFFFFFF;
+    t.header_pressed = 0xFF404040;
+    t.urgent = 0xFF0000B0; // #B00000
+    t.urgent_text = 0xFFFFFFFF;
+    t.urgent_pressed = 0xFF00007A;
+    t.border_mm = 0.6f;
+    return t;
+}
+
+Theme load_theme(
+    const std::string& path, const std::string& file_name, Diagnostics& diagnostics, const char* table, Theme defaults)
+{
+    Theme theme = defaults;
     auto root = read_toml_file(path, file_name, diagnostics);
     if (!root)
         return theme;
@@ -43,6 +65,7 @@ Theme load_theme(const std::string& path, const std::string& file_name, Diagnost
         {"text", &theme.text},
         {"text_muted", &theme.text_muted},
         {"accent", &theme.accent},
+        {"accent_text", &theme.accent_text},
         {"header", &theme.header},
         {"header_text", &theme.header_text},
         {"header_pressed", &theme.header_pressed},
@@ -50,11 +73,11 @@ Theme load_theme(const std::string& path, const std::string& file_name, Diagnost
         {"urgent_text", &theme.urgent_text},
         {"urgent_pressed", &theme.urgent_pressed},
     };
-    if (!root->contains("colors") || !root->at("colors").is_table()) {
-        diagnostics.error(file_name, 0, "the theme needs a [colors] table");
+    if (!root->contains(table) || !root->at(table).is_table()) {
+        diagnostics.error(file_name, 0, std::string("the theme needs a [") + table + "] table");
         return theme;
     }
-    for (const auto& [key, value] : root->at("colors").as_table()) {
+    for (const auto& [key, value] : root->at(table).as_table()) {
         Color* target = nullptr;
         for (auto& [name, color] : entries) {
             if (key == name)

@@ -17,17 +17,24 @@ struct Theme {
     Color border = 0xFF7E858A;          // 3:1 on the background.
     Color text = 0xFF1A1B1C;
     Color text_muted = 0xFF51575B;
-    Color accent = 0xFF8B5F1F; // Icons and focus.
-    Color header = 0xFF4D3A1F; // The top band.
+    Color accent = 0xFF8B5F1F;      // Icons, links, chosen chips.
+    Color accent_text = 0xFFFFFFFF; // Words on an accent fill (a chosen chip, the "Now" pill).
+    Color header = 0xFF4D3A1F;      // The top band.
     Color header_text = 0xFFFFFFFF;
     Color header_pressed = 0xFF6B5634;
     Color urgent = 0xFF1E26B3; // The urgent-help tile: never used for anything else.
     Color urgent_text = 0xFFFFFFFF;
     Color urgent_pressed = 0xFF181D8C;
+    float border_mm = 0.3f; // Width of tile and card edges.
 };
 
-// Reads `path`; a missing or broken entry keeps the built-in colour and is reported in `diagnostics`.
-Theme load_theme(const std::string& path, const std::string& file_name, Diagnostics& diagnostics);
+// The high-contrast theme's built-in colours: white and yellow on black, edges twice as wide.
+Theme contrast_theme_defaults();
+
+// Reads the table `table` ("colors", or "contrast" for the high-contrast theme) of `path` over `defaults`; a missing
+// or broken entry keeps the default colour and is reported in `diagnostics`.
+Theme load_theme(const std::string& path, const std::string& file_name, Diagnostics& diagnostics,
+    const char* table = "colors", Theme defaults = {});
 
 // Parses "#RRGGBB" or "#RRGGBBAA".
 bool parse_color(const std::string& text, Color& out);

@@ -2,6 +2,7 @@
 #include "ui/ui.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <imgui.h>
 
 namespace kiosk::ui {
@@ -146,8 +147,10 @@ std::optional<Target> resolve_path(const ContentSnapshot& content, const std::st
     return target;
 }
 
-Ui::Ui(Theme theme, Strings strings)
-    : m_strings(std::move(strings))
+Ui::Ui(Theme theme, Theme contrast, Strings strings)
+    : m_theme(theme)
+    , m_contrast_theme(contrast)
+    , m_strings(std::move(strings))
 {
     m_style.theme = theme;
     m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
@@ -155,8 +158,37 @@ Ui::Ui(Theme theme, Strings strings)
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
 {
+    m_base_metrics = metrics;
     m_style.metrics = metrics;
-    return build_fonts(*ImGui::GetIO().Fonts, metrics, m_style.fonts, error);
+    if (m_large_text) {
+        // Half as large again, as far as a line still holds a few words.
+        float most = float(std::min(metrics.width, metrics.height)) / 11.0f;
+        m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
+    }
+    m_fonts_stale = false;
+    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_style.fonts, error);
+}
+
+Millis Ui::attract_next_change(Millis now) const
+{
+    Millis to_step = attract_step - Millis(now.count() % attract_step.count());
+    Millis to_shift = shift_step - Millis(now.count() % shift_step.count());
+    return std::min(to_step, to_shift);
+}
+
+void Ui::reset()
+{
+    m_stack.resize(1);
+    m_stack[0].scroll.reset();
+    m_stack[0].filter.clear();
+    m_language = m_start_language;
+    if (m_large_text)
+        m_fonts_stale = true;
+    m_large_text = false;
+    m_contrast = false;
+    m_style.theme = m_theme;
+    m_fade_pending = false;
+    m_fade_start = Millis(-1);
 }
 
 void Ui::set_content(SnapshotPtr content)
@@ -211,6 +243,8 @@ void Ui::apply(const Intent& intent)
     std::string error;
     std::size_t depth = m_stack.size();
     std::string before = path();
+    if (intent.kind == Intent::Kind::Open || intent.kind == Intent::Kind::Back || intent.kind == Intent::Kind::Home)
+        m_attract = false;
     switch (intent.kind) {
     case Intent::Kind::Open:
         push(intent.path, error);
@@ -222,9 +256,30 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::Home:
         m_stack.resize(1);
         break;
+    case Intent::Kind::Language:
+        if (m_content) {
+            const auto& languages = m_content->info().languages;
+            if (std::find(languages.begin(), languages.end(), intent.path) != languages.end())
+                m_language = intent.path;
+        }
+        return;
+    case Intent::Kind::LargeText:
+        m_large_text = !m_large_text;
+        m_fonts_stale = true;
+        return;
+    case Intent::Kind::Contrast:
+        m_contrast = !m_contrast;
+        m_style.theme = m_contrast ? m_contrast_theme : m_theme;
+        return;
+    case Intent::Kind::Wake:
+        m_attract = false;
+        m_fade_pending = true;
+        return;
     }
     if (m_stack.size() != depth || path() != before)
         m_fade_pending = true;
+    if (intent.kind == Intent::Kind::Open && m_stack.size() > depth)
+        m_opened.push_back(path());
 }
 
 bool Ui::animating() const
@@ -239,7 +294,7 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
     const BundleInfo& info = m_content->info();
     switch (t.kind) {
     case Target::Kind::Home:
-        return draw_home(c, screen.scroll);
+        return m_attract ? draw_attract(c) : draw_home(c, screen.scroll);
     case Target::Kind::Page: {
         bool urgent = t.section == nullptr;
         const std::string& title = c.text(urgent ? info.urgent->title : t.section->title);
@@ -298,8 +353,8 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     m_last_uptime = frame.uptime;
     if (!m_content)
         return intents;
-    ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images};
-    begin_screen("screen", m_style);
+    ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
+    begin_screen("screen", m_style, m_attract && path() == "home" ? attract_frame(frame.uptime).shift : ImVec2());
     std::optional<Intent> intent = draw(context, m_stack.back());
     end_screen();
     draw_fade(frame);

@@ -4,6 +4,7 @@
 #include "ui/screen.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -25,15 +26,22 @@ std::optional<Target> resolve_path(const ContentSnapshot& content, const std::st
 
 class Ui {
 public:
-    Ui(Theme theme, Strings strings);
+    // `contrast` is the high-contrast theme a visitor can turn on.
+    Ui(Theme theme, Theme contrast, Strings strings);
 
-    // For a new display size or panel: rebuilds the font atlas, whose texture must then be uploaded again.
+    // For a new display size or panel: rebuilds the font atlas (at the visitor's text size), whose texture must then
+    // be uploaded again.
     bool set_metrics(const Metrics& metrics, std::string& error);
+    // The visitor turned large text on or off: the fonts must be built again (set_metrics with the same metrics)
+    // before the next frame begins.
+    bool fonts_stale() const { return m_fonts_stale; }
+    const Metrics& base_metrics() const { return m_base_metrics; }
     // New content (an import, or the days moving on at midnight): screens it no longer has fall back to the nearest
     // one it still has.
     void set_content(SnapshotPtr content);
     const SnapshotPtr& content() const { return m_content; }
-    void set_language(const std::string& language) { m_language = language; }
+    // The language a kiosk starts in and returns to on the idle reset (the content's default unless --lang says).
+    void set_language(const std::string& language) { m_language = m_start_language = language; }
     void set_images(Images* images) { m_images = images; }
 
     // Shows the screen at `path` at once, with no transition (the command line's --open), the section under a screen
@@ -46,8 +54,22 @@ public:
     // Builds this frame's ImGui draw lists; call between ImGui::NewFrame() and ImGui::Render().
     std::vector<Intent> frame(const FrameInfo& frame);
 
+    // The idle reset: home, the starting language, ordinary text and colours, every scroll position, filter and
+    // dialog forgotten. What follows looks exactly as on a kiosk nobody touched.
+    void reset();
+    // The attract loop on home: highlights that change by themselves until a touch ends it.
+    void set_attract(bool on) { m_attract = on; }
+    bool attract() const { return m_attract; }
+    // How long until the attract loop changes what it shows, measured from uptime `now`.
+    Millis attract_next_change(Millis now) const;
+
+    // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
+    std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
+
     // True while something moves by itself (a fling, a fade), so the frame loop keeps drawing.
     bool animating() const;
+    bool large_text() const { return m_large_text; }
+    bool contrast() const { return m_contrast; }
     const std::string& path() const { return m_stack.back().path; }
     const std::string& language() const { return m_language; }
     const Style& style() const { return m_style; }
@@ -67,10 +89,19 @@ private:
     void draw_fade(const FrameInfo& frame);
 
     Style m_style;
+    Theme m_theme;
+    Theme m_contrast_theme;
+    Metrics m_base_metrics;
     Strings m_strings;
     SnapshotPtr m_content;
     Images* m_images = nullptr;
     std::string m_language = "en";
+    std::string m_start_language = "en";
+    bool m_large_text = false;
+    bool m_contrast = false;
+    bool m_fonts_stale = false;
+    bool m_attract = false;
+    std::vector<std::string> m_opened;
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
     AgendaRows m_agenda;
     bool m_fade_pending = false; // A screen changed: the next frame starts a fade.

@@ -202,6 +202,22 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
         list->AddPolyline(points, 3, color, 0, t * 1.4f);
         break;
     }
+    case Icon::Contrast:
+        list->AddCircle(c, s * 0.85f, color, 32, t);
+        list->PathArcTo(c, s * 0.85f, -1.5707963f, 1.5707963f, 24);
+        list->PathFillConvex(color);
+        break;
+    case Icon::TextSize: {
+        // "A" drawn as strokes, a big one and a small one, so no font is needed.
+        auto letter = [&](float cx, float h, float w) {
+            ImVec2 pts[] = {at(cx - w, 0.8f), at(cx, 0.8f - h), at(cx + w, 0.8f)};
+            list->AddPolyline(pts, 3, color, 0, t * 1.1f);
+            list->AddLine(at(cx - w * 0.55f, 0.8f - h * 0.38f), at(cx + w * 0.55f, 0.8f - h * 0.38f), color, t);
+        };
+        letter(-0.35f, 1.6f, 0.55f);
+        letter(0.6f, 0.95f, 0.32f);
+        break;
+    }
     case Icon::Forward: {
         ImVec2 points[] = {at(-0.3f, -0.6f), at(0.3f, 0.0f), at(-0.3f, 0.6f)};
         list->AddPolyline(points, 3, color, 0, t * 1.3f);
@@ -231,7 +247,7 @@ bool big_button(
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
     if (look.border)
-        list->AddRect(pos, max, look.border, style.radius(), 0, std::max(1.0f, m.mm(0.3f)));
+        list->AddRect(pos, max, look.border, style.radius(), 0, style.line());
 
     float inset = m.em(0.8f);
     float mid_y = pos.y + size.y * 0.5f;
@@ -287,7 +303,8 @@ bool action_button(const char* id, ImVec2 size, const std::string& label, const 
         id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
 }
 
-bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent)
+bool header_button(
+    const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent, bool on)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size);
@@ -295,15 +312,15 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
-    Color fill = urgent ? theme.urgent : theme.header;
+    Color fill = urgent ? theme.urgent : on ? theme.header_text : theme.header;
     Color pressed = urgent ? theme.urgent_pressed : theme.header_pressed;
-    Color ink = urgent ? theme.urgent_text : theme.header_text;
+    Color ink = urgent ? theme.urgent_text : on ? theme.header : theme.header_text;
     fill_rounded(list, pos, max, press.held ? pressed : fill, style.radius());
-    list->AddRect(pos, max, ink, style.radius(), 0, std::max(1.0f, m.mm(0.35f)));
-    float icon_size = m.em(1.0f);
+    list->AddRect(pos, max, ink, style.radius(), 0, style.line());
+    float icon_size = icon == Icon::None ? 0.0f : m.em(1.0f);
     ImFont* font = style.fonts.bold;
     float label_width = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
-    float gap = label.empty() ? 0.0f : m.em(0.4f);
+    float gap = label.empty() || icon == Icon::None ? 0.0f : m.em(0.4f);
     float content = icon_size + gap + label_width;
     float x = pos.x + std::max(m.em(0.5f), (size.x - content) * 0.5f);
     draw_icon(list, icon, ImVec2(x + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, ink);
@@ -341,9 +358,9 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     float rounding = size.y * 0.5f;
     Color fill = selected ? t.accent : press.held ? t.surface_pressed : t.surface;
-    Color ink = selected ? t.header_text : t.accent;
+    Color ink = selected ? t.accent_text : t.accent;
     fill_rounded(list, pos, max, fill, rounding);
-    list->AddRect(pos, max, t.accent, rounding, 0, std::max(1.5f, m.mm(0.4f)));
+    list->AddRect(pos, max, t.accent, rounding, 0, std::max(1.5f, style.line() * 1.3f));
     float x = pos.x + m.em(0.7f);
     float mid = pos.y + size.y * 0.5f;
     if (shown != Icon::None) {

@@ -19,6 +19,8 @@ enum class Icon {
     Qr,       // Three finder squares: "this has a QR code".
     Forward,  // A right chevron: "this opens".
     Check,    // A tick: the chosen filter.
+    Contrast, // A circle half filled: high contrast.
+    TextSize, // A large and a small "A": larger text.
 };
 
 struct Press {
@@ -59,9 +61,10 @@ float chip_width(const std::string& label, Icon icon, float max_width, const Sty
 float chip_height(const Style& style);
 
 // A button in the header band with an icon and a short label.
-// `urgent`: on the urgent-help page's band, in its colours.
-bool header_button(
-    const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent = false);
+// `urgent`: on the urgent-help page's band, in its colours. `on`: a setting that is on, drawn inverted with a tick,
+// so the state never rests on colour alone.
+bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
+    bool urgent = false, bool on = false);
 float header_button_width(const std::string& label, const Style& style);
 
 } // namespace kiosk::ui

@@ -1,0 +1,161 @@
+// The attract loop: while nobody uses the kiosk, home shows one highlight at a time (what is on next, then a
+// resource with its QR code), every attract_step, and everything moves a few pixels every shift_step so nothing burns
+// into the panel. It is drawn only when one of those changes; a touch wakes the ordinary home screen.
+#include "ui/screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+// Cards with a link, from every card section, in the order a visitor would meet them.
+std::vector<const Card*> linked_cards(const ContentSnapshot& content)
+{
+    std::vector<const Card*> cards;
+    for (const Section& section : content.info().sections) {
+        if (section.kind != SectionKind::Cards)
+            continue;
+        auto list = content.bundle->card_lists.find(section.source);
+        if (list == content.bundle->card_lists.end())
+            continue;
+        for (const Card& card : list->second) {
+            if (!card.url.empty())
+                cards.push_back(&card);
+        }
+    }
+    return cards;
+}
+
+std::vector<const Occurrence*> upcoming(const ScreenContext& c, std::size_t most)
+{
+    std::vector<const Occurrence*> next;
+    for (const Occurrence& occurrence : c.content.occurrences) {
+        if (next.size() >= most)
+            break;
+        if (occurrence.end > c.frame.now)
+            next.push_back(&occurrence);
+    }
+    return next;
+}
+
+void draw_panel(const Style& style, ImVec2 min, ImVec2 max)
+{
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    fill_rounded(list, min, max, style.theme.surface, style.radius());
+    list->AddRect(min, max, style.theme.border, style.radius(), 0, style.line());
+}
+
+// "Coming up": the next events, each with when and where, in large type.
+void draw_events(const ScreenContext& c, const std::vector<const Occurrence*>& events, ImVec2 min, ImVec2 max)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    draw_panel(style, min, max);
+    float inset = m.em(1.0f);
+    float x = min.x + inset, w = max.x - min.x - 2.0f * inset;
+    float y = min.y + inset;
+    y += draw_wrapped(list, style.fonts.title, ImVec2(x, y), w, style.theme.text, c.word("coming_up"), 1) + m.em(0.6f);
+    for (const Occurrence* occurrence : events) {
+        float needed = style.fonts.tile->FontSize * 1.2f + style.fonts.body->FontSize * 1.2f;
+        if (y + needed > max.y - inset)
+            break;
+        std::string when = happening_now(c, *occurrence)
+            ? c.word("now")
+            : day_label(c, occurrence->date) + " \xC2\xB7 " + time_range(c, *occurrence);
+        y += draw_wrapped(
+                 list, style.fonts.tile, ImVec2(x, y), w, style.theme.text, c.text(occurrence->event->title), 1)
+            + m.em(0.15f);
+        std::string where = c.text(occurrence->event->location);
+        std::string line = where.empty() ? when : when + " \xC2\xB7 " + where;
+        y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, style.theme.accent, line, 1) + m.em(0.7f);
+    }
+}
+
+// One resource: its QR code, title and description, so a passer-by can take it without touching anything.
+void draw_card(const ScreenContext& c, const Card& card, ImVec2 min, ImVec2 max)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    draw_panel(style, min, max);
+    float inset = m.em(1.0f);
+    float inner_h = max.y - min.y - 2.0f * inset;
+    float inner_w = max.x - min.x - 2.0f * inset;
+    bool beside = inner_w > inner_h * 1.6f;
+    float side = std::floor(std::min(inner_h * (beside ? 1.0f : 0.55f), inner_w * (beside ? 0.45f : 1.0f)));
+    ImVec2 code_at(min.x + inset, min.y + inset);
+    if (!beside)
+        code_at.x = std::floor(min.x + (max.x - min.x - side) * 0.5f);
+    float drawn = draw_qr(list, card.url, code_at, side);
+    float x = beside ? code_at.x + drawn + inset : min.x + inset;
+    float y = beside ? min.y + inset : code_at.y + drawn + m.em(0.6f);
+    float w = beside ? max.x - inset - x : inner_w;
+    int lines = std::max(
+        1, int((max.y - inset - y - style.fonts.title->FontSize * 2.5f) / (style.fonts.body->FontSize * 1.15f)));
+    y += draw_wrapped(list, style.fonts.title, ImVec2(x, y), w, style.theme.text, c.text(card.title), 2) + m.em(0.4f);
+    y += draw_wrapped(
+             list, style.fonts.body, ImVec2(x, y), w, style.theme.text, c.text(card.description), std::min(lines, 6))
+        + m.em(0.6f);
+    draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, style.theme.accent, c.word("scan_hint"), 2);
+}
+
+} // namespace
+
+AttractFrame attract_frame(Millis uptime)
+{
+    AttractFrame frame;
+    frame.step = uptime.count() / attract_step.count();
+    // A slow walk around a small square, a pixel or two at a time: nothing stays on one pixel for long.
+    static const float path[][2] = {{0, 0}, {2, 1}, {4, 2}, {3, 4}, {1, 3}, {-1, 4}, {-3, 3}, {-4, 1}, {-2, -1},
+        {-3, -3}, {-1, -4}, {1, -3}, {3, -2}, {2, 0}};
+    long long at = (uptime.count() / shift_step.count()) % static_cast<long long>(std::size(path));
+    frame.shift = ImVec2(path[at][0], path[at][1]);
+    return frame;
+}
+
+std::optional<Intent> draw_attract(const ScreenContext& c)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent;
+    draw_home_header(c, false);
+    // The urgent band stays a button: someone in an emergency goes straight to help.
+    float bottom = draw_urgent_band(c, intent);
+    float width = ImGui::GetWindowWidth();
+    float pad = style.pad();
+    ImVec2 origin = ImGui::GetWindowPos();
+
+    // The highlight: even steps show the next events (when there are any), odd ones the next resource in turn.
+    std::vector<const Card*> cards = linked_cards(c.content);
+    std::vector<const Occurrence*> events = upcoming(c, 4);
+    AttractFrame frame = attract_frame(c.frame.uptime);
+    bool show_events = !events.empty() && (cards.empty() || frame.step % 2 == 0);
+    float hint_h = style.fonts.tile->FontSize * 1.6f;
+    ImVec2 min(origin.x + pad, origin.y + style.header_height() + pad);
+    ImVec2 max(origin.x + width - pad, origin.y + bottom - pad - hint_h);
+    if (max.y - min.y > m.em(4.0f)) {
+        if (show_events)
+            draw_events(c, events, min, max);
+        else if (!cards.empty())
+            draw_card(c, *cards[std::size_t(frame.step / 2) % cards.size()], min, max);
+    }
+    // What to do, in the middle under the highlight.
+    std::string hint = c.word("touch_to_start");
+    ImFont* font = style.fonts.tile;
+    float hint_w = std::min(font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, hint.c_str()).x, width - 2.0f * pad);
+    draw_wrapped(ImGui::GetWindowDrawList(), font,
+        ImVec2(std::floor(origin.x + (width - hint_w) * 0.5f), max.y + (hint_h - font->FontSize) * 0.5f), hint_w + 1.0f,
+        style.theme.text_muted, hint, 1);
+
+    // A touch anywhere else wakes the ordinary home screen; the touch itself opens nothing.
+    ImGui::SetCursorPos(ImVec2(0.0f, 0.0f));
+    if (press_area("wake", ImVec2(width, bottom)).clicked)
+        intent = Intent {Intent::Kind::Wake, {}};
+    return intent;
+}
+
+} // namespace kiosk::ui
