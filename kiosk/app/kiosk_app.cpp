@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <imgui.h>
 #include <iostream>
+#include <malloc.h>
 #include <map>
 #include <tuple>
 
@@ -154,6 +155,9 @@ public:
                 m_backend.upload_fonts();
             else
                 std::cerr << "kiosk: " << error << "\n";
+            // The old atlas (larger, with large text) is free now: give its pages back, so a day of visitors
+            // leaves the kiosk as small as it started.
+            malloc_trim(0);
         }
         if (now >= m_next_flush) {
             m_counts.flush();

@@ -58,6 +58,7 @@ public:
     void stop(int status);
     bool stopping() const;
     std::uint64_t frames() const { return m_frames; }
+    Millis uptime() const { return m_clock.uptime(); }
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
 
 private:

@@ -7,9 +7,12 @@
 #include <SDL.h>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk::platform {
 
@@ -71,6 +74,10 @@ const char* usage(ScriptCommand::Kind kind)
         return "up";
     case K::Wait:
         return "wait MS";
+    case K::At:
+        return "at MS";
+    case K::Memory:
+        return "memory";
     case K::Shot:
         return "shot FILE.png";
     case K::Expect:
@@ -79,6 +86,18 @@ const char* usage(ScriptCommand::Kind kind)
         return "quit";
     }
     return "";
+}
+
+// This process's resident set size, from /proc/self/statm.
+long resident_kib()
+{
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 void push_finger(Uint32 type, float x, float y, int width, int height)
@@ -107,6 +126,8 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
         {"move", K::Move},
         {"up", K::Up},
         {"wait", K::Wait},
+        {"at", K::At},
+        {"memory", K::Memory},
         {"shot", K::Shot},
         {"expect", K::Expect},
         {"quit", K::Quit},
@@ -138,8 +159,8 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
             }
         }
         if (!known) {
-            p.fail(
-                "unknown command '" + w[0] + "' (known: tap, drag, press, down, move, up, wait, shot, expect, quit)");
+            p.fail("unknown command '" + w[0]
+                + "' (known: tap, drag, press, down, move, up, wait, at, shot, expect, memory, quit)");
             return std::nullopt;
         }
         std::size_t expected = 0;
@@ -156,11 +177,13 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
             expected = 3;
             break;
         case K::Wait:
+        case K::At:
         case K::Shot:
         case K::Expect:
             expected = 1;
             break;
         case K::Up:
+        case K::Memory:
         case K::Quit:
             expected = 0;
             break;
@@ -184,6 +207,7 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
                 && p.number(w[4], c.y2, "Y2") && p.millis(w[5], c.ms);
             break;
         case K::Wait:
+        case K::At:
             ok = p.millis(w[1], c.ms);
             break;
         case K::Shot:
@@ -195,6 +219,7 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
             c.argument = w[1];
             break;
         case K::Up:
+        case K::Memory:
         case K::Quit:
             break;
         }
@@ -295,6 +320,16 @@ int run_script(
             break;
         case K::Wait:
             loop.advance(c.ms);
+            break;
+        case K::At:
+            if (loop.uptime() > c.ms) {
+                error = where() + "it is already " + std::to_string(loop.uptime().count()) + " ms after the start";
+                return 1;
+            }
+            loop.advance(c.ms - loop.uptime());
+            break;
+        case K::Memory:
+            std::cout << "memory: " << resident_kib() << std::endl;
             break;
         case K::Shot:
             if (!loop.shot(c.argument, error)) {

@@ -21,6 +21,8 @@ struct ScriptCommand {
         Move,   // move X Y MS: move the finger that is down, over MS
         Up,     // up: lift it
         Wait,   // wait MS
+        At,     // at MS: wait until MS after the start (so two scripts can end at the same moment)
+        Memory, // memory: print "memory: <resident set size in KiB>" on standard output
         Shot,   // shot FILE.png
         Expect, // expect PATH: fail unless the screen at PATH is showing
         Quit,   // quit

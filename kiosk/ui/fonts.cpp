@@ -24,7 +24,7 @@ const char* const italic_candidates[] = {
 };
 
 // Latin with the accents of most European languages, and the typographic punctuation word processors insert.
-const ImWchar glyph_ranges[] = {
+const ImWchar base_ranges[] = {
     0x0020,
     0x017F, // Basic Latin, Latin-1 (¿ ¡ ñ é), Latin Extended-A.
     0x2010,
@@ -44,19 +44,32 @@ const char* first_existing(const char* const* candidates, std::size_t count)
     return nullptr;
 }
 
-ImFont* add_font(ImFontAtlas& atlas, const char* path, float size)
+ImFont* add_font(ImFontAtlas& atlas, const char* path, float size, const ImWchar* ranges)
 {
     ImFontConfig config;
     config.OversampleH = size >= 28.0f ? 1 : 2; // Large text needs no horizontal oversampling; it halves the atlas.
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    return atlas.AddFontFromFileTTF(path, size, &config, glyph_ranges);
+    return atlas.AddFontFromFileTTF(path, size, &config, ranges);
 }
 
 } // namespace
 
-bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, Fonts& fonts, std::string& error)
+std::vector<ImWchar> glyph_ranges(const std::vector<const std::string*>& texts)
 {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(base_ranges);
+    for (const std::string* text : texts)
+        builder.AddText(text->c_str(), text->c_str() + text->size());
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    return std::vector<ImWchar>(built.begin(), built.end());
+}
+
+bool build_fonts(
+    ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges, Fonts& fonts, std::string& error)
+{
+    const ImWchar* glyphs = ranges.empty() ? base_ranges : ranges.data();
     const char* regular = first_existing(regular_candidates, std::size(regular_candidates));
     const char* bold = first_existing(bold_candidates, std::size(bold_candidates));
     // Emphasis without an italic face falls back to the regular one: it still reads, only less stressed.
@@ -69,12 +82,12 @@ bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, Fonts& fonts, std::
     }
     atlas.Clear();
     float body = metrics.body;
-    fonts.body = add_font(atlas, regular, body);
-    fonts.bold = add_font(atlas, bold, body);
-    fonts.italic = add_font(atlas, italic, body);
-    fonts.tile = add_font(atlas, bold, std::round(body * 1.25f));
-    fonts.title = add_font(atlas, bold, std::round(body * 1.6f));
-    fonts.small = add_font(atlas, regular, std::round(body * 0.8f));
+    fonts.body = add_font(atlas, regular, body, glyphs);
+    fonts.bold = add_font(atlas, bold, body, glyphs);
+    fonts.italic = add_font(atlas, italic, body, glyphs);
+    fonts.tile = add_font(atlas, bold, std::round(body * 1.25f), glyphs);
+    fonts.title = add_font(atlas, bold, std::round(body * 1.6f), glyphs);
+    fonts.small = add_font(atlas, regular, std::round(body * 0.8f), glyphs);
     if (!fonts.body || !fonts.bold || !fonts.italic || !fonts.tile || !fonts.title || !fonts.small) {
         error = std::string("the font files could not be read: ") + regular + ", " + bold;
         return false;

@@ -3,10 +3,9 @@
 
 #include "ui/metrics.hpp"
 
+#include <imgui.h>
 #include <string>
-
-struct ImFont;
-struct ImFontAtlas;
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -19,7 +18,13 @@ struct Fonts {
     ImFont* small = nullptr;  // Small print, 0.8x.
 };
 
-// Rebuilds `atlas` for `metrics`. Returns false and says why in `error` when no usable font file is installed.
-bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, Fonts& fonts, std::string& error);
+// The characters to rasterise: Latin with the accents of most European languages and common punctuation, plus every
+// character of `texts` (the UI strings and the content), so any language the content is written in shows.
+std::vector<ImWchar> glyph_ranges(const std::vector<const std::string*>& texts);
+
+// Rebuilds `atlas` for `metrics` with `ranges` (from glyph_ranges; kept alive by the caller). Returns false and says
+// why in `error` when no usable font file is installed.
+bool build_fonts(
+    ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges, Fonts& fonts, std::string& error);
 
 } // namespace kiosk::ui

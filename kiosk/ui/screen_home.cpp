@@ -190,7 +190,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     // What is on now and next, above the tiles: one row on a small panel, more where there is room.
     float next_h = 0.0f;
     const Section* agenda = agenda_section(info);
-    int next_rows = agenda ? upcoming_count(c, height < 700.0f ? 1 : m.portrait() ? 3 : 2) : 0;
+    int next_rows = agenda ? upcoming_count(c, height < 700.0f || c.large_text ? 1 : m.portrait() ? 3 : 2) : 0;
     if (next_rows > 0) {
         float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
         ImGui::SetCursorPos(ImVec2(pad, style.header_height() + pad));

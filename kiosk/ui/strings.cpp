@@ -91,4 +91,25 @@ std::string Strings::format_time(const LocalTime& time, const std::string& langu
     return std::to_string(hour12) + ":" + two_digits(time.minute) + " " + get(time.hour < 12 ? "am" : "pm", language);
 }
 
+std::vector<const std::string*> Strings::all_texts() const
+{
+    std::vector<const std::string*> texts;
+    for (const auto& [language, table] : m_tables) {
+        for (const auto& [key, text] : table)
+            texts.push_back(&text);
+    }
+    return texts;
+}
+
+std::vector<std::string> Strings::keys(const std::string& language) const
+{
+    std::vector<std::string> out;
+    auto table = m_tables.find(language);
+    if (table != m_tables.end()) {
+        for (const auto& [key, text] : table->second)
+            out.push_back(key);
+    }
+    return out;
+}
+
 } // namespace kiosk::ui

@@ -19,6 +19,10 @@ public:
     std::string get(const std::string& key, const std::string& language) const;
     bool has_language(const std::string& language) const { return m_tables.count(language) != 0; }
     std::vector<std::string> languages() const;
+    // Every string of every language, for the fonts' character set.
+    std::vector<const std::string*> all_texts() const;
+    // The keys of `language`'s file.
+    std::vector<std::string> keys(const std::string& language) const;
 
     // "Tuesday, December 1" and "10:00 AM" in the language's own words and order.
     std::string format_date(const LocalTime& time, const std::string& language) const;

@@ -147,6 +147,48 @@ std::optional<Target> resolve_path(const ContentSnapshot& content, const std::st
     return target;
 }
 
+std::vector<const std::string*> Ui::content_texts() const
+{
+    std::vector<const std::string*> texts = m_strings.all_texts();
+    if (!m_content)
+        return texts;
+    auto add = [&](const Text& text) {
+        for (const auto& [language, words] : text.by_language())
+            texts.push_back(&words);
+    };
+    const Bundle& bundle = *m_content->bundle;
+    add(bundle.info.name);
+    if (bundle.info.urgent)
+        add(bundle.info.urgent->title);
+    for (const Section& section : bundle.info.sections)
+        add(section.title);
+    for (const auto& [name, page] : bundle.pages) {
+        for (const auto& [language, document] : page.by_language) {
+            for (const Block& block : document.blocks) {
+                for (const Span& span : block.spans)
+                    texts.push_back(&span.text);
+                texts.push_back(&block.alt);
+            }
+            for (const Link& link : document.links)
+                texts.push_back(&link.text);
+        }
+    }
+    for (const auto& [source, cards] : bundle.card_lists) {
+        for (const Card& card : cards) {
+            add(card.title);
+            add(card.description);
+            for (const auto& [column, tag] : card.tags)
+                add(tag);
+        }
+    }
+    for (const Event& event : bundle.events) {
+        add(event.title);
+        add(event.description);
+        add(event.location);
+    }
+    return texts;
+}
+
 Ui::Ui(Theme theme, Theme contrast, Strings strings)
     : m_theme(theme)
     , m_contrast_theme(contrast)
@@ -154,6 +196,7 @@ Ui::Ui(Theme theme, Theme contrast, Strings strings)
 {
     m_style.theme = theme;
     m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
+    m_glyphs = glyph_ranges(m_strings.all_texts());
 }
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
@@ -166,7 +209,7 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
         m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
     }
     m_fonts_stale = false;
-    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_style.fonts, error);
+    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_style.fonts, error);
 }
 
 Millis Ui::attract_next_change(Millis now) const
@@ -193,8 +236,17 @@ void Ui::reset()
 
 void Ui::set_content(SnapshotPtr content)
 {
+    bool new_bundle = !m_content || !content || m_content->bundle != content->bundle;
     m_content = std::move(content);
     m_agenda = {};
+    if (new_bundle) {
+        // The fonts hold the characters the words need: new content may bring new ones.
+        std::vector<ImWchar> glyphs = glyph_ranges(content_texts());
+        if (glyphs != m_glyphs) {
+            m_glyphs = std::move(glyphs);
+            m_fonts_stale = true;
+        }
+    }
     // Screens point into the old content: find them again in the new one, keeping scroll and filter; the first
     // one the new content no longer has ends the way back there.
     std::vector<ScreenState> old = std::move(m_stack);

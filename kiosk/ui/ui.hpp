@@ -85,6 +85,8 @@ private:
     };
 
     bool push(const std::string& path, std::string& error);
+    // Every word the screens may draw: the UI strings and the content's texts.
+    std::vector<const std::string*> content_texts() const;
     std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
     void draw_fade(const FrameInfo& frame);
 
@@ -104,7 +106,8 @@ private:
     std::vector<std::string> m_opened;
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
     AgendaRows m_agenda;
-    bool m_fade_pending = false; // A screen changed: the next frame starts a fade.
+    std::vector<ImWchar> m_glyphs; // The characters the fonts hold: the strings' and the content's.
+    bool m_fade_pending = false;   // A screen changed: the next frame starts a fade.
     Millis m_fade_start {-1};
     Millis m_last_uptime {0};
 };
