@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,6 +79,10 @@ const char* usage(ScriptCommand::Kind kind)
         return "at MS";
     case K::Memory:
         return "memory";
+    case K::Key:
+        return "key NAME";
+    case K::Close:
+        return "close";
     case K::Shot:
         return "shot FILE.png";
     case K::Expect:
@@ -98,6 +103,28 @@ long resident_kib()
         std::fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// "Alt+F4" as a key-down event, or nothing when SDL does not know the key.
+std::optional<SDL_Event> key_event(const std::string& name)
+{
+    SDL_Event event {};
+    event.type = SDL_KEYDOWN;
+    event.key.state = SDL_PRESSED;
+    std::string rest = name;
+    for (auto [prefix, mod] :
+        {std::pair("Alt+", KMOD_LALT), std::pair("Ctrl+", KMOD_LCTRL), std::pair("Shift+", KMOD_LSHIFT)}) {
+        for (std::size_t at = rest.find(prefix); at != std::string::npos; at = rest.find(prefix)) {
+            rest.erase(at, std::string(prefix).size());
+            event.key.keysym.mod = Uint16(event.key.keysym.mod | mod);
+        }
+    }
+    SDL_Keycode key = SDL_GetKeyFromName(rest.c_str());
+    if (key == SDLK_UNKNOWN)
+        return std::nullopt;
+    event.key.keysym.sym = key;
+    event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    return event;
 }
 
 void push_finger(Uint32 type, float x, float y, int width, int height)
@@ -128,6 +155,8 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
         {"wait", K::Wait},
         {"at", K::At},
         {"memory", K::Memory},
+        {"key", K::Key},
+        {"close", K::Close},
         {"shot", K::Shot},
         {"expect", K::Expect},
         {"quit", K::Quit},
@@ -160,7 +189,7 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
         }
         if (!known) {
             p.fail("unknown command '" + w[0]
-                + "' (known: tap, drag, press, down, move, up, wait, at, shot, expect, memory, quit)");
+                + "' (known: tap, drag, press, down, move, up, wait, at, shot, expect, memory, key, close, quit)");
             return std::nullopt;
         }
         std::size_t expected = 0;
@@ -180,10 +209,12 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
         case K::At:
         case K::Shot:
         case K::Expect:
+        case K::Key:
             expected = 1;
             break;
         case K::Up:
         case K::Memory:
+        case K::Close:
         case K::Quit:
             expected = 0;
             break;
@@ -218,8 +249,14 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
         case K::Expect:
             c.argument = w[1];
             break;
+        case K::Key:
+            c.argument = w[1];
+            if (!key_event(c.argument))
+                ok = p.fail("unknown key '" + c.argument + "' (SDL key names, with Alt+, Ctrl+ or Shift+ before them)");
+            break;
         case K::Up:
         case K::Memory:
+        case K::Close:
         case K::Quit:
             break;
         }
@@ -331,6 +368,26 @@ int run_script(
         case K::Memory:
             std::cout << "memory: " << resident_kib() << std::endl;
             break;
+        case K::Key: {
+            SDL_Event event = *key_event(c.argument);
+            SDL_PushEvent(&event);
+            event.type = SDL_KEYUP;
+            event.key.state = SDL_RELEASED;
+            SDL_PushEvent(&event);
+            loop.advance(step * 2);
+            break;
+        }
+        case K::Close: {
+            SDL_Event event {};
+            event.type = SDL_WINDOWEVENT;
+            event.window.event = SDL_WINDOWEVENT_CLOSE;
+            SDL_PushEvent(&event);
+            event = SDL_Event {};
+            event.type = SDL_QUIT;
+            SDL_PushEvent(&event);
+            loop.advance(step * 2);
+            break;
+        }
         case K::Shot:
             if (!loop.shot(c.argument, error)) {
                 error = where() + error;

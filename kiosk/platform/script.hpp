@@ -23,6 +23,8 @@ struct ScriptCommand {
         Wait,   // wait MS
         At,     // at MS: wait until MS after the start (so two scripts can end at the same moment)
         Memory, // memory: print "memory: <resident set size in KiB>" on standard output
+        Key,    // key NAME: press and release a key on a keyboard ("a", "Return", "Alt+F4", "Ctrl+Alt+Delete")
+        Close,  // close: the window manager asks the window to close
         Shot,   // shot FILE.png
         Expect, // expect PATH: fail unless the screen at PATH is showing
         Quit,   // quit

@@ -94,13 +94,21 @@ void draw_card(const ScreenContext& c, const Card& card, ImVec2 min, ImVec2 max)
     float x = beside ? code_at.x + drawn + inset : min.x + inset;
     float y = beside ? min.y + inset : code_at.y + drawn + m.em(0.6f);
     float w = beside ? max.x - inset - x : inner_w;
-    int lines = std::max(
-        1, int((max.y - inset - y - style.fonts.title->FontSize * 2.5f) / (style.fonts.body->FontSize * 1.15f)));
+    // Title, then as much of the description as fits, then what to do; the description gives way first.
+    std::string hint = c.word("scan_hint");
+    float room = max.y - inset - y;
+    float title_h = wrapped_height(style.fonts.title, w, c.text(card.title), 2) + m.em(0.4f);
+    float hint_h = wrapped_height(style.fonts.bold, w, hint, 2);
+    float line = style.fonts.body->FontSize * 1.15f;
+    int lines = std::clamp(int((room - title_h - hint_h - m.em(0.6f)) / line), 0, 6);
+    bool with_hint = title_h + hint_h <= room;
     y += draw_wrapped(list, style.fonts.title, ImVec2(x, y), w, style.theme.text, c.text(card.title), 2) + m.em(0.4f);
-    y += draw_wrapped(
-             list, style.fonts.body, ImVec2(x, y), w, style.theme.text, c.text(card.description), std::min(lines, 6))
-        + m.em(0.6f);
-    draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, style.theme.accent, c.word("scan_hint"), 2);
+    if (lines > 0) {
+        y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, style.theme.text, c.text(card.description), lines)
+            + m.em(0.6f);
+    }
+    if (with_hint)
+        draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, style.theme.accent, hint, 2);
 }
 
 } // namespace

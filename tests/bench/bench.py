@@ -20,6 +20,7 @@ import time
 KIOSK = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/release/kiosk")
 RUNS = 15
 IDLE_SECONDS = 10
+ATTRACT_SECONDS = 60
 HERE = os.path.dirname(os.path.abspath(__file__))
 FLING_SCRIPT = os.path.join(HERE, "fling.script")
 FLING_NOW = "2026-12-01T10:00"  # The first day of gen_bundle.py --dense-agenda's 12 weeks of events.
@@ -119,6 +120,40 @@ def measure_idle():
     finally:
         server.terminate()
         server.wait()
+
+
+def measure_attract():
+    """CPU over ATTRACT_SECONDS of the attract loop under Xvfb: idle_seconds = 10, then the loop runs on its own."""
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        return None, "Xvfb missing"
+    display = ":98"
+    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    env = dict(os.environ)
+    env.pop("SDL_VIDEODRIVER", None)
+    env.pop("SDL_RENDER_DRIVER", None)
+    env["DISPLAY"] = display
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-attract-")
+    config = os.path.join(folder, "kiosk.toml")
+    with open(config, "w") as f:
+        f.write("idle_seconds = 10\n")
+    try:
+        proc, first, state = start(env, ["--config", config, "--state", os.path.join(folder, "state")])
+        if first is None:
+            stop(proc, state)
+            return None, "no first frame under Xvfb"
+        time.sleep(12.0)  # Past idle_seconds: the attract loop has begun.
+        before = cpu_ticks(proc.pid)
+        time.sleep(ATTRACT_SECONDS)
+        after = cpu_ticks(proc.pid)
+        stop(proc, state)
+        return 100.0 * (after - before) / TICKS / ATTRACT_SECONDS, None
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def timed(args, runs=5):
@@ -232,6 +267,7 @@ def main():
     (check_ms, check_rss), (import_ms, import_rss), big_first = measure_big_bundle()
     firsts, rss, exits, first_ever = measure_start()
     idle_cpu, idle_rss, idle_stop = measure_idle()
+    attract_cpu, attract_why = measure_attract()
     flings = measure_flings()
     rows = [("metric", "value", "target")]
     if firsts:
@@ -249,6 +285,11 @@ def main():
         rows.append(("peak RSS under Xvfb", "%.1f MiB" % (idle_rss / 1024.0), "< 50 MiB"))
     else:
         rows.append(("CPU idle under Xvfb", "not measured: %s" % idle_stop, "< 0.5 %"))
+    if attract_cpu is not None:
+        rows.append(("CPU over %d s of the attract loop, Xvfb 1280x800" % ATTRACT_SECONDS,
+                     "%.2f %% of a core" % attract_cpu, "< 1 %"))
+    else:
+        rows.append(("CPU of the attract loop under Xvfb", "not measured: %s" % attract_why, "< 1 %"))
     rows.append(("kiosk check, 10,000 events, 2,000 cards, 198 page files, 50 images (median of 5)",
                  "%.0f ms" % check_ms, "< 1000 ms"))
     rows.append(("kiosk check, same bundle: peak RSS", "%.1f MiB" % check_rss, "< 100 MiB"))

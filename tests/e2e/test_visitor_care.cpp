@@ -194,3 +194,23 @@ TEST_CASE("a monkey: thousands of random taps, drags and waits crash nothing, an
     CHECK(memory[1] - memory[0] < 5 * 1024);
 #endif
 }
+
+TEST_CASE("in fullscreen a keyboard, Alt+F4 and a close request do nothing; in a window a close request ends it")
+{
+    TempDir dir;
+    std::string keys = "wait 200\nkey a\nkey Return\nkey Escape\nkey Alt+F4\nkey Ctrl+Alt+Delete\nkey Alt+Tab\nclose\n"
+                       "wait 500\nexpect home\n";
+    std::string script = dir.write("keys.script", keys + "shot " + dir.file("still.png") + "\n");
+    // No --windowed: the kiosk is fullscreen, as on a real box. It is still there to draw after all of that.
+    auto full = run_kiosk({"--size", "800x480", "--bundle", bundle, "--now", "2026-12-02T10:00", "--script", script});
+    CHECK_MESSAGE(full.status == 0, full.err);
+    CHECK(full.out.find("screen:") == std::string::npos); // No key opened anything.
+    CHECK_FALSE(load_png(dir.file("still.png")).empty());
+
+    std::string windowed
+        = dir.write("close.script", "wait 200\nclose\nwait 300\ntap " + std::string(places_tile) + "\n");
+    auto closed = run_kiosk(
+        {"--windowed", "--size", "800x480", "--bundle", bundle, "--now", "2026-12-02T10:00", "--script", windowed});
+    CHECK_MESSAGE(closed.status == 0, closed.err);
+    CHECK(closed.out.find("screen: places") == std::string::npos); // It had stopped before the tap.
+}
