@@ -127,7 +127,7 @@ std::optional<Intent> draw_qr_view(
     if (title_cut)
         words.push_back({style.fonts.tile, style.theme.text, title, 3, m.em(0.5f)});
     for (std::size_t i = 0; i < details.size(); ++i) {
-        bool last = i + 1 == details.size() && details.size() > 1;
+        bool last = i + 1 == details.size();
         words.push_back({details[i].strong ? style.fonts.bold : style.fonts.body, style.theme.text, details[i].text,
             last ? 10 : 4, m.em(0.5f)});
     }
@@ -160,6 +160,18 @@ std::optional<Intent> draw_qr_view(
         while (shrink < words.size() && !fits(text_w) && words[shrink].max_lines > (shrink == title_index ? 1 : 0))
             --words[shrink].max_lines;
     }
+    // Large text on a small panel: the details and the title go, then the address (the code holds it), and last the
+    // hint, until Close fits.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < hint_index; ++i)
+        order.push_back(i);
+    order.push_back(hint_index + 1);
+    order.push_back(hint_index);
+    for (std::size_t drop : order) {
+        if (fits(text_w))
+            break;
+        words[drop].max_lines = 0;
+    }
     float text_h = paragraphs_height(words, text_w) + close_h;
 
     float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;
@@ -181,7 +193,8 @@ std::optional<Intent> draw_qr_view(
             text_y += draw_wrapped(list, p.font, ImVec2(text_x, text_y), text_w, p.color, p.text, p.max_lines)
                 + p.space_after;
     }
-    ImGui::SetCursorScreenPos(ImVec2(text_x, text_y));
+    // Close is always on the screen, whatever the words needed.
+    ImGui::SetCursorScreenPos(ImVec2(text_x, std::min(text_y, origin.y + height - pad - close_h)));
     if (action_button("close", ImVec2(std::min(text_w, m.em(12.0f)), close_h), c.word("close"), style))
         intent = Intent {Intent::Kind::Back, {}};
     return intent;

@@ -99,6 +99,13 @@ int upcoming_count(const ScreenContext& c, int most)
     return n;
 }
 
+// The urgent band: big, but never more than a sixth of a short panel.
+float urgent_band_height(const Style& style)
+{
+    const Metrics& m = style.metrics;
+    return std::max(m.touch() * 1.4f, std::min(m.em(3.0f), float(m.height) * 0.17f));
+}
+
 } // namespace
 
 std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons)
@@ -141,9 +148,14 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     const std::string& name = c.text(c.content.info().name);
     float name_x = origin.x + style.pad();
     float name_w = right - name_x;
-    ImFont* font = style.fonts.title;
-    if (wrapped_height(font, name_w, name) > font->FontSize * 1.5f)
-        font = style.fonts.tile;
+    // The largest font the name fits in on one line, down to small print (large text on a small panel).
+    ImFont* font = style.fonts.small;
+    for (ImFont* candidate : {style.fonts.title, style.fonts.tile, style.fonts.bold}) {
+        if (wrapped_height(candidate, name_w, name) < candidate->FontSize * 1.5f) {
+            font = candidate;
+            break;
+        }
+    }
     std::string age;
     auto since = c.frame.now - c.content.imported_at;
     long long days = std::chrono::duration_cast<std::chrono::hours>(since).count() / 24;
@@ -156,6 +168,9 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     float name_h = wrapped_height(font, name_w, name, 1);
     float age_h = age.empty() ? 0.0f : style.fonts.small->FontSize * 1.1f;
     float y = origin.y + (height - name_h - age_h) * 0.5f;
+    // No room for even a word of the name (large text on a small panel): leave it out rather than show "...".
+    if (name_w < m.em(3.0f))
+        return intent;
     draw_wrapped(list, font, ImVec2(name_x, y), name_w, style.theme.header_text, name, 1);
     if (!age.empty())
         draw_wrapped(list, style.fonts.small, ImVec2(name_x, y + name_h), name_w, style.theme.header_text, age, 1);
@@ -184,13 +199,14 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
-    float urgent_h = info.urgent ? std::max(m.touch() * 1.4f, m.em(3.0f)) : 0.0f;
+    float urgent_h = info.urgent ? urgent_band_height(style) : 0.0f;
     float urgent_space = info.urgent ? urgent_h + pad : 0.0f;
 
     // What is on now and next, above the tiles: one row on a small panel, more where there is room.
     float next_h = 0.0f;
     const Section* agenda = agenda_section(info);
-    int next_rows = agenda ? upcoming_count(c, height < 700.0f || c.large_text ? 1 : m.portrait() ? 3 : 2) : 0;
+    int most_rows = c.large_text ? (height < 700.0f ? 0 : 1) : height < 700.0f ? 1 : m.portrait() ? 3 : 2;
+    int next_rows = agenda ? upcoming_count(c, most_rows) : 0;
     if (next_rows > 0) {
         float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
         ImGui::SetCursorPos(ImVec2(pad, style.header_height() + pad));
@@ -243,12 +259,11 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
 float draw_urgent_band(const ScreenContext& c, std::optional<Intent>& intent)
 {
     const Style& style = c.style;
-    const Metrics& m = style.metrics;
     float height = ImGui::GetWindowHeight();
     if (!c.content.info().urgent)
         return height;
     float pad = style.pad();
-    float urgent_h = std::max(m.touch() * 1.4f, m.em(3.0f));
+    float urgent_h = urgent_band_height(style);
     ImGui::SetCursorPos(ImVec2(pad, height - urgent_h - pad));
     if (urgent_band("urgent", ImVec2(ImGui::GetWindowWidth() - 2.0f * pad, urgent_h),
             c.text(c.content.info().urgent->title), style))

@@ -43,9 +43,9 @@ Theme contrast_theme_defaults()
     t.header = 0xFF000000;
     t.header_text = 0xFFFFFFFF;
     t.header_pressed = 0xFF404040;
-    t.urgent = 0xFF0000B0; // #B00000
+    t.urgent = 0xFF0000D4; // #D40000
     t.urgent_text = 0xFFFFFFFF;
-    t.urgent_pressed = 0xFF00007A;
+    t.urgent_pressed = 0xFF00008C;
     t.border_mm = 0.6f;
     return t;
 }

@@ -55,14 +55,14 @@ float header_button_width(const std::string& label, const Style& style)
 
 void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radius)
 {
+    // Whole pixels: the pieces then meet exactly, with no seam of background between them.
+    a = ImVec2(std::round(a.x), std::round(a.y));
+    b = ImVec2(std::round(b.x), std::round(b.y));
     float r = std::floor(std::min({radius, (b.x - a.x) * 0.5f, (b.y - a.y) * 0.5f}));
     if (r < 1.0f) {
         list->AddRectFilled(a, b, color);
         return;
     }
-    list->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(b.x, b.y - r), color);
-    list->AddRectFilled(ImVec2(a.x + r, a.y), ImVec2(b.x - r, a.y + r), color);
-    list->AddRectFilled(ImVec2(a.x + r, b.y - r), ImVec2(b.x - r, b.y), color);
     const float pi = 3.14159265f;
     struct Corner {
         ImVec2 center;
@@ -75,6 +75,11 @@ void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radiu
         list->PathArcTo(corner.center, r, corner.from, corner.from + pi * 0.5f);
         list->PathFillConvex(color);
     }
+    // The rectangles last, a pixel into the corner fans: the fans' smoothed straight edges would otherwise leave a
+    // faint line of background along them.
+    list->AddRectFilled(ImVec2(a.x, a.y + r - 1.0f), ImVec2(b.x, b.y - r + 1.0f), color);
+    list->AddRectFilled(ImVec2(a.x + r - 1.0f, a.y), ImVec2(b.x - r + 1.0f, a.y + r), color);
+    list->AddRectFilled(ImVec2(a.x + r - 1.0f, b.y - r), ImVec2(b.x - r + 1.0f, b.y), color);
 }
 
 Press press_area(const char* id, ImVec2 size)
@@ -329,6 +334,14 @@ bool header_button(
         list->AddText(font, font->FontSize, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f), ink,
             label.c_str());
         list->PopClipRect();
+    }
+    if (on) {
+        // A tick in a round badge at the top right corner: "this is on", whatever the colours.
+        float r = std::max(m.em(0.38f), 7.0f);
+        ImVec2 c(max.x - r * 0.75f, pos.y + r * 0.75f);
+        list->AddCircleFilled(c, r, theme.accent, 20);
+        list->AddCircle(c, r, theme.header, 20, std::max(1.0f, r * 0.15f));
+        draw_icon(list, Icon::Check, c, r * 1.2f, theme.accent_text);
     }
     return press.clicked;
 }
