@@ -5,6 +5,7 @@
 #include "support/process.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <doctest/doctest.h>
 #include <random>
 #include <sstream>
@@ -213,4 +214,38 @@ TEST_CASE("in fullscreen a keyboard, Alt+F4 and a close request do nothing; in a
         {"--windowed", "--size", "800x480", "--bundle", bundle, "--now", "2026-12-02T10:00", "--script", windowed});
     CHECK_MESSAGE(closed.status == 0, closed.err);
     CHECK(closed.out.find("screen: places") == std::string::npos); // It had stopped before the tap.
+}
+
+TEST_CASE("home says how old the content is once it is more than a week old")
+{
+    // The demo content is imported now, on the first start; the kiosk's clock is then set a day and three weeks on.
+    auto day = [](int days_ahead) {
+        std::time_t t = std::time(nullptr) + std::time_t(days_ahead) * 86400;
+        char text[32];
+        std::strftime(text, sizeof text, "%Y-%m-%dT12:00", std::gmtime(&t));
+        return std::string(text);
+    };
+    TempDir dir;
+    std::string state = dir.file("state");
+    auto shot = [&](int days_ahead, const std::string& file) {
+        auto r = run_kiosk(
+            {"screenshot", "--state", state, "--size", "800x480", "--now", day(days_ahead), "--out", dir.file(file)});
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        return load_png(dir.file(file));
+    };
+    Image fresh = shot(1, "fresh.png");
+    Image old = shot(21, "old.png");
+    // The left of the top band holds the name, and under it, on the old content, "Updated 21 days ago" (or 20).
+    auto band = [](const Image& image) {
+        std::vector<std::uint8_t> pixels;
+        for (int y = 0; y < 70; ++y) {
+            for (int x = 0; x < 250; ++x)
+                pixels.insert(pixels.end(), image.at(x, y), image.at(x, y) + 3);
+        }
+        return pixels;
+    };
+    REQUIRE_FALSE(fresh.empty());
+    CHECK(band(fresh) != band(old));
+    Image again = shot(2, "again.png");
+    CHECK(band(fresh) == band(again)); // Two days old: nothing said.
 }
