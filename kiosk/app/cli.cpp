@@ -69,6 +69,23 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     import->add_option("DIR", options.import_dir, "The bundle folder")->required()->type_name("DIR");
     import->add_option("--source", options.import_source, "Where it came from, as status shows it")->type_name("TEXT");
     import->add_flag("--json", options.json, "Print the result as JSON");
+    import->add_flag("--signed-only", options.signed_only,
+        "Import only a bundle signed by a trusted key; otherwise report it as pending for staff");
+
+    CLI::App* keygen = app.add_subcommand("keygen", "Make a key pair for signing bundles: NAME.key and NAME.pub");
+    keygen->add_option("--out", options.key_name, "The key files' name, without .key or .pub")
+        ->required()
+        ->type_name("NAME");
+    CLI::App* pack = app.add_subcommand("pack", "Check a bundle folder, then write its MANIFEST and signature");
+    pack->add_option("DIR", options.pack_dir, "The bundle folder")->required()->type_name("DIR");
+    pack->add_option("--key", options.key_file, "The secret key (from kiosk keygen)")
+        ->required()
+        ->type_name("NAME.key");
+    CLI::App* verify = app.add_subcommand("verify", "Check that a bundle is intact and signed by a key");
+    verify->add_option("DIR", options.pack_dir, "The bundle folder")->required()->type_name("DIR");
+    verify->add_option("--pub", options.key_file, "The public key")->required()->type_name("NAME.pub");
+    CLI::App* sync = app.add_subcommand("sync", "Look for new content on every source (USB sticks) and take it");
+    sync->add_flag("--once", options.once, "One pass over every source, then exit")->required();
 
     CLI::App* rollback = app.add_subcommand("rollback", "Show the previous content version again, and keep it");
     CLI::App* status = app.add_subcommand("status", "Show the content version that is showing");
@@ -99,6 +116,14 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
         options.command = Command::Rollback;
     else if (*status)
         options.command = Command::Status;
+    else if (*keygen)
+        options.command = Command::Keygen;
+    else if (*pack)
+        options.command = Command::Pack;
+    else if (*verify)
+        options.command = Command::Verify;
+    else if (*sync)
+        options.command = Command::Sync;
     return {options, exit_ok};
 }
 

@@ -21,6 +21,10 @@ enum class Command {
     Import,     // kiosk import DIR [--json]
     Rollback,   // kiosk rollback
     Status,     // kiosk status [--json]
+    Keygen,     // kiosk keygen --out NAME
+    Pack,       // kiosk pack DIR --key NAME.key
+    Verify,     // kiosk verify DIR --pub NAME.pub
+    Sync,       // kiosk sync --once
 };
 
 struct Size {
@@ -44,6 +48,11 @@ struct Options {
     std::string import_dir;    // import DIR
     std::string import_source; // import --source: where the bundle came from, for status ("usb:/media/x")
     bool json = false;         // check, import, status --json
+    bool signed_only = false;  // import --signed-only: import only a bundle signed by a trusted key (sticks, feed)
+    std::string key_name;      // keygen --out NAME
+    std::string pack_dir;      // pack DIR, verify DIR
+    std::string key_file;      // pack --key NAME.key, verify --pub NAME.pub
+    bool once = false;         // sync --once
 };
 
 struct ParsedCommandLine {

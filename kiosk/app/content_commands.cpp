@@ -1,11 +1,13 @@
 // Import, rollback and status: the store seen from the command line.
 #include "app/content_commands.hpp"
+#include "sync/usb.hpp"
 
 #include "app/json.hpp"
 #include "app/paths.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
 #include "store/store.hpp"
+#include "sync/child_process.hpp"
 #include "sync/identity.hpp"
 
 #include <ctime>
@@ -51,6 +53,19 @@ std::string database_path(const Options& options)
     return state_dir(options.state_dir) + "/kiosk.db";
 }
 
+std::vector<sync::PublicKey> trusted_keys(const Settings& settings)
+{
+    std::vector<sync::PublicKey> keys;
+    for (const std::string& path : settings.trusted_keys) {
+        std::string error;
+        if (auto key = sync::read_public_key(path, error))
+            keys.push_back(*key);
+        else
+            std::cerr << "kiosk: trusted_keys: " << error << "\n";
+    }
+    return keys;
+}
+
 int run_import(const Options& options, const Settings& settings)
 {
     const std::string& dir = options.import_dir;
@@ -64,16 +79,44 @@ int run_import(const Options& options, const Settings& settings)
     std::string error;
     std::optional<store::ImportOutcome> outcome;
     std::string version;
+    // Signed by a trusted key: the packed version, under the version rules. Otherwise a local version, or with
+    // --signed-only (sticks, the feed) nothing: it waits for staff.
+    std::string unsigned_why;
+    std::optional<sync::Verified> verified;
+    if (sync::has_manifest(dir))
+        verified = sync::verify_bundle(dir, trusted_keys(settings), unsigned_why);
+    else
+        unsigned_why = "it is not signed (it has no MANIFEST)";
+    bool pending = false;
+    std::string why;
     if (bundle) {
         TimeZone zone = kiosk_time_zone(settings.time_zone, &*bundle);
         counts = count_bundle(*bundle, std::chrono::system_clock::now(), zone);
         auto identity = sync::bundle_identity(dir, error);
-        if (identity) {
+        auto store = identity ? open_store(options, true, error) : nullptr;
+        if (identity && store) {
             store::ImportRequest request;
             request.bundle = &*bundle;
             request.identity = identity->hash;
             request.source = options.import_source.empty() ? "import:" + dir : options.import_source;
             request.counts = counts;
+            bool go = true;
+            if (verified) {
+                if (diagnostics.has_errors() && options.signed_only) {
+                    why = "it is signed, but has errors: fix them and pack it again";
+                    go = false;
+                } else if (store->active_version() && store->active_version()->identity == identity->hash) {
+                    go = true; // Unchanged: import_bundle says so.
+                } else if (!store->version_allowed(verified->manifest.version, true, identity->hash, why)) {
+                    go = false;
+                }
+                request.version = verified->manifest.version;
+                request.is_signed = true;
+            } else if (options.signed_only) {
+                pending = !store->active_version() || store->active_version()->identity != identity->hash;
+                why = unsigned_why + ": it waits for staff to apply it with the PIN";
+                go = !pending;
+            }
             for (const Diagnostic& d : diagnostics.all())
                 request.report += d.to_string() + "\n";
             request.source_files = identity->files;
@@ -81,41 +124,138 @@ int run_import(const Options& options, const Settings& settings)
                 if (path.rfind("pages/", 0) == 0 && path.size() > 9 && path.compare(path.size() - 3, 3, ".md") == 0)
                     request.page_sources[path] = read_file(dir + "/" + path);
             }
-            for (const auto& [path, info] : bundle->images) {
-                std::string scale_error;
-                if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, scale_error))
-                    request.image_data[path] = std::move(scaled->bytes);
-                else
-                    diagnostics.error(path, 0, scale_error + ": the image is left out");
-            }
-            if (auto store = open_store(options, true, error)) {
+            if (go) {
+                for (const auto& [path, info] : bundle->images) {
+                    std::string scale_error;
+                    if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, scale_error))
+                        request.image_data[path] = std::move(scaled->bytes);
+                    else
+                        diagnostics.error(path, 0, scale_error + ": the image is left out");
+                }
                 outcome = store->import_bundle(request, error);
-                if (auto active = store->active_version())
-                    version = active->version;
             }
+            if (auto active = store->active_version())
+                version = active->version;
         }
     }
     bool imported = outcome.has_value();
+    std::string report;
+    for (const Diagnostic& d : diagnostics.all())
+        report += d.to_string() + "\n";
     if (options.json) {
         std::cout << "{\"imported\": " << (outcome == store::ImportOutcome::Imported ? "true" : "false")
                   << ", \"unchanged\": " << (outcome == store::ImportOutcome::Unchanged ? "true" : "false")
-                  << ", \"version\": " << json_string(version) << ", \"importable\": " << (bundle ? "true" : "false")
+                  << ", \"pending\": " << (pending ? "true" : "false")
+                  << ", \"signed\": " << (verified ? "true" : "false") << ", \"version\": " << json_string(version)
+                  << ", \"importable\": " << (bundle ? "true" : "false") << ", \"why\": " << json_string(why)
                   << ", \"error\": " << json_string(error) << ", \"counts\": " << counts_json(counts)
-                  << ", \"diagnostics\": " << diagnostics_json(diagnostics) << "}" << std::endl;
+                  << ", \"report\": " << json_string(report) << ", \"diagnostics\": " << diagnostics_json(diagnostics)
+                  << "}" << std::endl;
     } else {
-        for (const Diagnostic& d : diagnostics.all())
-            std::cout << d.to_string() << "\n";
+        std::cout << report;
         if (!bundle)
             std::cout << dir << ": not imported: fix the errors above; the content that was showing stays\n";
         else if (!error.empty())
             std::cout << dir << ": not imported: " << error << "\n";
+        else if (!why.empty() && !imported)
+            std::cout << dir << ": not imported: " << why << "\n";
         else if (outcome == store::ImportOutcome::Unchanged)
             std::cout << dir << ": this content is already showing (version " << version << "); nothing changed\n";
         else
-            std::cout << dir << ": imported as version " << version << " (" << counts.pages << " pages, "
-                      << counts.cards << " cards, " << counts.events << " events, " << counts.images << " images)\n";
+            std::cout << dir << ": imported as version " << version << (verified ? ", signed" : "") << " ("
+                      << counts.pages << " pages, " << counts.cards << " cards, " << counts.events << " events, "
+                      << counts.images << " images)\n";
     }
     return imported ? exit_ok : exit_failure;
+}
+
+int run_keygen(const Options& options)
+{
+    std::string error;
+    auto files = sync::generate_keys(options.key_name, error);
+    if (!files) {
+        std::cerr << "kiosk: keygen: " << error << "\n";
+        return exit_failure;
+    }
+    std::cout << "Wrote " << files->secret_path << " (secret: keep it safe, never put it on a kiosk or a stick) and "
+              << files->public_path << " (put it on every kiosk and list it in trusted_keys).\n";
+    return exit_ok;
+}
+
+int run_pack(const Options& options, const Settings& settings)
+{
+    const std::string& dir = options.pack_dir;
+    if (!is_dir(dir)) {
+        std::cerr << "kiosk: pack: " << dir << " is not a folder\n";
+        return exit_usage;
+    }
+    // As kiosk check sees it: any error refuses, so a packed bundle never fails on a kiosk.
+    Diagnostics diagnostics;
+    auto bundle = read_bundle(dir, diagnostics);
+    for (const Diagnostic& d : diagnostics.all())
+        std::cout << dir << "/" << d.to_string() << "\n";
+    if (!bundle || diagnostics.has_errors()) {
+        std::cout << dir << ": not packed: fix the errors above first\n";
+        return exit_failure;
+    }
+    (void)settings;
+    std::string error;
+    auto manifest = sync::pack_bundle(dir, options.key_file, error);
+    if (!manifest) {
+        std::cerr << "kiosk: pack: " << error << "\n";
+        return exit_failure;
+    }
+    std::cout << dir << ": packed as version " << manifest->version << " (" << manifest->files.size()
+              << " files), signed with " << options.key_file << ". Copy the whole folder to a stick or a web server.\n";
+    return exit_ok;
+}
+
+int run_verify(const Options& options)
+{
+    std::string error;
+    auto key = sync::read_public_key(options.key_file, error);
+    if (!key) {
+        std::cerr << "kiosk: verify: " << error << "\n";
+        return exit_usage;
+    }
+    std::string why;
+    auto verified = sync::verify_bundle(options.pack_dir, {*key}, why);
+    if (!verified) {
+        std::cout << options.pack_dir << ": NOT verified: " << why << "\n";
+        return exit_failure;
+    }
+    std::cout << options.pack_dir << ": intact, version " << verified->manifest.version << ", signed by "
+              << options.key_file << "\n";
+    return exit_ok;
+}
+
+int run_sync(const Options& options, const Settings& settings)
+{
+    sync::UsbConfig config;
+    config.roots = settings.usb_roots;
+    config.state_dir = state_dir(options.state_dir);
+    make_dirs(config.state_dir);
+    config.database = database_path(options);
+    config.child = {sync::self_executable(), "--state", config.state_dir};
+    if (!options.config_file.empty())
+        config.child.insert(config.child.end(), {"--config", options.config_file});
+    sync::UsbWatcher watcher(config);
+    bool failed = false;
+    std::vector<sync::StickResult> results = watcher.scan(true);
+    for (const sync::StickResult& r : results) {
+        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << "\n";
+        if (!r.report_written)
+            std::cout << r.source << ": the report could not be written on the stick: " << r.report_problem << "\n";
+        failed = failed || r.outcome == sync::StickOutcome::Refused || r.outcome == sync::StickOutcome::Failed;
+    }
+    if (results.empty())
+        std::cout << "No bundle found on a stick (looked in";
+    if (results.empty()) {
+        for (const std::string& root : settings.usb_roots)
+            std::cout << " " << root;
+        std::cout << ").\n";
+    }
+    return failed ? exit_failure : exit_ok;
 }
 
 int run_rollback(const Options& options)

@@ -3,6 +3,7 @@
 
 #include "app/cli.hpp"
 #include "app/settings.hpp"
+#include "sync/signing.hpp"
 
 #include <string>
 
@@ -18,6 +19,17 @@ int run_rollback(const Options& options);
 
 // kiosk status [--json]: the active version, where it came from, when it was imported and what it holds.
 int run_status(const Options& options);
+
+// kiosk keygen --out NAME, kiosk pack DIR --key NAME.key, kiosk verify DIR --pub NAME.pub.
+int run_keygen(const Options& options);
+int run_pack(const Options& options, const Settings& settings);
+int run_verify(const Options& options);
+// kiosk sync --once: one pass over every source (the USB mount roots); 0 when everything is up to date or waiting
+// for staff, 1 when a source failed or was refused.
+int run_sync(const Options& options, const Settings& settings);
+
+// The settings' trusted public keys; one that cannot be read is reported on standard error and left out.
+std::vector<sync::PublicKey> trusted_keys(const Settings& settings);
 
 // Pixels on the longest side of an image once imported: larger pictures are scaled down, once.
 inline constexpr int max_image_side = 1280;

@@ -49,6 +49,24 @@ InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnos
     return content;
 }
 
+InstalledContent stored_content(store::Store& store, std::string& error)
+{
+    InstalledContent content;
+    auto bundle = store.load_active_bundle(error);
+    if (!bundle)
+        return content;
+    auto images = std::make_shared<ImageBytes>();
+    for (const auto& [path, info] : bundle->images) {
+        if (auto bytes = store.image_data(path))
+            (*images)[path] = std::move(*bytes);
+    }
+    content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
+    content.images = std::move(images);
+    if (auto version = store.active_version())
+        content.imported_at = WallTime(std::chrono::seconds(version->imported_at));
+    return content;
+}
+
 InstalledContent load_installed_content(const Options& options, const std::string& data_root)
 {
     std::string demo = data_root + "/data/demo";
@@ -63,19 +81,9 @@ InstalledContent load_installed_content(const Options& options, const std::strin
         store = store::Store::open(database_path(options), error);
     }
     if (store) {
-        if (auto bundle = store->load_active_bundle(error)) {
-            InstalledContent content;
-            auto images = std::make_shared<ImageBytes>();
-            for (const auto& [path, info] : bundle->images) {
-                if (auto bytes = store->image_data(path))
-                    (*images)[path] = std::move(*bytes);
-            }
-            content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
-            content.images = std::move(images);
-            if (auto version = store->active_version())
-                content.imported_at = WallTime(std::chrono::seconds(version->imported_at));
+        InstalledContent content = stored_content(*store, error);
+        if (content.bundle)
             return content;
-        }
     }
     std::cerr << "kiosk: the stored content cannot be used (" << error << "): showing the demo content instead\n";
     Diagnostics diagnostics;

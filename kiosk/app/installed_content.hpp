@@ -5,6 +5,7 @@
 #include "app/cli.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/snapshot.hpp"
+#include "store/store.hpp"
 
 #include <memory>
 #include <string>
@@ -20,6 +21,9 @@ struct InstalledContent {
 // The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave
 // the screen blank; the reason is logged). No bundle only when even the demo cannot be read.
 InstalledContent load_installed_content(const Options& options, const std::string& data_root);
+
+// The store's active version with its pictures; no bundle (and `error`) when it cannot be read.
+InstalledContent stored_content(store::Store& store, std::string& error);
 
 // A bundle folder shown as it is (--bundle): read, with its images scaled as an import would.
 InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnostics);

@@ -17,15 +17,21 @@
 #include "platform/texture_cache.hpp"
 #include "platform/wake_queue.hpp"
 #include "store/store.hpp"
+#include "sync/child_process.hpp"
+#include "sync/usb.hpp"
 #include "ui/ui.hpp"
 
 #include <SDL.h>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <imgui.h>
 #include <iostream>
 #include <malloc.h>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 namespace kiosk {
@@ -112,6 +118,77 @@ public:
 private:
     std::string m_database; // "": counting is off (a previewed folder, a screenshot).
     std::map<std::pair<std::string, std::string>, int> m_pending;
+};
+
+// Watches the USB mount roots on its own thread while the kiosk runs. A stick is copied, checked and imported in a
+// child process; the new content is loaded and expanded here, and only the finished snapshot goes to the UI thread,
+// between frames, so a sync never holds up a frame.
+class SyncThread {
+public:
+    SyncThread(sync::UsbConfig config, platform::WakeQueue& wake, std::function<void(SnapshotPtr)> arrived,
+        const TimeZone& zone)
+        : m_database(config.database)
+        , m_watcher(std::move(config))
+        , m_wake(wake)
+        , m_arrived(std::move(arrived))
+        , m_zone(zone)
+        , m_thread([this] { run(); })
+    { }
+
+    ~SyncThread()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_wakeup.notify_all();
+        m_thread.join();
+    }
+
+    SyncThread(const SyncThread&) = delete;
+    SyncThread& operator=(const SyncThread&) = delete;
+
+private:
+    void run()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (!m_stop) {
+            lock.unlock();
+            for (const sync::StickResult& result : m_watcher.scan()) {
+                std::cerr << "kiosk: " << result.source << ": " << sync::outcome_word(result.outcome) << ": "
+                          << result.message << std::endl;
+                if (result.outcome == sync::StickOutcome::Imported)
+                    deliver();
+            }
+            lock.lock();
+            m_wakeup.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop; });
+        }
+    }
+
+    // Loads the new active version and expands it here, off the UI thread.
+    void deliver()
+    {
+        std::string error;
+        auto store = store::Store::open(m_database, error);
+        InstalledContent content = store ? stored_content(*store, error) : InstalledContent {};
+        if (!content.bundle) {
+            std::cerr << "kiosk: the new content cannot be loaded (" << error << "): the old content stays\n";
+            return;
+        }
+        SnapshotPtr snapshot = make_snapshot(
+            content.bundle, content.images, std::chrono::system_clock::now(), m_zone, content.imported_at);
+        m_wake.post([arrived = m_arrived, snapshot] { arrived(snapshot); });
+    }
+
+    std::string m_database;
+    sync::UsbWatcher m_watcher;
+    platform::WakeQueue& m_wake;
+    std::function<void(SnapshotPtr)> m_arrived;
+    const TimeZone& m_zone;
+    std::mutex m_mutex;
+    std::condition_variable m_wakeup;
+    bool m_stop = false;
+    std::thread m_thread; // Last: it starts once everything above is ready.
 };
 
 // Connects the UI to the frame loop: sizes, drawing, timers, the idle reset and the counts.
@@ -203,6 +280,8 @@ public:
             next = std::min(next, m_ui.attract_next_change(now));
         else
             next = std::min(next, std::max(Millis(1), m_last_touch + m_idle - now));
+        if (Millis banner = m_ui.banner_until(); banner.count() >= 0)
+            next = std::min(next, std::max(Millis(1), banner - now));
         return std::min(next, std::max(Millis(1), m_next_flush - now));
     }
 
@@ -365,6 +444,24 @@ int run(const Options& options, const Settings& settings)
         counts.flush();
         return status;
     }
+    // Sticks are watched only by a kiosk that runs for real on its installed content.
+    std::unique_ptr<SyncThread> syncing;
+    if (options.bundle_dir.empty()) {
+        sync::UsbConfig usb;
+        usb.roots = settings.usb_roots;
+        usb.state_dir = state_dir(options.state_dir);
+        usb.database = database_path(options);
+        usb.child = {sync::self_executable(), "--state", usb.state_dir};
+        if (!options.config_file.empty())
+            usb.child.insert(usb.child.end(), {"--config", options.config_file});
+        syncing = std::make_unique<SyncThread>(
+            std::move(usb), wake,
+            [&ui, &clock](SnapshotPtr snapshot) {
+                ui.set_content(std::move(snapshot));
+                ui.show_banner("content_updated", clock.uptime() + Millis(5000));
+            },
+            zone);
+    }
     loop.on_first_frame([&backend] {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
         std::cerr << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x"
@@ -395,6 +492,14 @@ int kiosk_main(int argc, char** argv)
         return run_rollback(options);
     case Command::Status:
         return run_status(options);
+    case Command::Keygen:
+        return run_keygen(options);
+    case Command::Pack:
+        return run_pack(options, *settings);
+    case Command::Verify:
+        return run_verify(options);
+    case Command::Sync:
+        return run_sync(options, *settings);
     case Command::Run:
     case Command::Screenshot:
         break;

@@ -43,8 +43,8 @@ bool hash_file(const std::string& path, std::string& out)
     return true;
 }
 
-bool walk(const std::string& root, const std::string& relative, int depth,
-    std::vector<std::pair<std::string, std::string>>& files, std::string& error)
+bool walk(
+    const std::string& root, const std::string& relative, int depth, std::vector<FileHash>& files, std::string& error)
 {
     std::string path = relative.empty() ? root : root + "/" + relative;
     DIR* d = opendir(path.c_str());
@@ -75,7 +75,7 @@ bool walk(const std::string& root, const std::string& relative, int depth,
                 error = rel + " cannot be read";
                 return false;
             }
-            files.emplace_back(rel, hash + ":" + std::to_string(st.st_size));
+            files.push_back(FileHash {rel, std::uint64_t(st.st_size), hash});
         }
     }
     return true;
@@ -83,29 +83,45 @@ bool walk(const std::string& root, const std::string& relative, int depth,
 
 } // namespace
 
-std::optional<BundleIdentity> bundle_identity(const std::string& dir, std::string& error)
+std::optional<std::vector<FileHash>> hash_bundle_files(const std::string& dir, std::string& error)
 {
     if (sodium_init() < 0) {
         error = "the cryptography library cannot start";
         return std::nullopt;
     }
-    BundleIdentity identity;
-    if (!walk(dir, "", 0, identity.files, error))
+    std::vector<FileHash> files;
+    if (!walk(dir, "", 0, files, error))
         return std::nullopt;
-    std::sort(identity.files.begin(), identity.files.end());
-    for (const auto& [path, hash] : identity.files) {
-        if (path == "MANIFEST") {
-            identity.hash = hash.substr(0, hash.find(':'));
+    std::sort(files.begin(), files.end(), [](const FileHash& a, const FileHash& b) { return a.path < b.path; });
+    return files;
+}
+
+std::string hash_bytes(const std::string& bytes)
+{
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(
+        digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
+    return hex(digest, sizeof digest);
+}
+
+std::optional<BundleIdentity> bundle_identity(const std::string& dir, std::string& error)
+{
+    auto files = hash_bundle_files(dir, error);
+    if (!files)
+        return std::nullopt;
+    BundleIdentity identity;
+    for (const FileHash& file : *files)
+        identity.files.emplace_back(file.path, file.hash + ":" + std::to_string(file.size));
+    for (const FileHash& file : *files) {
+        if (file.path == "MANIFEST") {
+            identity.hash = file.hash;
             return identity;
         }
     }
     std::string listing;
     for (const auto& [path, hash] : identity.files)
         listing += path + '\0' + hash + '\n';
-    unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(
-        digest, sizeof digest, reinterpret_cast<const unsigned char*>(listing.data()), listing.size(), nullptr, 0);
-    identity.hash = hex(digest, sizeof digest);
+    identity.hash = hash_bytes(listing);
     return identity;
 }
 

@@ -378,6 +378,27 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
     return std::nullopt;
 }
 
+void Ui::draw_banner(const ScreenContext& c)
+{
+    // A pill near the foot of the screen, over everything: a tick and the words, in the accent colours.
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetForegroundDrawList();
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    std::string words = c.word(m_banner.c_str());
+    ImFont* font = style.fonts.tile;
+    float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, words.c_str()).x;
+    float h = std::max(m.touch(), font->FontSize * 1.8f);
+    float w = std::min(text_w + h + m.em(1.6f), viewport->Size.x - 2.0f * style.pad());
+    ImVec2 min(std::floor(viewport->Pos.x + (viewport->Size.x - w) * 0.5f),
+        std::floor(viewport->Pos.y + viewport->Size.y - h - style.pad() * 2.0f));
+    ImVec2 max(min.x + w, min.y + h);
+    fill_rounded(list, min, max, style.theme.accent, h * 0.5f);
+    draw_icon(list, Icon::Check, ImVec2(min.x + h * 0.55f, min.y + h * 0.5f), h * 0.45f, style.theme.accent_text);
+    draw_wrapped(list, font, ImVec2(min.x + h, min.y + (h - font->FontSize) * 0.5f), w - h - m.em(0.6f),
+        style.theme.accent_text, words, 1);
+}
+
 void Ui::draw_fade(const FrameInfo& frame)
 {
     if (m_fade_pending) {
@@ -408,6 +429,10 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
     begin_screen("screen", m_style, m_attract && path() == "home" ? attract_frame(frame.uptime).shift : ImVec2());
     std::optional<Intent> intent = draw(context, m_stack.back());
+    if (!m_banner.empty() && frame.uptime >= m_banner_until)
+        m_banner.clear();
+    if (!m_banner.empty())
+        draw_banner(context);
     end_screen();
     draw_fade(frame);
     if (intent)

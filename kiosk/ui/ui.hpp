@@ -63,6 +63,15 @@ public:
     // How long until the attract loop changes what it shows, measured from uptime `now`.
     Millis attract_next_change(Millis now) const;
 
+    // A short message across the foot of the screen ("Content updated") until uptime `until`.
+    void show_banner(const std::string& key, Millis until)
+    {
+        m_banner = key;
+        m_banner_until = until;
+    }
+    // When the banner goes, or a negative time when there is none.
+    Millis banner_until() const { return m_banner.empty() ? Millis(-1) : m_banner_until; }
+
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
 
@@ -89,6 +98,7 @@ private:
     std::vector<const std::string*> content_texts() const;
     std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
     void draw_fade(const FrameInfo& frame);
+    void draw_banner(const ScreenContext& context);
 
     Style m_style;
     Theme m_theme;
@@ -104,6 +114,8 @@ private:
     bool m_fonts_stale = false;
     bool m_attract = false;
     std::vector<std::string> m_opened;
+    std::string m_banner; // A string key, or "".
+    Millis m_banner_until {0};
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
     AgendaRows m_agenda;
     std::vector<ImWchar> m_glyphs; // The characters the fonts hold: the strings' and the content's.

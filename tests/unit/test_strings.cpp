@@ -32,14 +32,14 @@ TEST_CASE("the shipped strings load and format dates in each language")
 
 namespace {
 
-// The keys the code asks for: word("key") and get("key", ...) in the UI and app sources, and the date and time
+// The keys the code asks for: word("key"), get("key", ...) and show_banner("key", ...) in the UI and app sources, and the date and time
 // words the formatting functions look up by table.
 std::set<std::string> keys_used()
 {
     std::set<std::string> used
         = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december", "am", "pm"};
-    std::regex call(R"((?:word|get)\("([a-z_]+)\")");
+    std::regex call(R"((?:word|get|show_banner)\("([a-z_]+)\")");
     for (const char* dir : {KIOSK_SOURCE_DIR "/kiosk/ui", KIOSK_SOURCE_DIR "/kiosk/app"}) {
         for (const auto& entry : std::filesystem::directory_iterator(dir)) {
             std::ifstream in(entry.path());

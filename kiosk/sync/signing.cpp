@@ -1,0 +1,345 @@
+// Keys, MANIFEST and signatures with libsodium (crypto_sign_ed25519, detached).
+#include "sync/signing.hpp"
+
+#include "sync/identity.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <fstream>
+#include <sodium.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+const char* const secret_label = "drop-in-kiosk secret key 1";
+const char* const public_label = "drop-in-kiosk public key 1";
+const char* const signature_label = "drop-in-kiosk signature 1";
+constexpr std::size_t max_manifest_bytes = 1024 * 1024; // 2,000 files at most in a bundle: a few hundred KiB.
+
+std::string to_hex(const std::string& bytes)
+{
+    std::string out(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    out.pop_back();
+    return out;
+}
+
+std::optional<std::string> from_hex(const std::string& text, std::size_t size)
+{
+    std::string out(size, '\0');
+    std::size_t length = 0;
+    if (sodium_hex2bin(
+            reinterpret_cast<unsigned char*>(out.data()), size, text.data(), text.size(), nullptr, &length, nullptr)
+            != 0
+        || length != size || text.size() != size * 2)
+        return std::nullopt;
+    return out;
+}
+
+// A small file's whole content, at most `limit` bytes; nothing when missing, unreadable or larger.
+std::optional<std::string> read_small(const std::string& path, std::size_t limit)
+{
+    int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat st { };
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || std::size_t(st.st_size) > limit) {
+        close(fd);
+        return std::nullopt;
+    }
+    std::string text(std::size_t(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = read(fd, text.data() + done, text.size() - done);
+        if (n <= 0)
+            break;
+        done += std::size_t(n);
+    }
+    close(fd);
+    if (done != text.size())
+        return std::nullopt;
+    return text;
+}
+
+// "LABEL\nHEX\n" (lines starting with '#' are comments): the hex of the labelled key or signature.
+std::optional<std::string> labelled_hex(const std::string& text, const char* label, std::size_t size)
+{
+    std::istringstream in(text);
+    std::string line;
+    bool labelled = false;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
+        if (!labelled) {
+            if (line != label)
+                return std::nullopt;
+            labelled = true;
+            continue;
+        }
+        return from_hex(line, size);
+    }
+    return std::nullopt;
+}
+
+bool write_file(const std::string& path, const std::string& text, mode_t mode, bool exclusive, std::string& error)
+{
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC);
+    int fd = open(path.c_str(), flags, mode);
+    if (fd < 0) {
+        error = path
+            + (errno == EEXIST ? " already exists: choose another name, or move the old key away first"
+                               : " cannot be written: " + std::string(std::strerror(errno)));
+        return false;
+    }
+    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
+    close(fd);
+    if (!ok)
+        error = path + " cannot be written (is the disk full?)";
+    return ok;
+}
+
+std::string utc_text(std::time_t t, const char* format)
+{
+    std::tm tm {};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, format, &tm);
+    return buffer;
+}
+
+bool is_version(const std::string& v)
+{
+    return v.size() == 14 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+std::optional<KeyFiles> generate_keys(const std::string& name, std::string& error)
+{
+    if (sodium_init() < 0) {
+        error = "the cryptography library cannot start";
+        return std::nullopt;
+    }
+    std::string pk(crypto_sign_PUBLICKEYBYTES, '\0'), sk(crypto_sign_SECRETKEYBYTES, '\0');
+    crypto_sign_keypair(reinterpret_cast<unsigned char*>(pk.data()), reinterpret_cast<unsigned char*>(sk.data()));
+    KeyFiles files {name + ".key", name + ".pub"};
+    std::string secret = std::string("# Keep this file secret: whoever has it can sign content for your kiosks.\n")
+        + secret_label + "\n" + to_hex(sk) + "\n";
+    std::string pub = std::string("# Put this file on the kiosks (trusted_keys in kiosk.toml).\n") + public_label + "\n"
+        + to_hex(pk) + "\n";
+    sodium_memzero(sk.data(), sk.size());
+    if (!write_file(files.secret_path, secret, 0600, true, error))
+        return std::nullopt;
+    sodium_memzero(secret.data(), secret.size());
+    if (!write_file(files.public_path, pub, 0644, true, error)) {
+        unlink(files.secret_path.c_str());
+        return std::nullopt;
+    }
+    return files;
+}
+
+std::optional<PublicKey> read_public_key(const std::string& path, std::string& error)
+{
+    auto text = read_small(path, 4096);
+    if (!text) {
+        error = "the public key " + path + " cannot be read";
+        return std::nullopt;
+    }
+    auto bytes = labelled_hex(*text, public_label, crypto_sign_PUBLICKEYBYTES);
+    if (!bytes) {
+        error = path + " is not a kiosk public key (made by kiosk keygen, ending in .pub)";
+        return std::nullopt;
+    }
+    return PublicKey {path, *bytes};
+}
+
+std::optional<Manifest> parse_manifest(const std::string& text, std::string& error)
+{
+    Manifest manifest;
+    std::istringstream in(text);
+    std::string line;
+    int number = 0;
+    bool format = false;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.empty() || line[0] == '#')
+            continue;
+        auto fail = [&](const std::string& what) {
+            error = "MANIFEST:" + std::to_string(number) + ": " + what;
+            return std::nullopt;
+        };
+        if (line == "format 1") {
+            format = true;
+        } else if (line.rfind("version ", 0) == 0) {
+            manifest.version = line.substr(8);
+            if (!is_version(manifest.version))
+                return fail("the version must be 14 digits (YYYYMMDDHHMMSS)");
+        } else if (line.rfind("created ", 0) == 0) {
+            manifest.created = line.substr(8);
+        } else if (line.rfind("file\t", 0) == 0) {
+            // file<TAB>size<TAB>hash<TAB>path: the path last, so it may hold spaces.
+            std::size_t a = 5, b = line.find('\t', a), c = b == std::string::npos ? b : line.find('\t', b + 1);
+            if (c == std::string::npos)
+                return fail("a file line is 'file', its size, its hash and its path, separated by tabs");
+            ManifestFile file;
+            std::string size = line.substr(a, b - a);
+            if (size.empty() || size.size() > 15 || !std::all_of(size.begin(), size.end(), ::isdigit))
+                return fail("the size is not a number");
+            file.size = std::stoull(size);
+            file.hash = line.substr(b + 1, c - b - 1);
+            file.path = line.substr(c + 1);
+            if (file.hash.size() != 64 || file.path.empty() || file.path[0] == '/'
+                || file.path.find("..") != std::string::npos)
+                return fail("a file line has a bad hash or path");
+            manifest.files.push_back(file);
+        } else {
+            return fail("this line is not part of a MANIFEST");
+        }
+    }
+    if (!format || manifest.version.empty()) {
+        error = "MANIFEST: this is not a kiosk MANIFEST (made by kiosk pack)";
+        return std::nullopt;
+    }
+    return manifest;
+}
+
+std::string manifest_text(const Manifest& manifest)
+{
+    std::string text = "# Drop-in Kiosk bundle manifest, written by kiosk pack. Do not edit: the signature covers it.\n"
+                       "format 1\nversion "
+        + manifest.version + "\ncreated " + manifest.created + "\n";
+    for (const ManifestFile& file : manifest.files)
+        text += "file\t" + std::to_string(file.size) + "\t" + file.hash + "\t" + file.path + "\n";
+    return text;
+}
+
+bool has_manifest(const std::string& dir)
+{
+    struct stat st { };
+    return lstat((dir + "/MANIFEST").c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& key_path, std::string& error)
+{
+    if (sodium_init() < 0) {
+        error = "the cryptography library cannot start";
+        return std::nullopt;
+    }
+    auto key_text = read_small(key_path, 4096);
+    auto sk = key_text ? labelled_hex(*key_text, secret_label, crypto_sign_SECRETKEYBYTES) : std::nullopt;
+    if (key_text)
+        sodium_memzero(key_text->data(), key_text->size());
+    if (!sk) {
+        error = key_path + " is not a kiosk secret key (made by kiosk keygen, ending in .key)";
+        return std::nullopt;
+    }
+    auto files = hash_bundle_files(dir, error);
+    if (!files) {
+        sodium_memzero(sk->data(), sk->size());
+        return std::nullopt;
+    }
+    Manifest manifest;
+    std::time_t now = std::time(nullptr);
+    manifest.version = utc_text(now, "%Y%m%d%H%M%S");
+    manifest.created = utc_text(now, "%Y-%m-%dT%H:%M:%SZ");
+    // The version only grows: after a clock that went back, or a second pack within the second, one more.
+    if (auto old_text = read_small(dir + "/MANIFEST", max_manifest_bytes)) {
+        std::string ignored;
+        if (auto old = parse_manifest(*old_text, ignored); old && old->version >= manifest.version)
+            manifest.version = std::to_string(std::stoull(old->version) + 1);
+    }
+    for (const FileHash& file : *files) {
+        if (file.path != "MANIFEST")
+            manifest.files.push_back(ManifestFile {file.path, file.size, file.hash});
+    }
+    std::string text = manifest_text(manifest);
+    std::string signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+        reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+        reinterpret_cast<const unsigned char*>(sk->data()));
+    sodium_memzero(sk->data(), sk->size());
+    std::string sig_text = std::string(signature_label) + "\n" + to_hex(signature) + "\n";
+    if (!write_file(dir + "/MANIFEST", text, 0644, false, error)
+        || !write_file(dir + "/MANIFEST.sig", sig_text, 0644, false, error))
+        return std::nullopt;
+    return manifest;
+}
+
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why)
+{
+    if (sodium_init() < 0) {
+        why = "the cryptography library cannot start";
+        return std::nullopt;
+    }
+    auto text = read_small(dir + "/MANIFEST", max_manifest_bytes);
+    if (!text) {
+        why = "it has no MANIFEST: it was not packed with kiosk pack";
+        return std::nullopt;
+    }
+    auto sig_text = read_small(dir + "/MANIFEST.sig", 4096);
+    auto signature = sig_text ? labelled_hex(*sig_text, signature_label, crypto_sign_BYTES) : std::nullopt;
+    if (!signature) {
+        why = "its MANIFEST.sig is missing or damaged: pack it again with kiosk pack";
+        return std::nullopt;
+    }
+    const PublicKey* signer = nullptr;
+    for (const PublicKey& key : keys) {
+        if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
+                reinterpret_cast<const unsigned char*>(text->data()), text->size(),
+                reinterpret_cast<const unsigned char*>(key.bytes.data()))
+            == 0) {
+            signer = &key;
+            break;
+        }
+    }
+    if (!signer) {
+        why = keys.empty() ? "this kiosk trusts no key yet (trusted_keys in its settings)"
+                           : "it is not signed by a key this kiosk trusts, or its MANIFEST was changed after signing";
+        return std::nullopt;
+    }
+    auto manifest = parse_manifest(*text, why);
+    if (!manifest)
+        return std::nullopt;
+    auto files = hash_bundle_files(dir, why);
+    if (!files)
+        return std::nullopt;
+    // Exactly the listed files, each with its size and hash: nothing changed, added or taken away.
+    std::vector<ManifestFile> listed = manifest->files;
+    std::sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    std::size_t i = 0;
+    for (const FileHash& file : *files) {
+        if (file.path == "MANIFEST")
+            continue;
+        while (i < listed.size() && listed[i].path < file.path) {
+            why = listed[i].path + " is missing";
+            return std::nullopt;
+        }
+        if (i == listed.size() || listed[i].path != file.path) {
+            why = file.path + " is not in the MANIFEST: it was added after packing";
+            return std::nullopt;
+        }
+        if (listed[i].size != file.size || listed[i].hash != file.hash) {
+            why = file.path + " was changed after packing";
+            return std::nullopt;
+        }
+        ++i;
+    }
+    if (i < listed.size()) {
+        why = listed[i].path + " is missing";
+        return std::nullopt;
+    }
+    return Verified {*manifest, signer->path};
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,61 @@
+// Signed bundles (libsodium, Ed25519): keys, the MANIFEST that lists every file with its size and hash, and its
+// detached signature. A stranger's stick can copy a bundle but cannot sign a changed one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+// A key pair's files: NAME.key (the secret, mode 0600) and NAME.pub, each one labelled line of hex.
+struct KeyFiles {
+    std::string secret_path;
+    std::string public_path;
+};
+
+// Makes a new key pair and writes NAME.key and NAME.pub. Refuses to overwrite an existing key.
+std::optional<KeyFiles> generate_keys(const std::string& name, std::string& error);
+
+// A public key read from a .pub file (32 bytes), with where it came from.
+struct PublicKey {
+    std::string path;
+    std::string bytes;
+};
+std::optional<PublicKey> read_public_key(const std::string& path, std::string& error);
+
+struct ManifestFile {
+    std::string path; // Inside the bundle, "/"-separated.
+    std::uint64_t size = 0;
+    std::string hash; // Hex BLAKE2b-256.
+};
+
+struct Manifest {
+    std::string version; // YYYYMMDDHHMMSS, UTC at packing; only grows.
+    std::string created; // ISO 8601 UTC.
+    std::vector<ManifestFile> files;
+};
+
+// Parses MANIFEST text. Nothing, with the line that is wrong in `error`, for anything malformed.
+std::optional<Manifest> parse_manifest(const std::string& text, std::string& error);
+std::string manifest_text(const Manifest& manifest);
+
+// Writes DIR/MANIFEST (every file of the bundle but the MANIFEST, its signature and the kiosk's report) and
+// DIR/MANIFEST.sig, signed with the secret key at `key_path`. The version is the UTC time now, or one more than the
+// version already in DIR/MANIFEST when that is not older (the clock went back, two packs in one second).
+std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& key_path, std::string& error);
+
+struct Verified {
+    Manifest manifest;
+    std::string key_path; // The trusted key that signed it.
+};
+
+// Checks that DIR/MANIFEST.sig is a signature of DIR/MANIFEST by one of `keys`, and that DIR holds exactly the files
+// the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words.
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why);
+
+// True when DIR has a MANIFEST (a packed bundle, signed or not by a trusted key).
+bool has_manifest(const std::string& dir);
+
+} // namespace kiosk::sync

@@ -1,0 +1,283 @@
+// Staging: a careful copy of a stick's bundle, with no link followed and every limit checked before it is reached.
+#include "sync/staging.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+std::vector<std::string> entries(const std::string& dir)
+{
+    std::vector<std::string> names;
+    if (DIR* d = opendir(dir.c_str())) {
+        while (dirent* entry = readdir(d)) {
+            std::string name = entry->d_name;
+            if (name != "." && name != "..")
+                names.push_back(name);
+        }
+        closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool is_kind(const std::string& path, mode_t kind)
+{
+    struct stat st { };
+    return lstat(path.c_str(), &st) == 0 && (st.st_mode & S_IFMT) == kind;
+}
+
+// What the copy must hold: the files and folders, in order, with their sizes, checked against the limits.
+struct Listing {
+    std::vector<std::string> folders; // Relative paths.
+    std::vector<std::pair<std::string, std::uint64_t>> files;
+    std::uint64_t total = 0;
+    std::string fingerprint;
+};
+
+bool list(const std::string& root, const std::string& relative, int depth, const StagingLimits& limits,
+    Listing& listing, std::string& why)
+{
+    std::string path = relative.empty() ? root : root + "/" + relative;
+    for (const std::string& name : entries(path)) {
+        if (name[0] == '.' || (relative.empty() && name == "kiosk-report.txt"))
+            continue; // Hidden files (.Trashes, ._x) and our own report are not part of a bundle.
+        std::string rel = relative.empty() ? name : relative + "/" + name;
+        struct stat st { };
+        if (lstat((root + "/" + rel).c_str(), &st) != 0) {
+            why = rel + " cannot be read (was the stick pulled out?)";
+            return false;
+        }
+        if (S_ISLNK(st.st_mode)) {
+            why = rel + " is a link to somewhere else: a bundle holds only plain files and folders";
+            return false;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (depth >= limits.max_depth) {
+                why = rel + " is a folder too deep inside the bundle (pages/, images/ and calendars/ hold files only)";
+                return false;
+            }
+            listing.folders.push_back(rel);
+            listing.fingerprint += "d " + rel + "\n";
+            if (!list(root, rel, depth + 1, limits, listing, why))
+                return false;
+            continue;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            why = rel + " is not a plain file (a device, pipe or socket)";
+            return false;
+        }
+        if (std::uint64_t(st.st_size) > limits.max_file_bytes) {
+            why = rel + " is " + std::to_string(st.st_size >> 20) + " MiB: no file of a bundle may be over "
+                + std::to_string(limits.max_file_bytes >> 20) + " MiB";
+            return false;
+        }
+        if (listing.files.size() + 1 > limits.max_files) {
+            why = "the bundle has more than " + std::to_string(limits.max_files) + " files";
+            return false;
+        }
+        listing.total += std::uint64_t(st.st_size);
+        if (listing.total > limits.max_total_bytes) {
+            why = "the bundle is larger than " + std::to_string(limits.max_total_bytes >> 20) + " MiB";
+            return false;
+        }
+        listing.files.emplace_back(rel, std::uint64_t(st.st_size));
+        listing.fingerprint += "f " + rel + " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec)
+            + "." + std::to_string(st.st_mtim.tv_nsec) + "\n";
+    }
+    return true;
+}
+
+bool copy_file(const std::string& from, const std::string& to, std::uint64_t size, std::string& why)
+{
+    int in = open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (in < 0) {
+        why = "cannot be read (was the stick pulled out?)";
+        return false;
+    }
+    int out = open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (out < 0) {
+        close(in);
+        why = "cannot be copied to the kiosk's disk: " + std::string(std::strerror(errno));
+        return false;
+    }
+    char buffer[64 * 1024];
+    std::uint64_t done = 0;
+    bool ok = true;
+    while (ok) {
+        ssize_t n = read(in, buffer, sizeof buffer);
+        if (n < 0) {
+            why = "could not be read to the end (was the stick pulled out?)";
+            ok = false;
+            break;
+        }
+        if (n == 0)
+            break;
+        done += std::uint64_t(n);
+        if (done > size) {
+            why = "grew while it was read";
+            ok = false;
+            break;
+        }
+        if (::write(out, buffer, std::size_t(n)) != n) {
+            why = "cannot be copied to the kiosk's disk (is it full?)";
+            ok = false;
+        }
+    }
+    if (ok && done != size) {
+        why = "was cut short while it was read (was the stick pulled out?)";
+        ok = false;
+    }
+    if (ok && fsync(out) != 0) {
+        why = "cannot be written to the kiosk's disk";
+        ok = false;
+    }
+    close(in);
+    close(out);
+    return ok;
+}
+
+void sync_dir(const std::string& dir)
+{
+    int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+// Tests only: a pause after each file, so a test can pull the "stick" out halfway (KIOSK_STAGING_PAUSE_MS).
+int test_pause_ms()
+{
+    const char* text = std::getenv("KIOSK_STAGING_PAUSE_MS");
+    return text ? std::clamp(std::atoi(text), 0, 10000) : 0;
+}
+
+} // namespace
+
+std::vector<std::string> find_bundle_folders(const std::vector<std::string>& roots)
+{
+    std::vector<std::string> found;
+    auto look = [&](const std::string& dir, int depth, auto& self) -> void {
+        if (is_kind(dir + "/bundle.toml", S_IFREG)) {
+            found.push_back(dir);
+            return; // A bundle's own folders are not searched further.
+        }
+        if (depth >= 2)
+            return;
+        for (const std::string& name : entries(dir)) {
+            if (name[0] == '.')
+                continue;
+            std::string child = dir + "/" + name;
+            if (is_kind(child, S_IFDIR))
+                self(child, depth + 1, self);
+        }
+    };
+    for (const std::string& root : roots) {
+        if (is_kind(root, S_IFDIR))
+            look(root, 0, look);
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+std::string folder_fingerprint(const std::string& dir)
+{
+    Listing listing;
+    std::string why;
+    StagingLimits generous;
+    generous.max_files = 100000;
+    generous.max_total_bytes = ~0ull;
+    generous.max_file_bytes = ~0ull;
+    if (!list(dir, "", 0, generous, listing, why))
+        return "unreadable: " + why + "\n" + listing.fingerprint;
+    return listing.fingerprint;
+}
+
+bool copy_to_staging(
+    const std::string& from, const std::string& to, const StagingLimits& limits, std::string& why, std::uint64_t* bytes)
+{
+    remove_tree(to);
+    Listing before;
+    if (!list(from, "", 0, limits, before, why))
+        return false;
+    if (mkdir(to.c_str(), 0700) != 0) {
+        why = "the kiosk cannot make its staging folder " + to + ": " + std::strerror(errno);
+        return false;
+    }
+    auto fail = [&](const std::string& what) {
+        why = what;
+        remove_tree(to);
+        return false;
+    };
+    for (const std::string& folder : before.folders) {
+        if (mkdir((to + "/" + folder).c_str(), 0700) != 0)
+            return fail("the kiosk cannot make the folder " + folder + " in staging");
+    }
+    int pause = test_pause_ms();
+    for (const auto& [path, size] : before.files) {
+        std::string file_why;
+        if (!copy_file(from + "/" + path, to + "/" + path, size, file_why))
+            return fail(path + " " + file_why);
+        if (pause > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(pause));
+    }
+    for (const std::string& folder : before.folders)
+        sync_dir(to + "/" + folder);
+    sync_dir(to);
+    // Read the stick's listing again: a stick pulled out or changed halfway must not count as a bundle.
+    Listing after;
+    std::string after_why;
+    if (!list(from, "", 0, limits, after, after_why) || after.fingerprint != before.fingerprint)
+        return fail("the stick changed while it was read (was it pulled out?): nothing was taken from it");
+    if (bytes)
+        *bytes = before.total;
+    return true;
+}
+
+bool write_report(const std::string& dir, const std::string& text, std::string& why)
+{
+    std::string temporary = dir + "/.kiosk-report.tmp";
+    int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        why = errno == EROFS ? "the stick is read-only"
+                             : "the stick cannot be written: " + std::string(std::strerror(errno));
+        return false;
+    }
+    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
+    close(fd);
+    if (!ok || rename(temporary.c_str(), (dir + "/kiosk-report.txt").c_str()) != 0) {
+        unlink(temporary.c_str());
+        why = "the report could not be written to the stick (is it full?)";
+        return false;
+    }
+    sync_dir(dir);
+    return true;
+}
+
+void remove_tree(const std::string& dir)
+{
+    struct stat st { };
+    if (lstat(dir.c_str(), &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        for (const std::string& name : entries(dir))
+            remove_tree(dir + "/" + name);
+        rmdir(dir.c_str());
+    } else {
+        unlink(dir.c_str());
+    }
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,245 @@
+// The USB pipeline: find, copy, identify, check and import in a child, report, log.
+#include "sync/usb.hpp"
+
+#include "store/store.hpp"
+#include "sync/child_process.hpp"
+#include "sync/identity.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <sys/stat.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+// The value of a top-level key in the child's one-line JSON: "true", "false", a number, or a string unescaped.
+std::string json_field(const std::string& json, const std::string& key)
+{
+    std::string needle = "\"" + key + "\": ";
+    auto at = json.find(needle);
+    if (at == std::string::npos)
+        return "";
+    at += needle.size();
+    if (at >= json.size())
+        return "";
+    if (json[at] != '"') {
+        auto end = json.find_first_of(",}", at);
+        return json.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    }
+    std::string out;
+    for (std::size_t i = at + 1; i < json.size(); ++i) {
+        char c = json[i];
+        if (c == '"')
+            break;
+        if (c != '\\' || i + 1 >= json.size()) {
+            out += c;
+            continue;
+        }
+        char e = json[++i];
+        switch (e) {
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'u':
+            if (i + 4 < json.size()) {
+                unsigned code = unsigned(std::stoul(json.substr(i + 1, 4), nullptr, 16));
+                i += 4;
+                if (code < 0x80) {
+                    out += char(code);
+                } else if (code < 0x800) {
+                    out += char(0xC0 | (code >> 6));
+                    out += char(0x80 | (code & 0x3F));
+                } else {
+                    out += char(0xE0 | (code >> 12));
+                    out += char(0x80 | ((code >> 6) & 0x3F));
+                    out += char(0x80 | (code & 0x3F));
+                }
+            }
+            break;
+        default:
+            out += e;
+        }
+    }
+    return out;
+}
+
+std::string now_text()
+{
+    std::time_t t = std::time(nullptr);
+    std::tm tm {};
+    localtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
+    return buffer;
+}
+
+} // namespace
+
+const char* outcome_word(StickOutcome outcome)
+{
+    switch (outcome) {
+    case StickOutcome::Imported:
+        return "imported";
+    case StickOutcome::Unchanged:
+        return "unchanged";
+    case StickOutcome::Pending:
+        return "pending";
+    case StickOutcome::Refused:
+        return "refused";
+    case StickOutcome::Failed:
+        return "failed";
+    }
+    return "failed";
+}
+
+std::string stick_report(const StickResult& result, const std::string& problems, const std::string& when)
+{
+    std::string text = "Drop-in Kiosk report, " + when + "\n\n";
+    switch (result.outcome) {
+    case StickOutcome::Imported:
+        text += "IMPORTED: the kiosk now shows this content (version " + result.version + ").\n";
+        break;
+    case StickOutcome::Unchanged:
+        text += "NOTHING TO DO: the kiosk already shows this content (version " + result.version + ").\n";
+        break;
+    case StickOutcome::Pending:
+        text += "WAITING FOR STAFF: " + result.message
+            + "\nNothing changed for visitors. A staff member can apply it from the staff screen with the PIN.\n";
+        break;
+    case StickOutcome::Refused:
+    case StickOutcome::Failed:
+        text += "NOT IMPORTED: " + result.message + "\nThe kiosk goes on showing the content it had.\n";
+        break;
+    }
+    if (!problems.empty())
+        text += "\nProblems found, each with its file and line (fix errors; warnings are worth a look):\n" + problems;
+    else if (result.outcome != StickOutcome::Failed)
+        text += "\nNo problems found.\n";
+    return text;
+}
+
+UsbWatcher::UsbWatcher(UsbConfig config)
+    : m_config(std::move(config))
+{ }
+
+std::vector<StickResult> UsbWatcher::scan(bool again)
+{
+    std::vector<StickResult> results;
+    std::vector<std::string> folders = find_bundle_folders(m_config.roots);
+    // A stick that went away is forgotten, so the same stick plugged in again is read again.
+    for (auto seen = m_seen.begin(); seen != m_seen.end();) {
+        if (std::find(folders.begin(), folders.end(), seen->first) == folders.end())
+            seen = m_seen.erase(seen);
+        else
+            ++seen;
+    }
+    for (const std::string& folder : folders) {
+        std::string fingerprint = folder_fingerprint(folder);
+        auto seen = m_seen.find(folder);
+        if (!again && seen != m_seen.end() && seen->second == fingerprint)
+            continue;
+        StickResult result = process(folder);
+        // Read again only when it changes; the report we wrote changes nothing that is fingerprinted.
+        m_seen[folder] = folder_fingerprint(folder);
+        results.push_back(std::move(result));
+    }
+    return results;
+}
+
+StickResult UsbWatcher::process(const std::string& folder)
+{
+    StickResult result;
+    result.folder = folder;
+    result.source = "usb:" + folder;
+    std::string problems;
+    std::string error;
+    auto store = store::Store::open(m_config.database, error);
+
+    std::string staging_root = m_config.state_dir + "/staging";
+    mkdir(staging_root.c_str(), 0700);
+    std::string staging = staging_root + "/usb-" + std::to_string(m_next_staging++ % 2);
+    std::string why;
+    std::optional<BundleIdentity> identity;
+    if (!copy_to_staging(folder, staging, m_config.limits, why, &result.bytes)) {
+        result.outcome = why.find("changed while") != std::string::npos || why.find("pulled out") != std::string::npos
+            ? StickOutcome::Failed
+            : StickOutcome::Refused;
+        result.message = why;
+    } else if (!(identity = bundle_identity(staging, why))) {
+        result.outcome = StickOutcome::Failed;
+        result.message = why;
+    } else if (store && store->active_version() && store->active_version()->identity == identity->hash) {
+        result.outcome = StickOutcome::Unchanged;
+        result.version = store->active_version()->version;
+        result.message = "this content is already showing";
+    } else if (m_poison.count(identity->hash)) {
+        result.outcome = StickOutcome::Refused;
+        result.message = "this bundle stopped the kiosk's checker before; it is not tried again until it changes";
+    } else {
+        // Verifying, validating and importing a stranger's files happen in a child under limits.
+        std::vector<std::string> argv = m_config.child;
+        argv.insert(argv.end(), {"import", staging, "--json", "--signed-only", "--source", result.source});
+        store.reset(); // The child writes; read again after.
+        ChildResult child = run_child(argv);
+        std::string json = child.out.substr(0, child.out.find('\n'));
+        if (!child.failure().empty() && json_field(json, "importable").empty()) {
+            m_poison.insert(identity->hash);
+            result.outcome = StickOutcome::Failed;
+            result.message = "checking this bundle " + child.failure() + "; it is not tried again until it changes";
+        } else {
+            problems = json_field(json, "report");
+            result.version = json_field(json, "version");
+            std::string reason = json_field(json, "why");
+            std::string failure = json_field(json, "error");
+            if (json_field(json, "imported") == "true") {
+                result.outcome = StickOutcome::Imported;
+                result.message = "imported as version " + result.version;
+            } else if (json_field(json, "unchanged") == "true") {
+                result.outcome = StickOutcome::Unchanged;
+                result.message = "this content is already showing";
+            } else if (json_field(json, "pending") == "true") {
+                result.outcome = StickOutcome::Pending;
+                result.message = reason;
+            } else if (json_field(json, "importable") == "false") {
+                result.outcome = StickOutcome::Refused;
+                result.message = "the bundle cannot be used: fix the errors listed below";
+            } else {
+                result.outcome = StickOutcome::Refused;
+                result.message = !reason.empty() ? reason : failure;
+            }
+        }
+        store = store::Store::open(m_config.database, error);
+    }
+
+    // Pending bundles stay in staging for the staff screen; everything else is cleaned up.
+    if (result.outcome == StickOutcome::Pending) {
+        std::string pending = m_config.state_dir + "/pending";
+        remove_tree(pending);
+        if (rename(staging.c_str(), pending.c_str()) != 0)
+            result.message += " (the kiosk could not keep a copy for staff)";
+    } else {
+        remove_tree(staging);
+    }
+
+    result.report = stick_report(result, problems, now_text());
+    result.report_written = write_report(folder, result.report, result.report_problem);
+    std::string logged = result.message;
+    if (!result.report_written)
+        logged += " (no report on the stick: " + result.report_problem + ")";
+    if (store) {
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), logged);
+    }
+    return result;
+}
+
+} // namespace kiosk::sync

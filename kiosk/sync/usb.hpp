@@ -1,0 +1,66 @@
+// Updates from USB sticks: every bundle folder under the mount roots is copied to staging, then verified, checked and
+// imported by a child process under limits; a report goes back onto the stick, every attempt into the sync log.
+#pragma once
+
+#include "sync/staging.hpp"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+struct UsbConfig {
+    std::vector<std::string> roots; // Settings' usb_roots.
+    std::string state_dir;          // The kiosk's state folder: staging/ and pending/ live here.
+    std::string database;           // The store's file.
+    std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config: "kiosk", "--state", ...
+    StagingLimits limits;
+};
+
+enum class StickOutcome {
+    Imported,  // Signed by a trusted key, valid, allowed: it is showing now.
+    Unchanged, // The same content is already showing.
+    Pending,   // Unsigned or signed by another key: waiting for staff to apply it with the PIN.
+    Refused,   // Valid signature but refused (an older version, errors), or not a usable bundle.
+    Failed,    // It could not be read (pulled out, unreadable), or it stopped the checker.
+};
+
+const char* outcome_word(StickOutcome outcome); // "imported", "unchanged", "pending", "refused", "failed"
+
+struct StickResult {
+    std::string folder; // On the stick.
+    std::string source; // "usb:<folder>", as the sync log and status show it.
+    StickOutcome outcome = StickOutcome::Failed;
+    std::string version; // The version now showing, when imported or unchanged.
+    std::string message; // One line in plain words.
+    std::string report;  // The whole report as written (or meant) for the stick.
+    bool report_written = false;
+    std::string report_problem; // Why the report is not on the stick ("the stick is read-only").
+    std::uint64_t bytes = 0;
+};
+
+class UsbWatcher {
+public:
+    explicit UsbWatcher(UsbConfig config);
+
+    // Looks at the mount roots once. A folder already read and unchanged since is skipped, unless `again`; a bundle
+    // that crashed or hung the checker is skipped until its content changes. Returns what happened to each folder
+    // it read. Call from one thread at a time.
+    std::vector<StickResult> scan(bool again = false);
+
+private:
+    StickResult process(const std::string& folder);
+
+    UsbConfig m_config;
+    std::map<std::string, std::string> m_seen; // Folder -> its fingerprint when last read.
+    std::set<std::string> m_poison;            // Identities of bundles that crashed or hung the checker.
+    int m_next_staging = 0;
+};
+
+// The report written to a stick for `result`, with every problem of the check (`problems`: "file:line: ..." lines).
+std::string stick_report(const StickResult& result, const std::string& problems, const std::string& when);
+
+} // namespace kiosk::sync
