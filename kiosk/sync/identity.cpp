@@ -1,11 +1,16 @@
 // Bundle identity with libsodium's BLAKE2b (crypto_generichash).
 #include "sync/identity.hpp"
 
+#include "sync/signing.hpp"
+
 #include <algorithm>
 #include <dirent.h>
 #include <fcntl.h>
+#include <fstream>
 #include <sodium.h>
+#include <sstream>
 #include <sys/stat.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace kiosk::sync {
@@ -81,6 +86,27 @@ bool walk(
     return true;
 }
 
+// True when DIR/MANIFEST parses and lists exactly `files` (MANIFEST itself aside) with their sizes and hashes.
+bool matches_manifest(const std::string& dir, const std::vector<FileHash>& files)
+{
+    std::ifstream in(dir + "/MANIFEST", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string ignored;
+    auto manifest = parse_manifest(text.str(), ignored);
+    if (!manifest)
+        return false;
+    std::vector<std::tuple<std::string, std::uint64_t, std::string>> listed, present;
+    for (const ManifestFile& f : manifest->files)
+        listed.emplace_back(f.path, f.size, f.hash);
+    for (const FileHash& f : files) {
+        if (f.path != "MANIFEST")
+            present.emplace_back(f.path, f.size, f.hash);
+    }
+    std::sort(listed.begin(), listed.end());
+    return listed == present;
+}
+
 } // namespace
 
 std::optional<std::vector<FileHash>> hash_bundle_files(const std::string& dir, std::string& error)
@@ -112,8 +138,10 @@ std::optional<BundleIdentity> bundle_identity(const std::string& dir, std::strin
     BundleIdentity identity;
     for (const FileHash& file : *files)
         identity.files.emplace_back(file.path, file.hash + ":" + std::to_string(file.size));
+    // A packed bundle is known by its MANIFEST's hash, but only while its files are the ones the MANIFEST lists: a
+    // page edited after packing must not pass for the content already showing.
     for (const FileHash& file : *files) {
-        if (file.path == "MANIFEST") {
+        if (file.path == "MANIFEST" && matches_manifest(dir, *files)) {
             identity.hash = file.hash;
             return identity;
         }

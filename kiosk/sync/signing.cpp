@@ -118,6 +118,26 @@ std::string utc_text(std::time_t t, const char* format)
     return buffer;
 }
 
+// A path inside a bundle: relative, "/"-separated, no empty, "." or ".." part, no control characters.
+bool is_bundle_path(const std::string& path)
+{
+    if (path.empty() || path[0] == '/' || path.back() == '/')
+        return false;
+    if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        return false;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        std::string part = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (part.empty() || part == "." || part == "..")
+            return false;
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return true;
+}
+
 bool is_version(const std::string& v)
 {
     return v.size() == 14 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -199,8 +219,7 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
             file.size = std::stoull(size);
             file.hash = line.substr(b + 1, c - b - 1);
             file.path = line.substr(c + 1);
-            if (file.hash.size() != 64 || file.path.empty() || file.path[0] == '/'
-                || file.path.find("..") != std::string::npos)
+            if (file.hash.size() != 64 || !is_bundle_path(file.path))
                 return fail("a file line has a bad hash or path");
             manifest.files.push_back(file);
         } else {
@@ -260,8 +279,14 @@ std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& k
             manifest.version = std::to_string(std::stoull(old->version) + 1);
     }
     for (const FileHash& file : *files) {
-        if (file.path != "MANIFEST")
-            manifest.files.push_back(ManifestFile {file.path, file.size, file.hash});
+        if (file.path == "MANIFEST")
+            continue;
+        if (!is_bundle_path(file.path)) {
+            error = "the file name \"" + file.path + "\" cannot be packed (it holds a line break or tab): rename it";
+            sodium_memzero(sk->data(), sk->size());
+            return std::nullopt;
+        }
+        manifest.files.push_back(ManifestFile {file.path, file.size, file.hash});
     }
     std::string text = manifest_text(manifest);
     std::string signature(crypto_sign_BYTES, '\0');

@@ -67,6 +67,10 @@ bool list(const std::string& root, const std::string& relative, int depth, const
                 why = rel + " is a folder too deep inside the bundle (pages/, images/ and calendars/ hold files only)";
                 return false;
             }
+            if (listing.folders.size() + 1 > limits.max_folders) {
+                why = "the bundle has more than " + std::to_string(limits.max_folders) + " folders";
+                return false;
+            }
             listing.folders.push_back(rel);
             listing.fingerprint += "d " + rel + "\n";
             if (!list(root, rel, depth + 1, limits, listing, why))
@@ -198,6 +202,7 @@ std::string folder_fingerprint(const std::string& dir)
     std::string why;
     StagingLimits generous;
     generous.max_files = 100000;
+    generous.max_folders = 100000;
     generous.max_total_bytes = ~0ull;
     generous.max_file_bytes = ~0ull;
     if (!list(dir, "", 0, generous, listing, why))

@@ -10,6 +10,7 @@ namespace kiosk::sync {
 
 struct StagingLimits {
     std::size_t max_files = 2000;                 // As a bundle may hold (BundleLimits).
+    std::size_t max_folders = 100;                // pages/, images/, calendars/: a handful in practice.
     std::uint64_t max_total_bytes = 256ull << 20; // As a bundle may hold.
     std::uint64_t max_file_bytes = 64ull << 20;   // No single file of a bundle comes near this.
     int max_depth = 2;                            // bundle.toml, pages/x.md: folders two deep at most.

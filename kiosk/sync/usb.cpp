@@ -121,7 +121,7 @@ std::string stick_report(const StickResult& result, const std::string& problems,
     }
     if (!problems.empty())
         text += "\nProblems found, each with its file and line (fix errors; warnings are worth a look):\n" + problems;
-    else if (result.outcome != StickOutcome::Failed)
+    else if (result.checked)
         text += "\nNo problems found.\n";
     return text;
 }
@@ -195,6 +195,7 @@ StickResult UsbWatcher::process(const std::string& folder)
             result.outcome = StickOutcome::Failed;
             result.message = "checking this bundle " + child.failure() + "; it is not tried again until it changes";
         } else {
+            result.checked = true;
             problems = json_field(json, "report");
             result.version = json_field(json, "version");
             std::string reason = json_field(json, "why");

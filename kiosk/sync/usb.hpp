@@ -40,6 +40,7 @@ struct StickResult {
     bool report_written = false;
     std::string report_problem; // Why the report is not on the stick ("the stick is read-only").
     std::uint64_t bytes = 0;
+    bool checked = false; // The bundle's files were checked (it got past the copy), so its problems are known.
 };
 
 class UsbWatcher {
