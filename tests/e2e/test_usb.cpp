@@ -41,6 +41,7 @@ std::string read_text(const std::string& path)
 
 void write_text(const std::string& path, const std::string& text)
 {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
@@ -163,6 +164,7 @@ TempDir stick_root()
 // `count` empty files named 0.png, 1.png, ... in `dir`, made with plain system calls (fast).
 void make_empty_files(const std::string& dir, int count)
 {
+    std::filesystem::create_directories(dir);
     int folder = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     REQUIRE(folder >= 0);
     int made = 0;
@@ -583,6 +585,7 @@ TEST_CASE("hostile sticks are refused with a clear reason, and the kiosk goes on
     }
     SUBCASE("a 2 GB file")
     {
+        std::filesystem::create_directories(stick + "/images");
         int fd = open((stick + "/images/huge.png").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
         REQUIRE(fd >= 0);
         REQUIRE(ftruncate(fd, off_t(2) << 30) == 0); // Sparse: nothing is written.
@@ -713,7 +716,7 @@ TEST_CASE("a stick with thousands of empty folders is refused before anything is
     std::string stick = kiosk.stick("stick");
     copy_demo(stick);
     for (int i = 0; i < 2500; ++i)
-        fs::create_directory(stick + "/images/" + std::to_string(i));
+        fs::create_directories(stick + "/images/" + std::to_string(i));
     auto r = kiosk.sync();
     CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": refused: "), r.out);
     CHECK(kiosk.status("version") == version);
