@@ -32,8 +32,8 @@ TEST_CASE("the shipped strings load and format dates in each language")
 
 namespace {
 
-// The keys the code asks for: word("key"), get("key", ...) and show_banner("key", ...) in the UI and app sources, and the date and time
-// words the formatting functions look up by table.
+// The keys the code asks for: word("key"), get("key", ...) and show_banner("key", ...) in the UI and app sources, and
+// the date and time words the formatting functions look up by table.
 std::set<std::string> keys_used()
 {
     std::set<std::string> used
