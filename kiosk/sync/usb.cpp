@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <sys/stat.h>
 
 namespace kiosk::sync {
@@ -128,7 +130,19 @@ std::string stick_report(const StickResult& result, const std::string& problems,
 
 UsbWatcher::UsbWatcher(UsbConfig config)
     : m_config(std::move(config))
-{ }
+{
+    // Bundles that stopped the checker, remembered across restarts: a hostile stick left in cannot crash-loop.
+    std::ifstream in(poison_file());
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty())
+            m_poison.insert(line);
+    }
+}
+
+std::string UsbWatcher::poison_file() const
+{
+    return m_config.state_dir + "/refused-bundles";
+}
 
 std::vector<StickResult> UsbWatcher::scan(bool again)
 {
@@ -188,10 +202,14 @@ StickResult UsbWatcher::process(const std::string& folder)
         std::vector<std::string> argv = m_config.child;
         argv.insert(argv.end(), {"import", staging, "--json", "--signed-only", "--source", result.source});
         store.reset(); // The child writes; read again after.
-        ChildResult child = run_child(argv);
+        ChildLimits limits;
+        if (const char* wall = std::getenv("KIOSK_CHILD_WALL_MS")) // Tests only: a checker that "hangs".
+            limits.wall_milliseconds = std::max(1, std::atoi(wall));
+        ChildResult child = run_child(argv, limits);
         std::string json = child.out.substr(0, child.out.find('\n'));
         if (!child.failure().empty() && json_field(json, "importable").empty()) {
             m_poison.insert(identity->hash);
+            std::ofstream(poison_file(), std::ios::app) << identity->hash << "\n";
             result.outcome = StickOutcome::Failed;
             result.message = "checking this bundle " + child.failure() + "; it is not tried again until it changes";
         } else {

@@ -54,10 +54,11 @@ public:
 
 private:
     StickResult process(const std::string& folder);
+    std::string poison_file() const;
 
     UsbConfig m_config;
     std::map<std::string, std::string> m_seen; // Folder -> its fingerprint when last read.
-    std::set<std::string> m_poison;            // Identities of bundles that crashed or hung the checker.
+    std::set<std::string> m_poison; // Identities of bundles that crashed or hung the checker (STATE/refused-bundles).
     int m_next_staging = 0;
 };
 

@@ -762,3 +762,29 @@ TEST_CASE("whatever pack signs, verify accepts, and the stick imports")
     auto r = kiosk.sync();
     CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": imported: "), r.out);
 }
+
+TEST_CASE("a bundle that hangs the checker is not tried again until it changes, even after a restart")
+{
+    Kiosk kiosk;
+    std::string stick = kiosk.stick("stick");
+    copy_demo(stick);
+    REQUIRE(pack(stick, kiosk.key).status == 0);
+    {
+        // A checker that never finishes in time: the child is killed after 1 ms.
+        ScopedEnv hang("KIOSK_CHILD_WALL_MS", "1");
+        auto r = kiosk.sync();
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": failed: "), r.out);
+        CHECK_MESSAGE(contains(r.out, "not tried again until it changes"), r.out);
+    }
+    // A new process (as after a restart), with a checker that would work: the same bundle is still not tried.
+    auto again = kiosk.sync();
+    CHECK(again.status == 1);
+    CHECK_MESSAGE(contains(again.out, ": refused: this bundle stopped the kiosk's checker before"), again.out);
+    CHECK(kiosk.status("source") != kiosk.source("stick"));
+    // Packed again, it is another bundle: tried, and imported.
+    append_text(stick + "/pages/about.md", "\nMore about unions soon.\n");
+    REQUIRE(pack(stick, kiosk.key).status == 0);
+    auto changed = kiosk.sync();
+    CHECK_MESSAGE(contains(changed.out, kiosk.source("stick") + ": imported: "), changed.out);
+}
