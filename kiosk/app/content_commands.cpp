@@ -1,5 +1,6 @@
 // Import, rollback and status: the store seen from the command line.
 #include "app/content_commands.hpp"
+#include "sync/feed.hpp"
 #include "sync/usb.hpp"
 
 #include "app/json.hpp"
@@ -10,6 +11,7 @@
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -239,18 +241,30 @@ int run_sync(const Options& options, const Settings& settings)
     config.child = {sync::self_executable(), "--state", config.state_dir};
     if (!options.config_file.empty())
         config.child.insert(config.child.end(), {"--config", options.config_file});
-    sync::UsbWatcher watcher(config);
     bool failed = false;
+    auto is_failure
+        = [](sync::StickOutcome o) { return o == sync::StickOutcome::Refused || o == sync::StickOutcome::Failed; };
+
+    // The feed first: a stick plugged in the same minute then still has the last word.
+    if (!settings.feed_url.empty()) {
+        sync::FeedConfig feed {
+            settings.feed_url, config.state_dir, config.database, config.child, trusted_keys(settings)};
+        sync::FeedResult r = sync::FeedSource(feed).sync();
+        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << " (" << r.requests
+                  << " requests, " << r.bytes << " bytes)\n";
+        failed = failed || is_failure(r.outcome);
+    }
+
+    sync::UsbWatcher watcher(config);
     std::vector<sync::StickResult> results = watcher.scan(true);
     for (const sync::StickResult& r : results) {
         std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << "\n";
         if (!r.report_written)
             std::cout << r.source << ": the report could not be written on the stick: " << r.report_problem << "\n";
-        failed = failed || r.outcome == sync::StickOutcome::Refused || r.outcome == sync::StickOutcome::Failed;
+        failed = failed || is_failure(r.outcome);
     }
-    if (results.empty())
-        std::cout << "No bundle found on a stick (looked in";
     if (results.empty()) {
+        std::cout << "No bundle found on a stick (looked in";
         for (const std::string& root : settings.usb_roots)
             std::cout << " " << root;
         std::cout << ").\n";
@@ -278,20 +292,49 @@ int run_status(const Options& options)
     auto store = open_store(options, false, error);
     std::optional<store::VersionInfo> active;
     std::string pinned;
+    // Each source's last success and last failure, from the sync log (newest first).
+    struct SourceState {
+        std::string source;
+        std::optional<store::SyncLogEntry> success, failure;
+    };
+    std::vector<SourceState> sources;
     if (store) {
         active = store->active_version();
         pinned = store->pinned_from();
+        for (const store::SyncLogEntry& entry : store->sync_log(1000)) {
+            auto it = std::find_if(
+                sources.begin(), sources.end(), [&](const SourceState& s) { return s.source == entry.source; });
+            if (it == sources.end())
+                it = sources.insert(sources.end(), SourceState {entry.source, {}, {}});
+            bool good = entry.result == "imported" || entry.result == "unchanged" || entry.result == "pending";
+            auto& slot = good ? it->success : it->failure;
+            if (!slot)
+                slot = entry;
+        }
     }
+    auto entry_json = [](const std::optional<store::SyncLogEntry>& e) -> std::string {
+        if (!e)
+            return "null";
+        return "{\"at\": " + json_string(iso_time(e->at)) + ", \"result\": " + json_string(e->result)
+            + ", \"bytes\": " + std::to_string(e->bytes) + ", \"message\": " + json_string(e->message) + "}";
+    };
+    std::string sources_json = "[";
+    for (const SourceState& s : sources) {
+        sources_json += (sources_json.size() > 1 ? ", " : "") + std::string("{\"source\": ") + json_string(s.source)
+            + ", \"last_success\": " + entry_json(s.success) + ", \"last_failure\": " + entry_json(s.failure) + "}";
+    }
+    sources_json += "]";
     if (options.json) {
         if (!active) {
             std::cout << "{\"version\": null, \"source\": null, \"imported_at\": null, \"counts\": " << counts_json({})
-                      << ", \"pinned_from\": null}" << std::endl;
+                      << ", \"pinned_from\": null, \"sources\": " << sources_json << "}" << std::endl;
         } else {
             std::cout << "{\"version\": " << json_string(active->version)
                       << ", \"source\": " << json_string(active->source)
                       << ", \"imported_at\": " << json_string(iso_time(active->imported_at))
                       << ", \"counts\": " << counts_json(active->counts)
-                      << ", \"pinned_from\": " << (pinned.empty() ? "null" : json_string(pinned)) << "}" << std::endl;
+                      << ", \"pinned_from\": " << (pinned.empty() ? "null" : json_string(pinned))
+                      << ", \"sources\": " << sources_json << "}" << std::endl;
         }
     } else if (!active) {
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
@@ -303,6 +346,17 @@ int run_status(const Options& options)
                   << " images\n";
         if (!pinned.empty())
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
+    }
+    if (!options.json) {
+        for (const SourceState& s : sources) {
+            std::cout << "\n" << s.source << "\n";
+            if (s.success)
+                std::cout << "  last success: " << iso_time(s.success->at) << " " << s.success->result << ": "
+                          << s.success->message << "\n";
+            if (s.failure)
+                std::cout << "  last failure: " << iso_time(s.failure->at) << " " << s.failure->result << ": "
+                          << s.failure->message << "\n";
+        }
     }
     return exit_ok;
 }

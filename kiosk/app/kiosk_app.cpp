@@ -18,6 +18,7 @@
 #include "platform/wake_queue.hpp"
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
+#include "sync/feed.hpp"
 #include "sync/usb.hpp"
 #include "ui/ui.hpp"
 
@@ -125,14 +126,19 @@ private:
 // between frames, so a sync never holds up a frame.
 class SyncThread {
 public:
-    SyncThread(sync::UsbConfig config, platform::WakeQueue& wake, std::function<void(SnapshotPtr)> arrived,
-        const TimeZone& zone)
+    SyncThread(sync::UsbConfig config, std::optional<sync::FeedConfig> feed, int poll_minutes,
+        platform::WakeQueue& wake, std::function<void(SnapshotPtr)> arrived, const TimeZone& zone)
         : m_database(config.database)
         , m_watcher(std::move(config))
+        , m_poll_minutes(poll_minutes)
         , m_wake(wake)
         , m_arrived(std::move(arrived))
         , m_zone(zone)
-        , m_thread([this] { run(); })
+        , m_thread([this, feed = std::move(feed)] {
+            if (feed)
+                m_feed.emplace(*feed);
+            run();
+        })
     { }
 
     ~SyncThread()
@@ -154,6 +160,16 @@ private:
         std::unique_lock<std::mutex> lock(m_mutex);
         while (!m_stop) {
             lock.unlock();
+            if (m_feed && std::chrono::steady_clock::now() >= m_feed_due) {
+                sync::FeedResult result = m_feed->sync();
+                if (result.outcome != sync::StickOutcome::Unchanged)
+                    std::cerr << "kiosk: " << result.source << ": " << sync::outcome_word(result.outcome) << ": "
+                              << result.message << std::endl;
+                if (result.outcome == sync::StickOutcome::Imported)
+                    deliver();
+                bool failed = result.outcome == sync::StickOutcome::Failed;
+                m_feed_due = std::chrono::steady_clock::now() + m_feed->next_wait(failed, m_poll_minutes);
+            }
             for (const sync::StickResult& result : m_watcher.scan()) {
                 std::cerr << "kiosk: " << result.source << ": " << sync::outcome_word(result.outcome) << ": "
                           << result.message << std::endl;
@@ -182,6 +198,9 @@ private:
 
     std::string m_database;
     sync::UsbWatcher m_watcher;
+    int m_poll_minutes;
+    std::optional<sync::FeedSource> m_feed; // Made and used on the sync thread only.
+    std::chrono::steady_clock::time_point m_feed_due = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     platform::WakeQueue& m_wake;
     std::function<void(SnapshotPtr)> m_arrived;
     const TimeZone& m_zone;
@@ -454,8 +473,11 @@ int run(const Options& options, const Settings& settings)
         usb.child = {sync::self_executable(), "--state", usb.state_dir};
         if (!options.config_file.empty())
             usb.child.insert(usb.child.end(), {"--config", options.config_file});
+        std::optional<sync::FeedConfig> feed;
+        if (!settings.feed_url.empty())
+            feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.database, usb.child, trusted_keys(settings)};
         syncing = std::make_unique<SyncThread>(
-            std::move(usb), wake,
+            std::move(usb), std::move(feed), settings.poll_minutes, wake,
             [&ui, &clock](SnapshotPtr snapshot) {
                 ui.set_content(std::move(snapshot));
                 ui.show_banner("content_updated", clock.uptime() + Millis(5000));

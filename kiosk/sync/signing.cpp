@@ -301,6 +301,23 @@ std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& k
     return manifest;
 }
 
+bool signature_valid(const std::string& manifest, const std::string& signature_text, const std::vector<PublicKey>& keys)
+{
+    if (sodium_init() < 0)
+        return false;
+    auto signature = labelled_hex(signature_text, signature_label, crypto_sign_BYTES);
+    if (!signature)
+        return false;
+    for (const PublicKey& key : keys) {
+        if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
+                reinterpret_cast<const unsigned char*>(manifest.data()), manifest.size(),
+                reinterpret_cast<const unsigned char*>(key.bytes.data()))
+            == 0)
+            return true;
+    }
+    return false;
+}
+
 std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why)
 {
     if (sodium_init() < 0) {

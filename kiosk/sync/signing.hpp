@@ -55,6 +55,10 @@ struct Verified {
 // the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words.
 std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why);
 
+// True when `signature_text` (a MANIFEST.sig's content) is a signature of `manifest` by one of `keys`.
+bool signature_valid(
+    const std::string& manifest, const std::string& signature_text, const std::vector<PublicKey>& keys);
+
 // True when DIR has a MANIFEST (a packed bundle, signed or not by a trusted key).
 bool has_manifest(const std::string& dir);
 

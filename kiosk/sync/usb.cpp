@@ -4,6 +4,7 @@
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
+#include "sync/import_child.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -16,63 +17,6 @@ namespace kiosk::sync {
 
 namespace {
 
-// The value of a top-level key in the child's one-line JSON: "true", "false", a number, or a string unescaped.
-std::string json_field(const std::string& json, const std::string& key)
-{
-    std::string needle = "\"" + key + "\": ";
-    auto at = json.find(needle);
-    if (at == std::string::npos)
-        return "";
-    at += needle.size();
-    if (at >= json.size())
-        return "";
-    if (json[at] != '"') {
-        auto end = json.find_first_of(",}", at);
-        return json.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    }
-    std::string out;
-    for (std::size_t i = at + 1; i < json.size(); ++i) {
-        char c = json[i];
-        if (c == '"')
-            break;
-        if (c != '\\' || i + 1 >= json.size()) {
-            out += c;
-            continue;
-        }
-        char e = json[++i];
-        switch (e) {
-        case 'n':
-            out += '\n';
-            break;
-        case 't':
-            out += '\t';
-            break;
-        case 'r':
-            out += '\r';
-            break;
-        case 'u':
-            if (i + 4 < json.size()) {
-                unsigned code = unsigned(std::stoul(json.substr(i + 1, 4), nullptr, 16));
-                i += 4;
-                if (code < 0x80) {
-                    out += char(code);
-                } else if (code < 0x800) {
-                    out += char(0xC0 | (code >> 6));
-                    out += char(0x80 | (code & 0x3F));
-                } else {
-                    out += char(0xE0 | (code >> 12));
-                    out += char(0x80 | ((code >> 6) & 0x3F));
-                    out += char(0x80 | (code & 0x3F));
-                }
-            }
-            break;
-        default:
-            out += e;
-        }
-    }
-    return out;
-}
-
 std::string now_text()
 {
     std::time_t t = std::time(nullptr);
@@ -84,23 +28,6 @@ std::string now_text()
 }
 
 } // namespace
-
-const char* outcome_word(StickOutcome outcome)
-{
-    switch (outcome) {
-    case StickOutcome::Imported:
-        return "imported";
-    case StickOutcome::Unchanged:
-        return "unchanged";
-    case StickOutcome::Pending:
-        return "pending";
-    case StickOutcome::Refused:
-        return "refused";
-    case StickOutcome::Failed:
-        return "failed";
-    }
-    return "failed";
-}
 
 std::string stick_report(const StickResult& result, const std::string& problems, const std::string& when)
 {
@@ -199,41 +126,17 @@ StickResult UsbWatcher::process(const std::string& folder)
         result.message = "this bundle stopped the kiosk's checker before; it is not tried again until it changes";
     } else {
         // Verifying, validating and importing a stranger's files happen in a child under limits.
-        std::vector<std::string> argv = m_config.child;
-        argv.insert(argv.end(), {"import", staging, "--json", "--signed-only", "--source", result.source});
         store.reset(); // The child writes; read again after.
-        ChildLimits limits;
-        if (const char* wall = std::getenv("KIOSK_CHILD_WALL_MS")) // Tests only: a checker that "hangs".
-            limits.wall_milliseconds = std::max(1, std::atoi(wall));
-        ChildResult child = run_child(argv, limits);
-        std::string json = child.out.substr(0, child.out.find('\n'));
-        if (!child.failure().empty() && json_field(json, "importable").empty()) {
+        ChildImport child = import_in_child(m_config.child, staging, result.source);
+        result.checked = child.checked;
+        result.version = child.version;
+        result.message = child.message;
+        problems = child.problems;
+        result.outcome = child.outcome;
+        if (child.crashed) {
             m_poison.insert(identity->hash);
             std::ofstream(poison_file(), std::ios::app) << identity->hash << "\n";
-            result.outcome = StickOutcome::Failed;
-            result.message = "checking this bundle " + child.failure() + "; it is not tried again until it changes";
-        } else {
-            result.checked = true;
-            problems = json_field(json, "report");
-            result.version = json_field(json, "version");
-            std::string reason = json_field(json, "why");
-            std::string failure = json_field(json, "error");
-            if (json_field(json, "imported") == "true") {
-                result.outcome = StickOutcome::Imported;
-                result.message = "imported as version " + result.version;
-            } else if (json_field(json, "unchanged") == "true") {
-                result.outcome = StickOutcome::Unchanged;
-                result.message = "this content is already showing";
-            } else if (json_field(json, "pending") == "true") {
-                result.outcome = StickOutcome::Pending;
-                result.message = reason;
-            } else if (json_field(json, "importable") == "false") {
-                result.outcome = StickOutcome::Refused;
-                result.message = "the bundle cannot be used: fix the errors listed below";
-            } else {
-                result.outcome = StickOutcome::Refused;
-                result.message = !reason.empty() ? reason : failure;
-            }
+            result.message += "; it is not tried again until it changes";
         }
         store = store::Store::open(m_config.database, error);
     }

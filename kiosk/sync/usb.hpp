@@ -2,6 +2,7 @@
 // imported by a child process under limits; a report goes back onto the stick, every attempt into the sync log.
 #pragma once
 
+#include "sync/import_child.hpp"
 #include "sync/staging.hpp"
 
 #include <cstdint>
@@ -19,16 +20,6 @@ struct UsbConfig {
     std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config: "kiosk", "--state", ...
     StagingLimits limits;
 };
-
-enum class StickOutcome {
-    Imported,  // Signed by a trusted key, valid, allowed: it is showing now.
-    Unchanged, // The same content is already showing.
-    Pending,   // Unsigned or signed by another key: waiting for staff to apply it with the PIN.
-    Refused,   // Valid signature but refused (an older version, errors), or not a usable bundle.
-    Failed,    // It could not be read (pulled out, unreadable), or it stopped the checker.
-};
-
-const char* outcome_word(StickOutcome outcome); // "imported", "unchanged", "pending", "refused", "failed"
 
 struct StickResult {
     std::string folder; // On the stick.

@@ -1,0 +1,242 @@
+// The feed: conditional MANIFEST, signature first, changed files only, every hash checked, import in the child.
+#include "sync/feed.hpp"
+
+#include "store/store.hpp"
+#include "sync/http.hpp"
+#include "sync/identity.hpp"
+#include "sync/staging.hpp"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+std::string read_all(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool write_all(const std::string& path, const std::string& bytes)
+{
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    bool ok = ::write(fd, bytes.data(), bytes.size()) == ssize_t(bytes.size()) && fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+// A path inside the bundle as a URL path: every byte outside the unreserved set percent-encoded, "/" kept.
+std::string url_path(const std::string& path)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += char(c);
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+    }
+    return out;
+}
+
+void make_parents(const std::string& root, const std::string& path)
+{
+    for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+        mkdir((root + "/" + path.substr(0, slash)).c_str(), 0700);
+}
+
+} // namespace
+
+FeedSource::FeedSource(FeedConfig config)
+    : m_config(std::move(config))
+    , m_random(std::random_device {}())
+{ }
+
+std::string FeedSource::base_url() const
+{
+    auto slash = m_config.url.rfind('/');
+    return slash == std::string::npos ? m_config.url : m_config.url.substr(0, slash + 1);
+}
+
+std::chrono::milliseconds FeedSource::next_wait(bool failed, int poll_minutes)
+{
+    using std::chrono::milliseconds;
+    if (failed) {
+        m_failures = std::min(m_failures + 1, 7);
+        long long minutes = std::min(60LL, 1LL << (m_failures - 1));
+        return milliseconds(minutes * 60000);
+    }
+    m_failures = 0;
+    long long base = std::max(1, poll_minutes) * 60000LL;
+    std::uniform_int_distribution<long long> jitter(-base / 10, base / 10);
+    return milliseconds(base + jitter(m_random));
+}
+
+FeedResult FeedSource::sync()
+{
+    FeedResult result = fetch();
+    std::string error;
+    if (auto store = store::Store::open(m_config.database, error)) {
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), result.message);
+    }
+    return result;
+}
+
+FeedResult FeedSource::fetch()
+{
+    FeedResult result;
+    result.source = "feed:" + m_config.url;
+    std::string dir = m_config.state_dir + "/feed";
+    std::string mirror = dir + "/mirror";
+    mkdir(dir.c_str(), 0700);
+    HttpLimits limits = feed_limits();
+
+    // The MANIFEST, conditionally: an unchanged feed costs one small request.
+    std::string etag, modified;
+    {
+        std::istringstream saved(read_all(dir + "/conditional"));
+        std::getline(saved, etag);
+        std::getline(saved, modified);
+    }
+    bool have_mirror = access((mirror + "/MANIFEST").c_str(), F_OK) == 0;
+    HttpResponse manifest_response
+        = http_get(m_config.url, limits, have_mirror ? etag : "", have_mirror ? modified : "");
+    ++result.requests;
+    if (!manifest_response.ok) {
+        result.message = manifest_response.error;
+        return result;
+    }
+    if (manifest_response.not_modified) {
+        result.outcome = StickOutcome::Unchanged;
+        result.message = "nothing new on the feed";
+        return result;
+    }
+    result.bytes += manifest_response.body.size();
+    const std::string& manifest_bytes = manifest_response.body;
+    auto remember = [&] {
+        write_all(dir + "/conditional", manifest_response.etag + "\n" + manifest_response.last_modified + "\n");
+    };
+
+    // The signature before anything else is fetched: a feed that is not ours costs two requests.
+    HttpResponse signature = http_get(base_url() + "MANIFEST.sig", limits);
+    ++result.requests;
+    if (!signature.ok) {
+        result.message = signature.error;
+        return result;
+    }
+    result.bytes += signature.body.size();
+    if (!signature_valid(manifest_bytes, signature.body, m_config.keys)) {
+        result.outcome = StickOutcome::Refused;
+        result.message = m_config.keys.empty()
+            ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
+            : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
+        remember();
+        return result;
+    }
+    std::string why;
+    auto manifest = parse_manifest(manifest_bytes, why);
+    if (!manifest) {
+        result.outcome = StickOutcome::Refused;
+        result.message = "the feed's " + why;
+        remember();
+        return result;
+    }
+    // The same MANIFEST as the content showing: nothing to download.
+    std::string error;
+    if (auto store = store::Store::open(m_config.database, error)) {
+        if (auto active = store->active_version(); active && active->identity == hash_bytes(manifest_bytes)) {
+            result.outcome = StickOutcome::Unchanged;
+            result.version = active->version;
+            result.message = "the feed's version " + manifest->version + " is already showing";
+            remember();
+            return result;
+        }
+    }
+
+    // Files: from the mirror when their hash is unchanged, else downloaded and checked against the MANIFEST.
+    std::map<std::string, std::string> mirrored; // path -> hash of the last good download
+    if (have_mirror) {
+        std::string ignored;
+        if (auto old = parse_manifest(read_all(mirror + "/MANIFEST"), ignored)) {
+            for (const ManifestFile& file : old->files)
+                mirrored[file.path] = file.hash;
+        }
+    }
+    std::string staging = m_config.state_dir + "/staging";
+    mkdir(staging.c_str(), 0700);
+    staging += "/feed";
+    remove_tree(staging);
+    mkdir(staging.c_str(), 0700);
+    auto fail = [&](StickOutcome outcome, const std::string& message) {
+        remove_tree(staging);
+        result.outcome = outcome;
+        result.message = message;
+        return result;
+    };
+    if (manifest->files.size() > 2000)
+        return fail(StickOutcome::Refused, "the feed's MANIFEST lists more than 2000 files");
+    for (const ManifestFile& file : manifest->files) {
+        make_parents(staging, file.path);
+        std::string target = staging + "/" + file.path;
+        auto kept = mirrored.find(file.path);
+        if (kept != mirrored.end() && kept->second == file.hash) {
+            std::string bytes = read_all(mirror + "/" + file.path);
+            if (bytes.size() == file.size && hash_bytes(bytes) == file.hash && write_all(target, bytes))
+                continue;
+        }
+        HttpLimits file_limits = limits;
+        file_limits.max_bytes = std::min<std::uint64_t>(limits.max_bytes, file.size + 1);
+        HttpResponse got = http_get(base_url() + url_path(file.path), file_limits);
+        ++result.requests;
+        if (!got.ok)
+            return fail(StickOutcome::Failed, got.error);
+        result.bytes += got.body.size();
+        if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
+            return fail(StickOutcome::Failed,
+                file.path
+                    + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
+                      "updated): the kiosk tries again later");
+        }
+        if (!write_all(target, got.body))
+            return fail(StickOutcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)");
+    }
+    if (!write_all(staging + "/MANIFEST", manifest_bytes) || !write_all(staging + "/MANIFEST.sig", signature.body))
+        return fail(StickOutcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)");
+
+    // Verified again, checked and imported in the child, as a stick is.
+    ChildImport child = import_in_child(m_config.child, staging, result.source);
+    result.outcome = child.outcome == StickOutcome::Pending ? StickOutcome::Refused : child.outcome;
+    result.version = child.version;
+    result.message = child.message;
+    if (!child.problems.empty() && child.outcome != StickOutcome::Imported)
+        result.message += ": " + child.problems.substr(0, child.problems.find('\n'));
+    if (child.outcome == StickOutcome::Imported || child.outcome == StickOutcome::Unchanged) {
+        remove_tree(mirror);
+        if (rename(staging.c_str(), mirror.c_str()) != 0)
+            remove_tree(staging);
+        remember();
+    } else {
+        remove_tree(staging);
+        if (!child.crashed)
+            remember(); // The same refused MANIFEST is not downloaded again; a changed one is.
+    }
+    return result;
+}
+
+} // namespace kiosk::sync

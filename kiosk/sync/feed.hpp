@@ -1,0 +1,54 @@
+// Updates over HTTP: the feed is a signed bundle on any static web server, found by its MANIFEST's URL. Each pass
+// asks for the MANIFEST conditionally, downloads only the files whose hash changed, checks every hash, then imports
+// in the child. The last good download is kept as a mirror, so an unchanged file is never fetched twice.
+#pragma once
+
+#include "sync/import_child.hpp"
+#include "sync/signing.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+struct FeedConfig {
+    std::string url;                // The MANIFEST's URL (settings' feed_url).
+    std::string state_dir;          // STATE/feed holds the mirror and the conditional-request state.
+    std::string database;           // The store, for the sync log and the active version.
+    std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config.
+    std::vector<PublicKey> keys;    // The settings' trusted keys: a feed must be signed by one.
+};
+
+struct FeedResult {
+    std::string source; // "feed:<url>"
+    StickOutcome outcome = StickOutcome::Failed;
+    std::string version;
+    std::string message;
+    std::uint64_t bytes = 0; // Downloaded in this pass.
+    int requests = 0;        // HTTP requests made in this pass.
+};
+
+class FeedSource {
+public:
+    explicit FeedSource(FeedConfig config);
+
+    // One pass; logged in the sync log. Call from one thread at a time.
+    FeedResult sync();
+
+    // How long to wait before the next pass after one that ended `failed`: `poll` minutes with up to a tenth more
+    // or less (so a fleet does not knock all at once), or after failures 1, 2, 4... minutes, never over an hour.
+    std::chrono::milliseconds next_wait(bool failed, int poll_minutes);
+
+private:
+    FeedResult fetch();
+    std::string base_url() const; // The URL without "MANIFEST".
+
+    FeedConfig m_config;
+    int m_failures = 0;
+    std::mt19937 m_random;
+};
+
+} // namespace kiosk::sync
