@@ -1,5 +1,6 @@
 // Import, rollback and status: the store seen from the command line.
 #include "app/content_commands.hpp"
+#include "sync/calendars.hpp"
 #include "sync/feed.hpp"
 #include "sync/usb.hpp"
 
@@ -252,6 +253,12 @@ int run_sync(const Options& options, const Settings& settings)
         sync::FeedResult r = sync::FeedSource(feed).sync();
         std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << " (" << r.requests
                   << " requests, " << r.bytes << " bytes)\n";
+        failed = failed || is_failure(r.outcome);
+    }
+
+    for (const std::string& url : settings.calendar_urls) {
+        sync::CalendarResult r = sync::sync_calendar(url, config.database, config.state_dir, config.child);
+        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << "\n";
         failed = failed || is_failure(r.outcome);
     }
 

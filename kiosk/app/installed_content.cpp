@@ -55,6 +55,13 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     auto bundle = store.load_active_bundle(error);
     if (!bundle)
         return content;
+    // Calendars fetched by URL join the bundle's events; each was checked by a child before it was stored.
+    for (const store::Store::Calendar& calendar : store.calendars()) {
+        Diagnostics ignored;
+        for (Event& event :
+            read_ics(calendar.ics, "calendar:" + calendar.url, bundle->info.default_language(), ignored))
+            bundle->events.push_back(std::move(event));
+    }
     auto images = std::make_shared<ImageBytes>();
     for (const auto& [path, info] : bundle->images) {
         if (auto bytes = store.image_data(path))

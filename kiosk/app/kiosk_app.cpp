@@ -17,6 +17,7 @@
 #include "platform/texture_cache.hpp"
 #include "platform/wake_queue.hpp"
 #include "store/store.hpp"
+#include "sync/calendars.hpp"
 #include "sync/child_process.hpp"
 #include "sync/feed.hpp"
 #include "sync/usb.hpp"
@@ -126,9 +127,13 @@ private:
 // between frames, so a sync never holds up a frame.
 class SyncThread {
 public:
-    SyncThread(sync::UsbConfig config, std::optional<sync::FeedConfig> feed, int poll_minutes,
-        platform::WakeQueue& wake, std::function<void(SnapshotPtr)> arrived, const TimeZone& zone)
+    SyncThread(sync::UsbConfig config, std::optional<sync::FeedConfig> feed, std::vector<std::string> calendar_urls,
+        int poll_minutes, platform::WakeQueue& wake, std::function<void(SnapshotPtr)> arrived, const TimeZone& zone)
         : m_database(config.database)
+        , m_state_dir(config.state_dir)
+        , m_child(config.child)
+        , m_calendar_urls(std::move(calendar_urls))
+        , m_calendar_timing(sync::FeedConfig {})
         , m_watcher(std::move(config))
         , m_poll_minutes(poll_minutes)
         , m_wake(wake)
@@ -170,6 +175,21 @@ private:
                 bool failed = result.outcome == sync::StickOutcome::Failed;
                 m_feed_due = std::chrono::steady_clock::now() + m_feed->next_wait(failed, m_poll_minutes);
             }
+            if (!m_calendar_urls.empty() && std::chrono::steady_clock::now() >= m_calendars_due) {
+                bool changed = false, failed = false;
+                for (const std::string& url : m_calendar_urls) {
+                    sync::CalendarResult result = sync::sync_calendar(url, m_database, m_state_dir, m_child);
+                    changed = changed || result.outcome == sync::StickOutcome::Imported;
+                    failed = failed || result.outcome == sync::StickOutcome::Failed;
+                    if (result.outcome != sync::StickOutcome::Unchanged)
+                        std::cerr << "kiosk: " << result.source << ": " << sync::outcome_word(result.outcome) << ": "
+                                  << result.message << std::endl;
+                }
+                if (changed)
+                    deliver();
+                m_calendars_due
+                    = std::chrono::steady_clock::now() + m_calendar_timing.next_wait(failed, m_poll_minutes);
+            }
             for (const sync::StickResult& result : m_watcher.scan()) {
                 std::cerr << "kiosk: " << result.source << ": " << sync::outcome_word(result.outcome) << ": "
                           << result.message << std::endl;
@@ -197,6 +217,11 @@ private:
     }
 
     std::string m_database;
+    std::string m_state_dir;
+    std::vector<std::string> m_child;
+    std::vector<std::string> m_calendar_urls;
+    sync::FeedSource m_calendar_timing; // Only its poll timing (jitter, backoff) is used, for the calendars.
+    std::chrono::steady_clock::time_point m_calendars_due = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     sync::UsbWatcher m_watcher;
     int m_poll_minutes;
     std::optional<sync::FeedSource> m_feed; // Made and used on the sync thread only.
@@ -477,7 +502,7 @@ int run(const Options& options, const Settings& settings)
         if (!settings.feed_url.empty())
             feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.database, usb.child, trusted_keys(settings)};
         syncing = std::make_unique<SyncThread>(
-            std::move(usb), std::move(feed), settings.poll_minutes, wake,
+            std::move(usb), std::move(feed), settings.calendar_urls, settings.poll_minutes, wake,
             [&ui, &clock](SnapshotPtr snapshot) {
                 ui.set_content(std::move(snapshot));
                 ui.show_banner("content_updated", clock.uptime() + Millis(5000));

@@ -130,6 +130,16 @@ CREATE TABLE daily_counts (
 ) WITHOUT ROWID;
 )sql";
 
+const char* const calendar_tables = R"sql(
+CREATE TABLE calendar_urls (
+    url TEXT PRIMARY KEY,           -- as in the settings' calendar_urls
+    fetched_at INTEGER NOT NULL,    -- Unix seconds of the last good download
+    etag TEXT NOT NULL,             -- for the next conditional request, or ""
+    last_modified TEXT NOT NULL,
+    ics TEXT NOT NULL               -- the last good calendar, as downloaded
+) WITHOUT ROWID;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -139,6 +149,8 @@ const std::vector<Migration>& migrations()
             content_tables},
         {2, "Sync results and anonymous per-day counts, which staff read on the staff screen and export.",
             activity_tables},
+        {3, "Calendars fetched by URL, kept apart from bundle versions: a failed fetch keeps the last good one.",
+            calendar_tables},
     };
     return all;
 }

@@ -72,6 +72,34 @@ bool Store::log_sync(std::int64_t at, const std::string& source, const std::stri
     return transaction.commit();
 }
 
+bool Store::save_calendar(const Calendar& calendar)
+{
+    std::lock_guard lock(m_mutex);
+    StatementUse upsert = m_db->use("INSERT OR REPLACE INTO calendar_urls (url, fetched_at, etag, last_modified, ics) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5)");
+    return upsert
+        && upsert->bind_text(1, calendar.url)
+               .bind_int(2, calendar.fetched_at)
+               .bind_text(3, calendar.etag)
+               .bind_text(4, calendar.last_modified)
+               .bind_text(5, calendar.ics)
+               .run();
+}
+
+std::vector<Store::Calendar> Store::calendars()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<Calendar> out;
+    StatementUse query = m_db->use("SELECT url, fetched_at, etag, last_modified, ics FROM calendar_urls ORDER BY url");
+    if (!query)
+        return out;
+    while (query->step() == Step::Row) {
+        out.push_back(Calendar {query->column_text(0), query->column_int(1), query->column_text(2),
+            query->column_text(3), query->column_text(4)});
+    }
+    return out;
+}
+
 std::vector<SyncLogEntry> Store::sync_log(std::size_t limit)
 {
     std::lock_guard lock(m_mutex);

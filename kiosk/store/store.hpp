@@ -111,6 +111,17 @@ public:
         const std::string& message);
     std::vector<SyncLogEntry> sync_log(std::size_t limit = 50);
 
+    // Calendars by URL (settings' calendar_urls), each the last good download; saving replaces it.
+    struct Calendar {
+        std::string url;
+        std::int64_t fetched_at = 0;
+        std::string etag;
+        std::string last_modified;
+        std::string ics;
+    };
+    bool save_calendar(const Calendar& calendar);
+    std::vector<Calendar> calendars();
+
     // Anonymous per-day counts: adds each n to (day "YYYY-MM-DD", path) in one transaction; all rows by day and path.
     bool add_counts(const std::vector<std::tuple<std::string, std::string, int>>& rows);
     std::vector<std::tuple<std::string, std::string, int>> counts();

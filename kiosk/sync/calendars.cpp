@@ -1,0 +1,113 @@
+// Calendar URLs: a conditional download, a check in the child inside a one-section scratch bundle, then the store.
+#include "sync/calendars.hpp"
+
+#include "store/store.hpp"
+#include "sync/child_process.hpp"
+#include "sync/http.hpp"
+#include "sync/staging.hpp"
+
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+bool write_all(const std::string& path, const std::string& bytes)
+{
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    bool ok = ::write(fd, bytes.data(), bytes.size()) == ssize_t(bytes.size());
+    close(fd);
+    return ok;
+}
+
+constexpr std::uint64_t max_calendar_bytes = 4ull << 20; // As a bundle's calendar (IcsLimits).
+
+} // namespace
+
+CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
+    const std::vector<std::string>& kiosk_argv)
+{
+    CalendarResult result;
+    result.source = "calendar:" + url;
+    std::string error;
+    auto store = store::Store::open(database, error);
+    auto log = [&] {
+        if (!store)
+            return;
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), result.message);
+    };
+    if (!store) {
+        result.message = error;
+        return result;
+    }
+    store::Store::Calendar saved;
+    for (const store::Store::Calendar& c : store->calendars()) {
+        if (c.url == url)
+            saved = c;
+    }
+    HttpLimits limits = feed_limits();
+    limits.max_bytes = max_calendar_bytes;
+    HttpResponse got = http_get(url, limits, saved.etag, saved.last_modified);
+    if (!got.ok) {
+        result.message = got.error + (saved.ics.empty() ? "" : "; the events fetched before stay");
+        log();
+        return result;
+    }
+    if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics)) {
+        result.outcome = StickOutcome::Unchanged;
+        result.message = "the calendar has not changed";
+        log();
+        return result;
+    }
+    result.bytes = got.body.size();
+
+    // Checked as a bundle's calendar would be, by the child, in a scratch bundle with one agenda section.
+    std::string scratch = state_dir + "/staging";
+    mkdir(scratch.c_str(), 0700);
+    scratch += "/calendar";
+    remove_tree(scratch);
+    mkdir(scratch.c_str(), 0700);
+    mkdir((scratch + "/calendars").c_str(), 0700);
+    write_all(scratch + "/bundle.toml",
+        "name = \"calendar\"\nlanguages = [\"en\"]\n[[sections]]\nid = \"events\"\nkind = \"agenda\"\ntitle = "
+        "\"Events\"\n");
+    write_all(scratch + "/calendars/feed.ics", got.body);
+    std::vector<std::string> argv = kiosk_argv;
+    argv.insert(argv.end(), {"check", scratch, "--json"});
+    ChildResult child = run_child(argv);
+    remove_tree(scratch);
+    std::string json = child.out.substr(0, child.out.find('\n'));
+    std::string events = json_field(json, "events");
+    bool usable = json_field(json, "importable") == "true" && !events.empty() && events != "0";
+    if (!usable) {
+        bool crashed = json.empty(); // `check` exits 1 for any error; only no answer at all means it crashed.
+        result.outcome = crashed ? StickOutcome::Failed : StickOutcome::Refused;
+        std::string first = json_field(json, "message"); // The first problem found.
+        result.message = "the calendar at " + url + " cannot be used"
+            + (crashed ? " (checking it " + child.failure() + ")" : "")
+            + (first.empty() ? "" : ": " + first.substr(0, first.find('\n')))
+            + (saved.ics.empty() ? "" : "; the events fetched before stay");
+        log();
+        return result;
+    }
+    auto now
+        = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    if (!store->save_calendar({url, now, got.etag, got.last_modified, got.body})) {
+        result.message = "the calendar could not be stored: " + store->last_error();
+        log();
+        return result;
+    }
+    result.outcome = StickOutcome::Imported;
+    result.message = events + " events from the calendar";
+    log();
+    return result;
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,24 @@
+// Calendars by URL (settings' calendar_urls): fetched conditionally, checked by the child as a bundle's calendars/*.ics
+// would be, and stored per URL apart from bundle versions. A failed fetch or a broken calendar keeps the last good one.
+#pragma once
+
+#include "sync/import_child.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+struct CalendarResult {
+    std::string source;                          // "calendar:<url>"
+    StickOutcome outcome = StickOutcome::Failed; // Imported (new events stored), Unchanged, Refused, Failed.
+    std::string message;
+    std::uint64_t bytes = 0;
+};
+
+// One pass over `url`: logged in the sync log. `kiosk_argv` runs the kiosk itself (with --state/--config) for the
+// check in a child; `state_dir` holds its scratch folder.
+CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
+    const std::vector<std::string>& kiosk_argv);
+
+} // namespace kiosk::sync
