@@ -199,6 +199,50 @@ def measure_big_bundle():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def measure_feed():
+    """Sync of the 10,000-event bundle from a feed on a loopback server: in full into an empty kiosk, then again after
+    one page changed. Time of `kiosk sync --once` and bytes downloaded, for each."""
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-feed-")
+    server = None
+    try:
+        www = os.path.join(folder, "www")
+        bundle = os.path.join(www, "feed")
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "gen_bundle.py"), bundle], check=True)
+        key = os.path.join(folder, "bench")
+        subprocess.run([KIOSK, "keygen", "--out", key], check=True, capture_output=True)
+        subprocess.run([KIOSK, "pack", bundle, "--key", key + ".key"], check=True, capture_output=True)
+        server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1"], cwd=www,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        port = int(server.stdout.readline().split(" port ")[1].split()[0])
+        config = os.path.join(folder, "kiosk.toml")
+        with open(config, "w") as f:
+            f.write('usb_roots = ["%s"]\ntrusted_keys = ["%s.pub"]\nfeed_url = "http://127.0.0.1:%d/feed/MANIFEST"\n'
+                    % (os.path.join(folder, "none"), key, port))
+        state = os.path.join(folder, "state")
+
+        def sync():
+            t0 = time.perf_counter()
+            out = subprocess.run([KIOSK, "sync", "--once", "--config", config, "--state", state],
+                                 capture_output=True, text=True).stdout
+            ms = (time.perf_counter() - t0) * 1000.0
+            line = next((l for l in out.splitlines() if l.startswith("feed:")), "")
+            requests, sent = line.rsplit("(", 1)[1].rstrip(")").split(" requests, ")
+            return ms, int(sent.split()[0]), int(requests), line
+
+        full = sync()
+        pages = sorted(p for p in os.listdir(os.path.join(bundle, "pages")) if p.endswith(".md"))
+        with open(os.path.join(bundle, "pages", pages[0]), "a") as f:
+            f.write("\nOne more line.\n")
+        subprocess.run([KIOSK, "pack", bundle, "--key", key + ".key"], check=True, capture_output=True)
+        changed = sync()
+        return full, changed
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def percentile(ordered, p):
     """The nearest-rank percentile of a sorted list."""
     return ordered[max(0, math.ceil(p / 100.0 * len(ordered)) - 1)]
@@ -269,6 +313,7 @@ def main():
     idle_cpu, idle_rss, idle_stop = measure_idle()
     attract_cpu, attract_why = measure_attract()
     flings = measure_flings()
+    feed_full, feed_changed = measure_feed()
     rows = [("metric", "value", "target")]
     if firsts:
         rows.append(("exec to first frame, headless 1280x800 (median of %d)" % len(firsts),
@@ -298,6 +343,12 @@ def main():
     if big_first is not None:
         rows.append(("exec to first frame with that content loaded", "%.0f ms" % big_first, "< 250 ms"))
     rows += fling_rows(flings)
+    rows.append(("feed sync of that bundle from 127.0.0.1, in full: time, downloaded",
+                 "%.0f ms, %.1f MiB in %d requests" % (feed_full[0], feed_full[1] / 1048576.0, feed_full[2]),
+                 ""))
+    rows.append(("feed sync again after one page changed: time, downloaded",
+                 "%.0f ms, %.1f KiB in %d requests" % (feed_changed[0], feed_changed[1] / 1024.0, feed_changed[2]),
+                 "MANIFEST, signature, the page"))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for n, r in enumerate(rows):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
