@@ -108,29 +108,42 @@ FeedResult FeedSource::fetch()
     HttpLimits limits = feed_limits();
 
     // The MANIFEST, conditionally: an unchanged feed costs one small request.
-    std::string etag, modified;
+    // STATE/feed/conditional: the last MANIFEST's ETag and Last-Modified, the URL they belong to, and why that
+    // MANIFEST was refused ("" when it was taken), so an unchanged refused feed is still reported as refused.
+    std::string etag, modified, saved_url, refusal;
     {
         std::istringstream saved(read_all(dir + "/conditional"));
         std::getline(saved, etag);
         std::getline(saved, modified);
+        std::getline(saved, saved_url);
+        std::getline(saved, refusal);
     }
-    bool have_mirror = access((mirror + "/MANIFEST").c_str(), F_OK) == 0;
+    bool conditional
+        = saved_url == m_config.url && (access((mirror + "/MANIFEST").c_str(), F_OK) == 0 || !refusal.empty());
     HttpResponse manifest_response
-        = http_get(m_config.url, limits, have_mirror ? etag : "", have_mirror ? modified : "");
+        = http_get(m_config.url, limits, conditional ? etag : "", conditional ? modified : "");
     ++result.requests;
     if (!manifest_response.ok) {
         result.message = manifest_response.error;
         return result;
     }
     if (manifest_response.not_modified) {
+        if (!refusal.empty()) {
+            result.outcome = StickOutcome::Refused;
+            result.message = refusal + " (the feed has not changed since)";
+            return result;
+        }
         result.outcome = StickOutcome::Unchanged;
         result.message = "nothing new on the feed";
         return result;
     }
     result.bytes += manifest_response.body.size();
     const std::string& manifest_bytes = manifest_response.body;
-    auto remember = [&] {
-        write_all(dir + "/conditional", manifest_response.etag + "\n" + manifest_response.last_modified + "\n");
+    auto remember = [&](const std::string& why_refused) {
+        std::string line = why_refused;
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        write_all(dir + "/conditional",
+            manifest_response.etag + "\n" + manifest_response.last_modified + "\n" + m_config.url + "\n" + line + "\n");
     };
 
     // The signature before anything else is fetched: a feed that is not ours costs two requests.
@@ -146,7 +159,8 @@ FeedResult FeedSource::fetch()
         result.message = m_config.keys.empty()
             ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
             : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
-        remember();
+        // Not remembered: once staff trust the key, the same feed must be read again.
+        unlink((dir + "/conditional").c_str());
         return result;
     }
     std::string why;
@@ -154,7 +168,7 @@ FeedResult FeedSource::fetch()
     if (!manifest) {
         result.outcome = StickOutcome::Refused;
         result.message = "the feed's " + why;
-        remember();
+        remember(result.message);
         return result;
     }
     // The same MANIFEST as the content showing: nothing to download.
@@ -164,14 +178,14 @@ FeedResult FeedSource::fetch()
             result.outcome = StickOutcome::Unchanged;
             result.version = active->version;
             result.message = "the feed's version " + manifest->version + " is already showing";
-            remember();
+            remember("");
             return result;
         }
     }
 
     // Files: from the mirror when their hash is unchanged, else downloaded and checked against the MANIFEST.
     std::map<std::string, std::string> mirrored; // path -> hash of the last good download
-    if (have_mirror) {
+    if (access((mirror + "/MANIFEST").c_str(), F_OK) == 0) {
         std::string ignored;
         if (auto old = parse_manifest(read_all(mirror + "/MANIFEST"), ignored)) {
             for (const ManifestFile& file : old->files)
@@ -200,9 +214,7 @@ FeedResult FeedSource::fetch()
             if (bytes.size() == file.size && hash_bytes(bytes) == file.hash && write_all(target, bytes))
                 continue;
         }
-        HttpLimits file_limits = limits;
-        file_limits.max_bytes = std::min<std::uint64_t>(limits.max_bytes, file.size + 1);
-        HttpResponse got = http_get(base_url() + url_path(file.path), file_limits);
+        HttpResponse got = http_get(base_url() + url_path(file.path), limits);
         ++result.requests;
         if (!got.ok)
             return fail(StickOutcome::Failed, got.error);
@@ -224,17 +236,20 @@ FeedResult FeedSource::fetch()
     result.outcome = child.outcome == StickOutcome::Pending ? StickOutcome::Refused : child.outcome;
     result.version = child.version;
     result.message = child.message;
-    if (!child.problems.empty() && child.outcome != StickOutcome::Imported)
-        result.message += ": " + child.problems.substr(0, child.problems.find('\n'));
+    std::string first_problem = child.problems.substr(0, child.problems.find('\n'));
+    if (child.outcome == StickOutcome::Refused && child.message.rfind("the bundle cannot be used", 0) == 0)
+        result.message = "the feed's bundle cannot be used: " + first_problem;
+    else if (!first_problem.empty() && child.outcome != StickOutcome::Imported)
+        result.message += ": " + first_problem;
     if (child.outcome == StickOutcome::Imported || child.outcome == StickOutcome::Unchanged) {
         remove_tree(mirror);
         if (rename(staging.c_str(), mirror.c_str()) != 0)
             remove_tree(staging);
-        remember();
+        remember("");
     } else {
         remove_tree(staging);
         if (!child.crashed)
-            remember(); // The same refused MANIFEST is not downloaded again; a changed one is.
+            remember(result.message); // The same refused MANIFEST is not downloaded again, and still reported.
     }
     return result;
 }

@@ -68,8 +68,10 @@ std::string plain_error(CURLcode code, const std::string& url, const HttpLimits&
     case CURLE_COULDNT_CONNECT:
         return "the feed server cannot be reached at " + url + " (is it up? is the network up?)";
     case CURLE_OPERATION_TIMEDOUT:
-        return "the feed server took longer than " + std::to_string(limits.total_timeout_ms / 1000) + " s to send "
-            + url;
+        return "the feed server took longer than "
+            + (limits.total_timeout_ms % 1000 == 0 ? std::to_string(limits.total_timeout_ms / 1000) + " s"
+                                                   : std::to_string(limits.total_timeout_ms) + " ms")
+            + " to send " + url;
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
@@ -87,7 +89,9 @@ std::string plain_error(CURLcode code, const std::string& url, const HttpLimits&
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
         if (t.too_big || code == CURLE_FILESIZE_EXCEEDED)
-            return url + " is larger than the limit of " + std::to_string(limits.max_bytes >> 20) + " MiB";
+            return url + " is larger than the limit of "
+                + (limits.max_bytes >= (1u << 20) ? std::to_string(limits.max_bytes >> 20) + " MiB"
+                                                  : std::to_string(limits.max_bytes) + " bytes");
         return "the download of " + url + " could not be kept";
     default:
         return "the download of " + url + " failed: " + curl_easy_strerror(code);
