@@ -234,6 +234,10 @@ def measure_feed():
         with open(os.path.join(bundle, "pages", pages[0]), "a") as f:
             f.write("\nOne more line.\n")
         subprocess.run([KIOSK, "pack", bundle, "--key", key + ".key"], check=True, capture_output=True)
+        # http.server's Last-Modified has whole seconds: date the new files a little later, as a real upload is.
+        later = time.time() + 5
+        for name in ("MANIFEST", "MANIFEST.sig", os.path.join("pages", pages[0])):
+            os.utime(os.path.join(bundle, name), (later, later))
         changed = sync()
         return full, changed
     finally:
