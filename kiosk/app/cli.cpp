@@ -87,6 +87,9 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     CLI::App* sync = app.add_subcommand("sync", "Look for new content on every source (USB sticks) and take it");
     sync->add_flag("--once", options.once, "One pass over every source, then exit")->required();
 
+    CLI::App* set_pin = app.add_subcommand("set-pin",
+        "Set the staff PIN: reads it twice from standard input (never from the command line) and stores only a hash");
+
     CLI::App* rollback = app.add_subcommand("rollback", "Show the previous content version again, and keep it");
     CLI::App* status = app.add_subcommand("status", "Show the content version that is showing");
     status->add_flag("--json", options.json, "Print the result as JSON");
@@ -124,6 +127,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
         options.command = Command::Verify;
     else if (*sync)
         options.command = Command::Sync;
+    else if (*set_pin)
+        options.command = Command::SetPin;
     return {options, exit_ok};
 }
 

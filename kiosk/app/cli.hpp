@@ -25,6 +25,7 @@ enum class Command {
     Pack,       // kiosk pack DIR --key NAME.key
     Verify,     // kiosk verify DIR --pub NAME.pub
     Sync,       // kiosk sync --once
+    SetPin,     // kiosk set-pin (the PIN twice on standard input)
 };
 
 struct Size {

@@ -6,6 +6,7 @@
 
 #include "app/json.hpp"
 #include "app/paths.hpp"
+#include "app/staff_pin.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
 #include "store/store.hpp"
@@ -18,6 +19,7 @@
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk {
 
@@ -170,6 +172,36 @@ int run_import(const Options& options, const Settings& settings)
                       << counts.images << " images)\n";
     }
     return imported ? exit_ok : exit_failure;
+}
+
+int run_set_pin(const Options& options)
+{
+    std::string first, second;
+    if (isatty(STDIN_FILENO))
+        std::cerr << "New staff PIN (4 to 12 digits): " << std::flush;
+    std::getline(std::cin, first);
+    if (isatty(STDIN_FILENO))
+        std::cerr << "The same PIN again: " << std::flush;
+    std::getline(std::cin, second);
+    for (std::string* pin : {&first, &second}) {
+        while (!pin->empty() && (pin->back() == '\r' || pin->back() == ' '))
+            pin->pop_back();
+    }
+    if (first != second) {
+        std::cerr << "kiosk: set-pin: the two PINs differ: nothing was changed\n";
+        return exit_failure;
+    }
+    std::string dir = state_dir(options.state_dir);
+    make_dirs(dir);
+    std::string error;
+    StaffPin pin(dir);
+    if (!pin.set(first, error)) {
+        std::cerr << "kiosk: set-pin: " << error << ": nothing was changed\n";
+        return exit_failure;
+    }
+    std::cout << "The staff PIN is set. Hold the staff corner for 3 seconds to open the PIN pad (restart the kiosk "
+                 "if it is running).\n";
+    return exit_ok;
 }
 
 int run_keygen(const Options& options)
@@ -355,6 +387,8 @@ int run_status(const Options& options)
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
     }
     if (!options.json) {
+        if (!StaffPin(state_dir(options.state_dir)).is_set())
+            std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
         for (const SourceState& s : sources) {
             std::cout << "\n" << s.source << "\n";
             if (s.success)

@@ -28,6 +28,9 @@ int run_verify(const Options& options);
 // for staff, 1 when a source failed or was refused.
 int run_sync(const Options& options, const Settings& settings);
 
+// kiosk set-pin: the PIN twice on standard input (4 to 12 digits), stored hashed in the state folder.
+int run_set_pin(const Options& options);
+
 // The settings' trusted public keys; one that cannot be read is reported on standard error and left out.
 std::vector<sync::PublicKey> trusted_keys(const Settings& settings);
 

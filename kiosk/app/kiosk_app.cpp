@@ -7,6 +7,8 @@
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
 #include "app/settings.hpp"
+#include "app/staff_desk.hpp"
+#include "app/staff_pin.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/clock.hpp"
 #include "content/snapshot.hpp"
@@ -159,6 +161,16 @@ public:
     SyncThread(const SyncThread&) = delete;
     SyncThread& operator=(const SyncThread&) = delete;
 
+    // Staff asked to look for updates now: the feed and calendars are due, and the thread wakes.
+    void wake_now()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_now = true;
+        }
+        m_wakeup.notify_all();
+    }
+
 private:
     void run()
     {
@@ -197,7 +209,11 @@ private:
                     deliver();
             }
             lock.lock();
-            m_wakeup.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop; });
+            m_wakeup.wait_for(lock, std::chrono::seconds(2), [this] { return m_stop || m_now; });
+            if (m_now) {
+                m_now = false;
+                m_feed_due = m_calendars_due = std::chrono::steady_clock::now();
+            }
         }
     }
 
@@ -232,6 +248,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wakeup;
     bool m_stop = false;
+    bool m_now = false;
     std::thread m_thread; // Last: it starts once everything above is ready.
 };
 
@@ -306,6 +323,8 @@ public:
                 std::cout << "screen: " << m_ui.path() << std::endl;
             if (m_trace && intent.kind == ui::Intent::Kind::Language)
                 std::cout << "language: " << m_ui.language() << std::endl;
+            if (m_staff && (intent.kind == ui::Intent::Kind::StaffPin || intent.kind == ui::Intent::Kind::StaffAction))
+                m_staff(intent);
         }
         for (const std::string& path : m_ui.take_opened())
             m_counts.add(local_date(info.local), path);
@@ -333,6 +352,8 @@ public:
 
     // Scripts print every screen change on standard output, so a test can see what a tap reached.
     void trace_screens() { m_trace = true; }
+    // Who checks the staff PIN and carries out staff actions (run() sets it up).
+    void on_staff(std::function<void(const ui::Intent&)> handler) { m_staff = std::move(handler); }
 
 private:
     static constexpr Millis flush_every {3600 * 1000};
@@ -347,6 +368,7 @@ private:
     Millis m_last_touch {0};
     Millis m_next_flush {flush_every};
     bool m_trace = false;
+    std::function<void(const ui::Intent&)> m_staff;
 };
 
 // Reads the settings file, printing its problems. Returns nothing when a value is wrong.
@@ -467,6 +489,46 @@ int run(const Options& options, const Settings& settings)
     UsageCounts counts(counting ? database_path(options) : std::string());
     Client client(ui, *backend, clock, zone, settings, counts);
     platform::FrameLoop loop(*backend, clock, client, wake);
+
+    // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).
+    StaffPin pin(state_dir(options.state_dir));
+    StaffDesk desk(options, settings);
+    ui.set_staff_corner(pin.is_set(), settings.staff_corner);
+    SyncThread* sync_thread = nullptr; // Set below once the sync thread runs, for "look for updates now".
+    auto reload = [&] {
+        std::string load_error;
+        auto store = store::Store::open(database_path(options), load_error);
+        InstalledContent fresh = store ? stored_content(*store, load_error) : InstalledContent {};
+        if (fresh.bundle)
+            ui.set_content(make_snapshot(fresh.bundle, fresh.images, clock.now(), zone, fresh.imported_at));
+    };
+    client.on_staff([&](const ui::Intent& intent) {
+        if (intent.kind == ui::Intent::Kind::StaffPin) {
+            std::string message;
+            auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
+            if (pin.check(intent.path, now, message) == StaffPin::Check::Right)
+                ui.open_staff(desk.view());
+            else
+                ui.staff_pin_refused(message);
+            if (options.command != Command::Screenshot && !options.script_file.empty())
+                std::cout << "staff: " << (message.empty() ? "open" : message) << std::endl;
+            return;
+        }
+        if (intent.path == "sync") {
+            if (sync_thread)
+                sync_thread->wake_now();
+            ui.staff_done(desk.view(), "Looking for new content now; the results appear below in a few seconds.");
+            return;
+        }
+        StaffOutcome outcome = desk.act(intent.path);
+        if (outcome.content_changed)
+            reload();
+        ui.staff_done(desk.view(), outcome.message);
+        if (!options.script_file.empty())
+            std::cout << "staff: " << outcome.message << std::endl;
+        if (outcome.exit)
+            loop.stop(*outcome.exit);
+    });
     platform::FrameLoop::install_signal_handlers();
     loop.start();
 
@@ -485,6 +547,8 @@ int run(const Options& options, const Settings& settings)
         int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);
         if (status != exit_ok)
             std::cerr << error << "\n";
+        else if (loop.stopping())
+            status = loop.exit_status(); // Stopped from the staff screen (restart, maintenance).
         counts.flush();
         return status;
     }
@@ -508,6 +572,7 @@ int run(const Options& options, const Settings& settings)
                 ui.show_banner("content_updated", clock.uptime() + Millis(5000));
             },
             zone);
+        sync_thread = syncing.get();
     }
     loop.on_first_frame([&backend] {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
@@ -547,6 +612,8 @@ int kiosk_main(int argc, char** argv)
         return run_verify(options);
     case Command::Sync:
         return run_sync(options, *settings);
+    case Command::SetPin:
+        return run_set_pin(options);
     case Command::Run:
     case Command::Screenshot:
         break;

@@ -57,6 +57,8 @@ public:
 
     void stop(int status);
     bool stopping() const;
+    // The status stop() was given (0 when stopped by a signal).
+    int exit_status() const { return m_stop ? m_status : 0; }
     std::uint64_t frames() const { return m_frames; }
     Millis uptime() const { return m_clock.uptime(); }
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }

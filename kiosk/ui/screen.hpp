@@ -148,6 +148,20 @@ std::string occurrence_path(const std::string& agenda_id, const Occurrence& occu
 // A screen's title as the first thing in its scrolling content, for when the bar had no room for it whole.
 void draw_content_title(const ScreenContext& context, const std::string& title, float left, float width);
 
+// What the staff screen shows, gathered by the app (the UI does no I/O).
+struct StaffView {
+    std::vector<std::pair<std::string, std::string>> facts; // ("Content", "version 2026... from usb:/media/x")
+    std::vector<std::string> sources;                       // One line per source: its last success and failure.
+    std::string pending;                                    // The stick bundle waiting for staff, or "".
+    bool can_roll_back = false;
+};
+
+// The PIN pad: big keys, dots for the digits typed, and `message` (tries left, a lock). `digits` is edited in place.
+std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& digits, const std::string& message);
+// The staff screen: what the kiosk shows and how its sources fare, and the actions, each confirmed by `message`.
+std::optional<Intent> draw_staff(
+    const ScreenContext& context, const StaffView& view, const std::string& message, ScrollArea& scroll);
+
 // The window every screen draws in: the whole display, no decoration, the theme's background.
 // `shift` moves everything a few pixels (the attract loop, against burn-in).
 void begin_screen(const char* id, const Style& style, ImVec2 shift = ImVec2(0.0f, 0.0f));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace kiosk::ui {
 
@@ -219,8 +220,66 @@ Millis Ui::attract_next_change(Millis now) const
     return std::min(to_step, to_shift);
 }
 
+void Ui::staff_pin_refused(const std::string& message)
+{
+    m_pin_digits.clear();
+    m_staff_message = message;
+}
+
+void Ui::open_staff(StaffView view, const std::string& message)
+{
+    m_staff_mode = StaffMode::Open;
+    m_pin_digits.clear();
+    m_staff_view = std::move(view);
+    m_staff_message = message;
+    m_staff_scroll.reset();
+    m_fade_pending = true;
+}
+
+void Ui::staff_done(StaffView view, const std::string& message)
+{
+    m_staff_view = std::move(view);
+    m_staff_message = message;
+}
+
+void Ui::watch_staff_corner()
+{
+    // A press held about 3 s in the corner opens the PIN pad; the press then clicks nothing under it.
+    ImGuiIO& io = ImGui::GetIO();
+    if (!m_staff_enabled || m_staff_mode != StaffMode::None) {
+        m_corner_armed = false;
+        return;
+    }
+    float side = std::max(m_style.metrics.touch() * 1.5f, m_style.metrics.em(3.0f));
+    ImVec2 size = io.DisplaySize;
+    bool right = m_staff_corner.find("right") != std::string::npos;
+    bool bottom = m_staff_corner.find("bottom") != std::string::npos;
+    ImVec2 min(right ? size.x - side : 0.0f, bottom ? size.y - side : 0.0f);
+    ImVec2 pos = io.MouseClickedPos[0];
+    bool in_corner = pos.x >= min.x && pos.x < min.x + side && pos.y >= min.y && pos.y < min.y + side;
+    if (io.MouseClicked[0])
+        m_corner_armed = in_corner;
+    if (!io.MouseDown[0]) {
+        m_corner_armed = false;
+        return;
+    }
+    if (m_corner_armed && io.MouseDownDuration[0] >= 3.0f) {
+        m_corner_armed = false;
+        m_staff_mode = StaffMode::Pin;
+        m_pin_digits.clear();
+        m_staff_message.clear();
+        m_attract = false;
+        ImGui::ClearActiveID();
+        m_fade_pending = true;
+    }
+}
+
 void Ui::reset()
 {
+    m_staff_mode = StaffMode::None;
+    m_pin_digits.clear();
+    m_staff_message.clear();
+    m_staff_view = {};
     m_stack.resize(1);
     m_stack[0].scroll.reset();
     m_stack[0].filter.clear();
@@ -327,6 +386,16 @@ void Ui::apply(const Intent& intent)
         m_attract = false;
         m_fade_pending = true;
         return;
+    case Intent::Kind::StaffClose:
+        m_staff_mode = StaffMode::None;
+        m_pin_digits.clear();
+        m_staff_message.clear();
+        m_staff_view = {};
+        m_fade_pending = true;
+        return;
+    case Intent::Kind::StaffPin:
+    case Intent::Kind::StaffAction:
+        return; // The app checks the PIN and carries out the action, then answers.
     }
     if (m_stack.size() != depth || path() != before)
         m_fade_pending = true;
@@ -427,8 +496,15 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     if (!m_content)
         return intents;
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
+    watch_staff_corner();
     begin_screen("screen", m_style, m_attract && path() == "home" ? attract_frame(frame.uptime).shift : ImVec2());
-    std::optional<Intent> intent = draw(context, m_stack.back());
+    std::optional<Intent> intent;
+    if (m_staff_mode == StaffMode::Pin)
+        intent = draw_pin_pad(context, m_pin_digits, m_staff_message);
+    else if (m_staff_mode == StaffMode::Open)
+        intent = draw_staff(context, m_staff_view, m_staff_message, m_staff_scroll);
+    else
+        intent = draw(context, m_stack.back());
     if (!m_banner.empty() && frame.uptime >= m_banner_until)
         m_banner.clear();
     if (!m_banner.empty())

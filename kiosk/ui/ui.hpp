@@ -72,6 +72,21 @@ public:
     // When the banner goes, or a negative time when there is none.
     Millis banner_until() const { return m_banner.empty() ? Millis(-1) : m_banner_until; }
 
+    // The staff corner: a long press there opens the PIN pad (only when a PIN is set). `corner` is settings'
+    // staff_corner.
+    void set_staff_corner(bool enabled, const std::string& corner)
+    {
+        m_staff_enabled = enabled;
+        m_staff_corner = corner;
+    }
+    enum class StaffMode { None, Pin, Open };
+    StaffMode staff_mode() const { return m_staff_mode; }
+    // The app's answers: the PIN was wrong or the pad is locked (`message`), or right (the staff screen opens).
+    void staff_pin_refused(const std::string& message);
+    void open_staff(StaffView view, const std::string& message = "");
+    // An action's result in plain words, and the facts again.
+    void staff_done(StaffView view, const std::string& message);
+
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
 
@@ -99,6 +114,7 @@ private:
     std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
     void draw_fade(const FrameInfo& frame);
     void draw_banner(const ScreenContext& context);
+    void watch_staff_corner();
 
     Style m_style;
     Theme m_theme;
@@ -115,6 +131,14 @@ private:
     bool m_attract = false;
     std::vector<std::string> m_opened;
     std::string m_banner; // A string key, or "".
+    bool m_staff_enabled = false;
+    std::string m_staff_corner = "top-left";
+    StaffMode m_staff_mode = StaffMode::None;
+    std::string m_pin_digits;
+    std::string m_staff_message;
+    StaffView m_staff_view;
+    ScrollArea m_staff_scroll;
+    bool m_corner_armed = false; // This press began in the staff corner and has not opened the pad yet.
     Millis m_banner_until {0};
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
     AgendaRows m_agenda;

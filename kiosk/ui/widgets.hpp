@@ -51,6 +51,9 @@ bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, cons
 // The urgent-help band: full width, its own colour, never confused with a section.
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);
 
+// A key of a keypad: a tile with its label in the middle.
+bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
+
 // A big button for the one thing to do on a screen ("Close"), in the header's colours.
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
 

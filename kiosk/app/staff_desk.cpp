@@ -1,0 +1,200 @@
+// StaffDesk: the store, the pending bundle, the clock, the disk; apply, ignore, roll back, export, restart, stop.
+#include "app/staff_desk.hpp"
+
+#include "app/content_commands.hpp"
+#include "app/installed_content.hpp"
+#include "app/paths.hpp"
+#include "store/store.hpp"
+#include "sync/child_process.hpp"
+#include "sync/import_child.hpp"
+#include "sync/staging.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+std::string when(std::int64_t at)
+{
+    std::time_t t = std::time_t(at);
+    std::tm tm {};
+    localtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
+    return buffer;
+}
+
+bool exists(const std::string& path)
+{
+    struct stat st { };
+    return stat(path.c_str(), &st) == 0;
+}
+
+// A folder on a stick to write to: the first writable folder one or two levels under the USB roots.
+std::string stick_folder(const std::vector<std::string>& roots)
+{
+    for (const std::string& root : roots) {
+        std::vector<std::string> candidates;
+        if (DIR* d = opendir(root.c_str())) {
+            while (dirent* e = readdir(d)) {
+                std::string name = e->d_name;
+                if (name[0] != '.')
+                    candidates.push_back(root + "/" + name);
+            }
+            closedir(d);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        for (const std::string& folder : candidates) {
+            struct stat st { };
+            if (lstat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && access(folder.c_str(), W_OK) == 0)
+                return folder;
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+StaffDesk::StaffDesk(const Options& options, const Settings& settings)
+    : m_options(options)
+    , m_settings(settings)
+    , m_state(state_dir(options.state_dir))
+{ }
+
+ui::StaffView StaffDesk::view() const
+{
+    ui::StaffView view;
+    std::string error;
+    auto store = store::Store::open(m_state + "/kiosk.db", error);
+    auto now
+        = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    if (store) {
+        if (auto active = store->active_version()) {
+            long long days = (now - active->imported_at) / 86400;
+            view.facts.emplace_back("Showing",
+                "version " + active->version + " from " + active->source + ", "
+                    + (days <= 0 ? "imported today" : "imported " + std::to_string(days) + " days ago"));
+        }
+        if (auto previous = store->previous_version()) {
+            view.facts.emplace_back("Previous", "version " + previous->version + " from " + previous->source);
+            view.can_roll_back = true;
+        }
+        if (std::string pinned = store->pinned_from(); !pinned.empty())
+            view.facts.emplace_back("Rolled back", "automatic updates wait for a version newer than " + pinned);
+        std::vector<std::string> seen;
+        for (const store::SyncLogEntry& entry : store->sync_log(200)) {
+            if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
+                continue;
+            seen.push_back(entry.source);
+            view.sources.push_back(entry.source + ": " + when(entry.at) + ", " + entry.result + ": " + entry.message);
+        }
+    } else {
+        view.facts.emplace_back("Store", error);
+    }
+    if (view.sources.empty())
+        view.sources.push_back("No update has been tried yet.");
+    view.facts.emplace_back("Feed", m_settings.feed_url.empty() ? "none set (feed_url)" : m_settings.feed_url);
+
+    // A Pi has no battery clock: say plainly when the time has not been set from the network.
+    bool synced = exists("/run/systemd/timesync/synchronized");
+    view.facts.emplace_back("Clock",
+        synced ? "set from the network"
+               : "not confirmed from the network: if the time on screen is wrong, check the network connection");
+    struct statvfs disk { };
+    if (statvfs(m_state.c_str(), &disk) == 0)
+        view.facts.emplace_back(
+            "Free disk", std::to_string((std::uint64_t(disk.f_bavail) * disk.f_frsize) >> 20) + " MiB");
+    double up = 0;
+    std::ifstream("/proc/uptime") >> up;
+    view.facts.emplace_back("Up", std::to_string(int(up / 3600)) + " h " + std::to_string(int(up / 60) % 60) + " min");
+    view.facts.emplace_back("Kiosk", std::string("version ") + KIOSK_VERSION);
+
+    if (exists(m_state + "/pending/bundle.toml")) {
+        sync::ChildResult check = sync::run_child({sync::self_executable(), "check", m_state + "/pending", "--json"});
+        std::string json = check.out.substr(0, check.out.find('\n'));
+        std::string problems;
+        std::size_t count = 0;
+        for (std::size_t at = json.find("\"severity\""); at != std::string::npos;
+             at = json.find("\"severity\"", at + 1))
+            ++count;
+        view.pending = sync::json_field(json, "pages") + " pages, " + sync::json_field(json, "cards") + " cards, "
+            + sync::json_field(json, "events") + " events; "
+            + (count == 0 ? "no problems"
+                          : std::to_string(count) + " problems (the stick's kiosk-report.txt lists them)");
+    }
+    return view;
+}
+
+StaffOutcome StaffDesk::act(const std::string& action)
+{
+    StaffOutcome outcome;
+    std::string error;
+    if (action == "apply") {
+        std::string message;
+        if (!exists(m_state + "/pending/bundle.toml")) {
+            outcome.message = "There is nothing waiting to apply.";
+        } else if (import_in_child(m_options, m_state + "/pending", "usb (applied by staff)", message)) {
+            sync::remove_tree(m_state + "/pending");
+            outcome.message = "Applied: the stick's content is showing now.";
+            outcome.content_changed = true;
+        } else {
+            outcome.message = "Not applied: " + message;
+        }
+    } else if (action == "ignore") {
+        sync::remove_tree(m_state + "/pending");
+        outcome.message = "Set aside: the stick's content will not be applied.";
+    } else if (action == "rollback") {
+        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        if (store && store->rollback(error)) {
+            auto active = store->active_version();
+            outcome.message = "Rolled back: version " + (active ? active->version : std::string("?"))
+                + " is showing again. Updates wait for a version newer than " + store->pinned_from() + ".";
+            outcome.content_changed = true;
+        } else {
+            outcome.message = "Not rolled back: " + error;
+        }
+    } else if (action == "export") {
+        std::string folder = stick_folder(m_settings.usb_roots);
+        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        if (folder.empty()) {
+            outcome.message = "No stick found to write to: plug one in and try again.";
+        } else if (!store) {
+            outcome.message = "The counts cannot be read: " + error;
+        } else {
+            std::time_t t = std::time(nullptr);
+            std::tm tm {};
+            localtime_r(&t, &tm);
+            char day[16];
+            std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+            std::string path = folder + "/kiosk-counts-" + day + ".csv";
+            std::string csv = "day,path,count\n";
+            for (const auto& [d, p, n] : store->counts())
+                csv += d + "," + p + "," + std::to_string(n) + "\n";
+            int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+            bool ok = fd >= 0 && ::write(fd, csv.data(), csv.size()) == ssize_t(csv.size()) && fsync(fd) == 0;
+            if (fd >= 0)
+                close(fd);
+            ::sync();
+            outcome.message = ok ? "The counts are saved in " + path + ". You can take the stick out now."
+                                 : "The counts could not be written to " + folder + " (is the stick full or locked?).";
+        }
+    } else if (action == "restart") {
+        outcome.message = "Restarting...";
+        outcome.exit = 0;
+    } else if (action == "stop") {
+        outcome.message = "Stopping for maintenance. Start it again with: sudo systemctl start kiosk";
+        outcome.exit = exit_maintenance;
+    }
+    return outcome;
+}
+
+} // namespace kiosk

@@ -1,0 +1,37 @@
+// What the staff screen shows and does: the facts gathered from the store and the system, and the actions carried
+// out, each answered in plain words. The UI draws; this reads files, runs children and writes.
+#pragma once
+
+#include "app/cli.hpp"
+#include "app/settings.hpp"
+#include "ui/screen.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+// The exit status of "Stop for maintenance": the service does not restart on it (image issue).
+constexpr int exit_maintenance = 10;
+
+struct StaffOutcome {
+    std::string message;          // What was done, or why not.
+    bool content_changed = false; // Applied or rolled back: load the content again.
+    std::optional<int> exit;      // Restart (0) or stop for maintenance (exit_maintenance).
+};
+
+class StaffDesk {
+public:
+    StaffDesk(const Options& options, const Settings& settings);
+
+    ui::StaffView view() const;
+    // "apply", "ignore", "rollback", "export", "restart", "stop" ("sync" is the caller's: it wakes the sync thread).
+    StaffOutcome act(const std::string& action);
+
+private:
+    Options m_options;
+    Settings m_settings;
+    std::string m_state;
+};
+
+} // namespace kiosk

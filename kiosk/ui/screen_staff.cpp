@@ -1,0 +1,153 @@
+// The staff screens: the PIN pad behind the long press, and the staff screen with what the kiosk shows and what staff
+// can do about it. Plain words, big targets, and nothing a visitor could misuse.
+#include "ui/screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+// A bar with a title and one button at the right that leaves.
+std::optional<Intent> draw_staff_bar(const ScreenContext& c, const std::string& title, const std::string& leave)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetWindowPos();
+    float width = ImGui::GetWindowWidth();
+    float height = style.header_height();
+    list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), style.theme.header);
+    float button_h = height - m.em(0.6f);
+    float w = header_button_width(leave, style);
+    ImGui::SetCursorPos(ImVec2(width - style.pad() - w, (height - button_h) * 0.5f));
+    if (header_button("leave", ImVec2(w, button_h), leave, Icon::Back, style))
+        intent = Intent {Intent::Kind::StaffClose, {}};
+    float h = wrapped_height(style.fonts.title, width, title, 1);
+    draw_wrapped(list, style.fonts.title, ImVec2(origin.x + style.pad(), origin.y + (height - h) * 0.5f),
+        width - w - 3.0f * style.pad(), style.theme.header_text, title, 1);
+    return intent;
+}
+
+} // namespace
+
+std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, const std::string& message)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_staff_bar(c, c.word("staff_pin"), c.word("cancel"));
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetWindowPos();
+
+    // Dots for the digits typed, then the message, then a 3x4 pad as large as fits.
+    float top = style.header_height() + pad;
+    float dot = m.em(0.5f);
+    float dots_w = float(std::max<std::size_t>(digits.size(), 1)) * dot * 3.0f;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        ImVec2 center(origin.x + (width - dots_w) * 0.5f + dot * 1.5f + float(i) * dot * 3.0f, origin.y + top + dot);
+        list->AddCircleFilled(center, dot, style.theme.text, 16);
+    }
+    top += dot * 2.0f + pad * 0.5f;
+    std::string line = message.empty() ? c.word("staff_pin_hint") : message;
+    float line_h = draw_wrapped(list, style.fonts.bold, ImVec2(origin.x + pad, origin.y + top), width - 2.0f * pad,
+        message.empty() ? style.theme.text_muted : style.theme.urgent, line, 2);
+    top += std::max(line_h, style.fonts.bold->FontSize) + pad;
+
+    float gap = style.gap();
+    float key_h = std::max(m.touch(), std::floor((height - top - pad - 3.0f * gap) / 4.0f));
+    float key_w
+        = std::floor(std::min(std::max(m.touch() * 1.6f, key_h * 2.4f), (width - 2.0f * pad - 2.0f * gap) / 3.0f));
+    float left = std::floor((width - 3.0f * key_w - 2.0f * gap) * 0.5f);
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"};
+    for (int i = 0; i < 12; ++i) {
+        ImGui::SetCursorPos(ImVec2(left + float(i % 3) * (key_w + gap), top + float(i / 3) * (key_h + gap)));
+        std::string label = i == 9 ? c.word("clear") : i == 11 ? c.word("ok") : labels[i];
+        ImGui::PushID(i);
+        bool pressed = i == 11 ? action_button("key", ImVec2(key_w, key_h), label, style)
+                               : key_button("key", ImVec2(key_w, key_h), label, style);
+        ImGui::PopID();
+        if (!pressed)
+            continue;
+        if (i == 9)
+            digits.clear();
+        else if (i == 11 && !digits.empty())
+            intent = Intent {Intent::Kind::StaffPin, digits};
+        else if (i != 11 && digits.size() < 12)
+            digits += labels[i];
+    }
+    return intent;
+}
+
+std::optional<Intent> draw_staff(
+    const ScreenContext& c, const StaffView& view, const std::string& message, ScrollArea& scroll)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::optional<Intent> intent = draw_staff_bar(c, c.word("staff_title"), c.word("staff_leave"));
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
+    scroll.begin("staff", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float column = width - 2.0f * pad;
+    auto text = [&](ImFont* font, Color color, const std::string& words, float after) {
+        ImGui::SetCursorPosX(pad);
+        float h = draw_wrapped(list, font, ImGui::GetCursorScreenPos(), column, color, words);
+        ImGui::Dummy(ImVec2(column, h + after));
+    };
+    ImGui::SetCursorPosY(pad);
+    if (!message.empty())
+        text(style.fonts.tile, style.theme.accent, message, m.em(0.8f));
+
+    // The actions first: what staff came for.
+    struct Action {
+        const char* id;
+        const char* word;
+        bool shown;
+    };
+    const Action actions[] = {
+        {"sync", "staff_sync", true},
+        {"apply", "staff_apply", !view.pending.empty()},
+        {"ignore", "staff_ignore", !view.pending.empty()},
+        {"rollback", "staff_rollback", view.can_roll_back},
+        {"export", "staff_export", true},
+        {"restart", "staff_restart", true},
+        {"stop", "staff_stop", true},
+    };
+    float gap = style.gap();
+    float button_h = std::max(m.touch() * 1.2f, m.em(2.2f));
+    int columns = std::clamp(int((column + gap) / (m.em(11.0f) + gap)), 1, 4);
+    float button_w = std::floor((column - gap * float(columns - 1)) / float(columns));
+    float y = ImGui::GetCursorPosY();
+    int n = 0;
+    for (const Action& action : actions) {
+        if (!action.shown)
+            continue;
+        ImGui::SetCursorPos(
+            ImVec2(pad + float(n % columns) * (button_w + gap), y + float(n / columns) * (button_h + gap)));
+        if (action_button(action.id, ImVec2(button_w, button_h), c.word(action.word), style))
+            intent = Intent {Intent::Kind::StaffAction, action.id};
+        ++n;
+    }
+    ImGui::SetCursorPos(ImVec2(pad, y + float((n + columns - 1) / columns) * (button_h + gap) + pad));
+
+    if (!view.pending.empty())
+        text(style.fonts.bold, style.theme.text, c.word("staff_pending") + " " + view.pending, m.em(0.8f));
+    for (const auto& [label, value] : view.facts)
+        text(style.fonts.body, style.theme.text, label + ": " + value, m.em(0.3f));
+    ImGui::Dummy(ImVec2(column, m.em(0.5f)));
+    for (const std::string& source : view.sources)
+        text(style.fonts.body, style.theme.text_muted, source, m.em(0.5f));
+    ImGui::Dummy(ImVec2(column, pad));
+    scroll.end();
+    return intent;
+}
+
+} // namespace kiosk::ui
