@@ -25,12 +25,20 @@ std::string slurp(const std::string& path)
 
 RunResult run_kiosk(const std::vector<std::string>& args)
 {
+    return run_kiosk(args, "");
+}
+
+RunResult run_kiosk(const std::vector<std::string>& args, const std::string& input)
+{
     TempDir dir;
     std::string out_path = dir.file("out"), err_path = dir.file("err");
+    std::string in_path = dir.write("in", input);
     pid_t pid = fork();
     if (pid == 0) {
+        int in = open(in_path.c_str(), O_RDONLY);
         int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
         std::vector<char*> argv;

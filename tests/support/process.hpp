@@ -16,5 +16,7 @@ struct RunResult {
 
 // Runs the kiosk with `args` (no shell), waiting for it to end.
 RunResult run_kiosk(const std::vector<std::string>& args);
+// The same, with `input` as its standard input.
+RunResult run_kiosk(const std::vector<std::string>& args, const std::string& input);
 
 } // namespace kiosk::test

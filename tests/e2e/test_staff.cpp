@@ -1,0 +1,198 @@
+// The staff side on the real kiosk at 800x480, in simulated time: kiosk set-pin, the long press and the PIN pad, the
+// lockout that survives a restart, and the staff screen's apply, roll back and export; idle takes staff back out.
+#include "support/image.hpp"
+#include "support/process.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string pin = "2468";
+
+// The PIN pad's keys at 800x480 (tests/e2e/test_staff.cpp's shots): a 3x4 grid under the message.
+std::string key(char digit)
+{
+    static const char* const centres[] = {
+        "399 425", "240 203", "399 203", "558 203", "240 277", "399 277", "558 277", "240 351", "399 351", "558 351"};
+    return std::string("tap ") + centres[digit - '0'] + "\nwait 100\n";
+}
+const std::string ok = "tap 558 425\nwait 400\n";
+const std::string long_press = "wait 200\npress 30 30 3200\nwait 300\n";
+
+std::string type(const std::string& digits)
+{
+    std::string script;
+    for (char d : digits)
+        script += key(d);
+    return script + ok;
+}
+
+std::string read_text(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct Staff {
+    TempDir dir;
+    std::string state = dir.file("state");
+
+    Staff()
+    {
+        auto r = run_kiosk({"set-pin", "--state", state}, pin + "\n" + pin + "\n");
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+    }
+
+    RunResult script(const std::string& text, const std::string& config = "")
+    {
+        std::string file = dir.write("staff.script", text);
+        std::vector<std::string> args {
+            "--windowed", "--size", "800x480", "--state", state, "--now", "2026-12-02T10:00", "--script", file};
+        if (!config.empty())
+            args.insert(args.end(), {"--config", config});
+        return run_kiosk(args);
+    }
+
+    std::string status() { return run_kiosk({"status", "--state", state}).out; }
+};
+
+std::size_t count(const std::string& text, const std::string& what)
+{
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("kiosk set-pin keeps no plain PIN anywhere, and refuses two different PINs")
+{
+    Staff staff;
+    for (const auto& entry : fs::recursive_directory_iterator(staff.state)) {
+        if (entry.is_regular_file()) {
+            CAPTURE(entry.path().string());
+            CHECK(read_text(entry.path()).find(pin) == std::string::npos);
+        }
+    }
+    CHECK((fs::status(staff.state + "/staff-pin").permissions() & fs::perms::others_read) == fs::perms::none);
+    auto differ = run_kiosk({"set-pin", "--state", staff.state}, "1234\n4321\n");
+    CHECK(differ.status == 1);
+    CHECK(differ.err.find("differ") != std::string::npos);
+    auto none = run_kiosk({"status", "--state", TempDir().path()});
+    CHECK(none.out.find("staff PIN:   not set") != std::string::npos);
+}
+
+TEST_CASE("a long press opens the PIN pad; five wrong PINs lock it, across a restart, until the delay is over")
+{
+    Staff staff;
+    std::string wrong = type("1111");
+    auto first = staff.script(long_press + wrong + wrong + wrong + wrong + wrong);
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    CHECK(count(first.out, "staff: Wrong PIN.") == 5);
+    CHECK(first.out.find("staff: Wrong PIN. 4 tries left.") != std::string::npos);
+    CHECK(first.out.find("locked for 30 s") != std::string::npos);
+    CHECK(first.out.find("staff: open") == std::string::npos);
+
+    // A restart at the same moment: still locked, even for the right PIN; after the delay the right PIN opens it.
+    auto second = staff.script(long_press + type(pin) + "wait 45000\n" + type(pin));
+    REQUIRE_MESSAGE(second.status == 0, second.err);
+    CHECK(second.out.find("staff: Too many wrong PINs.") != std::string::npos);
+    CHECK(second.out.find("staff: open") != std::string::npos);
+}
+
+TEST_CASE("without a PIN the corner does nothing")
+{
+    TempDir dir;
+    std::string file = dir.write("s.script", long_press + type(pin));
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--state", dir.file("state"), "--now", "2026-12-02T10:00",
+        "--script", file});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("staff:") == std::string::npos);
+}
+
+TEST_CASE("staff apply a stick's unsigned bundle, then roll back to the previous version")
+{
+    Staff staff;
+    // An unsigned stick leaves its bundle pending (kiosk sync --once), with a name of its own.
+    std::string sticks = staff.dir.file("media");
+    fs::create_directories(sticks);
+    fs::copy(KIOSK_SOURCE_DIR "/data/demo", sticks + "/STICK", fs::copy_options::recursive);
+    std::string toml = read_text(sticks + "/STICK/bundle.toml");
+    toml.replace(toml.find("Eastside Drop-in"), 16, "Westside Drop-in");
+    std::ofstream(sticks + "/STICK/bundle.toml") << toml;
+    std::string with_stick = staff.dir.write("stick.toml", "usb_roots = [\"" + sticks + "\"]\n");
+    run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", staff.state});
+    auto synced = run_kiosk({"sync", "--once", "--config", with_stick, "--state", staff.state});
+    REQUIRE_MESSAGE(synced.out.find(": pending: ") != std::string::npos, synced.out);
+    REQUIRE(fs::exists(staff.state + "/pending/bundle.toml"));
+    std::string quiet = staff.dir.write("quiet.toml", "usb_roots = [\"" + staff.dir.file("none") + "\"]\n");
+
+    // Staff screen buttons, two columns: "look for updates", "apply" (top right) while something is pending.
+    auto applied = staff.script(long_press + type(pin) + "tap 593 120\nwait 500\n", quiet);
+    REQUIRE_MESSAGE(applied.status == 0, applied.err);
+    CHECK_MESSAGE(
+        applied.out.find("staff: Applied: the stick's content is showing now.") != std::string::npos, applied.out);
+    CHECK(staff.status().find("usb (applied by staff)") != std::string::npos);
+    CHECK_FALSE(fs::exists(staff.state + "/pending"));
+
+    // Now there is a previous version: "roll back" is the second button.
+    auto rolled = staff.script(long_press + type(pin) + "tap 593 120\nwait 500\n", quiet);
+    REQUIRE_MESSAGE(rolled.status == 0, rolled.err);
+    CHECK_MESSAGE(
+        rolled.out.find("staff: Rolled back: version local-1 is showing again.") != std::string::npos, rolled.out);
+    CHECK(staff.status().find("version:     local-1") != std::string::npos);
+}
+
+TEST_CASE("staff export the counts as CSV onto a stick")
+{
+    Staff staff;
+    std::string sticks = staff.dir.file("media");
+    fs::create_directories(sticks + "/STICK");
+    std::string config = staff.dir.write("kiosk.toml", "usb_roots = [\"" + sticks + "\"]\n");
+    // A visitor opens the first section twice (home's first tile; Back between).
+    auto visits = staff.script("wait 200\ntap 203 227\nwait 300\ntap 45 36\nwait 300\ntap 203 227\nwait 300\n", config);
+    REQUIRE_MESSAGE(visits.status == 0, visits.err);
+    // Buttons with nothing pending and no previous version: "look for updates", "save the counts" (top right).
+    auto exported = staff.script(long_press + type(pin) + "tap 593 120\nwait 500\n", config);
+    REQUIRE_MESSAGE(exported.status == 0, exported.err);
+    CHECK_MESSAGE(exported.out.find("You can take the stick out now.") != std::string::npos, exported.out);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(sticks + "/STICK"))
+        files.push_back(entry.path());
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].filename().string().rfind("kiosk-counts-", 0) == 0);
+    CHECK(read_text(files[0]) == "day,path,count\n2026-12-02,about,2\n");
+}
+
+TEST_CASE("staff stop for maintenance exits with status 10")
+{
+    Staff staff;
+    // Buttons with nothing pending and no previous version: sync, export, restart, stop (bottom right).
+    auto stopped = staff.script(long_press + type(pin) + "tap 593 190\nwait 500\nexpect home\n");
+    CHECK(stopped.status == 10);
+    CHECK(stopped.out.find("staff: Stopping for maintenance.") != std::string::npos);
+}
+
+TEST_CASE("the staff screen leaves by itself when idle, as everything else does")
+{
+    Staff staff;
+    auto visit = staff.script(long_press + type(pin) + "at 150000\nshot " + staff.dir.file("after.png") + "\n");
+    REQUIRE_MESSAGE(visit.status == 0, visit.err);
+    CHECK(visit.out.find("staff: open") != std::string::npos);
+    CHECK(visit.out.find("screen: home (idle)") != std::string::npos);
+    auto untouched = staff.script("at 150000\nshot " + staff.dir.file("untouched.png") + "\n");
+    Image a = load_png(staff.dir.file("after.png")), b = load_png(staff.dir.file("untouched.png"));
+    REQUIRE_FALSE(b.empty());
+    CHECK(a.rgb == b.rgb);
+}
