@@ -6,6 +6,7 @@
 #include "app/content_commands.hpp"
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
+#include "app/screen_hours.hpp"
 #include "app/settings.hpp"
 #include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
@@ -35,8 +36,10 @@
 #include <malloc.h>
 #include <map>
 #include <mutex>
+#include <sys/wait.h>
 #include <thread>
 #include <tuple>
+#include <unistd.h>
 
 namespace kiosk {
 
@@ -264,6 +267,9 @@ public:
         , m_diagonal(settings.screen_diagonal_inches)
         , m_idle(Millis(std::int64_t(settings.idle_seconds) * 1000))
         , m_counts(counts)
+        , m_hours(settings.screen_on)
+        , m_display_off(settings.display_off_command)
+        , m_display_on(settings.display_on_command)
     { }
 
     void resized(int width, int height) override
@@ -280,6 +286,9 @@ public:
     void before_frame() override
     {
         Millis now = m_clock.uptime();
+        update_dark(now);
+        if (m_dark)
+            return; // Nothing to reset or rebuild for a black screen.
         // Nobody has touched the screen for idle_seconds: forget the visit, and let home come alive.
         if (!m_ui.attract() && now - m_last_touch >= m_idle) {
             m_ui.reset();
@@ -303,10 +312,25 @@ public:
         }
     }
 
-    void touched(Millis now) override { m_last_touch = now; }
+    void touched(Millis now) override
+    {
+        if (!m_dark)
+            m_last_touch = now;
+    }
 
     void draw() override
     {
+        if (m_dark) {
+            // Dark outside the screen hours: taps do nothing; a long press lights the screen for two minutes.
+            ImGuiIO& io = ImGui::GetIO();
+            if (io.MouseDown[0] && io.MouseDownDuration[0] >= 2.0f && m_wake_until < m_clock.uptime()) {
+                m_wake_until = m_clock.uptime() + Millis(120000);
+                m_last_touch = m_clock.uptime();
+                if (m_trace)
+                    std::cout << "screen: woken for two minutes" << std::endl;
+            }
+            return;
+        }
         ui::FrameInfo info;
         info.uptime = m_clock.uptime();
         info.now = m_clock.now();
@@ -330,15 +354,18 @@ public:
             m_counts.add(local_date(info.local), path);
     }
 
-    bool animating() const override { return m_ui.animating(); }
+    bool animating() const override { return !m_dark && m_ui.animating(); }
 
     Millis until_next_change() const override
     {
         // The clock on screen shows minutes: wake at the start of the next one; and for the idle reset, the attract
         // loop's next highlight and the hourly counts.
         Millis now = m_clock.uptime();
+        Millis hours_change = until_hours_change();
+        if (m_dark) // Nothing is drawn while dark: wake only when the hours start (or a woken screen's two minutes).
+            return std::max(Millis(1), hours_change);
         auto ms = std::chrono::duration_cast<Millis>(m_clock.now().time_since_epoch()).count();
-        Millis next = Millis(60000 - ms % 60000);
+        Millis next = std::min(Millis(60000 - ms % 60000), std::max(Millis(1), hours_change));
         if (m_ui.attract())
             next = std::min(next, m_ui.attract_next_change(now));
         else
@@ -348,7 +375,7 @@ public:
         return std::min(next, std::max(Millis(1), m_next_flush - now));
     }
 
-    std::uint32_t background() const override { return m_ui.style().theme.background; }
+    std::uint32_t background() const override { return m_dark ? 0xFF000000u : m_ui.style().theme.background; }
 
     // Scripts print every screen change on standard output, so a test can see what a tap reached.
     void trace_screens() { m_trace = true; }
@@ -369,6 +396,61 @@ private:
     Millis m_next_flush {flush_every};
     bool m_trace = false;
     std::function<void(const ui::Intent&)> m_staff;
+    ScreenHours m_hours;
+    std::string m_display_off, m_display_on;
+    bool m_dark = false;
+    Millis m_wake_until {-1};
+
+    // Dark outside the screen hours, unless a long press woke the screen; the display commands run at each change.
+    void update_dark(Millis now)
+    {
+        if (m_hours.always())
+            return;
+        LocalTime local = m_zone.to_local(m_clock.now());
+        bool dark = !m_hours.open(local.weekday, local.hour * 60 + local.minute) && now >= m_wake_until;
+        if (dark == m_dark)
+            return;
+        m_dark = dark;
+        if (m_trace)
+            std::cout << (dark ? "screen: dark" : "screen: lit") << std::endl;
+        run_detached(dark ? m_display_off : m_display_on);
+        if (dark) {
+            m_ui.reset(); // Whoever was there has gone: the morning starts at home.
+            m_ui.set_attract(false);
+        }
+    }
+
+    // Until the screen hours (or a woken screen's two minutes) change what the screen should do.
+    Millis until_hours_change() const
+    {
+        if (m_hours.always())
+            return Millis(24 * 3600 * 1000);
+        LocalTime local = m_zone.to_local(m_clock.now());
+        int minutes = m_hours.minutes_until_change(local.weekday, local.hour * 60 + local.minute);
+        Millis change = Millis(std::int64_t(minutes) * 60000 - local.second * 1000);
+        Millis now = m_clock.uptime();
+        if (m_wake_until > now)
+            change = std::min(change, m_wake_until - now);
+        return change;
+    }
+
+    // A display command, through the shell, not waited for (a slow HDMI-CEC call never holds up a frame).
+    static void run_detached(const std::string& command)
+    {
+        if (command.empty())
+            return;
+        pid_t child = fork();
+        if (child == 0) {
+            if (fork() == 0) {
+                setsid();
+                execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+                _exit(127);
+            }
+            _exit(0);
+        }
+        if (child > 0)
+            waitpid(child, nullptr, 0);
+    }
 };
 
 // Reads the settings file, printing its problems. Returns nothing when a value is wrong.

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
@@ -195,4 +196,61 @@ TEST_CASE("the staff screen leaves by itself when idle, as everything else does"
     Image a = load_png(staff.dir.file("after.png")), b = load_png(staff.dir.file("untouched.png"));
     REQUIRE_FALSE(b.empty());
     CHECK(a.rgb == b.rgb);
+}
+
+namespace {
+
+double mean(const Image& image)
+{
+    double sum = 0;
+    for (std::uint8_t v : image.rgb)
+        sum += v;
+    return image.rgb.empty() ? -1.0 : sum / double(image.rgb.size());
+}
+
+} // namespace
+
+TEST_CASE("screen hours: dark outside them, the off and on commands run once each, taps ignored")
+{
+    TempDir dir;
+    std::string log = dir.file("display.log");
+    std::string config = dir.write("kiosk.toml",
+        "screen_on = [\"Mon-Fri 09:00-17:00\"]\ndisplay_off_command = \"echo off >> " + log
+            + "\"\ndisplay_on_command = \"echo on >> " + log + "\"\nusb_roots = [\"" + dir.file("none") + "\"]\n");
+    // Wednesday 16:58: lit; 17:01 dark; a tap does nothing; Thursday 09:00 lit again (16 h 2 min later).
+    std::string script = "wait 200\nshot " + dir.file("lit.png") + "\nat 180000\nshot " + dir.file("dark.png")
+        + "\ntap 592 218\nwait 500\nshot " + dir.file("tapped.png") + "\nat 57780000\nshot " + dir.file("morning.png")
+        + "\n";
+    std::string file = dir.write("hours.script", script);
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--state", dir.file("state"), "--config", config, "--now",
+        "2026-12-02T16:58", "--script", file});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("screen: dark") != std::string::npos);
+    CHECK(r.out.find("screen: lit") != std::string::npos);
+    CHECK(r.out.find("screen: places") == std::string::npos); // The tap in the dark opened nothing.
+    CHECK(mean(load_png(dir.file("lit.png"))) > 100.0);
+    CHECK(mean(load_png(dir.file("dark.png"))) == 0.0);
+    CHECK(mean(load_png(dir.file("tapped.png"))) == 0.0);
+    CHECK(mean(load_png(dir.file("morning.png"))) > 100.0);
+    // The commands run detached: give the shell a moment to write.
+    for (int i = 0; i < 50 && read_text(log) != "off\non\n"; ++i)
+        usleep(20000);
+    CHECK(read_text(log) == "off\non\n");
+}
+
+TEST_CASE("screen hours: a long press in the dark lights the screen for two minutes, then it goes dark again")
+{
+    TempDir dir;
+    std::string config = dir.write(
+        "kiosk.toml", "screen_on = [\"Mon-Fri 09:00-17:00\"]\nusb_roots = [\"" + dir.file("none") + "\"]\n");
+    std::string script = "wait 500\nshot " + dir.file("dark.png") + "\npress 400 240 2500\nwait 500\nshot "
+        + dir.file("woken.png") + "\nwait 125000\nshot " + dir.file("again.png") + "\n";
+    std::string file = dir.write("wake.script", script);
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--state", dir.file("state"), "--config", config, "--now",
+        "2026-12-02T20:00", "--script", file});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("screen: woken for two minutes") != std::string::npos);
+    CHECK(mean(load_png(dir.file("dark.png"))) == 0.0);
+    CHECK(mean(load_png(dir.file("woken.png"))) > 100.0);
+    CHECK(mean(load_png(dir.file("again.png"))) == 0.0);
 }
