@@ -60,7 +60,8 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
     top += std::max(line_h, style.fonts.bold->FontSize) + pad;
 
     float gap = style.gap();
-    float key_h = std::max(m.touch(), std::floor((height - top - pad - 3.0f * gap) / 4.0f));
+    // Keys as large as fit, but no larger than about 2 cm: a pad, not a wall.
+    float key_h = std::max(m.touch(), std::min(m.mm(20.0f), std::floor((height - top - pad - 3.0f * gap) / 4.0f)));
     float key_w
         = std::floor(std::min(std::max(m.touch() * 1.6f, key_h * 2.4f), (width - 2.0f * pad - 2.0f * gap) / 3.0f));
     float left = std::floor((width - 3.0f * key_w - 2.0f * gap) * 0.5f);
