@@ -12,7 +12,9 @@ packages=(
   # Fonts the kiosk draws with.
   fonts-noto-core fonts-dejavu-core
   # Tools the tests check results with, and the display the idle benchmark runs under.
-  zbar-tools sqlite3 xvfb xauth xdotool python3
+  zbar-tools sqlite3 xvfb xauth xdotool python3 openssl
+  # The Debian package and its checks (tools/package-test.sh).
+  dpkg-dev lintian passwd systemd
 )
 
 missing=()

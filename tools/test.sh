@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: a release build with warnings as errors, a debug build under
-# AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, then the layout check. Exits
+# AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, the Debian package's checks,
+# then the layout check. Exits
 # non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,9 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 echo "== fuzzing: the seed corpus, then fixed seeds and run counts (tools/fuzz.sh)"
 tools/fuzz.sh
+
+echo "== the Debian package: contents, lintian, the unit, install and removal (tools/package-test.sh)"
+tools/package-test.sh
 
 echo "== layout (clang-format)"
 git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror

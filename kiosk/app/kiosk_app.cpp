@@ -37,6 +37,7 @@
 #include <map>
 #include <mutex>
 #include <sys/wait.h>
+#include <systemd/sd-daemon.h>
 #include <thread>
 #include <tuple>
 #include <unistd.h>
@@ -656,7 +657,19 @@ int run(const Options& options, const Settings& settings)
             zone);
         sync_thread = syncing.get();
     }
+    // systemd: ready once the first frame is up; the watchdog fed while the loop turns (a hung loop gets restarted).
+    std::uint64_t watchdog_usec = 0;
+    bool watchdog = sd_watchdog_enabled(0, &watchdog_usec) > 0;
+    auto last_ping = std::chrono::steady_clock::now();
+    loop.on_turn([&] {
+        auto now = std::chrono::steady_clock::now();
+        if (watchdog && now - last_ping >= std::chrono::microseconds(watchdog_usec / 4)) {
+            sd_notify(0, "WATCHDOG=1");
+            last_ping = now;
+        }
+    });
     loop.on_first_frame([&backend] {
+        sd_notify(0, "READY=1");
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
         std::cerr << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x"
                   << backend->height() << ", " << backend->renderer_name() << " renderer)" << std::endl;

@@ -194,6 +194,8 @@ int FrameLoop::run()
     if (m_on_first_frame)
         m_on_first_frame();
     while (!stopping()) {
+        if (m_on_turn)
+            m_on_turn();
         Millis now = m_clock.uptime();
         Millis timeout;
         if (wants_frames())

@@ -62,6 +62,8 @@ public:
     std::uint64_t frames() const { return m_frames; }
     Millis uptime() const { return m_clock.uptime(); }
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
+    // Called on every turn of the real-time loop (at least four times a second, even idle): the service watchdog.
+    void on_turn(std::function<void()> callback) { m_on_turn = std::move(callback); }
 
 private:
     void pump();
@@ -85,6 +87,7 @@ private:
     int m_status = 0;
     std::uint64_t m_frames = 0;
     std::function<void()> m_on_first_frame;
+    std::function<void()> m_on_turn;
 
     // KIOSK_FRAME_TIMES=FILE (the benchmark): one line "build_us render_us" per frame shown. Null when unset, and
     // then the only cost is testing it.
