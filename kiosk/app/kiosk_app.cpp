@@ -554,6 +554,7 @@ int run(const Options& options, const Settings& settings)
         std::cerr << "kiosk: " << error << "\n";
         return exit_failure;
     }
+    backend->set_rotation(settings.rotation); // A panel mounted turned: the content turns, and touch with it.
     platform::WakeQueue wake;
     wake.init();
 
@@ -627,6 +628,26 @@ int run(const Options& options, const Settings& settings)
         client.trace_screens();
         platform::ScriptHooks hooks;
         hooks.current_path = [&ui] { return ui.path(); };
+        if (backend->rotation() != 0) {
+            // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
+            hooks.to_finger = [&backend](float& x, float& y) {
+                float w = float(backend->physical_width()), h = float(backend->physical_height());
+                float cx = x, cy = y;
+                switch (backend->rotation()) {
+                case 90:
+                    x = w - cy, y = cx;
+                    break;
+                case 180:
+                    x = w - cx, y = h - cy;
+                    break;
+                default: // 270
+                    x = cy, y = h - cx;
+                    break;
+                }
+                x /= w;
+                y /= h;
+            };
+        }
         int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);
         if (status != exit_ok)
             std::cerr << error << "\n";

@@ -98,6 +98,8 @@ bool Backend::create_renderer(std::string& error)
 
 Backend::~Backend()
 {
+    if (m_turned)
+        SDL_DestroyTexture(m_turned);
     if (m_imgui_renderer)
         ImGui_ImplSDLRenderer_Shutdown();
     if (ImGui::GetCurrentContext())
@@ -148,8 +150,9 @@ bool Backend::recreate_renderer(std::string& error)
         ImGui_ImplSDLRenderer_Shutdown();
     m_imgui_renderer = false;
     if (m_renderer)
-        SDL_DestroyRenderer(m_renderer);
+        SDL_DestroyRenderer(m_renderer); // Its textures go with it, the turned one too.
     m_renderer = nullptr;
+    m_turned = nullptr;
     if (!create_renderer(error))
         return false;
     update_size();
@@ -178,12 +181,61 @@ void Backend::destroy_texture(void* texture)
         SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
 }
 
+void Backend::set_rotation(int degrees)
+{
+    m_rotation = ((degrees % 360) + 360) % 360 / 90 * 90;
+}
+
+void Backend::to_content(float& x, float& y) const
+{
+    float px = x, py = y, w = float(m_width), h = float(m_height);
+    switch (m_rotation) {
+    case 90:
+        x = py, y = w - px;
+        break;
+    case 180:
+        x = w - px, y = h - py;
+        break;
+    case 270:
+        x = h - py, y = px;
+        break;
+    default:
+        break;
+    }
+}
+
 void Backend::render(std::uint32_t clear_color)
 {
-    SDL_SetRenderDrawColor(m_renderer, clear_color & 0xFF, (clear_color >> 8) & 0xFF, (clear_color >> 16) & 0xFF, 0xFF);
-    SDL_RenderClear(m_renderer);
+    auto clear = [&] {
+        SDL_SetRenderDrawColor(
+            m_renderer, clear_color & 0xFF, (clear_color >> 8) & 0xFF, (clear_color >> 16) & 0xFF, 0xFF);
+        SDL_RenderClear(m_renderer);
+    };
+    if (m_rotation == 0) {
+        clear();
+        if (ImDrawData* data = ImGui::GetDrawData())
+            ImGui_ImplSDLRenderer_RenderDrawData(data);
+        return;
+    }
+    // A panel mounted turned: the content is drawn upright into a texture, then turned onto the display.
+    int w = width(), h = height();
+    int tw = 0, th = 0;
+    if (m_turned)
+        SDL_QueryTexture(m_turned, nullptr, nullptr, &tw, &th);
+    if (!m_turned || tw != w || th != h) {
+        if (m_turned)
+            SDL_DestroyTexture(m_turned);
+        m_turned = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    }
+    SDL_SetRenderTarget(m_renderer, m_turned);
+    clear();
     if (ImDrawData* data = ImGui::GetDrawData())
         ImGui_ImplSDLRenderer_RenderDrawData(data);
+    SDL_SetRenderTarget(m_renderer, nullptr);
+    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 0xFF);
+    SDL_RenderClear(m_renderer);
+    SDL_Rect dst {(m_width - w) / 2, (m_height - h) / 2, w, h};
+    SDL_RenderCopyEx(m_renderer, m_turned, nullptr, &dst, double(m_rotation), nullptr, SDL_FLIP_NONE);
 }
 
 void Backend::present()
@@ -193,8 +245,14 @@ void Backend::present()
 
 bool Backend::read_pixels(std::vector<std::uint8_t>& rgba, std::string& error)
 {
-    rgba.assign(std::size_t(m_width) * std::size_t(m_height) * 4, 0);
-    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(), m_width * 4) != 0) {
+    // The content as the screens drew it, upright (before it was turned for the panel).
+    if (m_rotation != 0 && m_turned)
+        SDL_SetRenderTarget(m_renderer, m_turned);
+    rgba.assign(std::size_t(width()) * std::size_t(height()) * 4, 0);
+    int status = SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(), width() * 4);
+    if (m_rotation != 0)
+        SDL_SetRenderTarget(m_renderer, nullptr);
+    if (status != 0) {
         error = std::string("cannot read the screen: ") + SDL_GetError();
         return false;
     }

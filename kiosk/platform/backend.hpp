@@ -7,6 +7,7 @@
 #include <vector>
 
 struct SDL_Window;
+struct SDL_Texture;
 struct SDL_Renderer;
 
 namespace kiosk::platform {
@@ -32,9 +33,17 @@ public:
     Backend(const Backend&) = delete;
     Backend& operator=(const Backend&) = delete;
 
-    // The drawable size in pixels.
-    int width() const { return m_width; }
-    int height() const { return m_height; }
+    // The size the screens lay out in: the drawable size, turned when the panel is rotated (settings' rotation).
+    int width() const { return m_rotation % 180 ? m_height : m_width; }
+    int height() const { return m_rotation % 180 ? m_width : m_height; }
+    // The drawable size as the display has it.
+    int physical_width() const { return m_width; }
+    int physical_height() const { return m_height; }
+    // 0, 90, 180 or 270: the content is drawn turned this far clockwise, for a panel mounted turned.
+    void set_rotation(int degrees);
+    int rotation() const { return m_rotation; }
+    // A point on the display (pixels) to the point of the turned content it shows.
+    void to_content(float& x, float& y) const;
     bool fullscreen() const { return m_fullscreen == Fullscreen::Yes; }
     // The panel's diagonal as the display reports it, or 0 when it does not (or reports nonsense).
     float diagonal_inches() const;
@@ -69,6 +78,8 @@ private:
     bool m_software = false; // No GPU (or headless): SDL's software renderer, no OpenGL loaded at all.
     int m_width = 0;
     int m_height = 0;
+    int m_rotation = 0;
+    SDL_Texture* m_turned = nullptr; // The content before it is turned, while rotation is not 0.
     std::string m_renderer_name;
     bool m_imgui_renderer = false;
 };

@@ -78,6 +78,8 @@ bool FrameLoop::stopping() const
 
 void FrameLoop::start()
 {
+    if (m_backend.rotation() != 0)
+        m_pointer.set_to_content([this](float& x, float& y) { m_backend.to_content(x, y); });
     m_client.resized(m_backend.width(), m_backend.height());
     m_tick_at = m_clock.uptime() + m_client.until_next_change();
     frame();
@@ -92,7 +94,7 @@ bool FrameLoop::wants_frames() const
 void FrameLoop::handle(const SDL_Event& event)
 {
     Millis now = m_clock.uptime();
-    if (m_pointer.handle(event, m_backend.width(), m_backend.height())) {
+    if (m_pointer.handle(event, m_backend.physical_width(), m_backend.physical_height())) {
         m_active_until = now + active_after_event;
         m_client.touched(now);
         return;

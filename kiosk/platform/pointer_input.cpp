@@ -10,6 +10,8 @@ namespace kiosk::platform {
 bool PointerInput::handle(const SDL_Event& e, int window_width, int window_height)
 {
     auto push = [this](Event::Type type, float x, float y, float wheel = 0.0f) {
+        if (m_to_content)
+            m_to_content(x, y);
         m_queue.push_back({type, x, y, wheel});
     };
     switch (e.type) {

@@ -1,6 +1,8 @@
 // Touch and mouse into ImGui, event by event (PLATFORM-NOTES.md: ImGui 1.86's SDL backend polls and ignores fingers).
 #pragma once
 
+#include <functional>
+
 #include <deque>
 
 union SDL_Event;
@@ -13,6 +15,9 @@ public:
     // Takes a mouse or finger event; returns false for anything else. Touch-synthesized mouse events, extra
     // fingers and mouse moves with no button held are dropped: one finger counts once, and nothing hovers.
     bool handle(const SDL_Event& event, int window_width, int window_height);
+    // Turns a point on the display into a point of the content (a panel mounted turned); unset, points pass as they
+    // are.
+    void set_to_content(std::function<void(float& x, float& y)> map) { m_to_content = std::move(map); }
 
     // Applies queued input to `io` for one frame. At most one press or release per frame (the latch), so a tap
     // shorter than a frame still clicks; the rest waits for the next frame. After a release the pointer leaves
@@ -26,6 +31,7 @@ public:
     void reset();
 
 private:
+    std::function<void(float& x, float& y)> m_to_content;
     struct Event {
         enum class Type { Down, Move, Up, Wheel } type;
         float x, y, wheel;

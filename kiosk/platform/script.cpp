@@ -127,15 +127,21 @@ std::optional<SDL_Event> key_event(const std::string& name)
     return event;
 }
 
-void push_finger(Uint32 type, float x, float y, int width, int height)
+void push_finger(Uint32 type, float x, float y, int width, int height, const ScriptHooks& hooks)
 {
     SDL_Event event {};
     event.type = type;
     event.tfinger.timestamp = SDL_GetTicks();
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = 1;
-    event.tfinger.x = x / float(width);
-    event.tfinger.y = y / float(height);
+    float nx = x / float(width), ny = y / float(height);
+    if (hooks.to_finger) {
+        nx = x;
+        ny = y;
+        hooks.to_finger(nx, ny);
+    }
+    event.tfinger.x = nx;
+    event.tfinger.y = ny;
     event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     SDL_PushEvent(&event);
 }
@@ -306,7 +312,7 @@ int run_script(
                 float f = float(i) / float(steps);
                 finger_x = x0 + (x - x0) * f;
                 finger_y = y0 + (y - y0) * f;
-                push_finger(SDL_FINGERMOTION, finger_x, finger_y, width, height);
+                push_finger(SDL_FINGERMOTION, finger_x, finger_y, width, height, hooks);
                 loop.advance(i == steps ? Millis(over.count() - step.count() * (steps - 1)) : step);
             }
         };
@@ -325,7 +331,7 @@ int run_script(
             }
             finger_x = c.x;
             finger_y = c.y;
-            push_finger(SDL_FINGERDOWN, c.x, c.y, width, height);
+            push_finger(SDL_FINGERDOWN, c.x, c.y, width, height, hooks);
             if (c.kind == K::Down) {
                 finger_down = true;
                 loop.advance(step);
@@ -334,7 +340,7 @@ int run_script(
             loop.advance(c.kind == K::Tap ? tap_hold : c.kind == K::Press ? c.ms : step);
             if (c.kind == K::Drag)
                 move_to(c.x2, c.y2, c.ms);
-            push_finger(SDL_FINGERUP, finger_x, finger_y, width, height);
+            push_finger(SDL_FINGERUP, finger_x, finger_y, width, height, hooks);
             loop.advance(step * 2);
             break;
         case K::Move:
@@ -352,7 +358,7 @@ int run_script(
                 return 2;
             }
             finger_down = false;
-            push_finger(SDL_FINGERUP, finger_x, finger_y, width, height);
+            push_finger(SDL_FINGERUP, finger_x, finger_y, width, height, hooks);
             loop.advance(step * 2);
             break;
         case K::Wait:

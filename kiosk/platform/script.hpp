@@ -48,6 +48,9 @@ std::optional<Script> read_script(const std::string& path, std::string& error);
 
 struct ScriptHooks {
     std::function<std::string()> current_path; // For `expect`.
+    // A point of the (possibly turned) content to the display's normalised finger coordinates; unset: x/width,
+    // y/height.
+    std::function<void(float& x, float& y)> to_finger;
 };
 
 // Runs `script` on `loop`, whose clock must be simulated. Returns 0 when it ran to the end or to `quit`, 1 when an

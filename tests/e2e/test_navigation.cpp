@@ -178,3 +178,20 @@ TEST_CASE("Back and Home are in the same place on every screen and always work")
         CHECK_MESSAGE(r.status == 0, r.err);
     }
 }
+
+TEST_CASE("a panel mounted turned (rotation 90): the content is drawn upright, and a tap lands on what it shows")
+{
+    TempDir dir;
+    std::string config = dir.write("kiosk.toml", "rotation = 90\nusb_roots = [\"" + dir.file("none") + "\"]\n");
+    auto shot = run_kiosk({"screenshot", "--config", config, "--bundle", bundle, "--size", "800x480", "--now",
+        "2026-12-02T10:00", "--out", dir.file("turned.png")});
+    REQUIRE_MESSAGE(shot.status == 0, shot.err);
+    Image turned = load_png(dir.file("turned.png"));
+    CHECK(turned.width == 480);
+    CHECK(turned.height == 800);
+    // On the 480x800 content, the first tile ("How the center works") is about a third of the way down.
+    std::string script = dir.write("turned.script", "wait 200\ntap 240 343\nwait 300\nexpect guide\n");
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--config", config, "--bundle", bundle, "--now",
+        "2026-12-02T10:00", "--script", script});
+    CHECK_MESSAGE(r.status == 0, r.err);
+}
