@@ -1,6 +1,7 @@
 // The HTTP feed end to end: a real HTTP server on loopback (tests/e2e/feed_server.py, Python's http.server) serving a
 // packed bundle, and `kiosk sync --once` against it: what is downloaded (counted in the server's request log), what
 // shows, and for every way a feed can fail, that the content showing stays and the reason is clear.
+#include "support/files.hpp"
 #include "support/process.hpp"
 #include "sync/signing.hpp"
 
@@ -27,54 +28,6 @@ namespace {
 
 const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
 const std::string feed_server = KIOSK_SOURCE_DIR "/tests/e2e/feed_server.py";
-
-bool contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
-
-std::string read_text(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-void write_text(const std::string& path, const std::string& text)
-{
-    fs::create_directories(fs::path(path).parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
-void append_text(const std::string& path, const std::string& text)
-{
-    std::ofstream(path, std::ios::binary | std::ios::app) << text;
-}
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
-
-// A shell command's standard output, trimmed.
-std::string shell(const std::string& command)
-{
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[4096];
-        while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe))
-            out.append(buffer, n);
-        pclose(pipe);
-    }
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
-        out.pop_back();
-    return out;
-}
 
 // `kiosk status --json` read by Python's json module (a parser we did not write): "version" and "source", and the
 // fields of `source`'s last success and last failure, as "last_failure.message" and so on ("None" for a null).
@@ -118,16 +71,6 @@ void sign_unchecked(const std::string& dir, const std::string& key)
     REQUIRE_MESSAGE(kiosk::sync::pack_bundle(dir, key, error), error);
 }
 
-// The version line of DIR/MANIFEST.
-std::string manifest_version(const std::string& dir)
-{
-    for (const std::string& line : lines_of(read_text(dir + "/MANIFEST"))) {
-        if (line.rfind("version ", 0) == 0)
-            return line.substr(8);
-    }
-    return {};
-}
-
 // The number of files DIR/MANIFEST lists.
 int manifest_files(const std::string& dir)
 {
@@ -136,31 +79,6 @@ int manifest_files(const std::string& dir)
         count += line.rfind("file\t", 0) == 0;
     return count;
 }
-
-// Sets an environment variable for one scope, then puts back what was there.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const char* value)
-        : m_name(name)
-    {
-        if (const char* old = std::getenv(name))
-            m_old = old;
-        setenv(name, value, 1);
-    }
-    ~ScopedEnv()
-    {
-        if (m_old)
-            setenv(m_name, m_old->c_str(), 1);
-        else
-            unsetenv(m_name);
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 // tests/e2e/feed_server.py serving `root` on 127.0.0.1 with its `options` ("--tls CERT KEY", "--no-etag"), as a child
 // process that is killed when this goes, and that exits by itself when its standard input closes (this process died).

@@ -1,5 +1,6 @@
 // Imports into the real SQLite file: import, status, rollback; a child killed by its limit, SIGKILL at random moments
 // and a full disk all leave the content that was showing; sqlite3 (not our code) checks the file's integrity.
+#include "support/files.hpp"
 #include "support/process.hpp"
 #include "sync/child_process.hpp"
 
@@ -17,21 +18,6 @@ using namespace kiosk::test;
 namespace {
 
 const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
-
-// A shell command's standard output, trimmed.
-std::string shell(const std::string& command)
-{
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[4096];
-        while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe))
-            out.append(buffer, n);
-        pclose(pipe);
-    }
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
-        out.pop_back();
-    return out;
-}
 
 std::string integrity(const std::string& state)
 {
