@@ -7,6 +7,7 @@
 #include "app/json.hpp"
 #include "app/paths.hpp"
 #include "app/staff_pin.hpp"
+#include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
 #include "store/store.hpp"
@@ -24,16 +25,6 @@
 namespace kiosk {
 
 namespace {
-
-std::string iso_time(std::int64_t unix_seconds)
-{
-    std::time_t t = std::time_t(unix_seconds);
-    std::tm tm {};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
 
 std::unique_ptr<store::Store> open_store(const Options& options, bool create, std::string& error)
 {
@@ -354,7 +345,7 @@ int run_status(const Options& options)
     auto entry_json = [](const std::optional<store::SyncLogEntry>& e) -> std::string {
         if (!e)
             return "null";
-        return "{\"at\": " + json_string(iso_time(e->at)) + ", \"result\": " + json_string(e->result)
+        return "{\"at\": " + json_string(time_text(e->at, TimeText::IsoUtc)) + ", \"result\": " + json_string(e->result)
             + ", \"bytes\": " + std::to_string(e->bytes) + ", \"message\": " + json_string(e->message) + "}";
     };
     std::string sources_json = "[";
@@ -370,7 +361,7 @@ int run_status(const Options& options)
         } else {
             std::cout << "{\"version\": " << json_string(active->version)
                       << ", \"source\": " << json_string(active->source)
-                      << ", \"imported_at\": " << json_string(iso_time(active->imported_at))
+                      << ", \"imported_at\": " << json_string(time_text(active->imported_at, TimeText::IsoUtc))
                       << ", \"counts\": " << counts_json(active->counts)
                       << ", \"pinned_from\": " << (pinned.empty() ? "null" : json_string(pinned))
                       << ", \"sources\": " << sources_json << "}" << std::endl;
@@ -379,10 +370,10 @@ int run_status(const Options& options)
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     } else {
         std::cout << "version:     " << active->version << "\nsource:      " << active->source
-                  << "\nimported at: " << iso_time(active->imported_at) << "\ncounts:      " << active->counts.pages
-                  << " pages, " << active->counts.cards << " cards, " << active->counts.events << " events ("
-                  << active->counts.occurrences << " in the next 90 days at import), " << active->counts.images
-                  << " images\n";
+                  << "\nimported at: " << time_text(active->imported_at, TimeText::IsoUtc)
+                  << "\ncounts:      " << active->counts.pages << " pages, " << active->counts.cards << " cards, "
+                  << active->counts.events << " events (" << active->counts.occurrences
+                  << " in the next 90 days at import), " << active->counts.images << " images\n";
         if (!pinned.empty())
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
     }
@@ -392,11 +383,11 @@ int run_status(const Options& options)
         for (const SourceState& s : sources) {
             std::cout << "\n" << s.source << "\n";
             if (s.success)
-                std::cout << "  last success: " << iso_time(s.success->at) << " " << s.success->result << ": "
-                          << s.success->message << "\n";
+                std::cout << "  last success: " << time_text(s.success->at, TimeText::IsoUtc) << " "
+                          << s.success->result << ": " << s.success->message << "\n";
             if (s.failure)
-                std::cout << "  last failure: " << iso_time(s.failure->at) << " " << s.failure->result << ": "
-                          << s.failure->message << "\n";
+                std::cout << "  last failure: " << time_text(s.failure->at, TimeText::IsoUtc) << " "
+                          << s.failure->result << ": " << s.failure->message << "\n";
         }
     }
     return exit_ok;

@@ -4,6 +4,7 @@
 #include "app/content_commands.hpp"
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
+#include "app/time_text.hpp"
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
@@ -22,16 +23,6 @@
 namespace kiosk {
 
 namespace {
-
-std::string when(std::int64_t at)
-{
-    std::time_t t = std::time_t(at);
-    std::tm tm {};
-    localtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-    return buffer;
-}
 
 bool exists(const std::string& path)
 {
@@ -95,7 +86,8 @@ ui::StaffView StaffDesk::view() const
             if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
                 continue;
             seen.push_back(entry.source);
-            view.sources.push_back(entry.source + ": " + when(entry.at) + ", " + entry.result + ": " + entry.message);
+            view.sources.push_back(entry.source + ": " + time_text(entry.at, TimeText::LocalMinutes) + ", "
+                + entry.result + ": " + entry.message);
         }
     } else {
         view.facts.emplace_back("Store", error);
@@ -170,12 +162,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
         } else if (!store) {
             outcome.message = "The counts cannot be read: " + error;
         } else {
-            std::time_t t = std::time(nullptr);
-            std::tm tm {};
-            localtime_r(&t, &tm);
-            char day[16];
-            std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-            std::string path = folder + "/kiosk-counts-" + day + ".csv";
+            std::string path = folder + "/kiosk-counts-" + time_text(std::time(nullptr), TimeText::LocalDate) + ".csv";
             std::string csv = "day,path,count\n";
             for (const auto& [d, p, n] : store->counts())
                 csv += d + "," + p + "," + std::to_string(n) + "\n";
