@@ -291,17 +291,11 @@ int run(const Options& options, const Settings& settings)
             zone);
         sync_thread = syncing.get();
     }
-    // systemd: ready once the first frame is up; the watchdog fed while the loop turns (a hung loop gets restarted).
+    // systemd: ready once the first frame is up; the watchdog fed by the loop's heartbeat, at a third of its interval,
+    // so a hung loop gets restarted (the loop wakes for it when idle).
     std::uint64_t watchdog_usec = 0;
-    bool watchdog = sd_watchdog_enabled(0, &watchdog_usec) > 0;
-    auto last_ping = std::chrono::steady_clock::now();
-    loop.on_turn([&] {
-        auto now = std::chrono::steady_clock::now();
-        if (watchdog && now - last_ping >= std::chrono::microseconds(watchdog_usec / 4)) {
-            sd_notify(0, "WATCHDOG=1");
-            last_ping = now;
-        }
-    });
+    if (sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec >= 3000)
+        loop.set_heartbeat(Millis(std::int64_t(watchdog_usec / 3000)), [] { sd_notify(0, "WATCHDOG=1"); });
     loop.on_first_frame([&backend] {
         sd_notify(0, "READY=1");
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);

@@ -12,18 +12,21 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <thread>
+#include <unistd.h>
 
 namespace kiosk::platform {
 
 namespace {
 
-constexpr Millis frame_interval {16};      // About 60 frames a second while something moves.
 constexpr Millis active_after_event {250}; // Keep drawing this long after any input.
-constexpr int max_sleep_ms = 250;          // Even idle, look at the stop flag this often.
+constexpr Millis input_poll {10};          // Sleep::QueuePumping: how often SDL reads input while nothing moves.
 
 std::atomic<int> g_signal {0};
+int g_signal_pipe[2] = {-1, -1}; // The handler writes a byte to [1]; the SignalRelay thread reads [0].
 
 using SteadyClock = std::chrono::steady_clock;
 
@@ -34,8 +37,53 @@ std::int64_t micros_since(SteadyClock::time_point start)
 
 extern "C" void on_signal(int signal)
 {
+    int saved = errno;
     g_signal.store(signal);
+    if (g_signal_pipe[1] >= 0) {
+        char byte = 's';
+        [[maybe_unused]] ssize_t written = write(g_signal_pipe[1], &byte, 1);
+    }
+    errno = saved;
 }
+
+// Wakes the loop when a signal arrives. A handler may not call SDL_PushEvent, and SDL's wait goes back to sleep after
+// EINTR, so the handler writes to a pipe and this thread, blocked in read() the rest of the time, wakes the loop.
+class SignalRelay {
+public:
+    explicit SignalRelay(WakeQueue& wake)
+    {
+        if (g_signal_pipe[0] < 0)
+            return;
+        m_thread = std::thread([&wake] {
+            for (;;) {
+                char byte = 0;
+                ssize_t n = read(g_signal_pipe[0], &byte, 1);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0 || byte == 'q')
+                    return;
+                wake.wake();
+            }
+        });
+    }
+
+    ~SignalRelay()
+    {
+        if (!m_thread.joinable())
+            return;
+        char byte = 'q';
+        if (write(g_signal_pipe[1], &byte, 1) == 1)
+            m_thread.join();
+        else
+            m_thread.detach(); // A full pipe (never seen): do not wait for a thread that cannot be told to end.
+    }
+
+    SignalRelay(const SignalRelay&) = delete;
+    SignalRelay& operator=(const SignalRelay&) = delete;
+
+private:
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -54,6 +102,12 @@ FrameLoop::FrameLoop(Backend& backend, Clock& clock, FrameClient& client, WakeQu
         else
             SDL_Log("kiosk: KIOSK_FRAME_TIMES: cannot write %s: %s", path, std::strerror(errno));
     }
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string name = driver ? driver : "";
+    if (name == "offscreen" || name == "dummy")
+        m_sleep = Sleep::Queue;
+    else if (name != "x11" && name != "wayland")
+        m_sleep = Sleep::QueuePumping;
 }
 
 void FrameLoop::install_signal_handlers()
@@ -61,8 +115,16 @@ void FrameLoop::install_signal_handlers()
     struct sigaction action { };
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
+    if (g_signal_pipe[0] < 0 && pipe2(g_signal_pipe, O_CLOEXEC) == 0)
+        fcntl(g_signal_pipe[1], F_SETFL, O_NONBLOCK); // A handler must never block.
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+}
+
+void FrameLoop::set_heartbeat(Millis every, std::function<void()> beat)
+{
+    m_heartbeat = std::move(beat);
+    m_pacing.set_heartbeat(m_heartbeat ? every : Millis(0), m_clock.uptime());
 }
 
 void FrameLoop::stop(int status)
@@ -154,6 +216,16 @@ void FrameLoop::pump()
         handle(event);
 }
 
+bool FrameLoop::wait_event(SDL_Event& event, Millis timeout)
+{
+    if (m_sleep == Sleep::Sdl)
+        return SDL_WaitEventTimeout(&event, int(timeout.count())) != 0;
+    if (SDL_PollEvent(&event))
+        return true;
+    m_wake.sleep(m_sleep == Sleep::QueuePumping ? std::min(timeout, input_poll) : timeout);
+    return SDL_PollEvent(&event) != 0;
+}
+
 void FrameLoop::frame()
 {
     m_client.before_frame();
@@ -195,17 +267,17 @@ int FrameLoop::run()
     show();
     if (m_on_first_frame)
         m_on_first_frame();
+    SignalRelay relay(m_wake);
     while (!stopping()) {
-        if (m_on_turn)
-            m_on_turn();
         Millis now = m_clock.uptime();
-        Millis timeout;
-        if (wants_frames())
-            timeout = std::max(Millis(1), frame_interval - (now - m_last_frame));
-        else
-            timeout = std::clamp(m_tick_at - now, Millis(1), Millis(max_sleep_ms));
+        if (m_pacing.heartbeat_due(now)) {
+            m_heartbeat();
+            m_pacing.beat(now);
+        }
+        // Sleep until the next thing due: a frame while something moves, else the client's next change or the
+        // heartbeat. Events, other threads (WakeQueue) and signals (SignalRelay) wake it sooner.
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, int(timeout.count()))) {
+        if (wait_event(event, m_pacing.timeout(now, wants_frames(), m_last_frame, m_tick_at))) {
             handle(event);
             pump();
         }

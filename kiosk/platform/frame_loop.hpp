@@ -4,6 +4,7 @@
 
 #include "content/clock.hpp"
 #include "platform/backend.hpp"
+#include "platform/frame_pacing.hpp"
 #include "platform/pointer_input.hpp"
 #include "platform/wake_queue.hpp"
 
@@ -41,7 +42,7 @@ class FrameLoop {
 public:
     FrameLoop(Backend& backend, Clock& clock, FrameClient& client, WakeQueue& wake);
 
-    // Catches SIGTERM and SIGINT: the loop ends cleanly within a quarter of a second.
+    // Catches SIGTERM and SIGINT: the loop wakes at once and ends cleanly.
     static void install_signal_handlers();
 
     // Lays out and draws the first frame.
@@ -62,11 +63,13 @@ public:
     std::uint64_t frames() const { return m_frames; }
     Millis uptime() const { return m_clock.uptime(); }
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
-    // Called on every turn of the real-time loop (at least four times a second, even idle): the service watchdog.
-    void on_turn(std::function<void()> callback) { m_on_turn = std::move(callback); }
+    // Called every `every` while the real-time loop turns, waking it when idle: the service watchdog.
+    void set_heartbeat(Millis every, std::function<void()> beat);
 
 private:
     void pump();
+    // Sleeps until an event or `timeout`; true with `event` filled when one came.
+    bool wait_event(SDL_Event& event, Millis timeout);
     void handle(const SDL_Event& event);
     void frame();
     // Rasterises and presents the frame just built (and records its times, with KIOSK_FRAME_TIMES).
@@ -87,7 +90,13 @@ private:
     int m_status = 0;
     std::uint64_t m_frames = 0;
     std::function<void()> m_on_first_frame;
-    std::function<void()> m_on_turn;
+    std::function<void()> m_heartbeat;
+    FramePacing m_pacing; // The next frame, the heartbeat, and how long to sleep until the earlier.
+    // How the loop sleeps. SDL 2.26 blocks in SDL_WaitEventTimeout only on x11 and wayland; elsewhere it sleeps 1 ms
+    // at a time, so the loop sleeps on the wake queue itself: for as long as it likes where every event comes from
+    // this process (offscreen, dummy), and pumping SDL every `input_poll` where input arrives by pumping (kmsdrm).
+    enum class Sleep { Sdl, Queue, QueuePumping };
+    Sleep m_sleep = Sleep::Sdl;
 
     // KIOSK_FRAME_TIMES=FILE (the benchmark): one line "build_us render_us" per frame shown. Null when unset, and
     // then the only cost is testing it.

@@ -1,9 +1,21 @@
-// WakeQueue: a mutex-guarded task list and SDL_PushEvent, which SDL documents as safe from any thread.
+// WakeQueue: a mutex-guarded task list, SDL_PushEvent (which SDL documents as safe from any thread) and an eventfd for
+// a loop that sleeps outside SDL.
 #include "platform/wake_queue.hpp"
 
 #include <SDL.h>
+#include <algorithm>
+#include <cstdint>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace kiosk::platform {
+
+WakeQueue::~WakeQueue()
+{
+    if (m_fd >= 0)
+        close(m_fd);
+}
 
 bool WakeQueue::init()
 {
@@ -11,6 +23,8 @@ bool WakeQueue::init()
     if (type == Uint32(-1))
         return false;
     m_event_type = type;
+    if (m_fd < 0)
+        m_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     return true;
 }
 
@@ -20,9 +34,18 @@ void WakeQueue::post(std::function<void()> task)
         std::lock_guard lock(m_mutex);
         m_tasks.push_back(std::move(task));
     }
+    wake();
+}
+
+void WakeQueue::wake()
+{
     SDL_Event event {};
     event.type = m_event_type;
     SDL_PushEvent(&event);
+    if (m_fd >= 0) {
+        std::uint64_t one = 1;
+        [[maybe_unused]] ssize_t written = write(m_fd, &one, sizeof one);
+    }
 }
 
 int WakeQueue::run_pending()
@@ -35,6 +58,20 @@ int WakeQueue::run_pending()
     for (auto& task : tasks)
         task();
     return int(tasks.size());
+}
+
+void WakeQueue::sleep(Millis timeout)
+{
+    int ms = int(std::clamp(timeout, Millis(0), Millis(24 * 3600 * 1000)).count());
+    if (m_fd < 0) {
+        SDL_Delay(Uint32(std::min(ms, 10))); // No eventfd (never seen): nothing could wake a longer sleep.
+        return;
+    }
+    pollfd fd {m_fd, POLLIN, 0};
+    if (poll(&fd, 1, ms) > 0) {
+        std::uint64_t count = 0;
+        [[maybe_unused]] ssize_t got = read(m_fd, &count, sizeof count);
+    }
 }
 
 } // namespace kiosk::platform
