@@ -198,10 +198,13 @@ public:
         // loop's next highlight and the hourly counts.
         Millis now = m_clock.uptime();
         Millis hours_change = until_hours_change();
-        if (m_dark) // Nothing is drawn while dark: wake only when the hours start (or a woken screen's two minutes).
-            return std::max(Millis(1), hours_change);
         auto ms = std::chrono::duration_cast<Millis>(m_clock.now().time_since_epoch()).count();
-        Millis next = std::min(Millis(60000 - ms % 60000), std::max(Millis(1), hours_change));
+        Millis next_minute = Millis(60000 - ms % 60000);
+        // Nothing is drawn while dark: wake when the hours start (or a woken screen's two minutes end), and once a
+        // minute, so a clock set late (NTP after boot) cannot keep the screen dark for hours.
+        if (m_dark)
+            return std::max(Millis(1), std::min(hours_change, next_minute));
+        Millis next = std::min(next_minute, std::max(Millis(1), hours_change));
         if (m_ui.attract())
             next = std::min(next, m_ui.attract_next_change(now));
         else
