@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
-"""Measures the kiosk: exec to first frame and peak memory (headless), CPU while idle under Xvfb, check and import of
-a large bundle, and frame times while flinging through long lists.
+"""Measures the kiosk: exec to first frame and peak memory (headless), CPU and wake-ups while idle under Xvfb, check
+and import of a large bundle, and frame times while flinging through long lists.
 
 Start-up is timed from outside the process: the clock starts before exec and stops when the kiosk logs its first frame
-on standard error. Frame times come from the kiosk itself (KIOSK_FRAME_TIMES, docs/cli.md) while it plays
+on standard error. Wake-ups are the context switches (voluntary and not) of every thread of the process, from
+/proc/PID/task/*/status. Frame times come from the kiosk itself (KIOSK_FRAME_TIMES, docs/cli.md) while it plays
 fling.script. Prints a Markdown table; never asserts.
+
+    bench.py [KIOSK] [--only idle]     (--only idle: just the idle rows, e.g. to compare two builds)
 """
 import json
 import math
 import os
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-KIOSK = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/release/kiosk")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--") and a != "idle"]
+ONLY_IDLE = "--only" in sys.argv[1:]
+KIOSK = os.path.abspath(ARGS[0] if ARGS else "build/release/kiosk")
 RUNS = 15
-IDLE_SECONDS = 10
+IDLE_SECONDS = 60  # Always holds one turn of the clock's minute, and the sync thread's look once a minute.
+WATCHDOG_USEC = 30000000  # kiosk.service's WatchdogSec=30.
 ATTRACT_SECONDS = 60
 HERE = os.path.dirname(os.path.abspath(__file__))
 FLING_SCRIPT = os.path.join(HERE, "fling.script")
@@ -31,6 +38,22 @@ def cpu_ticks(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def switches(pid):
+    """Context switches of every thread of `pid` so far: each is the thread going to sleep or being put aside, so the
+    count over a while is how often the process woke. Also how many threads there are."""
+    total, threads = 0, 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                        total += int(line.split()[1])
+            threads += 1
+        except OSError:
+            pass  # A thread that ended just now.
+    return total, threads
 
 
 def peak_rss_kib(pid):
@@ -93,63 +116,111 @@ def measure_start():
     return firsts, rss, exits, first_ever
 
 
-def measure_idle():
+def start_xvfb(display):
     xvfb = shutil.which("Xvfb")
     if not xvfb:
-        return None, None, "Xvfb missing"
-    display = ":97"
+        return None
     server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
+    return server
+
+
+def xvfb_env(display):
     env = dict(os.environ)
     env.pop("SDL_VIDEODRIVER", None)
     env.pop("SDL_RENDER_DRIVER", None)
     env["DISPLAY"] = display
+    return env
+
+
+def measure_idle(display, watchdog):
+    """CPU and wake-ups over IDLE_SECONDS idle on home under Xvfb, as the kiosk runs for real: on its installed content
+    (the demo), its sync thread watching a sticks folder of its own, the idle reset (idle_seconds = 300) still ahead. With `watchdog`, as systemd starts it with
+    WatchdogSec=30: WATCHDOG_USEC in the environment, WATCHDOG_PID its own pid (set by the shell it is exec'd from) and
+    NOTIFY_SOCKET a socket read here. Returns a dict, or None and why not."""
+    server = start_xvfb(display)
+    if not server:
+        return None, "Xvfb missing"
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-idle-")
+    notify = None
     try:
-        proc, first, state = start(env)
+        os.mkdir(os.path.join(folder, "media"))
+        config = os.path.join(folder, "kiosk.toml")
+        with open(config, "w") as f:
+            # The idle reset comes after the window: the whole of it is home (the attract loop is measured below).
+            f.write('usb_roots = ["%s"]\nidle_seconds = 300\n' % os.path.join(folder, "media"))
+        env = xvfb_env(display)
+        command = [KIOSK, "--windowed", "--size", "1280x800", "--state", os.path.join(folder, "state"),
+                   "--config", config]
+        if watchdog:
+            notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            notify.bind(os.path.join(folder, "notify"))
+            notify.setblocking(False)
+            env.update(WATCHDOG_USEC=str(WATCHDOG_USEC), NOTIFY_SOCKET=os.path.join(folder, "notify"))
+            command = ["sh", "-c", 'WATCHDOG_PID=$$ exec "$@"', "sh", *command]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
+        first = None
+        for line in proc.stderr:
+            if "first frame" in line:
+                first = (time.perf_counter() - t0) * 1000.0
+                break
         if first is None:
-            stop(proc, state)
-            return None, None, "no first frame under Xvfb"
+            stop(proc, folder + "-none")
+            return None, "no first frame under Xvfb"
         time.sleep(2.0)  # Let the first frames and the moment after them pass.
-        before = cpu_ticks(proc.pid)
+
+        def pings():
+            n = 0
+            while notify:
+                try:
+                    n += notify.recv(4096).count(b"WATCHDOG=1")
+                except BlockingIOError:
+                    break
+            return n
+
+        pings()
+        ticks_before, (switches_before, _) = cpu_ticks(proc.pid), switches(proc.pid)
         time.sleep(IDLE_SECONDS)
-        after = cpu_ticks(proc.pid)
-        rss = peak_rss_kib(proc.pid)
-        stop_ms, _ = stop(proc, state)
-        return 100.0 * (after - before) / TICKS / IDLE_SECONDS, rss, stop_ms
+        ticks_after, (switches_after, threads) = cpu_ticks(proc.pid), switches(proc.pid)
+        result = dict(cpu=100.0 * (ticks_after - ticks_before) / TICKS / IDLE_SECONDS,
+                      wakeups=(switches_after - switches_before) / IDLE_SECONDS, threads=threads,
+                      pings=pings(), rss=peak_rss_kib(proc.pid))
+        result["stop_ms"], _ = stop(proc, folder + "-none")
+        return result, None
     finally:
+        if notify:
+            notify.close()
         server.terminate()
         server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def measure_attract():
-    """CPU over ATTRACT_SECONDS of the attract loop under Xvfb: idle_seconds = 10, then the loop runs on its own."""
-    xvfb = shutil.which("Xvfb")
-    if not xvfb:
-        return None, "Xvfb missing"
+    """CPU and wake-ups over ATTRACT_SECONDS of the attract loop under Xvfb: idle_seconds = 10, then the loop runs on
+    its own."""
     display = ":98"
-    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    env = dict(os.environ)
-    env.pop("SDL_VIDEODRIVER", None)
-    env.pop("SDL_RENDER_DRIVER", None)
-    env["DISPLAY"] = display
+    server = start_xvfb(display)
+    if not server:
+        return None, None, "Xvfb missing"
+    env = xvfb_env(display)
     folder = tempfile.mkdtemp(prefix="kiosk-bench-attract-")
     config = os.path.join(folder, "kiosk.toml")
     with open(config, "w") as f:
-        f.write("idle_seconds = 10\n")
+        f.write('idle_seconds = 10\nusb_roots = ["%s"]\n' % os.path.join(folder, "media"))
     try:
         proc, first, state = start(env, ["--config", config, "--state", os.path.join(folder, "state")])
         if first is None:
             stop(proc, state)
-            return None, "no first frame under Xvfb"
+            return None, None, "no first frame under Xvfb"
         time.sleep(12.0)  # Past idle_seconds: the attract loop has begun.
-        before = cpu_ticks(proc.pid)
+        before, (switches_before, _) = cpu_ticks(proc.pid), switches(proc.pid)
         time.sleep(ATTRACT_SECONDS)
-        after = cpu_ticks(proc.pid)
+        after, (switches_after, _) = cpu_ticks(proc.pid), switches(proc.pid)
         stop(proc, state)
-        return 100.0 * (after - before) / TICKS / ATTRACT_SECONDS, None
+        return (100.0 * (after - before) / TICKS / ATTRACT_SECONDS,
+                (switches_after - switches_before) / ATTRACT_SECONDS, None)
     finally:
         server.terminate()
         server.wait()
@@ -311,11 +382,43 @@ def fling_rows(flings):
     return rows
 
 
+def idle_rows():
+    rows = []
+    quiet, why = measure_idle(":97", watchdog=False)
+    watched, watched_why = measure_idle(":96", watchdog=True)
+    label = "wake-ups per second idle on home (context switches of all threads over %d s, Xvfb 1280x800)" % IDLE_SECONDS
+    if quiet:
+        rows.append((label + ", no watchdog", "%.2f (%d threads)" % (quiet["wakeups"], quiet["threads"]), "< 0.2"))
+    else:
+        rows.append((label + ", no watchdog", "not measured: %s" % why, "< 0.2"))
+    if watched:
+        rows.append((label + ", WATCHDOG_USEC=%d" % WATCHDOG_USEC,
+                     "%.2f (%d watchdog pings)" % (watched["wakeups"], watched["pings"]), ""))
+    else:
+        rows.append((label + ", WATCHDOG_USEC=%d" % WATCHDOG_USEC, "not measured: %s" % watched_why, ""))
+    if quiet:
+        rows.append(("CPU over %d s idle on home, Xvfb 1280x800" % IDLE_SECONDS, "%.2f %% of a core" % quiet["cpu"],
+                     "< 0.5 %"))
+        rows.append(("peak RSS under Xvfb", "%.1f MiB" % (quiet["rss"] / 1024.0), "< 50 MiB"))
+    return rows
+
+
+def print_table(rows):
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for n, r in enumerate(rows):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+        if n == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
 def main():
+    if ONLY_IDLE:
+        print_table([("metric", "value", "target")] + idle_rows())
+        return
     (check_ms, check_rss), (import_ms, import_rss), big_first = measure_big_bundle()
     firsts, rss, exits, first_ever = measure_start()
-    idle_cpu, idle_rss, idle_stop = measure_idle()
-    attract_cpu, attract_why = measure_attract()
+    idle = idle_rows()
+    attract_cpu, attract_wakeups, attract_why = measure_attract()
     flings = measure_flings()
     feed_full, feed_changed = measure_feed()
     rows = [("metric", "value", "target")]
@@ -328,15 +431,12 @@ def main():
                          "%.0f ms" % first_ever, ""))
         rows.append(("peak RSS, headless home 1280x800", "%.1f MiB" % (max(rss) / 1024.0), "< 50 MiB"))
         rows.append(("SIGTERM to exit (median)", "%.0f ms" % statistics.median(exits), "< 1000 ms"))
-    if idle_cpu is not None:
-        rows.append(("CPU over %d s idle on home, Xvfb 1280x800" % IDLE_SECONDS, "%.2f %% of a core" % idle_cpu,
-                     "< 0.5 %"))
-        rows.append(("peak RSS under Xvfb", "%.1f MiB" % (idle_rss / 1024.0), "< 50 MiB"))
-    else:
-        rows.append(("CPU idle under Xvfb", "not measured: %s" % idle_stop, "< 0.5 %"))
+    rows += idle
     if attract_cpu is not None:
         rows.append(("CPU over %d s of the attract loop, Xvfb 1280x800" % ATTRACT_SECONDS,
                      "%.2f %% of a core" % attract_cpu, "< 1 %"))
+        rows.append(("wake-ups per second in the attract loop (all threads, same %d s)" % ATTRACT_SECONDS,
+                     "%.2f" % attract_wakeups, ""))
     else:
         rows.append(("CPU of the attract loop under Xvfb", "not measured: %s" % attract_why, "< 1 %"))
     rows.append(("kiosk check, 10,000 events, 2,000 cards, 198 page files, 50 images (median of 5)",
@@ -353,11 +453,7 @@ def main():
     rows.append(("feed sync again after one page changed: time, downloaded",
                  "%.0f ms, %.1f KiB in %d requests" % (feed_changed[0], feed_changed[1] / 1024.0, feed_changed[2]),
                  "MANIFEST, signature, the page"))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    for n, r in enumerate(rows):
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
-        if n == 0:
-            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print_table(rows)
 
 
 if __name__ == "__main__":
