@@ -16,6 +16,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 namespace kiosk::platform {
@@ -33,6 +34,14 @@ using SteadyClock = std::chrono::steady_clock;
 std::int64_t micros_since(SteadyClock::time_point start)
 {
     return std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - start).count();
+}
+
+// CPU time the calling thread has used, in microseconds: unlike wall time, not stretched by other processes.
+std::int64_t thread_cpu_micros()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
 extern "C" void on_signal(int signal)
@@ -239,6 +248,8 @@ void FrameLoop::frame()
     ImGui_ImplSDLRenderer_NewFrame();
     // KIOSK_FRAME_TIMES: the build time is the UI laying out the frame, ImGui::NewFrame to ImGui::Render.
     SteadyClock::time_point build_start = m_frame_times ? SteadyClock::now() : SteadyClock::time_point {};
+    if (m_frame_times)
+        m_cpu_start_us = thread_cpu_micros();
     ImGui::NewFrame();
     m_client.draw();
     ImGui::Render();
@@ -258,7 +269,8 @@ void FrameLoop::show()
     m_backend.render(m_client.background());
     m_backend.present();
     if (m_frame_times)
-        std::fprintf(m_frame_times.get(), "%" PRId64 " %" PRId64 "\n", m_build_us, micros_since(render_start));
+        std::fprintf(m_frame_times.get(), "%" PRId64 " %" PRId64 " %" PRId64 "\n", m_build_us,
+            micros_since(render_start), thread_cpu_micros() - m_cpu_start_us);
 }
 
 int FrameLoop::run()

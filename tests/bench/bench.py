@@ -341,7 +341,7 @@ def fling(folder, section):
         build, full = [], []
         with open(times) as f:
             for line in f:
-                build_us, render_us = (int(word) for word in line.split())
+                build_us, render_us = (int(word) for word in line.split()[:2])
                 build.append(build_us / 1000.0)
                 full.append((build_us + render_us) / 1000.0)
         if not build:
