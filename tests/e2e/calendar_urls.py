@@ -34,7 +34,7 @@ with tempfile.TemporaryDirectory() as tmp:
     kiosk_run("import", str(root / "data" / "demo"), "--state", state)
     assert not on_agenda(state, "2026-12-09"), "the weekly event is there before its calendar was fetched"
 
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1"], cwd=www,
+    server = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"], cwd=www,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(server.stdout.readline().split(" port ")[1].split()[0])
