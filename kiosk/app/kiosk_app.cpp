@@ -40,6 +40,7 @@
 #include <malloc.h>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <sys/wait.h>
 #include <systemd/sd-daemon.h>
 #include <thread>
@@ -299,8 +300,12 @@ int run(const Options& options, const Settings& settings)
     loop.on_first_frame([&backend] {
         sd_notify(0, "READY=1");
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
-        std::cerr << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x"
-                  << backend->height() << ", " << backend->renderer_name() << " renderer)" << std::endl;
+        // One write: under cage the kiosk shares the journal's stream with cage's own messages, and a line written
+        // in pieces comes out cut (the boot test finds this line in the journal).
+        std::ostringstream line;
+        line << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x" << backend->height()
+             << ", " << backend->renderer_name() << " renderer)\n";
+        std::cerr << line.str() << std::flush;
     });
     int status = loop.run();
     counts.flush();

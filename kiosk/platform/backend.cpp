@@ -7,23 +7,38 @@
 #include <dirent.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <string>
+#include <unistd.h>
 
 namespace kiosk::platform {
 
 namespace {
 
-// A GPU with a kernel driver shows up as /dev/dri/card* or /dev/dri/renderD*. Without one, OpenGL would be Mesa's
-// llvmpipe: slower than SDL's own software renderer for flat 2D and some 80 MiB heavier (it loads LLVM).
+// A GPU that Mesa drives in hardware shows up as a render node (/dev/dri/renderD*) whose kernel driver is one of
+// these. Without one, OpenGL would be Mesa's llvmpipe: slower than SDL's own software renderer for flat 2D and some
+// 80 MiB heavier (it loads LLVM). A display-only driver (vc4's display half, simpledrm) or a virtual GPU without 3D
+// (virtio_gpu without virgl, as in the boot test's VM) has a card but no such render node.
 bool has_gpu()
 {
-    DIR* dir = opendir("/dev/dri");
+    static const char* const hardware_3d[]
+        = {"i915", "amdgpu", "radeon", "nouveau", "v3d", "vc4", "panfrost", "lima", "etnaviv", "msm", "xe"};
+    DIR* dir = opendir("/sys/class/drm");
     if (!dir)
         return false;
     bool found = false;
     while (dirent* entry = readdir(dir)) {
         std::string name = entry->d_name;
-        if (name.rfind("card", 0) == 0 || name.rfind("renderD", 0) == 0)
-            found = true;
+        if (name.rfind("renderD", 0) != 0)
+            continue;
+        char target[256];
+        std::string link = "/sys/class/drm/" + name + "/device/driver";
+        ssize_t length = readlink(link.c_str(), target, sizeof target - 1);
+        if (length <= 0)
+            continue;
+        std::string driver(target, std::size_t(length));
+        driver = driver.substr(driver.rfind('/') + 1);
+        for (const char* known : hardware_3d)
+            found = found || driver == known;
     }
     closedir(dir);
     return found;
@@ -50,7 +65,13 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     std::unique_ptr<Backend> backend(new Backend());
     backend->m_fullscreen = options.fullscreen;
     backend->m_headless = options.headless;
-    backend->m_software = options.headless == Headless::Yes || !has_gpu();
+    // SDL's software renderer needs a window surface it can present without OpenGL: offscreen, dummy and X11 (shared
+    // memory) have one; Wayland and KMS/DRM do not (SDL 2.26 makes every Wayland window an EGL window), so there the
+    // renderer is OpenGL even without a GPU (Mesa's llvmpipe), the only way SDL draws on them.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string video = driver ? driver : "";
+    bool surface_without_gl = video == "offscreen" || video == "dummy" || video == "x11";
+    backend->m_software = options.headless == Headless::Yes || (!has_gpu() && surface_without_gl);
     if (backend->m_software)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0"); // Present the window surface without OpenGL.
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -58,8 +79,18 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     else
         flags |= SDL_WINDOW_RESIZABLE;
-    backend->m_window = SDL_CreateWindow(
-        "Drop-in Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width, options.height, flags);
+    // Fullscreen, the window is made at the display's own size. On Wayland the compositor's fullscreen size comes
+    // later in an event, and SDL's renderer keeps drawing at the size the window was made with (an 800x480 panel
+    // showed a 1280x800 layout, scaled down).
+    int width = options.width, height = options.height;
+    SDL_DisplayMode desktop {};
+    if (options.fullscreen == Fullscreen::Yes && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0
+        && desktop.h > 0) {
+        width = desktop.w;
+        height = desktop.h;
+    }
+    backend->m_window
+        = SDL_CreateWindow("Drop-in Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
     if (!backend->m_window) {
         error = std::string("cannot open a window: ") + SDL_GetError();
         return nullptr;

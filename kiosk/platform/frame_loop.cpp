@@ -238,6 +238,11 @@ bool FrameLoop::wait_event(SDL_Event& event, Millis timeout)
 void FrameLoop::frame()
 {
     m_client.before_frame();
+    // The drawing size, looked at on every frame and not only on window events: on Wayland the fullscreen size
+    // arrives in an event while the drawable still has the size the window was created with, and takes the new size
+    // only when a frame has been presented, with no event after it (the kiosk drew 1280x800 on an 800x480 panel).
+    if (m_backend.update_size())
+        m_client.resized(m_backend.width(), m_backend.height());
     Millis now = m_clock.uptime();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(m_backend.width()), float(m_backend.height()));
