@@ -4,8 +4,9 @@ install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/demo DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/data)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/image/lib/kiosk-session ${PROJECT_SOURCE_DIR}/image/lib/kiosk-usb-mount
-  DESTINATION lib/drop-in-kiosk)
-install(FILES ${PROJECT_SOURCE_DIR}/image/systemd/kiosk.service DESTINATION lib/systemd/system)
+  ${PROJECT_SOURCE_DIR}/image/lib/kiosk-display DESTINATION lib/drop-in-kiosk)
+install(FILES ${PROJECT_SOURCE_DIR}/image/systemd/kiosk.service ${PROJECT_SOURCE_DIR}/image/systemd/kiosk-display.path
+  ${PROJECT_SOURCE_DIR}/image/systemd/kiosk-display.service DESTINATION lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/image/udev/90-drop-in-kiosk-usb.rules DESTINATION lib/udev/rules.d)
 install(FILES ${PROJECT_SOURCE_DIR}/image/etc/logind-kiosk.conf DESTINATION lib/systemd/logind.conf.d
   RENAME 90-drop-in-kiosk.conf)
@@ -43,8 +44,15 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core | fonts-dejavu-core, systemd, udev")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, systemd-timesyncd | fake-hwclock")
+if(KIOSK_DEB_ARCH) # A cross build names its architecture (cmake/toolchain-arm64.cmake); dpkg would name the host's.
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${KIOSK_DEB_ARCH})
+endif()
+# What a minimal Debian 12 lacks for the visitor screen to come up (image/README.md): cage, the Xwayland it will not
+# start without (it is only started lazily, for X clients, and the kiosk is a Wayland client), the Mesa DRI drivers
+# that cage and SDL draw with, and seatd for cage's seat (not a logind session: kiosk.service says why).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+  "adduser, fonts-noto-core | fonts-dejavu-core, systemd, udev, cage, xwayland, libgl1-mesa-dri, seatd")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd-timesyncd | fake-hwclock")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/image/debian/postinst ${PROJECT_SOURCE_DIR}/image/debian/prerm
   ${PROJECT_SOURCE_DIR}/image/debian/postrm ${PROJECT_SOURCE_DIR}/image/debian/conffiles)

@@ -15,6 +15,10 @@ packages=(
   zbar-tools sqlite3 xvfb xauth xdotool python3 openssl
   # The Debian package and its checks (tools/package-test.sh).
   dpkg-dev lintian passwd systemd
+  # The boot test (tools/boot-test.sh): a minimal root, its disk image, the VM, and the screendump's comparison.
+  mmdebstrap e2fsprogs qemu-system-x86 python3-pil
+  # The arm64 build and tests (tools/arm64-test.sh): tests run under qemu-user.
+  qemu-user-static
 )
 
 missing=()
