@@ -246,6 +246,13 @@ t_package=$(now)
 # Files made as root belong to whoever ran the script with sudo.
 if [[ -n ${SUDO_UID:-} ]]; then chown -R "$SUDO_UID:${SUDO_GID:-$SUDO_UID}" "$build"; fi
 
+# For the benchmark's table (tests/bench/bench.py reads it).
+cat >"$build/summary.json" <<EOF
+{"date": "$(date -u +%Y-%m-%d)", "build_root": "$(took "$t0" "$t_root") ($root_how)",
+ "cross_build": "$(took "$t_root" "$t_build")", "tests": "$(took "$t_build" "$t_tests"), $tests_line",
+ "package": "$(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"}
+EOF
+
 echo
 echo "== arm64 summary"
 echo "build root:  $(took "$t0" "$t_root") ($root_how)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: a release build with warnings as errors, a debug build under
 # AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, the Debian package's checks,
-# then the layout check. Exits
+# the package booted in a VM, the arm64 build and tests under emulation, then the layout check. Exits
 # non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,16 @@ tools/fuzz.sh
 
 echo "== the Debian package: contents, lintian, the unit, install and removal (tools/package-test.sh)"
 tools/package-test.sh
+
+# Both make root file systems (mounts, chroot, binfmt_misc): as root, with sudo when run by someone else.
+as_root=()
+if ((EUID != 0)); then as_root=(sudo --preserve-env=JOBS); fi
+
+echo "== the package booted: a minimal Debian 12 with the package, in QEMU (tools/boot-test.sh)"
+"${as_root[@]}" tools/boot-test.sh
+
+echo "== arm64: cross-built, tested under qemu-user, packaged (tools/arm64-test.sh)"
+"${as_root[@]}" tools/arm64-test.sh
 
 echo "== layout (clang-format)"
 git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror

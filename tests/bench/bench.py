@@ -7,7 +7,8 @@ on standard error. Wake-ups are the context switches (voluntary and not) of ever
 /proc/PID/task/*/status. Frame times come from the kiosk itself (KIOSK_FRAME_TIMES, docs/cli.md) while it plays
 fling.script. Prints a Markdown table; never asserts.
 
-    bench.py [KIOSK] [--only idle]     (--only idle: just the idle rows, e.g. to compare two builds)
+    bench.py [KIOSK] [--only idle|box]  (--only idle: just the idle rows, e.g. to compare two builds; --only box:
+                                         the boot test's and arm64 figures, from their last runs)
 """
 import json
 import math
@@ -21,8 +22,9 @@ import sys
 import tempfile
 import time
 
-ARGS = [a for a in sys.argv[1:] if not a.startswith("--") and a != "idle"]
-ONLY_IDLE = "--only" in sys.argv[1:]
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--") and a not in ("idle", "box")]
+ONLY = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv[1:-1] else None
+ONLY_IDLE = ONLY == "idle"
 KIOSK = os.path.abspath(ARGS[0] if ARGS else "build/release/kiosk")
 RUNS = 15
 IDLE_SECONDS = 60  # Always holds one turn of the clock's minute, and the sync thread's look once a minute.
@@ -411,9 +413,44 @@ def print_table(rows):
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
+def box_rows():
+    """The figures of the last boot test (tools/boot-test.sh: the package booted in QEMU) and arm64 run
+    (tools/arm64-test.sh), from the summaries they leave in build/; each takes minutes and root, so they are not run
+    here."""
+    rows = []
+    root = os.path.abspath(os.path.join(HERE, "..", ".."))
+    try:
+        with open(os.path.join(root, "build", "boot-test", "summary.json")) as f:
+            boot = json.load(f)
+        s = boot["summary"]
+        when = boot.get("date", "")
+        rows.append(("boot test (%s): power-on to first frame in the VM (TCG, no KVM, 800x480); kiosk exec to first frame"
+                     % when, "%s; %s" % (s.get("power-on to first frame (VM clock)", "?"),
+                                         s.get("kiosk exec to first frame", "?")), "Pi 4 estimate < 10 s"))
+        rows.append(("boot test: slowest units (systemd-analyze blame)", "; ".join(boot.get("blame", [])[:4]), ""))
+        rows.append(("boot test: PSS kiosk / cage / Xwayland, the service's cgroup",
+                     "%s; %s" % (s.get("PSS kiosk / cage / Xwayland", "?"), s.get("service memory (cgroup)", "?")),
+                     "kiosk + cage < 80 MiB"))
+        rows.append(("boot test: checks failed", ", ".join(boot.get("failures", [])) or "none", "none"))
+    except (OSError, ValueError, KeyError):
+        rows.append(("boot test", "not run here (tools/boot-test.sh, as root)", ""))
+    try:
+        with open(os.path.join(root, "build", "arm64", "summary.json")) as f:
+            arm = json.load(f)
+        rows.append(("arm64 (%s): cross build; tests under qemu-user" % arm.get("date", ""),
+                     "%s; %s" % (arm.get("cross_build", "?"), arm.get("tests", "?")), "all pass"))
+        rows.append(("arm64 package", arm.get("package", "?"), ""))
+    except (OSError, ValueError):
+        rows.append(("arm64", "not run here (tools/arm64-test.sh, as root)", ""))
+    return rows
+
+
 def main():
     if ONLY_IDLE:
         print_table([("metric", "value", "target")] + idle_rows())
+        return
+    if ONLY == "box":
+        print_table([("metric", "value", "target")] + box_rows())
         return
     (check_ms, check_rss), (import_ms, import_rss), big_first = measure_big_bundle()
     firsts, rss, exits, first_ever = measure_start()
@@ -453,6 +490,7 @@ def main():
     rows.append(("feed sync again after one page changed: time, downloaded",
                  "%.0f ms, %.1f KiB in %d requests" % (feed_changed[0], feed_changed[1] / 1024.0, feed_changed[2]),
                  "MANIFEST, signature, the page"))
+    rows += box_rows()
     print_table(rows)
 
 
