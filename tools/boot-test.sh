@@ -17,6 +17,8 @@
 #      - no getty runs on tty2 to tty6;
 #      - "Stop for maintenance", done as staff do it (a 3-second press in the corner, the PIN, the button, through
 #        the virtual touch screen), leaves the service stopped;
+#      - `systemctl start kiosk`, then `systemctl restart kiosk` (run by the probe 30 s after that stop), stop the
+#        kiosk cleanly and bring it back;
 #      - the memory of the kiosk, cage and Xwayland (PSS), and systemd-analyze's blame of the boot are reported.
 #   It leaves the screendump, the console log, the probe's log and a summary in build/boot-test/ for a person to
 #   look at.
@@ -118,6 +120,8 @@ pss() { [ -n "$1" ] && awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/n
 journalctl -b -f -o short-monotonic --no-hostname | grep --line-buffered -E 'kiosk|cage|Xwayland' |
   sed -u 's/^/JOURNAL /' &
 reported=0
+restarted=0
+stopped_at=
 while :; do
   echo "STATUS uptime=$(cut -d' ' -f1 /proc/uptime) $(systemctl show kiosk.service -p ActiveState -p SubState \
     -p NRestarts -p Result -p ExecMainStatus -p MemoryCurrent | tr '\n' ' ')"
@@ -130,6 +134,24 @@ while :; do
     systemd-analyze blame --no-pager | head -n 15 | sed 's/^/BLAME /'
     systemd-analyze critical-chain --no-pager kiosk.service | sed 's/^/CHAIN /'
     systemd-analyze security --no-pager kiosk.service | tail -n 1 | sed 's/^/SECURITY /'
+  fi
+  # Once staff have stopped it for maintenance (and the host has looked, 30 s): start it as docs/install.md says,
+  # then restart it as a settings change does, and report how the restart ended (cage used to abort on a stop).
+  if [ "$restarted" = 0 ] && [ "$(systemctl show kiosk.service -p ActiveState --value)" = inactive ] &&
+    [ "$(systemctl show kiosk.service -p ExecMainStatus --value)" = 10 ]; then
+    [ -n "$stopped_at" ] || stopped_at=$(cut -d. -f1 /proc/uptime)
+  fi
+  if [ "$restarted" = 0 ] && [ -n "$stopped_at" ] && [ $(($(cut -d. -f1 /proc/uptime) - stopped_at)) -ge 30 ]; then
+    restarted=1
+    systemctl start kiosk.service
+    sleep 1
+    since=@$(date +%s)
+    systemctl restart kiosk.service
+    sleep 2
+    log=$(journalctl --since "$since" -u kiosk.service -o cat)
+    echo "RESTART active=$(systemctl is-active kiosk.service) result=$(systemctl show kiosk.service -p Result --value)" \
+      "clean=$(echo "$log" | grep -c 'Deactivated successfully')" \
+      "failed=$(echo "$log" | grep -c -E 'Failed with result|Assertion|core dump|dumped core|Aborted')"
   fi
   sleep 5
 done
