@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: a release build with warnings as errors, a debug build under
 # AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, the Debian package's checks,
-# the package booted in a VM, the arm64 build and tests under emulation, then the layout check. Exits
+# the package booted in a VM and the arm64 build and tests under emulation, after the layout check. Exits
 # non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
+
+# First, as it takes seconds and the rest half an hour.
+echo "== layout (clang-format)"
+git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 jobs=${JOBS:-2}
@@ -39,7 +43,5 @@ echo "== the package booted: a minimal Debian 12 with the package, in QEMU (tool
 echo "== arm64: cross-built, tested under qemu-user, packaged (tools/arm64-test.sh)"
 "${as_root[@]}" tools/arm64-test.sh
 
-echo "== layout (clang-format)"
-git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 echo "All tests passed."

@@ -98,13 +98,13 @@ private:
     enum class Sleep { Sdl, Queue, QueuePumping };
     Sleep m_sleep = Sleep::Sdl;
 
-    // KIOSK_FRAME_TIMES=FILE (the benchmark): one line "build_us render_us cpu_us" per frame shown. Null when unset, and
-    // then the only cost is testing it.
+    // KIOSK_FRAME_TIMES=FILE (the benchmark): one line "build_us render_us cpu_us" per frame shown. Null when unset,
+    // and then the only cost is testing it.
     struct CloseFile {
         void operator()(std::FILE* file) const { std::fclose(file); }
     };
     std::unique_ptr<std::FILE, CloseFile> m_frame_times;
-    std::int64_t m_build_us = 0; // The last frame's ImGui::NewFrame to ImGui::Render, in microseconds.
+    std::int64_t m_build_us = 0;     // The last frame's ImGui::NewFrame to ImGui::Render, in microseconds.
     std::int64_t m_cpu_start_us = 0; // The main thread's CPU time when the last frame's build began.
 };
 
