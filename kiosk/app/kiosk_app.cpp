@@ -82,6 +82,29 @@ std::optional<Settings> load_settings(const Options& options)
     return settings;
 }
 
+// systemd: ready once the first frame is up; the watchdog fed by the loop's heartbeat, at a third of its interval, so
+// a hung loop gets restarted (the loop wakes for it when idle).
+void report_to_systemd(platform::FrameLoop& loop, const platform::Backend& backend)
+{
+    std::uint64_t watchdog_usec = 0;
+    if (sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec >= 3000)
+        loop.set_heartbeat(Millis(std::int64_t(watchdog_usec / 3000)), [] { sd_notify(0, "WATCHDOG=1"); });
+    loop.on_first_frame([&backend] {
+        sd_notify(0, "READY=1");
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
+        // One write: under cage the kiosk shares the journal's stream with cage's own messages, and a line written
+        // in pieces comes out cut (the boot test finds this line in the journal).
+        std::ostringstream line;
+        line << "kiosk: first frame after " << ms.count() << " ms (" << backend.width() << "x" << backend.height()
+             << ", " << backend.renderer_name() << " renderer)\n";
+        std::cerr << line.str() << std::flush;
+    });
+}
+
+// The running kiosk's wiring, in the order it must happen: assets, content, settings, the window, the screens, the
+// sync thread, systemd, the loop. It stays one function because each step hands its objects to the next and they
+// must outlive the loop; the steps that stand alone are functions of their own. Splitting the rest (content loading,
+// the sync thread's callbacks) is issue 16's.
 int run(const Options& options, const Settings& settings)
 {
     std::string data_root = find_data_root();
@@ -292,21 +315,7 @@ int run(const Options& options, const Settings& settings)
             zone);
         sync_thread = syncing.get();
     }
-    // systemd: ready once the first frame is up; the watchdog fed by the loop's heartbeat, at a third of its interval,
-    // so a hung loop gets restarted (the loop wakes for it when idle).
-    std::uint64_t watchdog_usec = 0;
-    if (sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec >= 3000)
-        loop.set_heartbeat(Millis(std::int64_t(watchdog_usec / 3000)), [] { sd_notify(0, "WATCHDOG=1"); });
-    loop.on_first_frame([&backend] {
-        sd_notify(0, "READY=1");
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
-        // One write: under cage the kiosk shares the journal's stream with cage's own messages, and a line written
-        // in pieces comes out cut (the boot test finds this line in the journal).
-        std::ostringstream line;
-        line << "kiosk: first frame after " << ms.count() << " ms (" << backend->width() << "x" << backend->height()
-             << ", " << backend->renderer_name() << " renderer)\n";
-        std::cerr << line.str() << std::flush;
-    });
+    report_to_systemd(loop, *backend);
     int status = loop.run();
     counts.flush();
     return status;

@@ -424,8 +424,8 @@ def box_rows():
             boot = json.load(f)
         s = boot["summary"]
         when = boot.get("date", "")
-        rows.append(("boot test (%s): power-on to first frame in the VM (TCG, no KVM, 800x480); kiosk exec to first frame"
-                     % when, "%s; %s" % (s.get("power-on to first frame (VM clock)", "?"),
+        rows.append(("boot test (%s): power-on to first frame in the VM (TCG, no KVM, 800x480); "
+                     "kiosk exec to first frame" % when, "%s; %s" % (s.get("power-on to first frame (VM clock)", "?"),
                                          s.get("kiosk exec to first frame", "?")), "Pi 4 estimate < 10 s"))
         rows.append(("boot test: slowest units (systemd-analyze blame)", "; ".join(boot.get("blame", [])[:4]), ""))
         rows.append(("boot test: PSS kiosk / cage / Xwayland, the service's cgroup",
