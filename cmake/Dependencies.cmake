@@ -24,3 +24,26 @@ add_library(imgui_sdlrenderer STATIC ${KIOSK_IMGUI_BACKENDS_DIR}/imgui_impl_sdlr
 target_include_directories(imgui_sdlrenderer SYSTEM PUBLIC /usr/include/imgui/backends)
 target_link_libraries(imgui_sdlrenderer PUBLIC PkgConfig::IMGUI SDL2::SDL2)
 set_target_properties(imgui_sdlrenderer PROPERTIES CXX_CLANG_TIDY "")
+
+# Wayland without a GPU (platform/wayland_shm.cpp): the kiosk hands cage its software-drawn frames in shared memory,
+# where SDL 2.26 would need OpenGL and so Mesa's llvmpipe (some 70 MiB). xdg-shell's client code is generated from
+# wayland-protocols' XML by wayland-scanner, on the build machine (libwayland-bin), for the target's libwayland-client.
+pkg_check_modules(WAYLAND_CLIENT REQUIRED IMPORTED_TARGET wayland-client)
+pkg_get_variable(WAYLAND_PROTOCOLS_DIR wayland-protocols pkgdatadir)
+if(NOT WAYLAND_PROTOCOLS_DIR)
+  set(WAYLAND_PROTOCOLS_DIR /usr/share/wayland-protocols)
+endif()
+find_program(WAYLAND_SCANNER wayland-scanner REQUIRED)
+set(xdg_shell_xml ${WAYLAND_PROTOCOLS_DIR}/stable/xdg-shell/xdg-shell.xml)
+set(xdg_shell_dir ${CMAKE_BINARY_DIR}/wayland)
+file(MAKE_DIRECTORY ${xdg_shell_dir})
+add_custom_command(
+  OUTPUT ${xdg_shell_dir}/xdg-shell-client-protocol.h ${xdg_shell_dir}/xdg-shell-protocol.c
+  COMMAND ${WAYLAND_SCANNER} client-header ${xdg_shell_xml} ${xdg_shell_dir}/xdg-shell-client-protocol.h
+  COMMAND ${WAYLAND_SCANNER} private-code ${xdg_shell_xml} ${xdg_shell_dir}/xdg-shell-protocol.c
+  DEPENDS ${xdg_shell_xml}
+  COMMENT "Generating xdg-shell's Wayland client code")
+add_library(wayland_xdg_shell STATIC ${xdg_shell_dir}/xdg-shell-protocol.c ${xdg_shell_dir}/xdg-shell-client-protocol.h)
+target_include_directories(wayland_xdg_shell SYSTEM PUBLIC ${xdg_shell_dir})
+target_link_libraries(wayland_xdg_shell PUBLIC PkgConfig::WAYLAND_CLIENT)
+set_target_properties(wayland_xdg_shell PROPERTIES C_CLANG_TIDY "" POSITION_INDEPENDENT_CODE ON)

@@ -272,6 +272,10 @@ def main():
           f"{xwayland_kib / 1024:.1f} MiB (not running: 0); the service's cgroup {summary['service memory (cgroup)']}")
     if xwayland_kib:
         fail("Xwayland runs: the kiosk should draw through Wayland")
+    # The memory budget on the box (issue 14): without a GPU the kiosk hands cage its frames in shared memory, so
+    # neither loads Mesa's llvmpipe. A figure of 0 means the probe found no process, which is a failure too.
+    if not kiosk_kib or not cage_kib or kiosk_kib + cage_kib >= 80 * 1024:
+        fail(f"the kiosk and cage use {(kiosk_kib + cage_kib) / 1024:.1f} MiB PSS: the budget is under 80 MiB")
 
     # The screen hours went dark at 10:01 and lit at 10:02: the kiosk's requests reached kiosk-display.service. The
     # fixed clock starts with the kiosk, before its first frame, and a dark kiosk looks at the hours once a minute, so

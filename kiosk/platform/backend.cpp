@@ -1,6 +1,8 @@
 // Backend: SDL initialisation, window and renderer creation and recovery, and the ImGui renderer backend.
 #include "platform/backend.hpp"
 
+#include "platform/wayland_shm.hpp"
+
 #include <SDL.h>
 #include <cmath>
 #include <cstdlib>
@@ -44,6 +46,19 @@ bool has_gpu()
     return found;
 }
 
+// SDL would draw on Wayland (it is asked for, or the only display there is) and could only do so through llvmpipe.
+// KIOSK_WAYLAND_SHM=1 takes the shared-memory path even with a GPU, =0 never (SDL's own Wayland driver then).
+bool wayland_without_gpu()
+{
+    const char* forced = std::getenv("KIOSK_WAYLAND_SHM");
+    if (forced && *forced)
+        return std::string(forced) != "0";
+    const char* driver = std::getenv("SDL_VIDEODRIVER");
+    bool wayland = driver && *driver ? std::string(driver) == "wayland"
+                                     : std::getenv("WAYLAND_DISPLAY") != nullptr && std::getenv("DISPLAY") == nullptr;
+    return wayland && !has_gpu();
+}
+
 } // namespace
 
 std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::string& error)
@@ -52,6 +67,18 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
         setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    }
+    // Wayland without a GPU: this process talks to the compositor itself, and SDL draws offscreen in software.
+    std::unique_ptr<WaylandShm> wayland;
+    if (options.headless == Headless::No && wayland_without_gpu()) {
+        std::string why;
+        wayland = WaylandShm::connect(options.width, options.height, options.fullscreen == Fullscreen::Yes, why);
+        if (wayland) {
+            setenv("SDL_VIDEODRIVER", "offscreen", 1);
+            setenv("SDL_RENDER_DRIVER", "software", 1);
+        } else {
+            SDL_Log("kiosk: drawing through SDL's Wayland driver instead of shared memory: %s", why.c_str());
+        }
     }
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // The app handles SIGTERM itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // A finger arrives once, as a finger.
@@ -71,7 +98,7 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     const char* driver = SDL_GetCurrentVideoDriver();
     std::string video = driver ? driver : "";
     bool surface_without_gl = video == "offscreen" || video == "dummy" || video == "x11";
-    backend->m_software = options.headless == Headless::Yes || (!has_gpu() && surface_without_gl);
+    backend->m_software = options.headless == Headless::Yes || wayland || (!has_gpu() && surface_without_gl);
     if (backend->m_software)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0"); // Present the window surface without OpenGL.
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -84,7 +111,12 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     // showed a 1280x800 layout, scaled down).
     int width = options.width, height = options.height;
     SDL_DisplayMode desktop {};
-    if (options.fullscreen == Fullscreen::Yes && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0
+    if (wayland) {
+        // An offscreen window the compositor's size; its pixels go to the compositor in present().
+        flags = SDL_WINDOW_SHOWN;
+        width = wayland->width();
+        height = wayland->height();
+    } else if (options.fullscreen == Fullscreen::Yes && SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0
         && desktop.h > 0) {
         width = desktop.w;
         height = desktop.h;
@@ -96,6 +128,9 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
         return nullptr;
     }
     SDL_ShowCursor(options.fullscreen == Fullscreen::Yes ? SDL_DISABLE : SDL_ENABLE);
+    if (wayland)
+        wayland->set_window_id(SDL_GetWindowID(backend->m_window));
+    backend->m_wayland = std::move(wayland);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -139,11 +174,24 @@ Backend::~Backend()
         SDL_DestroyRenderer(m_renderer);
     if (m_window)
         SDL_DestroyWindow(m_window);
+    m_wayland.reset();
     SDL_Quit();
+}
+
+int Backend::event_fd() const
+{
+    return m_wayland ? m_wayland->fd() : -1;
+}
+
+bool Backend::pump_events()
+{
+    return !m_wayland || m_wayland->dispatch();
 }
 
 float Backend::diagonal_inches() const
 {
+    if (m_wayland)
+        return m_wayland->diagonal_inches();
     int display = SDL_GetWindowDisplayIndex(m_window);
     float ddpi = 0.0f;
     SDL_DisplayMode mode {};
@@ -160,6 +208,11 @@ float Backend::diagonal_inches() const
 bool Backend::update_size()
 {
     int w = 0, h = 0;
+    if (m_wayland) { // The compositor's size, given to the offscreen window (the renderer follows it).
+        SDL_GetWindowSize(m_window, &w, &h);
+        if (w != m_wayland->width() || h != m_wayland->height())
+            SDL_SetWindowSize(m_window, m_wayland->width(), m_wayland->height());
+    }
     if (SDL_GetRendererOutputSize(m_renderer, &w, &h) != 0)
         SDL_GetWindowSize(m_window, &w, &h);
     bool changed = w != m_width || h != m_height;
@@ -272,6 +325,8 @@ void Backend::render(std::uint32_t clear_color)
 void Backend::present()
 {
     SDL_RenderPresent(m_renderer);
+    if (m_wayland)
+        m_wayland->present(SDL_GetWindowSurface(m_window));
 }
 
 bool Backend::read_pixels(std::vector<std::uint8_t>& rgba, std::string& error)

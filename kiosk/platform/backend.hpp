@@ -12,6 +12,8 @@ struct SDL_Renderer;
 
 namespace kiosk::platform {
 
+class WaylandShm;
+
 enum class Fullscreen { No, Yes };
 
 enum class Headless {
@@ -50,6 +52,13 @@ public:
     const std::string& renderer_name() const { return m_renderer_name; }
     SDL_Window* window() const { return m_window; }
 
+    // Shown on Wayland without a GPU through shared memory (wayland_shm.hpp), not through SDL's own Wayland driver.
+    bool wayland_shm() const { return m_wayland != nullptr; }
+    // A descriptor the frame loop sleeps on besides its own (the Wayland connection), or -1.
+    int event_fd() const;
+    // Turns what arrived on event_fd() into SDL events, without blocking. False once the display is lost.
+    bool pump_events();
+
     // Re-reads the drawable size; true when it changed.
     bool update_size();
     // Uploads ImGui's font atlas again after it was rebuilt, then frees the atlas pixels kept in memory.
@@ -82,6 +91,7 @@ private:
     SDL_Texture* m_turned = nullptr; // The content before it is turned, while rotation is not 0.
     std::string m_renderer_name;
     bool m_imgui_renderer = false;
+    std::unique_ptr<WaylandShm> m_wayland;
 };
 
 } // namespace kiosk::platform

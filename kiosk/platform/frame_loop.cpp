@@ -218,8 +218,17 @@ void FrameLoop::handle(const SDL_Event& event)
     }
 }
 
+void FrameLoop::pump_display()
+{
+    if (!m_backend.pump_events() && !m_stop) {
+        SDL_Log("kiosk: the connection to the Wayland compositor was lost");
+        stop(1);
+    }
+}
+
 void FrameLoop::pump()
 {
+    pump_display();
     SDL_Event event;
     while (SDL_PollEvent(&event))
         handle(event);
@@ -229,9 +238,11 @@ bool FrameLoop::wait_event(SDL_Event& event, Millis timeout)
 {
     if (m_sleep == Sleep::Sdl)
         return SDL_WaitEventTimeout(&event, int(timeout.count())) != 0;
+    pump_display();
     if (SDL_PollEvent(&event))
         return true;
-    m_wake.sleep(m_sleep == Sleep::QueuePumping ? std::min(timeout, input_poll) : timeout);
+    m_wake.sleep(m_sleep == Sleep::QueuePumping ? std::min(timeout, input_poll) : timeout, m_backend.event_fd());
+    pump_display();
     return SDL_PollEvent(&event) != 0;
 }
 

@@ -68,6 +68,8 @@ public:
 
 private:
     void pump();
+    // Reads what the display sent outside SDL (Wayland through shared memory) into SDL's queue; stops when it is lost.
+    void pump_display();
     // Sleeps until an event or `timeout`; true with `event` filled when one came.
     bool wait_event(SDL_Event& event, Millis timeout);
     void handle(const SDL_Event& event);

@@ -30,9 +30,7 @@ bool PointerInput::handle(const SDL_Event& e, int window_width, int window_heigh
         return true;
     case SDL_MOUSEWHEEL:
         if (e.wheel.which != SDL_TOUCH_MOUSEID && !m_source_down) {
-            int x = 0, y = 0;
-            SDL_GetMouseState(&x, &y);
-            push(Event::Type::Wheel, float(x), float(y), e.wheel.preciseY);
+            push(Event::Type::Wheel, float(e.wheel.mouseX), float(e.wheel.mouseY), e.wheel.preciseY);
         }
         return true;
     case SDL_FINGERDOWN:

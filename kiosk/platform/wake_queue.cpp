@@ -60,15 +60,15 @@ int WakeQueue::run_pending()
     return int(tasks.size());
 }
 
-void WakeQueue::sleep(Millis timeout)
+void WakeQueue::sleep(Millis timeout, int also)
 {
     int ms = int(std::clamp(timeout, Millis(0), Millis(24 * 3600 * 1000)).count());
     if (m_fd < 0) {
         SDL_Delay(Uint32(std::min(ms, 10))); // No eventfd (never seen): nothing could wake a longer sleep.
         return;
     }
-    pollfd fd {m_fd, POLLIN, 0};
-    if (poll(&fd, 1, ms) > 0) {
+    pollfd fds[2] = {{m_fd, POLLIN, 0}, {also, POLLIN, 0}};
+    if (poll(fds, also >= 0 ? 2 : 1, ms) > 0 && (fds[0].revents & POLLIN)) {
         std::uint64_t count = 0;
         [[maybe_unused]] ssize_t got = read(m_fd, &count, sizeof count);
     }

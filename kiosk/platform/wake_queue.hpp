@@ -28,8 +28,9 @@ public:
     unsigned event_type() const { return m_event_type; }
 
     // UI thread, for video drivers whose SDL_WaitEventTimeout cannot block (offscreen, kmsdrm: it sleeps 1 ms at a
-    // time): sleeps until post() or wake() is called or `timeout` passes. The SDL event is still in SDL's queue.
-    void sleep(Millis timeout);
+    // time): sleeps until post() or wake() is called, `also` (when not -1) is readable, or `timeout` passes. The SDL
+    // event is still in SDL's queue, and what is on `also` is left to read.
+    void sleep(Millis timeout, int also = -1);
 
 private:
     std::mutex m_mutex;
