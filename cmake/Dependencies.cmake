@@ -14,6 +14,9 @@ pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
 pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+# ICU's character properties (content/text_util.cpp bounds what content may put on screen by Unicode category). No
+# new package: libical-dev depends on libicu-dev, and libical already loads libicuuc at run time.
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
 find_package(SQLite3 REQUIRED)
 
 # Debian's libimgui.a holds the core and the SDL platform backend, not the SDL_Renderer backend: compile that one

@@ -1,6 +1,7 @@
 // Reading and validating bundle.toml.
 #include "content/bundle.hpp"
 
+#include "content/text_util.hpp"
 #include "content/time_zone.hpp"
 #include "content/toml_reader.hpp"
 
@@ -110,11 +111,22 @@ private:
             info.languages.push_back("en");
     }
 
+    // A text as it may be drawn (bound_display_text), with a warning at its line when that changed it: TOML's \u
+    // escapes reach here whatever the file's bytes were.
+    std::string display_text(const toml::value& item, const std::string& what)
+    {
+        DisplayTextChanges changes;
+        std::string text = bound_display_text(item.as_string().str, &changes);
+        if (changes.any())
+            m_diagnostics.warning(bundle_file, line_of(item), what + ": " + display_text_message(changes));
+        return text;
+    }
+
     Text read_text(const toml::value& value, const std::string& what, const BundleInfo& info)
     {
         Text text;
         if (value.is_string()) {
-            text = Text(value.as_string().str);
+            text = Text(display_text(value, what));
         } else if (value.is_table()) {
             for (const auto& [language, item] : value.as_table()) {
                 if (!item.is_string()) {
@@ -126,7 +138,7 @@ private:
                     m_diagnostics.warning(bundle_file, line_of(item),
                         what + " has a text in \"" + language
                             + "\", which is not in languages: add it there or remove it");
-                text.set(language, item.as_string().str);
+                text.set(language, display_text(item, what + "." + language));
             }
         } else {
             m_diagnostics.error(bundle_file, line_of(value),

@@ -121,6 +121,13 @@ std::optional<CsvTable> parse_csv(
         text = decoded;
         table.encoding = CsvEncoding::Windows1252;
     }
+    DisplayTextChanges changes;
+    std::string bounded = bound_display_text(text, &changes);
+    if (changes.any()) {
+        diagnostics.warning(file, line_at(text, changes.first), display_text_message(changes));
+        decoded = std::move(bounded);
+        text = decoded;
+    }
     table.separator = detect_separator(text);
 
     // RFC 4180 with the leniency of real spreadsheets: a quote inside an unquoted field is kept as it is.

@@ -2,6 +2,7 @@
 #include "content/event.hpp"
 
 #include "content/ical_time.hpp"
+#include "content/text_util.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -663,10 +664,13 @@ public:
         Event& event = item.event;
         event.file = m_file;
         event.line = line;
-        event.title = text_of(vevent, ICAL_SUMMARY_PROPERTY, false);
-        event.description = text_of(vevent, ICAL_DESCRIPTION_PROPERTY, true);
-        event.location = text_of(vevent, ICAL_LOCATION_PROPERTY, false);
+        DisplayTextChanges changes;
+        event.title = text_of(vevent, ICAL_SUMMARY_PROPERTY, false, changes);
+        event.description = text_of(vevent, ICAL_DESCRIPTION_PROPERTY, true, changes);
+        event.location = text_of(vevent, ICAL_LOCATION_PROPERTY, false, changes);
         std::string name = describe(event);
+        if (changes.any())
+            m_reporter.warning(line, name + ": " + display_text_message(changes));
         if (icalproperty* uid = icalcomponent_get_first_property(vevent, ICAL_UID_PROPERTY))
             item.uid = trim(icalproperty_get_uid(uid) ? icalproperty_get_uid(uid) : "");
         if (icalproperty* status = icalcomponent_get_first_property(vevent, ICAL_STATUS_PROPERTY))
@@ -772,7 +776,7 @@ private:
         return valid ? code : m_language;
     }
 
-    Text text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines) const
+    Text text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines, DisplayTextChanges& changes) const
     {
         Text text;
         for (icalproperty* p = icalcomponent_get_first_property(vevent, kind); p;
@@ -781,7 +785,7 @@ private:
             if (!value || icalvalue_isa(value) != ICAL_TEXT_VALUE)
                 continue;
             const char* raw = icalvalue_get_text(value);
-            std::string cleaned = clean_text(raw ? raw : "", keep_newlines);
+            std::string cleaned = bound_display_text(clean_text(raw ? raw : "", keep_newlines), &changes);
             std::string language = language_of(p);
             if (!cleaned.empty() && !text.has(language))
                 text.set(language, std::move(cleaned));

@@ -757,12 +757,18 @@ Document parse_markdown(
     }
     std::size_t first_invalid = std::string_view::npos;
     std::string clean = replace_invalid_utf8(text, first_invalid);
+    DisplayTextChanges changes;
+    std::string bounded = bound_display_text(clean, &changes);
+    int changed_line = changes.any() ? LineTable(clean).line_at(changes.first) : 0;
+    clean = std::move(bounded); // The same lines: line breaks are never dropped.
     Reader reader(clean, file_name, diagnostics, limits);
     if (first_invalid != std::string_view::npos) {
         reader.report(Severity::Error, LineTable(clean).line_at(first_invalid),
             "the text is not UTF-8: save the file with the UTF-8 encoding (the wrong characters are shown as "
             "\"\xEF\xBF\xBD\")");
     }
+    if (changes.any())
+        reader.report(Severity::Warning, changed_line, display_text_message(changes));
     // Some editors start a file with a byte order mark, which would hide a heading on the first line.
     std::size_t start = clean.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     if (!reader.run(start))

@@ -2,6 +2,7 @@
 #include "content/text_util.hpp"
 
 #include <array>
+#include <unicode/uchar.h>
 
 namespace kiosk {
 
@@ -208,6 +209,71 @@ void UnsupportedTextWarner::check(
             warned = true;
         }
     }
+}
+
+std::string bound_display_text(std::string_view utf8, DisplayTextChanges* changes)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    int marks = 0; // Marks kept since the last base character.
+    std::size_t i = 0;
+    DisplayTextChanges found;
+    auto note = [&](std::size_t& count) {
+        ++count;
+        if (found.first == std::string_view::npos)
+            found.first = i;
+    };
+    while (i < utf8.size()) {
+        char32_t c = 0;
+        std::size_t length = decode_utf8(utf8.substr(i), c);
+        if (length == 0) { // Not UTF-8 after all: the byte stays, for replace_invalid_utf8 to find.
+            out += utf8[i++];
+            marks = 0;
+            continue;
+        }
+        auto cp = static_cast<UChar32>(c);
+        std::int32_t category = u_charType(cp);
+        bool mark
+            = category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_COMBINING_SPACING_MARK;
+        if (c == '\t' || c == '\n' || c == '\r' || (c == 0xFEFF && i == 0)) {
+            out.append(utf8.substr(i, length));
+            marks = 0;
+        } else if (c == 0x2028 || c == 0x2029) {
+            out += ' ';
+            marks = 0;
+        } else if (category == U_CONTROL_CHAR || category == U_FORMAT_CHAR
+            || u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+            note(found.invisible);
+        } else if (mark && marks >= max_marks_per_character) {
+            note(found.marks);
+        } else {
+            out.append(utf8.substr(i, length));
+            marks = mark ? marks + 1 : 0;
+        }
+        i += length;
+    }
+    if (changes) {
+        changes->marks += found.marks;
+        changes->invisible += found.invisible;
+        if (changes->first == std::string_view::npos)
+            changes->first = found.first;
+    }
+    return out;
+}
+
+std::string display_text_message(const DisplayTextChanges& changes)
+{
+    std::string message;
+    if (changes.marks > 0)
+        message = std::to_string(changes.marks) + " accent" + (changes.marks == 1 ? "" : "s")
+            + " piled on single letters (more than " + std::to_string(max_marks_per_character) + " on one)";
+    if (changes.invisible > 0) {
+        if (!message.empty())
+            message += " and ";
+        message += std::to_string(changes.invisible) + " invisible or control character"
+            + (changes.invisible == 1 ? "" : "s") + " (such as zero-width spaces or text-direction marks)";
+    }
+    return message + " are left out, from here on: retype the text, or paste it as plain text";
 }
 
 } // namespace kiosk

@@ -43,6 +43,30 @@ inline constexpr std::size_t max_link_bytes = 2000;
 // A web address a phone can open from a QR code: http:// or https:// with a host, mailto: or tel:.
 bool is_link_address(std::string_view url);
 
+// What content must never put on a screen. A pile of combining marks on one letter draws as one smudge but costs a
+// glyph each, and Debian's Dear ImGui aborts the kiosk past about 16,000 glyphs in one call (17,000 accents on one
+// letter did). Invisible characters (zero-width spaces and joiners, bidi embeddings and overrides, variation selectors,
+// tags, soft hyphens, byte order marks: Unicode's format characters and default-ignorable code points) and control
+// characters show nothing a visitor could read and can hide or reorder what they do read. Real writing never has
+// more than a few marks on a letter (Vietnamese two, Indic scripts three).
+inline constexpr int max_marks_per_character = 4;
+
+struct DisplayTextChanges {
+    std::size_t marks = 0;                      // Combining marks dropped past max_marks_per_character.
+    std::size_t invisible = 0;                  // Invisible and control characters dropped.
+    std::size_t first = std::string_view::npos; // Byte offset, in the text given, of the first change.
+    bool any() const { return marks + invisible > 0; }
+};
+
+// `utf8` (valid UTF-8: see replace_invalid_utf8) made safe to draw: marks past the cap and invisible characters
+// dropped, line and paragraph separators (U+2028, U+2029) turned into spaces. Tabs, line breaks and carriage returns
+// stay, so a whole file can be bounded before it is parsed and keep its syntax and line numbers; so does a byte order
+// mark at its very start, which the readers skip. Adds what it changed to `changes` when given.
+std::string bound_display_text(std::string_view utf8, DisplayTextChanges* changes = nullptr);
+
+// The warning for `changes` (which has any()), without file and line.
+std::string display_text_message(const DisplayTextChanges& changes);
+
 // Kinds of text the kiosk's fonts and layout cannot show.
 enum class UnsupportedKind {
     OutsideBasicPlane, // Emoji and other characters above U+FFFF.

@@ -1,6 +1,8 @@
 // Rich text: a greedy line breaker over words that may change font mid-line.
 #include "ui/rich_text.hpp"
 
+#include "ui/widgets.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <imgui_internal.h>
@@ -139,8 +141,7 @@ void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
     for (const RichLine& line : layout.lines) {
         for (const RichRun& run : line.runs) {
             ImVec2 at(pos.x + run.x, y);
-            list->AddText(
-                run.font, run.font->FontSize, at, run.color, run.text.c_str(), run.text.c_str() + run.text.size());
+            draw_text(list, run.font, at, run.color, run.text);
             if (run.underline) {
                 float w = run.width;
                 float uy = std::round(y + run.font->FontSize * 1.02f);

@@ -56,8 +56,8 @@ float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
     float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word.c_str()).x + style.metrics.em(0.8f);
     float h = font->FontSize * 1.35f;
     fill_rounded(list, pos, ImVec2(pos.x + w, pos.y + h), style.theme.accent, h * 0.5f);
-    list->AddText(font, font->FontSize, ImVec2(pos.x + style.metrics.em(0.4f), pos.y + (h - font->FontSize) * 0.5f),
-        style.theme.accent_text, word.c_str());
+    draw_text(list, font, ImVec2(pos.x + style.metrics.em(0.4f), pos.y + (h - font->FontSize) * 0.5f),
+        style.theme.accent_text, word);
     return h;
 }
 
@@ -85,7 +85,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
         std::string range = time_range(c, occurrence);
         std::size_t dash = range.find(" \xE2\x80\x93 ");
         std::string first = range.substr(0, dash);
-        list->AddText(style.fonts.bold, style.fonts.bold->FontSize, ImVec2(pos.x + inset, y), t.text, first.c_str());
+        draw_text(list, style.fonts.bold, ImVec2(pos.x + inset, y), t.text, first);
         if (dash != std::string::npos) {
             std::string until = "\xE2\x80\x93 " + range.substr(dash + 5); // "- 7:30 PM" under "6:00 PM".
             draw_wrapped(list, style.fonts.body, ImVec2(pos.x + inset, y + style.fonts.bold->FontSize * 1.2f),

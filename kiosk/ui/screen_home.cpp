@@ -132,9 +132,9 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     float block_h = time_font->FontSize + date_font->FontSize * 1.05f;
     float right = origin.x + width - style.pad();
     float top = origin.y + (height - block_h) * 0.5f;
-    list->AddText(time_font, time_font->FontSize, ImVec2(right - time_w, top), style.theme.header_text, time.c_str());
-    list->AddText(date_font, date_font->FontSize, ImVec2(right - date_w, top + time_font->FontSize * 1.05f),
-        style.theme.header_text, date.c_str());
+    draw_text(list, time_font, ImVec2(right - time_w, top), style.theme.header_text, time);
+    draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
+        date.c_str());
     right -= clock_w + m.em(0.8f);
 
     // The visitor's settings left of the clock.

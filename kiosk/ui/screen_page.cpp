@@ -190,8 +190,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
             } else if (!mark.empty()) {
                 ImFont* font = block.ordered ? style.fonts.bold : style.fonts.body;
                 float mark_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, mark.c_str()).x;
-                list->AddText(font, font->FontSize, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y),
-                    style.theme.accent, mark.c_str());
+                draw_text(list, font, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y), style.theme.accent, mark);
             }
             RichLayout layout = layout_rich_text(block.spans, column - indent, fonts);
             draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));

@@ -38,7 +38,29 @@ float text_width(ImFont* font, const char* s, const char* e)
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, e).x;
 }
 
+// ImGui reserves 4 vertices for every byte of a call (a glyph is 4 and takes at least one byte): 2,048 bytes stay at
+// 8,192 of the 65,536 that 16-bit indices can reach.
+constexpr std::ptrdiff_t max_text_piece = 2048;
+
 } // namespace
+
+void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const char* begin, const char* end)
+{
+    if (!begin)
+        return;
+    if (!end)
+        end = begin + std::strlen(begin);
+    float right = list->GetClipRectMax().x;
+    while (begin < end && pos.x < right) {
+        const char* cut = end - begin > max_text_piece ? begin + max_text_piece : end;
+        while (cut < end && cut > begin && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+            --cut; // Never split a UTF-8 sequence.
+        list->AddText(font, font->FontSize, pos, color, begin, cut);
+        if (cut < end)
+            pos.x += text_width(font, begin, cut);
+        begin = cut;
+    }
+}
 
 float Style::header_height() const
 {
@@ -120,11 +142,10 @@ float draw_wrapped(
                 --cut; // Never split a UTF-8 sequence.
             while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ',' || cut[-1] == ';' || cut[-1] == ':'))
                 --cut; // "welcome." + "..." would read as two stops.
-            list->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, cut);
-            list->AddText(
-                font, font->FontSize, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
+            draw_text(list, font, ImVec2(pos.x, y), color, s, cut);
+            draw_text(list, font, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
         } else {
-            list->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, eol);
+            draw_text(list, font, ImVec2(pos.x, y), color, s, eol);
         }
         y += font->FontSize * line_spacing;
         s = rest;
@@ -338,8 +359,7 @@ bool header_button(
     draw_icon(list, icon, ImVec2(x + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size, ink);
     if (!label.empty()) {
         list->PushClipRect(pos, max, true);
-        list->AddText(font, font->FontSize, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f), ink,
-            label.c_str());
+        draw_text(list, font, ImVec2(x + icon_size + gap, pos.y + (size.y - font->FontSize) * 0.5f), ink, label);
         list->PopClipRect();
     }
     if (on) {

@@ -38,6 +38,16 @@ Press press_area(const char* id, ImVec2 size);
 
 void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color color);
 
+// Draws one line of text from `pos`: every text a screen draws goes through here. It is handed to ImGui in pieces of
+// at most a few thousand bytes, so no call comes near Dear ImGui's 16-bit vertex limit (one call of more than about
+// 16,000 glyphs aborts Debian's build), whatever the text holds; pieces past the clip rectangle's right edge are not
+// drawn. `end` null: up to the NUL.
+void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const char* begin, const char* end = nullptr);
+inline void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const std::string& text)
+{
+    draw_text(list, font, pos, color, text.data(), text.data() + text.size());
+}
+
 // Draws `text` wrapped to `width` from `pos`, at most `max_lines` lines (the last one ends in "..." when cut).
 // Returns the height used.
 float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
