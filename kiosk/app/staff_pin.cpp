@@ -45,9 +45,7 @@ std::int64_t lock_seconds(int failures)
 StaffPin::StaffPin(std::string state_dir)
     : m_hash_file(state_dir + "/staff-pin")
     , m_lock_file(state_dir + "/staff-lock")
-{
-    load_lock();
-}
+{ }
 
 bool StaffPin::is_set() const
 {
@@ -75,34 +73,53 @@ bool StaffPin::set(const std::string& pin, std::string& error)
         error = "the PIN cannot be saved in " + m_hash_file;
         return false;
     }
-    m_failures = 0;
-    m_locked_until = 0;
-    save_lock();
+    // A new PIN starts with no wrong tries (a running kiosk sees the file change). Should this write fail, the PIN is
+    // still set, and the next right PIN clears the count.
+    write_private(m_lock_file, "0 0 0\n");
     return true;
 }
 
-void StaffPin::load_lock()
+// The file: "FAILURES LOCKED_UNTIL LENGTH", the lock's end in Unix seconds and its whole length in seconds (files
+// from before the length was kept have two numbers: their lock then counts as the longest).
+void StaffPin::load_lock(std::int64_t now, std::int64_t uptime)
 {
-    std::istringstream in(read_small(m_lock_file));
-    in >> m_failures >> m_locked_until;
+    std::string text = read_small(m_lock_file);
+    if (m_loaded && text == m_lock_text)
+        return; // Nothing new: what is in memory holds, even when the last save failed.
+    m_loaded = true;
+    m_lock_text = text;
+    std::istringstream in(text);
+    int failures = 0;
+    std::int64_t until = 0, length = longest_lock;
+    in >> failures >> until;
     if (!in)
-        m_failures = 0, m_locked_until = 0;
+        failures = 0, until = 0;
+    if (!(in >> length))
+        length = longest_lock;
+    length = std::clamp<std::int64_t>(length, 0, longest_lock);
+    m_failures = std::max(0, failures);
+    m_lock_length = length;
+    m_locked_until = uptime + std::clamp<std::int64_t>(until - now, 0, length);
 }
 
-void StaffPin::save_lock() const
+void StaffPin::save_lock(std::int64_t now, std::int64_t uptime)
 {
-    write_private(m_lock_file, std::to_string(m_failures) + " " + std::to_string(m_locked_until) + "\n");
+    std::int64_t left = locked_for(uptime);
+    std::string text = std::to_string(m_failures) + " " + std::to_string(left > 0 ? now + left : 0) + " "
+        + std::to_string(left > 0 ? m_lock_length : 0) + "\n";
+    if (write_private(m_lock_file, text))
+        m_lock_text = text;
 }
 
-std::int64_t StaffPin::locked_for(std::int64_t now) const
+std::int64_t StaffPin::locked_for(std::int64_t uptime) const
 {
-    return std::max<std::int64_t>(0, m_locked_until - now);
+    return std::max<std::int64_t>(0, m_locked_until - uptime);
 }
 
-StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::string& message)
+StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::int64_t uptime, std::string& message)
 {
-    load_lock(); // Another process (a restart) may have changed it.
-    if (std::int64_t wait = locked_for(now); wait > 0) {
+    load_lock(now, uptime);
+    if (std::int64_t wait = locked_for(uptime); wait > 0) {
         message = "Too many wrong PINs. Try again in " + std::to_string((wait + 59) / 60) + " min.";
         return Check::Locked;
     }
@@ -112,19 +129,21 @@ StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::s
     if (sodium_init() >= 0 && !hash.empty() && crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0) {
         m_failures = 0;
         m_locked_until = 0;
-        save_lock();
+        m_lock_length = 0;
+        save_lock(now, uptime);
         message.clear();
         return Check::Right;
     }
     ++m_failures;
     if (m_failures >= free_tries) {
-        m_locked_until = now + lock_seconds(m_failures);
-        message = "Wrong PIN. The pad is locked for " + std::to_string(lock_seconds(m_failures)) + " s.";
+        m_lock_length = lock_seconds(m_failures);
+        m_locked_until = uptime + m_lock_length;
+        message = "Wrong PIN. The pad is locked for " + std::to_string(m_lock_length) + " s.";
     } else {
         int left = free_tries - m_failures;
         message = "Wrong PIN. " + std::to_string(left) + (left == 1 ? " try" : " tries") + " left.";
     }
-    save_lock();
+    save_lock(now, uptime); // When it cannot be saved, the count and the lock still hold in memory.
     return Check::Wrong;
 }
 
