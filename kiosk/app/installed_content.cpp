@@ -8,6 +8,7 @@
 
 #include "content/image_scale.hpp"
 
+#include <chrono>
 #include <iostream>
 
 namespace kiosk {
@@ -74,7 +75,7 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     return content;
 }
 
-InstalledContent load_installed_content(const Options& options, const std::string& data_root)
+InstalledContent load_installed_content(const Options& options, const std::string& data_root, StartGuard* guard)
 {
     std::string demo = data_root + "/data/demo";
     make_dirs(state_dir(options.state_dir));
@@ -86,6 +87,12 @@ InstalledContent load_installed_content(const Options& options, const std::strin
         import_in_child(options, demo, "demo", message);
         std::cerr << "kiosk: empty store: " << message << "\n";
         store = store::Store::open(database_path(options), error);
+    }
+    if (store && guard) {
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        if (std::string set_aside = guard->before_start(*store, now); !set_aside.empty())
+            std::cerr << "kiosk: " << set_aside << "\n";
     }
     if (store) {
         InstalledContent content = stored_content(*store, error);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/cli.hpp"
+#include "app/start_guard.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/snapshot.hpp"
 #include "store/store.hpp"
@@ -20,7 +21,9 @@ struct InstalledContent {
 
 // The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave
 // the screen blank; the reason is logged). No bundle only when even the demo cannot be read.
-InstalledContent load_installed_content(const Options& options, const std::string& data_root);
+// With `guard`, a start of the running kiosk: content that keeps crashing it is set aside first (start_guard.hpp).
+InstalledContent load_installed_content(
+    const Options& options, const std::string& data_root, StartGuard* guard = nullptr);
 
 // The store's active version with its pictures; no bundle (and `error`) when it cannot be read.
 InstalledContent stored_content(store::Store& store, std::string& error);

@@ -14,6 +14,7 @@
 #include "app/settings.hpp"
 #include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
+#include "app/start_guard.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/clock.hpp"
 #include "content/snapshot.hpp"
@@ -34,6 +35,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <imgui.h>
 #include <iostream>
@@ -84,12 +86,13 @@ std::optional<Settings> load_settings(const Options& options)
 
 // systemd: ready once the first frame is up; the watchdog fed by the loop's heartbeat, at a third of its interval, so
 // a hung loop gets restarted (the loop wakes for it when idle).
-void report_to_systemd(platform::FrameLoop& loop, const platform::Backend& backend)
+void report_to_systemd(platform::FrameLoop& loop, const platform::Backend& backend, StartGuard& guard)
 {
     std::uint64_t watchdog_usec = 0;
     if (sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec >= 3000)
         loop.set_heartbeat(Millis(std::int64_t(watchdog_usec / 3000)), [] { sd_notify(0, "WATCHDOG=1"); });
-    loop.on_first_frame([&backend] {
+    loop.on_first_frame([&backend, &guard] {
+        guard.first_frame(); // This content starts: it is not the crash a restart would loop on.
         sd_notify(0, "READY=1");
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - g_started);
         // One write: under cage the kiosk shares the journal's stream with cage's own messages, and a line written
@@ -113,8 +116,10 @@ int run(const Options& options, const Settings& settings)
         return exit_failure;
     }
 
-    // Content: a bundle folder previewed as it is (--bundle), else what the store holds.
+    // Content: a bundle folder previewed as it is (--bundle), else what the store holds, set aside first if it keeps
+    // crashing the kiosk before its first frame (a script's run is not a start that counts).
     InstalledContent content;
+    StartGuard guard(state_dir(options.state_dir));
     if (!options.bundle_dir.empty()) {
         Diagnostics diagnostics;
         content = read_bundle_folder(options.bundle_dir, diagnostics);
@@ -125,7 +130,8 @@ int run(const Options& options, const Settings& settings)
             return exit_failure;
         }
     } else {
-        content = load_installed_content(options, data_root);
+        content = load_installed_content(
+            options, data_root, options.command == Command::Run && options.script_file.empty() ? &guard : nullptr);
         if (!content.bundle) {
             std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
             return exit_failure;
@@ -227,7 +233,8 @@ int run(const Options& options, const Settings& settings)
         if (intent.kind == ui::Intent::Kind::StaffPin) {
             std::string message;
             auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
-            if (pin.check(intent.path, now, message) == StaffPin::Check::Right)
+            auto uptime = std::chrono::duration_cast<std::chrono::seconds>(clock.uptime()).count();
+            if (pin.check(intent.path, now, uptime, message) == StaffPin::Check::Right)
                 ui.open_staff(desk.view());
             else
                 ui.staff_pin_refused(message);
@@ -251,6 +258,22 @@ int run(const Options& options, const Settings& settings)
             loop.stop(*outcome.exit);
     });
     platform::FrameLoop::install_signal_handlers();
+    guard.arm();
+    // For the crash-loop test (tests/e2e/crash_loop.py): content whose name or an event's title holds this text
+    // "crashes" the kiosk as it starts, as content Dear ImGui aborted on did.
+    if (const char* crash = std::getenv("KIOSK_TEST_CRASH_ON"); crash && *crash) {
+        auto holds = [crash](const Text& text) {
+            for (const auto& [code, words] : text.by_language())
+                if (words.find(crash) != std::string::npos)
+                    return true;
+            return false;
+        };
+        bool crashes = holds(bundle->info.name);
+        for (const Event& event : bundle->events)
+            crashes = crashes || holds(event.title);
+        if (crashes)
+            std::abort();
+    }
     loop.start();
 
     if (options.command == Command::Screenshot) {
@@ -315,7 +338,7 @@ int run(const Options& options, const Settings& settings)
             zone);
         sync_thread = syncing.get();
     }
-    report_to_systemd(loop, *backend);
+    report_to_systemd(loop, *backend, guard);
     int status = loop.run();
     counts.flush();
     return status;

@@ -86,6 +86,13 @@ bool Store::save_calendar(const Calendar& calendar)
                .run();
 }
 
+bool Store::remove_calendar(const std::string& url)
+{
+    std::lock_guard lock(m_mutex);
+    StatementUse remove = m_db->use("DELETE FROM calendar_urls WHERE url = ?1");
+    return remove && remove->bind_text(1, url).run();
+}
+
 std::vector<Store::Calendar> Store::calendars()
 {
     std::lock_guard lock(m_mutex);

@@ -121,6 +121,8 @@ public:
     };
     bool save_calendar(const Calendar& calendar);
     std::vector<Calendar> calendars();
+    // Forgets the calendar fetched from `url` (its events leave the screen; the next sync fetches it in full).
+    bool remove_calendar(const std::string& url);
 
     // Anonymous per-day counts: adds each n to (day "YYYY-MM-DD", path) in one transaction; all rows by day and path.
     bool add_counts(const std::vector<std::tuple<std::string, std::string, int>>& rows);

@@ -4,10 +4,12 @@
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 #include "sync/http.hpp"
+#include "sync/identity.hpp"
 #include "sync/staging.hpp"
 
 #include <chrono>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,7 +29,37 @@ bool write_all(const std::string& path, const std::string& bytes)
 
 constexpr std::uint64_t max_calendar_bytes = 4ull << 20; // As a bundle's calendar (IcsLimits).
 
+std::string set_aside_file(const std::string& state_dir)
+{
+    return state_dir + "/set-aside-calendars";
+}
+
 } // namespace
+
+bool set_calendar_aside(const std::string& state_dir, const std::string& url, const std::string& ics)
+{
+    int fd = open(set_aside_file(state_dir).c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    // The URL is the rest of the line: it cannot hold a line break (settings reject one), but keep the file sound.
+    std::string clean_url = url;
+    for (char& c : clean_url)
+        c = static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    std::string line = hash_bytes(ics) + " " + clean_url + "\n";
+    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size()) && fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+bool calendar_set_aside(const std::string& state_dir, const std::string& ics)
+{
+    std::ifstream in(set_aside_file(state_dir));
+    std::string hash = hash_bytes(ics), line;
+    while (std::getline(in, line))
+        if (line.compare(0, hash.size(), hash) == 0)
+            return true;
+    return false;
+}
 
 CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
     const std::vector<std::string>& kiosk_argv)
@@ -67,6 +99,14 @@ CalendarResult sync_calendar(const std::string& url, const std::string& database
         return result;
     }
     result.bytes = got.body.size();
+
+    if (calendar_set_aside(state_dir, got.body)) {
+        result.outcome = StickOutcome::Refused;
+        result.message = "the calendar at " + url
+            + " is the one set aside after the kiosk crashed on it as it started; it is taken again once it changes";
+        log();
+        return result;
+    }
 
     // Checked as a bundle's calendar would be, by the child, in a scratch bundle with one agenda section.
     std::string scratch = state_dir + "/staging";

@@ -21,4 +21,9 @@ struct CalendarResult {
 CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
     const std::vector<std::string>& kiosk_argv);
 
+// Calendars set aside because the kiosk crashed on them as it started (app/start_guard.hpp): their content hashes,
+// one per line with the URL, in STATE/set-aside-calendars. What a URL serves is refused while it is the same bytes.
+bool set_calendar_aside(const std::string& state_dir, const std::string& url, const std::string& ics);
+bool calendar_set_aside(const std::string& state_dir, const std::string& ics);
+
 } // namespace kiosk::sync

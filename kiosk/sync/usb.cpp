@@ -123,7 +123,8 @@ StickResult UsbWatcher::process(const std::string& folder)
         result.message = "this content is already showing";
     } else if (m_poison.count(identity->hash)) {
         result.outcome = StickOutcome::Refused;
-        result.message = "this bundle stopped the kiosk's checker before; it is not tried again until it changes";
+        result.message = "this bundle stopped the kiosk before (its checker, or the kiosk as it started with it); it "
+                         "is not tried again until it changes";
     } else {
         // Verifying, validating and importing a stranger's files happen in a child under limits.
         store.reset(); // The child writes; read again after.
