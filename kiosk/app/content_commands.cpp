@@ -10,6 +10,7 @@
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
+#include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
@@ -274,23 +275,27 @@ int run_sync(const Options& options, const Settings& settings)
         sync::FeedConfig feed {
             settings.feed_url, config.state_dir, config.database, config.child, trusted_keys(settings)};
         sync::FeedResult r = sync::FeedSource(feed).sync();
-        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << " (" << r.requests
-                  << " requests, " << r.bytes << " bytes)\n";
+        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+                  << escape_controls(r.message) << " (" << r.requests << " requests, " << r.bytes << " bytes)\n";
         failed = failed || is_failure(r.outcome);
     }
 
     for (const std::string& url : settings.calendar_urls) {
         sync::CalendarResult r = sync::sync_calendar(url, config.database, config.state_dir, config.child);
-        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << "\n";
+        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+                  << escape_controls(r.message) << "\n";
         failed = failed || is_failure(r.outcome);
     }
 
     sync::UsbWatcher watcher(config);
     std::vector<sync::StickResult> results = watcher.scan(true);
     for (const sync::StickResult& r : results) {
-        std::cout << r.source << ": " << sync::outcome_word(r.outcome) << ": " << r.message << "\n";
+        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+                  << escape_controls(r.message) << "\n";
         if (!r.report_written)
-            std::cout << r.source << ": the report could not be written on the stick: " << r.report_problem << "\n";
+            std::cout << escape_controls(r.source)
+                      << ": the report could not be written on the stick: " << escape_controls(r.report_problem)
+                      << "\n";
         failed = failed || is_failure(r.outcome);
     }
     if (results.empty()) {
@@ -369,7 +374,7 @@ int run_status(const Options& options)
     } else if (!active) {
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     } else {
-        std::cout << "version:     " << active->version << "\nsource:      " << active->source
+        std::cout << "version:     " << active->version << "\nsource:      " << escape_controls(active->source)
                   << "\nimported at: " << time_text(active->imported_at, TimeText::IsoUtc)
                   << "\ncounts:      " << active->counts.pages << " pages, " << active->counts.cards << " cards, "
                   << active->counts.events << " events (" << active->counts.occurrences
@@ -381,13 +386,13 @@ int run_status(const Options& options)
         if (!StaffPin(state_dir(options.state_dir)).is_set())
             std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
         for (const SourceState& s : sources) {
-            std::cout << "\n" << s.source << "\n";
+            std::cout << "\n" << escape_controls(s.source) << "\n";
             if (s.success)
                 std::cout << "  last success: " << time_text(s.success->at, TimeText::IsoUtc) << " "
-                          << s.success->result << ": " << s.success->message << "\n";
+                          << s.success->result << ": " << escape_controls(s.success->message) << "\n";
             if (s.failure)
                 std::cout << "  last failure: " << time_text(s.failure->at, TimeText::IsoUtc) << " "
-                          << s.failure->result << ": " << s.failure->message << "\n";
+                          << s.failure->result << ": " << escape_controls(s.failure->message) << "\n";
         }
     }
     return exit_ok;

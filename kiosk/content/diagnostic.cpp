@@ -1,6 +1,8 @@
 // Diagnostics: collecting and printing problems with their file and line.
 #include "content/diagnostic.hpp"
 
+#include "content/text_util.hpp"
+
 #include <algorithm>
 
 namespace kiosk {
@@ -31,7 +33,8 @@ std::string Diagnostic::to_string() const
 
 void Diagnostics::add(std::string file, int line, Severity severity, std::string message)
 {
-    m_all.push_back({std::move(file), line, severity, std::move(message)});
+    // File names come from sticks and messages quote content: one line each, whatever they hold.
+    m_all.push_back({escape_controls(file), line, severity, escape_controls(message)});
 }
 
 void Diagnostics::warning(std::string file, int line, std::string message)

@@ -261,6 +261,36 @@ std::string bound_display_text(std::string_view utf8, DisplayTextChanges* change
     return out;
 }
 
+std::string escape_controls(std::string_view text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char32_t c = 0;
+        std::size_t length = decode_utf8(text.substr(i), c);
+        if (length == 0 || c < 0x20 || c == 0x7F) {
+            auto byte = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+            i += length == 0 ? 1 : length;
+            continue;
+        }
+        std::int32_t category = u_charType(static_cast<UChar32>(c));
+        if ((c >= 0x80 && c <= 0x9F) || category == U_FORMAT_CHAR || c == 0x2028 || c == 0x2029) {
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out += hex[(c >> shift) & 0xF];
+        } else {
+            out.append(text.substr(i, length));
+        }
+        i += length;
+    }
+    return out;
+}
+
 std::string display_text_message(const DisplayTextChanges& changes)
 {
     std::string message;

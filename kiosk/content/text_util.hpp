@@ -67,6 +67,12 @@ std::string bound_display_text(std::string_view utf8, DisplayTextChanges* change
 // The warning for `changes` (which has any()), without file and line.
 std::string display_text_message(const DisplayTextChanges& changes);
 
+// `text` safe to print on one line of a report, a log or a terminal: control characters (line breaks and terminal
+// escapes included), C1 controls and the invisible characters that reorder or hide text (bidi overrides and
+// isolates, zero-width spaces) become visible escapes such as \x1B or \u202E; bytes that are not UTF-8 become \xHH.
+// A stick's file or folder name can then neither forge a line ("IMPORTED: ...") nor drive the terminal.
+std::string escape_controls(std::string_view text);
+
 // Kinds of text the kiosk's fonts and layout cannot show.
 enum class UnsupportedKind {
     OutsideBasicPlane, // Emoji and other characters above U+FFFF.

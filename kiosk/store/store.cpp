@@ -1,6 +1,7 @@
 // The content store (SQLite): opening and migrating the database, the sync log, usage counts and health checks.
 #include "store/store.hpp"
 
+#include "content/text_util.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
 
@@ -57,10 +58,10 @@ bool Store::log_sync(std::int64_t at, const std::string& source, const std::stri
             = m_db->use("INSERT INTO sync_log (at, source, result, bytes, message) VALUES (?1, ?2, ?3, ?4, ?5)");
         if (!insert
             || !insert->bind_int(1, at)
-                    .bind_text(2, source)
+                    .bind_text(2, escape_controls(source))
                     .bind_text(3, result)
                     .bind_int(4, bytes)
-                    .bind_text(5, message)
+                    .bind_text(5, escape_controls(message))
                     .run())
             return false;
     }

@@ -1,6 +1,8 @@
 // The USB pipeline: find, copy, identify, check and import in a child, report, log.
 #include "sync/usb.hpp"
 
+#include "content/text_util.hpp"
+
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
@@ -29,8 +31,12 @@ std::string now_text()
 
 } // namespace
 
-std::string stick_report(const StickResult& result, const std::string& problems, const std::string& when)
+std::string stick_report(const StickResult& raw, const std::string& problems, const std::string& when)
 {
+    // The message may quote a folder's name from the stick: one line, so it cannot forge one of the lines below.
+    StickResult result = raw;
+    result.message = escape_controls(raw.message);
+    result.version = escape_controls(raw.version);
     std::string text = "Drop-in Kiosk report, " + when + "\n\n";
     switch (result.outcome) {
     case StickOutcome::Imported:

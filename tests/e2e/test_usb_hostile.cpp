@@ -228,11 +228,36 @@ TEST_CASE("a bundle that hangs the checker is not tried again until it changes, 
     // A new process (as after a restart), with a checker that would work: the same bundle is still not tried.
     auto again = kiosk.sync();
     CHECK(again.status == 1);
-    CHECK_MESSAGE(contains(again.out, ": refused: this bundle stopped the kiosk's checker before"), again.out);
+    CHECK_MESSAGE(contains(again.out, ": refused: this bundle stopped the kiosk before (its checker"), again.out);
     CHECK(kiosk.status("source") != kiosk.source("stick"));
     // Packed again, it is another bundle: tried, and imported.
     append_text(stick + "/pages/about.md", "\nMore about unions soon.\n");
     REQUIRE(pack(stick, kiosk.key).status == 0);
     auto changed = kiosk.sync();
     CHECK_MESSAGE(contains(changed.out, kiosk.source("stick") + ": imported: "), changed.out);
+}
+
+TEST_CASE("control characters in a stick's names cannot forge a line or drive the terminal")
+{
+    Kiosk kiosk;
+    kiosk.import_signed_demo();
+    // A folder and a file whose names hold a line break, a fake outcome line and terminal escapes.
+    std::string name = "stick\nIMPORTED: the kiosk now shows this content\x1B[2J\x1B]0;owned\x07";
+    std::string stick = kiosk.stick(name);
+    copy_demo(stick);
+    rename_bundle(stick, "Unsigned");
+    write_text(stick + "/pages/note\nIMPORTED: yes\x1B[31m.md", "# A note\n");
+    auto r = kiosk.sync();
+    std::string report = kiosk.report(name);
+    std::string status = run_kiosk({"status", "--state", kiosk.state.path()}).out;
+    for (const std::string* text : {&r.out, &report, &status}) {
+        CAPTURE(*text);
+        CHECK(text->find('\x1B') == std::string::npos);
+        CHECK(text->find('\x07') == std::string::npos);
+        CHECK(text->find("\nIMPORTED: the kiosk now shows this content") == std::string::npos);
+        CHECK(text->find("\nIMPORTED: yes") == std::string::npos);
+    }
+    CHECK_MESSAGE(contains(r.out, "\\x0AIMPORTED: the kiosk now shows this content\\x1B[2J"), r.out);
+    CHECK_MESSAGE(contains(report, "WAITING FOR STAFF"), report);
+    CHECK_MESSAGE(contains(report, "pages/note\\x0AIMPORTED: yes\\x1B[31m.md"), report);
 }

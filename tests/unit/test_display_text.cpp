@@ -198,3 +198,23 @@ TEST_CASE("no text reaches ImGui in a call it aborts on, however many glyphs it 
         });
     }));
 }
+
+TEST_CASE("escape_controls keeps a printed line one line, with nothing for a terminal to act on")
+{
+    CHECK(escape_controls("usb:/media/a\nIMPORTED: x\x1B[2J\x07") == "usb:/media/a\\x0AIMPORTED: x\\x1B[2J\\x07");
+    CHECK(escape_controls("evil\xE2\x80\xAEgpj.md") == "evil\\u202Egpj.md"); // A right-to-left override.
+    CHECK(escape_controls("\xC2\x9B"
+                          "31m")
+        == "\\u009B31m"); // C1 CSI.
+    CHECK(escape_controls("bad\xFF"
+                          "byte")
+        == "bad\\xFFbyte");
+    CHECK(escape_controls("Año, reunión: 日本") == "Año, reunión: 日本");
+}
+
+TEST_CASE("diagnostics keep file names and messages on one line")
+{
+    Diagnostics d;
+    d.warning("pages/a\nb.md", 3, "quoted \"x\x1B[31m\"");
+    CHECK(d.all()[0].to_string() == "pages/a\\x0Ab.md:3: warning: quoted \"x\\x1B[31m\"");
+}
