@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <imgui_internal.h>
+#include <string_view>
+#include <unordered_map>
 
 namespace kiosk::ui {
 
@@ -34,16 +37,14 @@ public:
         if (m_x > 0.0f && m_x + word_w > m_width)
             new_line();
         while (word_w > m_width && begin < end) {
-            // A word wider than the whole line (a long address): as many characters as fit, then the rest below.
-            const char* cut = font->CalcWordWrapPositionA(1.0f, begin, end, m_width - m_x);
-            if (cut <= begin) {
-                unsigned int c = 0;
-                cut = begin + std::max(1, ImTextCharFromUtf8(&c, begin, end));
-            }
-            append(font, color, link, begin, cut);
+            // A word wider than the whole line (a long address, or text without spaces): as many characters as fit,
+            // then the rest below. What is left is measured by subtracting, never again from its start: a 256 KiB
+            // run without a space took 580 ms a frame that way.
+            const char* cut = fitting_end(font, begin, end, m_width - m_x);
+            float cut_w = append(font, color, link, begin, cut);
             new_line();
             begin = cut;
-            word_w = width_of(font, begin, end);
+            word_w = std::max(0.0f, word_w - cut_w);
         }
         append(font, color, link, begin, end);
         m_line_end = m_x;
@@ -73,10 +74,28 @@ public:
     }
 
 private:
-    void append(ImFont* font, Color color, int link, const char* begin, const char* end)
+    // The end of the longest start of [begin, end) that fits in `width`, at least one character, looking no further
+    // than that: ImGui's word wrapping scans to the end of a word, which here is the whole run.
+    static const char* fitting_end(ImFont* font, const char* begin, const char* end, float width)
+    {
+        float x = 0.0f;
+        const char* s = begin;
+        while (s < end) {
+            unsigned int c = 0;
+            int length = std::max(1, ImTextCharFromUtf8(&c, s, end));
+            float advance = font->GetCharAdvance(ImWchar(c < 0x10000 ? c : 0xFFFD));
+            if (s > begin && x + advance > width)
+                break;
+            x += advance;
+            s += length;
+        }
+        return s;
+    }
+
+    float append(ImFont* font, Color color, int link, const char* begin, const char* end)
     {
         if (begin == end)
-            return;
+            return 0.0f;
         RichLine& line = m_layout.lines.back();
         float w = width_of(font, begin, end);
         if (!line.runs.empty() && line.runs.back().font == font && line.runs.back().color == color
@@ -87,6 +106,7 @@ private:
             line.runs.push_back(RichRun {font, color, link >= 0, m_x, std::string(begin, end), link, w});
         }
         m_x += w;
+        return w;
     }
 
     float m_width;
@@ -135,10 +155,65 @@ RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const R
     return layout;
 }
 
+namespace {
+
+struct LayoutKey {
+    std::size_t hash = 0;
+    std::size_t bytes = 0;
+    bool operator==(const LayoutKey& other) const { return hash == other.hash && bytes == other.bytes; }
+};
+
+struct LayoutKeyHash {
+    std::size_t operator()(const LayoutKey& key) const { return key.hash; }
+};
+
+void mix(std::size_t& seed, std::size_t value)
+{
+    seed ^= value + 0x9E3779B97F4A7C15ull + (seed << 6) + (seed >> 2);
+}
+
+constexpr std::size_t max_cached_layouts = 512;
+constexpr std::size_t max_cached_bytes = 8u << 20; // Of text laid out, roughly what the layouts hold.
+
+} // namespace
+
+const RichLayout& cached_rich_layout(const std::vector<Span>& spans, float width, const RichFonts& fonts)
+{
+    static std::unordered_map<LayoutKey, RichLayout, LayoutKeyHash> cache;
+    static std::size_t cached_bytes = 0;
+    LayoutKey key;
+    for (const Span& span : spans) {
+        mix(key.hash, std::hash<std::string_view>()(span.text));
+        mix(key.hash, std::size_t(span.strong) | std::size_t(span.emphasis) << 1 | std::size_t(span.code) << 2);
+        mix(key.hash, std::size_t(span.link + 1));
+        key.bytes += span.text.size();
+    }
+    // A rebuilt font atlas may put a font of another size at the same address: the sizes are part of the key.
+    for (const ImFont* font : {fonts.regular, fonts.bold, fonts.italic}) {
+        mix(key.hash, std::hash<const void*>()(font));
+        mix(key.hash, std::hash<float>()(font ? font->FontSize : 0.0f));
+    }
+    mix(key.hash, std::hash<float>()(width));
+    mix(key.hash, std::size_t(fonts.text) << 32 | fonts.link);
+    if (auto found = cache.find(key); found != cache.end())
+        return found->second;
+    if (cache.size() >= max_cached_layouts || cached_bytes + key.bytes > max_cached_bytes) {
+        cache.clear(); // Rare: another content or text size. Starting over costs one frame's layouts.
+        cached_bytes = 0;
+    }
+    cached_bytes += key.bytes;
+    return cache.emplace(key, layout_rich_text(spans, width, fonts)).first->second;
+}
+
 void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
 {
+    float top = list->GetClipRectMin().y, bottom = list->GetClipRectMax().y;
     float y = pos.y;
     for (const RichLine& line : layout.lines) {
+        if (y + layout.line_height < top || y > bottom) { // Off screen: a long page draws only what shows.
+            y += layout.line_height;
+            continue;
+        }
         for (const RichRun& run : line.runs) {
             ImVec2 at(pos.x + run.x, y);
             draw_text(list, run.font, at, run.color, run.text);
@@ -159,8 +234,13 @@ int press_rich_links(const RichLayout& layout, ImVec2 pos)
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     float y = pos.y;
     float reach = layout.line_height;
+    float top = window->ClipRect.Min.y, bottom = window->ClipRect.Max.y;
     for (std::size_t l = 0; l < layout.lines.size(); ++l) {
         const RichLine& line = layout.lines[l];
+        if (y + reach < top || y - reach > bottom) {
+            y += layout.line_height;
+            continue;
+        }
         for (std::size_t r = 0; r < line.runs.size(); ++r) {
             const RichRun& run = line.runs[r];
             if (run.link < 0)

@@ -43,6 +43,12 @@ struct RichLayout {
 // span ("\n", from a Markdown hard break) start a new line.
 RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const RichFonts& fonts);
 
+// layout_rich_text, remembered: the same words, fonts, colours and width give the layout made the first time, so a
+// page's paragraphs are measured when first drawn and not on every frame. Only for the UI thread. The reference
+// holds until the next call.
+const RichLayout& cached_rich_layout(const std::vector<Span>& spans, float width, const RichFonts& fonts);
+
+// Draws the lines that fall inside the draw list's clip rectangle.
 void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos);
 
 // Makes the words of each link in `layout` (drawn at `pos`) tappable, with the line's full height as the target.

@@ -168,7 +168,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
             break;
         case BlockKind::Quote: {
             indent = m.em(1.0f);
-            RichLayout layout = layout_rich_text(block.spans, column - indent, fonts_for(block, style));
+            const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts_for(block, style));
             list->AddRectFilled(
                 ImVec2(pos.x, pos.y), ImVec2(pos.x + m.mm(1.2f), pos.y + layout.height), style.theme.accent);
             draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
@@ -192,7 +192,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
                 float mark_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, mark.c_str()).x;
                 draw_text(list, font, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y), style.theme.accent, mark);
             }
-            RichLayout layout = layout_rich_text(block.spans, column - indent, fonts);
+            const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts);
             draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
             tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
             h = layout.height;
@@ -200,7 +200,7 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         }
         case BlockKind::Heading:
         case BlockKind::Paragraph: {
-            RichLayout layout = layout_rich_text(block.spans, column, fonts_for(block, style));
+            const RichLayout& layout = cached_rich_layout(block.spans, column, fonts_for(block, style));
             draw_rich_text(list, layout, pos);
             tapped = press_rich_links(layout, pos);
             h = layout.height;

@@ -368,6 +368,27 @@ def measure_flings():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def measure_long_pages():
+    """Frame times of flings through pages of about 250 KiB (the limit is 256 KiB): one line of letters without a
+    space, one of Japanese (no spaces either), and the same length as words. Hostile text that once cost 580 ms a
+    frame (issue 15): layouts are now cached, and long runs wrap without being measured again."""
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-long-")
+    try:
+        bundle = os.path.join(folder, "bundle")
+        shutil.copytree(os.path.join(os.path.dirname(os.path.dirname(HERE)), "data", "demo"), bundle)
+        size = 250 * 1024
+        texts = {"history": "x" * size, "for-you": "\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8" * (size // 24),
+                 "act": "wordy " * (size // 6)}
+        for page, text in texts.items():
+            with open(os.path.join(bundle, "pages", page + ".md"), "w", encoding="utf-8") as f:
+                f.write("# Long\n\n" + text + "\n")
+        labels = {"history": "250 KiB page without a space", "for-you": "250 KiB page of Japanese",
+                  "act": "250 KiB page of words"}
+        return [(labels[page] + " fling", *fling(bundle, page)) for page in texts]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def fling_rows(flings):
     rows = []
     for label, result, error in flings:
@@ -456,7 +477,7 @@ def main():
     firsts, rss, exits, first_ever = measure_start()
     idle = idle_rows()
     attract_cpu, attract_wakeups, attract_why = measure_attract()
-    flings = measure_flings()
+    flings = measure_flings() + measure_long_pages()
     feed_full, feed_changed = measure_feed()
     rows = [("metric", "value", "target")]
     if firsts:

@@ -5,6 +5,7 @@
 #include "content/event.hpp"
 #include "content/markdown.hpp"
 #include "content/text_util.hpp"
+#include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 
 #include <csignal>
@@ -217,4 +218,32 @@ TEST_CASE("diagnostics keep file names and messages on one line")
     Diagnostics d;
     d.warning("pages/a\nb.md", 3, "quoted \"x\x1B[31m\"");
     CHECK(d.all()[0].to_string() == "pages/a\\x0Ab.md:3: warning: quoted \"x\\x1B[31m\"");
+}
+
+TEST_CASE("a long run without spaces wraps anywhere, each line inside the width, nothing lost")
+{
+    if (access(noto, R_OK) != 0) {
+        MESSAGE("skipped: no ", noto, " (fonts-noto-core)");
+        return;
+    }
+    ImGui::CreateContext();
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x3040, 0x30FF, 0x4E00, 0x9FFF, 0};
+    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(noto, 20.0f, nullptr, ranges);
+    ImGui::GetIO().Fonts->Build();
+    ui::RichFonts fonts {font, font, font, IM_COL32_BLACK, IM_COL32_BLACK};
+    for (const std::string& run : {std::string(100000, 'x'), repeat("日本語のテキスト", 2000)}) {
+        ui::RichLayout layout = ui::layout_rich_text({Span {run}}, 400.0f, fonts);
+        std::string all;
+        for (const ui::RichLine& line : layout.lines) {
+            CHECK(line.width <= 400.0f);
+            for (const ui::RichRun& r : line.runs)
+                all += r.text;
+        }
+        CHECK(all == run);
+        CHECK(layout.lines.size() > 100);
+        // The same layout, from the cache.
+        const ui::RichLayout& again = ui::cached_rich_layout({Span {run}}, 400.0f, fonts);
+        CHECK(again.lines.size() == layout.lines.size());
+    }
+    ImGui::DestroyContext();
 }
