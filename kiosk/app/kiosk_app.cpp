@@ -14,6 +14,7 @@
 #include "app/settings.hpp"
 #include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
+#include "app/staff_worker.hpp"
 #include "app/start_guard.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/clock.hpp"
@@ -222,40 +223,66 @@ int run(const Options& options, const Settings& settings)
     StaffDesk desk(options, settings);
     ui.set_staff_corner(pin.is_set(), settings.staff_corner);
     SyncThread* sync_thread = nullptr; // Set below once the sync thread runs, for "look for updates now".
-    auto reload = [&] {
+    // Staff work runs on a worker, one job at a time, and comes back through the wake queue: the screen keeps
+    // drawing and the watchdog keeps being fed through a minute-long apply (staff_worker.hpp).
+    StaffWorker worker(wake);
+    bool scripted = options.command != Command::Screenshot && !options.script_file.empty();
+    // The content again after staff changed it, loaded and expanded on the worker; set on the UI thread.
+    auto reloaded = [&options, zone](WallTime now) -> SnapshotPtr {
         std::string load_error;
         auto store = store::Store::open(database_path(options), load_error);
         InstalledContent fresh = store ? stored_content(*store, load_error) : InstalledContent {};
-        if (fresh.bundle)
-            ui.set_content(make_snapshot(fresh.bundle, fresh.images, clock.now(), zone, fresh.imported_at));
+        return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at) : nullptr;
     };
     client.on_staff([&](const ui::Intent& intent) {
+        if (worker.busy())
+            return; // One thing at a time; the screen says what is under way.
         if (intent.kind == ui::Intent::Kind::StaffPin) {
-            std::string message;
             auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
             auto uptime = std::chrono::duration_cast<std::chrono::seconds>(clock.uptime()).count();
-            if (pin.check(intent.path, now, uptime, message) == StaffPin::Check::Right)
-                ui.open_staff(desk.view());
-            else
-                ui.staff_pin_refused(message);
-            if (options.command != Command::Screenshot && !options.script_file.empty())
-                std::cout << "staff: " << (message.empty() ? "open" : message) << std::endl;
+            ui.staff_busy("Checking the PIN\xE2\x80\xA6");
+            worker.start([&, digits = intent.path, now, uptime]() -> std::function<void()> {
+                std::string message;
+                if (pin.check(digits, now, uptime, message) != StaffPin::Check::Right) {
+                    return [&, message] {
+                        ui.staff_pin_refused(message);
+                        if (scripted)
+                            std::cout << "staff: " << message << std::endl;
+                    };
+                }
+                return [&, view = desk.view()] {
+                    ui.open_staff(view);
+                    if (scripted)
+                        std::cout << "staff: open" << std::endl;
+                };
+            });
             return;
         }
         if (intent.path == "sync") {
             if (sync_thread)
                 sync_thread->wake_now();
-            ui.staff_done(desk.view(), "Looking for new content now; the results appear below in a few seconds.");
+            ui.staff_busy("Looking for new content now\xE2\x80\xA6");
+            worker.start([&]() -> std::function<void()> {
+                return [&, view = desk.view()] {
+                    ui.staff_done(view, "Looking for new content now; the results appear below in a few seconds.");
+                };
+            });
             return;
         }
-        StaffOutcome outcome = desk.act(intent.path);
-        if (outcome.content_changed)
-            reload();
-        ui.staff_done(desk.view(), outcome.message);
-        if (!options.script_file.empty())
-            std::cout << "staff: " << outcome.message << std::endl;
-        if (outcome.exit)
-            loop.stop(*outcome.exit);
+        ui.staff_busy(StaffDesk::working_on(intent.path));
+        worker.start([&, action = intent.path, now = clock.now()]() -> std::function<void()> {
+            StaffOutcome outcome = desk.act(action);
+            SnapshotPtr changed = outcome.content_changed ? reloaded(now) : nullptr;
+            return [&, outcome, changed, view = desk.view()] {
+                if (changed)
+                    ui.set_content(changed);
+                ui.staff_done(view, outcome.message);
+                if (scripted)
+                    std::cout << "staff: " << outcome.message << std::endl;
+                if (outcome.exit)
+                    loop.stop(*outcome.exit);
+            };
+        });
     });
     platform::FrameLoop::install_signal_handlers();
     guard.arm();
@@ -288,6 +315,7 @@ int run(const Options& options, const Settings& settings)
         client.trace_screens();
         platform::ScriptHooks hooks;
         hooks.current_path = [&ui] { return ui.path(); };
+        hooks.busy = [&worker] { return worker.busy(); };
         if (backend->rotation() != 0) {
             // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
             hooks.to_finger = [&backend](float& x, float& y) {

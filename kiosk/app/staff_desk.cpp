@@ -126,6 +126,23 @@ ui::StaffView StaffDesk::view() const
     return view;
 }
 
+std::string StaffDesk::working_on(const std::string& action)
+{
+    if (action == "apply")
+        return "Applying the stick's content\xE2\x80\xA6 A large one can take a minute; the kiosk keeps running.";
+    if (action == "ignore")
+        return "Setting the stick's content aside\xE2\x80\xA6";
+    if (action == "rollback")
+        return "Going back to the previous content\xE2\x80\xA6";
+    if (action == "export")
+        return "Saving the counts to the stick\xE2\x80\xA6 Do not take it out yet.";
+    if (action == "restart")
+        return "Restarting\xE2\x80\xA6";
+    if (action == "stop")
+        return "Stopping\xE2\x80\xA6";
+    return "Working\xE2\x80\xA6";
+}
+
 StaffOutcome StaffDesk::act(const std::string& action)
 {
     StaffOutcome outcome;

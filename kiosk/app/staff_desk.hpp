@@ -27,6 +27,8 @@ public:
     ui::StaffView view() const;
     // "apply", "ignore", "rollback", "export", "restart", "stop" ("sync" is the caller's: it wakes the sync thread).
     StaffOutcome act(const std::string& action);
+    // What the staff screen says while `action` runs, in plain words.
+    static std::string working_on(const std::string& action);
 
 private:
     Options m_options;

@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace kiosk::platform {
@@ -316,6 +318,13 @@ int run_script(
                 loop.advance(i == steps ? Millis(over.count() - step.count() * (steps - 1)) : step);
             }
         };
+        if (hooks.busy) {
+            // Real time passes, a frame's worth at a time, until the other thread is done (at most two minutes).
+            for (int waited = 0; hooks.busy() && !loop.stopping() && waited < 120000; waited += 16) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(16));
+                loop.advance(Millis(16));
+            }
+        }
         if (loop.stopping())
             break;
         switch (c.kind) {

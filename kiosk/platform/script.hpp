@@ -51,6 +51,9 @@ struct ScriptHooks {
     // A point of the (possibly turned) content to the display's normalised finger coordinates; unset: x/width,
     // y/height.
     std::function<void(float& x, float& y)> to_finger;
+    // True while work the screens started runs on another thread (staff actions). Before each command the script
+    // waits for it in real time, drawing frames as a running kiosk would, so what follows sees its result.
+    std::function<bool()> busy;
 };
 
 // Runs `script` on `loop`, whose clock must be simulated. Returns 0 when it ran to the end or to `quit`, 1 when an

@@ -159,8 +159,9 @@ struct StaffView {
 // The PIN pad: big keys, dots for the digits typed, and `message` (tries left, a lock). `digits` is edited in place.
 std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& digits, const std::string& message);
 // The staff screen: what the kiosk shows and how its sources fare, and the actions, each confirmed by `message`.
+// `busy`: an action is under way (`message` says which); its buttons wait.
 std::optional<Intent> draw_staff(
-    const ScreenContext& context, const StaffView& view, const std::string& message, ScrollArea& scroll);
+    const ScreenContext& context, const StaffView& view, const std::string& message, bool busy, ScrollArea& scroll);
 
 // The window every screen draws in: the whole display, no decoration, the theme's background.
 // `shift` moves everything a few pixels (the attract loop, against burn-in).

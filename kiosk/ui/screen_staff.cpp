@@ -86,7 +86,7 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
 }
 
 std::optional<Intent> draw_staff(
-    const ScreenContext& c, const StaffView& view, const std::string& message, ScrollArea& scroll)
+    const ScreenContext& c, const StaffView& view, const std::string& message, bool busy, ScrollArea& scroll)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -129,7 +129,7 @@ std::optional<Intent> draw_staff(
     float y = ImGui::GetCursorPosY();
     int n = 0;
     for (const Action& action : actions) {
-        if (!action.shown)
+        if (!action.shown || busy) // While one runs, no button: nothing to tap twice or in between.
             continue;
         ImGui::SetCursorPos(
             ImVec2(pad + float(n % columns) * (button_w + gap), y + float(n / columns) * (button_h + gap)));

@@ -224,11 +224,19 @@ void Ui::staff_pin_refused(const std::string& message)
 {
     m_pin_digits.clear();
     m_staff_message = message;
+    m_staff_busy = false;
+}
+
+void Ui::staff_busy(const std::string& message)
+{
+    m_staff_message = message;
+    m_staff_busy = true;
 }
 
 void Ui::open_staff(StaffView view, const std::string& message)
 {
     m_staff_mode = StaffMode::Open;
+    m_staff_busy = false;
     m_pin_digits.clear();
     m_staff_view = std::move(view);
     m_staff_message = message;
@@ -238,6 +246,7 @@ void Ui::open_staff(StaffView view, const std::string& message)
 
 void Ui::staff_done(StaffView view, const std::string& message)
 {
+    m_staff_busy = false;
     m_staff_view = std::move(view);
     m_staff_message = message;
 }
@@ -502,7 +511,7 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     if (m_staff_mode == StaffMode::Pin)
         intent = draw_pin_pad(context, m_pin_digits, m_staff_message);
     else if (m_staff_mode == StaffMode::Open)
-        intent = draw_staff(context, m_staff_view, m_staff_message, m_staff_scroll);
+        intent = draw_staff(context, m_staff_view, m_staff_message, m_staff_busy, m_staff_scroll);
     else
         intent = draw(context, m_stack.back());
     if (!m_banner.empty() && frame.uptime >= m_banner_until)

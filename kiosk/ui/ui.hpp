@@ -86,6 +86,9 @@ public:
     void open_staff(StaffView view, const std::string& message = "");
     // An action's result in plain words, and the facts again.
     void staff_done(StaffView view, const std::string& message);
+    // Staff work is under way (`message` says what): the PIN pad and the staff screen keep drawing, the staff
+    // screen without its buttons, until one of the three answers above arrives.
+    void staff_busy(const std::string& message);
 
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
@@ -136,6 +139,7 @@ private:
     StaffMode m_staff_mode = StaffMode::None;
     std::string m_pin_digits;
     std::string m_staff_message;
+    bool m_staff_busy = false;
     StaffView m_staff_view;
     ScrollArea m_staff_scroll;
     bool m_corner_armed = false; // This press began in the staff corner and has not opened the pad yet.
