@@ -89,6 +89,9 @@ int run_import(const Options& options, const Settings& settings)
     if (bundle) {
         TimeZone zone = kiosk_time_zone(settings.time_zone, &*bundle);
         counts = count_bundle(*bundle, std::chrono::system_clock::now(), zone);
+        std::int64_t now
+            = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                  .count();
         auto identity = sync::bundle_identity(dir, error);
         auto store = identity ? open_store(options, true, error) : nullptr;
         if (identity && store) {
@@ -104,11 +107,13 @@ int run_import(const Options& options, const Settings& settings)
                     go = false;
                 } else if (store->active_version() && store->active_version()->identity == identity->hash) {
                     go = true; // Unchanged: import_bundle says so.
-                } else if (!store->version_allowed(verified->manifest.version, true, identity->hash, why)) {
-                    go = false;
+                } else if (!store->version_allowed(verified->manifest.version, true, identity->hash, now, why)) {
+                    go = false; // Checked again inside the import's transaction; this spares scaling the images.
                 }
                 request.version = verified->manifest.version;
                 request.is_signed = true;
+                request.check_version_rules = true;
+                request.now = now;
             } else if (options.signed_only) {
                 pending = !store->active_version() || store->active_version()->identity != identity->hash;
                 why = unsigned_why + ": it waits for staff to apply it with the PIN";
@@ -129,7 +134,13 @@ int run_import(const Options& options, const Settings& settings)
                     else
                         diagnostics.error(path, 0, scale_error + ": the image is left out");
                 }
-                outcome = store->import_bundle(request, error);
+                auto written = store->import_bundle(request, error);
+                if (written && *written == store::ImportOutcome::Refused) { // Another import came first.
+                    why = error;
+                    error.clear();
+                } else {
+                    outcome = written;
+                }
             }
             if (auto active = store->active_version())
                 version = active->version;

@@ -234,6 +234,8 @@ int run(const Options& options, const Settings& settings)
         InstalledContent fresh = store ? stored_content(*store, load_error) : InstalledContent {};
         return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at) : nullptr;
     };
+    std::string confirming; // An action that asked to be tapped again, and when it asked.
+    Millis confirm_asked {0};
     client.on_staff([&](const ui::Intent& intent) {
         if (worker.busy())
             return; // One thing at a time; the screen says what is under way.
@@ -268,6 +270,21 @@ int run(const Options& options, const Settings& settings)
                 };
             });
             return;
+        }
+        // Some actions ask first: the first tap explains, a second within 15 s acts.
+        if (std::string ask = StaffDesk::confirm_first(intent.path); !ask.empty()) {
+            Millis now = clock.uptime();
+            bool confirmed = confirming == intent.path && now - confirm_asked < Millis(15000);
+            confirming = confirmed ? "" : intent.path;
+            confirm_asked = now;
+            if (!confirmed) {
+                ui.staff_message(ask);
+                if (scripted)
+                    std::cout << "staff: " << ask << std::endl;
+                return;
+            }
+        } else {
+            confirming.clear();
         }
         ui.staff_busy(StaffDesk::working_on(intent.path));
         worker.start([&, action = intent.path, now = clock.now()]() -> std::function<void()> {

@@ -79,6 +79,13 @@ ui::StaffView StaffDesk::view() const
             view.facts.emplace_back("Previous", "version " + previous->version + " from " + previous->source);
             view.can_roll_back = true;
         }
+        if (std::string floor = store->version_floor(); floor_ahead(floor, now)) {
+            view.facts.emplace_back("Version floor",
+                "version " + floor
+                    + " is dated ahead of this kiosk's clock, so every update older than it is refused. If the "
+                      "clock is right, reset the floor.");
+            view.can_reset_floor = true;
+        }
         if (std::string pinned = store->pinned_from(); !pinned.empty())
             view.facts.emplace_back("Rolled back", "automatic updates wait for a version newer than " + pinned);
         std::vector<std::string> seen;
@@ -126,6 +133,27 @@ ui::StaffView StaffDesk::view() const
     return view;
 }
 
+bool StaffDesk::floor_ahead(const std::string& floor, std::int64_t now)
+{
+    // A packed version is its UTC time, YYYYMMDDHHMMSS: ahead when later than a day from now.
+    if (floor.size() < 14 || !std::all_of(floor.begin(), floor.end(), ::isdigit))
+        return false;
+    std::time_t tomorrow = static_cast<std::time_t>(now + 86400);
+    std::tm tm {};
+    gmtime_r(&tomorrow, &tm);
+    char limit[16];
+    std::strftime(limit, sizeof limit, "%Y%m%d%H%M%S", &tm);
+    return floor.size() > 14 || floor > std::string(limit);
+}
+
+std::string StaffDesk::confirm_first(const std::string& action)
+{
+    if (action == "reset-floor")
+        return "Resetting the floor lets the kiosk take signed content older than the version it has now, from the "
+               "feed or a stick. Tap \"Reset the version floor\" again to do it.";
+    return "";
+}
+
 std::string StaffDesk::working_on(const std::string& action)
 {
     if (action == "apply")
@@ -136,6 +164,8 @@ std::string StaffDesk::working_on(const std::string& action)
         return "Going back to the previous content\xE2\x80\xA6";
     if (action == "export")
         return "Saving the counts to the stick\xE2\x80\xA6 Do not take it out yet.";
+    if (action == "reset-floor")
+        return "Resetting the version floor\xE2\x80\xA6";
     if (action == "restart")
         return "Restarting\xE2\x80\xA6";
     if (action == "stop")
@@ -171,6 +201,13 @@ StaffOutcome StaffDesk::act(const std::string& action)
         } else {
             outcome.message = "Not rolled back: " + error;
         }
+    } else if (action == "reset-floor") {
+        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        if (store && store->reset_version_floor(error))
+            outcome.message = "Reset: the kiosk takes signed content of any date again. The next update it takes sets "
+                              "a new floor.";
+        else
+            outcome.message = "Not reset: " + error;
     } else if (action == "export") {
         std::string folder = stick_folder(m_settings.usb_roots);
         auto store = store::Store::open(m_state + "/kiosk.db", error);

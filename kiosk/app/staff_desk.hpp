@@ -29,6 +29,10 @@ public:
     StaffOutcome act(const std::string& action);
     // What the staff screen says while `action` runs, in plain words.
     static std::string working_on(const std::string& action);
+    // Actions staff must tap twice: the first tap explains (this message), a second within a few seconds acts.
+    static std::string confirm_first(const std::string& action);
+    // Whether the version floor `floor` is dated more than a day after `now` (Unix seconds).
+    static bool floor_ahead(const std::string& floor, std::int64_t now);
 
 private:
     Options m_options;

@@ -273,6 +273,9 @@ std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, 
         return fail(db.error());
     if (active && active->identity == request.identity)
         return ImportOutcome::Unchanged;
+    if (request.check_version_rules
+        && !check_version_rules(request.version, request.is_signed, request.identity, request.now, error))
+        return ImportOutcome::Refused; // Inside the write transaction: no other import can come between.
 
     std::string version = request.version;
     if (version.empty()) {

@@ -45,11 +45,17 @@ struct ImportRequest {
     // language whose file is missing here fails the import.
     std::map<std::string, std::string> page_sources;
     std::vector<std::pair<std::string, std::string>> source_files; // (path in bundle, content hash) for every file.
+    // Check version_allowed's rules inside the import's own write transaction, so that two imports at once cannot
+    // both pass them and leave the older one active. `now` (Unix seconds) is the kiosk's clock, for the rule against
+    // versions dated far ahead.
+    bool check_version_rules = false;
+    std::int64_t now = 0;
 };
 
 enum class ImportOutcome {
     Imported,  // A new version is active.
     Unchanged, // The active version already has this identity.
+    Refused,   // check_version_rules: the rules refuse it (`error` says why, in plain words); nothing changed.
 };
 
 struct SyncLogEntry {
@@ -96,7 +102,16 @@ public:
     // ("20261126120000"): one lower than the last signed version accepted is refused (no replay); the same version
     // with another identity is refused; while pinned from a signed version, one not newer than it is refused.
     // Unsigned versions are always allowed and never block signed ones. `why` says why not, in plain words.
-    bool version_allowed(const std::string& version, bool is_signed, const std::string& identity, std::string& why);
+    // A signed version dated more than a year after `now` (the kiosk's clock, Unix seconds) is refused too: one
+    // accepted would refuse every normal version after it (a fast-forward attack, or a packing computer's wrong
+    // clock).
+    bool version_allowed(
+        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why);
+    // The highest signed version taken ("the version floor": none lower is taken), or "".
+    std::string version_floor();
+    // Forgets the version floor and any rollback pin, so a signed version of any date is taken again. For staff, when
+    // a version dated far ahead (or a wrong clock) has left the kiosk refusing every normal update.
+    bool reset_version_floor(std::string& error);
 
     // The active version's content rebuilt as a Bundle (pages re-parsed from their stored Markdown). Nothing, with
     // `error` left empty, when no version is active; nothing with `error` set when the content cannot be read.
@@ -141,6 +156,9 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Database> database);
+    // version_allowed's rules, read within the caller's transaction (the mutex held).
+    bool check_version_rules(
+        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why);
     static std::unique_ptr<Store> open_up_to(const std::string& path, int max_version, std::string& error);
 
     std::mutex m_mutex; // Serialises every call: the connection and its cached statements.

@@ -1,6 +1,8 @@
 // Which versions are kept and which one shows: rollback and its pin, and the rules refusing old or altered bundles.
 #include "store/versions.hpp"
 
+#include <ctime>
+
 #include "store/database.hpp"
 
 #include <charconv>
@@ -186,7 +188,21 @@ std::string Store::pinned_from()
     return read_state(*m_db, state_key::pinned_from, failed).value_or("");
 }
 
-bool Store::version_allowed(const std::string& version, bool is_signed, const std::string& identity, std::string& why)
+bool Store::version_allowed(
+    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why)
+{
+    std::lock_guard lock(m_mutex);
+    // Read in one snapshot, so an import by another process cannot fall between the reads.
+    Transaction transaction(*m_db, Transaction::Kind::Deferred);
+    if (!transaction.active()) {
+        why = "the kiosk cannot read which versions it has taken: " + m_db->error();
+        return false;
+    }
+    return check_version_rules(version, is_signed, identity, now, why);
+}
+
+bool Store::check_version_rules(
+    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why)
 {
     if (!is_signed)
         return true; // Staff applied it, or it is the demo: local versions never block, and are never blocked.
@@ -195,16 +211,29 @@ bool Store::version_allowed(const std::string& version, bool is_signed, const st
             + "\" is not one kiosk pack writes (its UTC time, YYYYMMDDHHMMSS): pack it again";
         return false;
     }
-    std::lock_guard lock(m_mutex);
+    // More than a year after the kiosk's clock (366 days: a leap year's worth). A kiosk whose clock was never set
+    // reads 1970 and would refuse everything: below 2020 the rule does not apply.
+    constexpr std::int64_t year = 366LL * 86400, clock_plausible = 1577836800; // 2020-01-01.
+    if (now >= clock_plausible) {
+        std::time_t ahead = static_cast<std::time_t>(now + year);
+        std::tm tm {};
+        gmtime_r(&ahead, &tm);
+        char limit[16];
+        std::strftime(limit, sizeof limit, "%Y%m%d%H%M%S", &tm);
+        if (compare_versions(version, limit) > 0) {
+            why = "this bundle's version " + version
+                + " is dated more than a year after the kiosk's clock: check the clock of the computer that packed "
+                  "it (and this kiosk's), then pack it again";
+            return false;
+        }
+    }
     Database& db = *m_db;
-    // Read in one snapshot, so an import by another process cannot fall between the reads.
-    Transaction transaction(db, Transaction::Kind::Deferred);
     bool failed = false;
     auto last = read_state(db, state_key::last_signed, failed);
     auto last_identity = read_state(db, state_key::last_signed_identity, failed);
     auto pinned = read_state(db, state_key::pinned_from, failed);
     auto pinned_signed = read_state(db, state_key::pinned_signed, failed);
-    if (failed || !transaction.active()) {
+    if (failed) {
         why = "the kiosk cannot read which versions it has taken: " + db.error();
         return false;
     }
@@ -224,6 +253,27 @@ bool Store::version_allowed(const std::string& version, bool is_signed, const st
     if (pinned && pinned_signed.value_or("0") == "1" && compare_versions(version, *pinned) <= 0) {
         why = "staff rolled back from version " + *pinned + ": only a version newer than it is taken, and this is "
             + version;
+        return false;
+    }
+    return true;
+}
+
+std::string Store::version_floor()
+{
+    std::lock_guard lock(m_mutex);
+    bool failed = false;
+    return read_state(*m_db, state_key::last_signed, failed).value_or("");
+}
+
+bool Store::reset_version_floor(std::string& error)
+{
+    std::lock_guard lock(m_mutex);
+    Database& db = *m_db;
+    Transaction transaction(db, Transaction::Kind::Immediate);
+    if (!transaction.active() || !erase_state(db, state_key::last_signed)
+        || !erase_state(db, state_key::last_signed_identity) || !erase_state(db, state_key::pinned_from)
+        || !erase_state(db, state_key::pinned_signed) || !transaction.commit()) {
+        error = "the version floor could not be reset: " + db.error();
         return false;
     }
     return true;

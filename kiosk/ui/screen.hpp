@@ -154,6 +154,7 @@ struct StaffView {
     std::vector<std::string> sources;                       // One line per source: its last success and failure.
     std::string pending;                                    // The stick bundle waiting for staff, or "".
     bool can_roll_back = false;
+    bool can_reset_floor = false; // The version floor is dated ahead of the clock: updates are being refused.
 };
 
 // The PIN pad: big keys, dots for the digits typed, and `message` (tries left, a lock). `digits` is edited in place.

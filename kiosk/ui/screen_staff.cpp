@@ -104,10 +104,12 @@ std::optional<Intent> draw_staff(
         ImGui::Dummy(ImVec2(column, h + after));
     };
     ImGui::SetCursorPosY(pad);
-    if (!message.empty())
+    // While something runs there are no buttons: what is under way says so where they were.
+    if (busy && !message.empty())
         text(style.fonts.tile, style.theme.accent, message, m.em(0.8f));
 
-    // The actions first: what staff came for.
+    // The actions first: what staff came for. Their answer goes below them, so that a button never moves under a
+    // finger about to tap it again (an action that asks to be tapped twice).
     struct Action {
         const char* id;
         const char* word;
@@ -119,6 +121,7 @@ std::optional<Intent> draw_staff(
         {"ignore", "staff_ignore", !view.pending.empty()},
         {"rollback", "staff_rollback", view.can_roll_back},
         {"export", "staff_export", true},
+        {"reset-floor", "staff_reset_floor", view.can_reset_floor},
         {"restart", "staff_restart", true},
         {"stop", "staff_stop", true},
     };
@@ -138,6 +141,8 @@ std::optional<Intent> draw_staff(
         ++n;
     }
     ImGui::SetCursorPos(ImVec2(pad, y + float((n + columns - 1) / columns) * (button_h + gap) + pad));
+    if (!busy && !message.empty())
+        text(style.fonts.tile, style.theme.accent, message, m.em(0.8f));
 
     if (!view.pending.empty())
         text(style.fonts.bold, style.theme.text, c.word("staff_pending") + " " + view.pending, m.em(0.8f));

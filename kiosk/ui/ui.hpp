@@ -89,6 +89,8 @@ public:
     // Staff work is under way (`message` says what): the PIN pad and the staff screen keep drawing, the staff
     // screen without its buttons, until one of the three answers above arrives.
     void staff_busy(const std::string& message);
+    // A word for staff at the top of the staff screen, changing nothing else (a question before an action).
+    void staff_message(const std::string& message) { m_staff_message = message; }
 
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }

@@ -1,5 +1,6 @@
 // The staff side on the real kiosk at 800x480, in simulated time: kiosk set-pin, the long press and the PIN pad, the
 // lockout that survives a restart, and the staff screen's apply, roll back and export; idle takes staff back out.
+#include "store/store.hpp"
 #include "support/files.hpp"
 #include "support/image.hpp"
 #include "support/process.hpp"
@@ -280,4 +281,35 @@ TEST_CASE("staff apply a large bundle while the screen keeps drawing: no frame o
     MESSAGE(frames << " frames, the slowest " << slowest / 1000 << " ms");
     CHECK(frames > 50); // The screen kept drawing while the work ran.
     CHECK(slowest < 100000);
+}
+
+TEST_CASE("staff reset a version floor dated far ahead, after confirming")
+{
+    Staff staff;
+    run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", staff.state});
+    {
+        // A kiosk that took a signed version dated 9999 (before versions that far ahead were refused).
+        std::string error;
+        auto store = kiosk::store::Store::open(staff.state + "/kiosk.db", error);
+        REQUIRE_MESSAGE(store, error);
+        REQUIRE(store->reset_version_floor(error));
+    }
+    std::string set = "sqlite3 '" + staff.state
+        + "/kiosk.db' \"INSERT OR REPLACE INTO state VALUES ('last_signed', "
+          "'99991231235959')\"";
+    REQUIRE(std::system(set.c_str()) == 0);
+    // Buttons with nothing pending and no previous version: updates, counts; then the reset (second row, left).
+    std::string reset = "tap 207 190\nwait 500\n";
+    auto once = staff.script(long_press + type(pin) + reset);
+    REQUIRE_MESSAGE(once.status == 0, once.err);
+    CHECK_MESSAGE(once.out.find("staff: Resetting the floor lets") != std::string::npos, once.out);
+    CHECK_MESSAGE(once.out.find("staff: Reset:") == std::string::npos, once.out);
+    auto twice = staff.script(long_press + type(pin) + reset + reset);
+    REQUIRE_MESSAGE(twice.status == 0, twice.err);
+    CHECK_MESSAGE(twice.out.find("staff: Reset: the kiosk takes signed content of any date again") != std::string::npos,
+        twice.out);
+    std::string error;
+    auto store = kiosk::store::Store::open(staff.state + "/kiosk.db", error);
+    REQUIRE(store);
+    CHECK(store->version_floor().empty());
 }

@@ -70,9 +70,9 @@ TEST_CASE("store: a rollback makes the previous version active and pins it")
     s.reopen(); // The pin survives a restart.
     CHECK(s->pinned_from() == "20261126000000");
     std::string why;
-    CHECK_FALSE(s->version_allowed("20261126000000", true, "b", why));
+    CHECK_FALSE(s->version_allowed("20261126000000", true, "b", 0, why));
     CHECK(why.find("rolled back from version 20261126000000") != std::string::npos);
-    CHECK(s->version_allowed("20261127000000", true, "c", why));
+    CHECK(s->version_allowed("20261127000000", true, "c", 0, why));
     // A local import keeps the pin of a signed version; a newer signed version lifts it.
     import(*s.store, content.request("local"));
     CHECK(s->pinned_from() == "20261126000000");
@@ -88,23 +88,23 @@ TEST_CASE("store: version rules refuse replays and altered bundles, and local ve
     Content content = demo();
     std::string why;
     import(*s.store, content.request("demo")); // Local: blocks nothing.
-    CHECK(s->version_allowed("20200101000000", true, "old", why));
+    CHECK(s->version_allowed("20200101000000", true, "old", 0, why));
     import(*s.store, content.request("a", "20261126120000", true));
-    CHECK(s->version_allowed("20261126120000", true, "a", why)); // The same bundle again: harmless.
-    CHECK_FALSE(s->version_allowed("20261126120000", true, "other", why));
+    CHECK(s->version_allowed("20261126120000", true, "a", 0, why)); // The same bundle again: harmless.
+    CHECK_FALSE(s->version_allowed("20261126120000", true, "other", 0, why));
     CHECK(why.find("same version 20261126120000") != std::string::npos);
-    CHECK_FALSE(s->version_allowed("20261001000000", true, "older", why));
+    CHECK_FALSE(s->version_allowed("20261001000000", true, "older", 0, why));
     CHECK(why.find("older than version 20261126120000") != std::string::npos);
-    CHECK_FALSE(s->version_allowed("020261001000000", true, "older", why)); // Compared as numbers.
-    CHECK(s->version_allowed("120261001000000", true, "longer", why));
-    CHECK(s->version_allowed("20261126120001", true, "newer", why));
-    CHECK(s->version_allowed("local-9", false, "local", why));
-    CHECK(s->version_allowed("", false, "local", why));
-    CHECK_FALSE(s->version_allowed("2026-11-26", true, "x", why));
+    CHECK_FALSE(s->version_allowed("020261001000000", true, "older", 0, why)); // Compared as numbers.
+    CHECK(s->version_allowed("120261001000000", true, "longer", 0, why));
+    CHECK(s->version_allowed("20261126120001", true, "newer", 0, why));
+    CHECK(s->version_allowed("local-9", false, "local", 0, why));
+    CHECK(s->version_allowed("", false, "local", 0, why));
+    CHECK_FALSE(s->version_allowed("2026-11-26", true, "x", 0, why));
     CHECK(why.find("not one kiosk pack writes") != std::string::npos);
     // A staff-applied older signed bundle does not lower the mark.
     import(*s.store, content.request("older", "20261001000000", true));
-    CHECK_FALSE(s->version_allowed("20261101000000", true, "between", why));
+    CHECK_FALSE(s->version_allowed("20261101000000", true, "between", 0, why));
 }
 
 TEST_CASE("store: at most three versions are kept, with their rows")
@@ -267,4 +267,53 @@ TEST_CASE("store: an import killed at any moment leaves the old version or the n
         CHECK(store->versions().size() <= 3);
     }
     MESSAGE(landed_new << " of 20 kills came after at least one new version was committed");
+}
+
+TEST_CASE("store: a signed version dated more than a year ahead of the clock is refused; staff can reset the floor")
+{
+    TestStore s;
+    Content content = demo();
+    const std::int64_t now = 1796558400; // 2026-12-06 12:00 UTC.
+    std::string why;
+    CHECK(s->version_allowed("20271206000000", true, "in-a-year", now, why));
+    CHECK_FALSE(s->version_allowed("20271208000000", true, "too-far", now, why));
+    CHECK(why.find("dated more than a year after the kiosk's clock") != std::string::npos);
+    CHECK_FALSE(s->version_allowed("99991231235959", true, "fast-forward", now, why));
+    CHECK(s->version_allowed("99991231235959", true, "no-clock", 0, why)); // A clock never set: no such rule.
+
+    // A kiosk that took one before this rule (or while its clock was wrong) refuses every normal version after it.
+    import(*s.store, content.request("a", "20261126120000", true));
+    import(*s.store, content.request("far", "99991231235959", true));
+    CHECK(s->version_floor() == "99991231235959");
+    CHECK_FALSE(s->version_allowed("20261206000000", true, "normal", now, why));
+    std::string error;
+    REQUIRE(s->reset_version_floor(error));
+    CHECK(s->version_floor().empty());
+    CHECK(s->version_allowed("20261206000000", true, "normal", now, why));
+    s.reopen();
+    CHECK(s->version_floor().empty());
+}
+
+TEST_CASE("store: the version rules hold inside the import's transaction, so a slower older import cannot win")
+{
+    TestStore s;
+    Content content = demo();
+    const std::int64_t now = 1796558400;
+    // Both passed version_allowed before either wrote: the newer one is written first.
+    import(*s.store, content.request("newer", "20261206000000", true));
+    ImportRequest older = content.request("older", "20261201000000", true);
+    older.check_version_rules = true;
+    older.now = now;
+    std::string error;
+    auto outcome = s->import_bundle(older, error);
+    REQUIRE(outcome);
+    CHECK(*outcome == ImportOutcome::Refused);
+    CHECK(error.find("older than version 20261206000000") != std::string::npos);
+    CHECK(s->active_version()->identity == "newer");
+    // Far ahead is refused there too.
+    ImportRequest far = content.request("far", "99991231235959", true);
+    far.check_version_rules = true;
+    far.now = now;
+    CHECK(*s->import_bundle(far, error) == ImportOutcome::Refused);
+    CHECK(s->active_version()->identity == "newer");
 }
