@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <sys/stat.h>
 
 namespace kiosk::sync {
@@ -54,6 +55,12 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
         text += "NOT IMPORTED: " + result.message + "\nThe kiosk goes on showing the content it had.\n";
         break;
     }
+    if (!result.others.empty()) {
+        text += "\nThis stick holds other bundle folders, which the kiosk did not read (it takes one bundle per stick, "
+                "the first by name; remove the others):\n";
+        for (const std::string& other : result.others)
+            text += "  " + escape_controls(other) + "\n";
+    }
     if (!problems.empty())
         text += "\nProblems found, each with its file and line (fix errors; warnings are worth a look):\n" + problems;
     else if (result.checked)
@@ -88,12 +95,30 @@ std::vector<StickResult> UsbWatcher::scan(bool again)
         else
             ++seen;
     }
+    // One bundle per stick: the first folder by name; the others are named in its report. A stick is a folder right
+    // under a root (or the root itself, when a stick is mounted there).
+    auto stick_of = [this](const std::string& folder) {
+        for (const std::string& root : m_config.roots) {
+            if (folder == root)
+                return folder;
+            if (folder.size() > root.size() && folder.compare(0, root.size(), root) == 0 && folder[root.size()] == '/')
+                return folder.substr(0, folder.find('/', root.size() + 1));
+        }
+        return folder;
+    };
+    std::map<std::string, std::vector<std::string>> by_stick; // Sorted: the first is the one read.
+    for (const std::string& folder : folders)
+        by_stick[stick_of(folder)].push_back(folder);
+    folders.clear();
+    for (const auto& [stick, found] : by_stick)
+        folders.push_back(found.front());
     for (const std::string& folder : folders) {
+        std::vector<std::string> others(by_stick[stick_of(folder)].begin() + 1, by_stick[stick_of(folder)].end());
         std::string fingerprint = folder_fingerprint(folder);
         auto seen = m_seen.find(folder);
         if (!again && seen != m_seen.end() && seen->second == fingerprint)
             continue;
-        StickResult result = process(folder);
+        StickResult result = process(folder, others);
         // Read again only when it changes; the report we wrote changes nothing that is fingerprinted.
         m_seen[folder] = folder_fingerprint(folder);
         results.push_back(std::move(result));
@@ -101,10 +126,11 @@ std::vector<StickResult> UsbWatcher::scan(bool again)
     return results;
 }
 
-StickResult UsbWatcher::process(const std::string& folder)
+StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others)
 {
     StickResult result;
     result.folder = folder;
+    result.others = others;
     result.source = "usb:" + folder;
     std::string problems;
     std::string error;
@@ -160,6 +186,9 @@ StickResult UsbWatcher::process(const std::string& folder)
 
     result.report = stick_report(result, problems, now_text());
     result.report_written = write_report(folder, result.report, result.report_problem);
+    if (!others.empty())
+        result.message += " (" + std::to_string(others.size()) + " other bundle folder"
+            + (others.size() == 1 ? "" : "s") + " on this stick not read: one bundle per stick)";
     std::string logged = result.message;
     if (!result.report_written)
         logged += " (no report on the stick: " + result.report_problem + ")";

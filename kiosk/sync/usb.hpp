@@ -32,6 +32,9 @@ struct StickResult {
     std::string report_problem; // Why the report is not on the stick ("the stick is read-only").
     std::uint64_t bytes = 0;
     bool checked = false; // The bundle's files were checked (it got past the copy), so its problems are known.
+    // Other bundle folders on the same stick, not read: one bundle per stick, the first by name (its report names
+    // these).
+    std::vector<std::string> others;
 };
 
 class UsbWatcher {
@@ -44,7 +47,7 @@ public:
     std::vector<StickResult> scan(bool again = false);
 
 private:
-    StickResult process(const std::string& folder);
+    StickResult process(const std::string& folder, const std::vector<std::string>& others);
     std::string poison_file() const;
 
     UsbConfig m_config;

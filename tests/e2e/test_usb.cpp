@@ -58,6 +58,27 @@ TEST_CASE("bundle folders are found at most two levels below a root")
     CHECK_FALSE(fs::exists(kiosk.stick("x/y2/z/kiosk-report.txt")));
 }
 
+TEST_CASE("one bundle per stick: the first folder by name is read, and its report names the others")
+{
+    Kiosk kiosk;
+    for (const char* name : {"STICK/b-second", "STICK/a-first", "OTHER"}) {
+        fs::create_directories(kiosk.stick(name));
+        fs::remove(kiosk.stick(name));
+        copy_demo(kiosk.stick(name));
+        rename_bundle(kiosk.stick(name), std::string("Bundle ") + name);
+    }
+    auto r = kiosk.sync();
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK_MESSAGE(contains(r.out, kiosk.source("STICK/a-first") + ": pending: "), r.out);
+    CHECK_MESSAGE(contains(r.out, "1 other bundle folder on this stick not read"), r.out);
+    CHECK_MESSAGE(contains(r.out, kiosk.source("OTHER") + ": pending: "), r.out); // Another stick: read too.
+    CHECK_FALSE(contains(r.out, "b-second: "));
+    std::string report = kiosk.report("STICK/a-first");
+    CHECK_MESSAGE(contains(report, "other bundle folders, which the kiosk did not read"), report);
+    CHECK_MESSAGE(contains(report, kiosk.stick("STICK/b-second")), report);
+    CHECK_FALSE(fs::exists(kiosk.stick("STICK/b-second/kiosk-report.txt")));
+}
+
 TEST_CASE("an unsigned stick, or one signed by another key, waits for staff and changes nothing")
 {
     Kiosk kiosk;
