@@ -17,6 +17,8 @@ pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 # ICU's character properties (content/text_util.cpp bounds what content may put on screen by Unicode category). No
 # new package: libical-dev depends on libicu-dev, and libical already loads libicuuc at run time.
 pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
+# The import child's seccomp filter (sync/child_sandbox.cpp).
+pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp)
 find_package(SQLite3 REQUIRED)
 
 # Debian's libimgui.a holds the core and the SDL platform backend, not the SDL_Renderer backend: compile that one

@@ -1,6 +1,8 @@
 // Child processes with rlimits: fork, limit, exec; the parent reads both pipes with poll and enforces the wall clock.
 #include "sync/child_process.hpp"
 
+#include "sync/child_sandbox.hpp"
+
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -65,6 +67,10 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         close(out_pipe[1]);
         return result;
     }
+    std::string writable = limits.writable;
+    for (std::size_t i = 0; writable.empty() && i + 1 < argv.size(); ++i)
+        if (argv[i] == "--state")
+            writable = argv[i + 1];
     std::vector<std::string> args = argv;
     std::vector<char*> cargs;
     for (std::string& a : args)
@@ -82,6 +88,17 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         limit(RLIMIT_AS, rlim_t(limits.memory_bytes));
 #endif
         setpgid(0, 0);
+        if (limits.sandbox) {
+            if (!writable.empty()) {
+                setenv("TMPDIR", writable.c_str(), 1);
+                setenv("SQLITE_TMPDIR", writable.c_str(), 1);
+            }
+            SandboxStatus sandbox = enter_sandbox(writable);
+            if (!sandbox.note.empty()) {
+                std::string line = "kiosk: sandbox: " + sandbox.note + " (left out)\n";
+                [[maybe_unused]] ssize_t written = write(2, line.data(), line.size());
+            }
+        }
         execv(cargs[0], cargs.data());
         _exit(127);
     }

@@ -12,6 +12,11 @@ struct ChildLimits {
     std::uint64_t memory_bytes = 768ull * 1024 * 1024; // Address space; a 1 GB Pi keeps room for the screen.
     int cpu_seconds = 60;
     int wall_milliseconds = 120000; // Killed after this long even when it waits rather than computes.
+    // The sandbox (child_sandbox.hpp): no network, and no writes outside `writable`. Empty `writable`: the folder
+    // after "--state" in the child's arguments (the kiosk's state folder, holding the database and scratch folders),
+    // and with none there, no writes at all. Temporary files (TMPDIR, SQLITE_TMPDIR) go there too.
+    bool sandbox = true;
+    std::string writable;
 };
 
 struct ChildResult {
@@ -26,7 +31,9 @@ struct ChildResult {
     std::string failure() const;
 };
 
-// Runs `argv` (argv[0] is the program's path; no shell) with the limits, collecting its output.
+// Runs `argv` (argv[0] is the program's path; no shell) with the limits and in the sandbox, collecting its output.
+// A sandbox the kernel cannot give (see child_sandbox.hpp) is left out with a "kiosk: sandbox: ..." line on the
+// child's standard error.
 ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& limits = {});
 
 // The path of the running kiosk executable, for running `kiosk import` as a child.

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <thread>
@@ -157,14 +158,21 @@ TEST_CASE("the same signed version with other content is refused")
     append_text(second + "/pages/about.md", "\nNew this week: coffee on Fridays.\n");
     // pack gives one more than the version of a MANIFEST already in the folder when the clock is behind it: the same
     // old MANIFEST in both folders gives both bundles the same version, whatever the time.
+    // A month ahead of the clock: a version more than a year ahead would be refused for that alone.
+    std::time_t ahead = std::time(nullptr) + 30 * 86400;
+    std::tm tm {};
+    gmtime_r(&ahead, &tm);
+    char stamp[16];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M", &tm);
+    std::string version = std::string(stamp) + "59";
     for (const std::string& dir : {first, second}) {
-        write_text(dir + "/MANIFEST", "format 1\nversion 20991231235958\n");
+        write_text(dir + "/MANIFEST", "format 1\nversion " + std::string(stamp) + "58\n");
         REQUIRE(pack(dir, kiosk.key).status == 0);
-        REQUIRE(manifest_version(dir) == "20991231235959");
+        REQUIRE(manifest_version(dir) == version);
     }
     fs::copy(first, kiosk.stick("stick"), fs::copy_options::recursive);
     REQUIRE(kiosk.sync().status == 0);
-    REQUIRE(kiosk.status("version") == "20991231235959");
+    REQUIRE(kiosk.status("version") == version);
     std::string showing = kiosk.status("source");
 
     fs::remove_all(kiosk.stick("stick"));
@@ -172,7 +180,7 @@ TEST_CASE("the same signed version with other content is refused")
     auto r = kiosk.sync();
     CHECK(r.status == 1);
     CHECK_MESSAGE(
-        contains(r.out, kiosk.source("stick") + ": refused: this bundle has the same version 20991231235959"), r.out);
+        contains(r.out, kiosk.source("stick") + ": refused: this bundle has the same version " + version), r.out);
     CHECK(contains(kiosk.report("stick"), "pack it again to give it a new version"));
     CHECK(kiosk.last_logged("result") == "refused");
 }
