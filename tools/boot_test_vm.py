@@ -257,6 +257,10 @@ def main():
     journal = "\n".join(serial.lines("JOURNAL"))
     if re.search(r"[Ww]atchdog timeout", journal):
         fail("the watchdog killed the kiosk")
+    # The demo's import at the first start ran in a child: its seccomp filter and Landlock rules must have held.
+    if "kiosk: sandbox:" in journal:
+        fail("the import child ran without its full sandbox: "
+             + re.search(r"kiosk: sandbox:[^\n]*", journal).group(0))
     gettys = [g for g in serial.lines("GETTY")[-1:] if re.search(r"tty[2-6]\b", g)]
     summary["gettys on tty2-6"] = gettys[0] if gettys else "none"
     if gettys:

@@ -3,11 +3,13 @@
 
 #include "sync/child_sandbox.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <climits>
 #include <csignal>
 #include <fcntl.h>
+#include <iostream>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -150,6 +152,10 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         result.exit_status = WEXITSTATUS(status);
     else if (WIFSIGNALED(status))
         result.signal = WTERMSIG(status);
+    // A sandbox left out is said once in the kiosk's own log (the journal), not only in a child's captured output.
+    static std::atomic<bool> said {false};
+    if (std::size_t at = result.err.find("kiosk: sandbox: "); at != std::string::npos && !said.exchange(true))
+        std::cerr << result.err.substr(at, result.err.find('\n', at) - at) << std::endl;
     return result;
 }
 
