@@ -64,6 +64,9 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
         = app.add_subcommand("check", "Check a bundle folder and list every problem with its file and line");
     check->add_option("DIR", options.check_dir, "The bundle folder")->required()->type_name("DIR");
     check->add_flag("--json", options.json, "Print the result as JSON");
+    check->add_flag("--against-installed", options.against_installed,
+        "Also say what it would change in the content the kiosk shows (in --state): pages, cards, events, the "
+        "urgent page");
 
     CLI::App* import = app.add_subcommand("import", "Check a bundle folder and make it the content the kiosk shows");
     import->add_option("DIR", options.import_dir, "The bundle folder")->required()->type_name("DIR");

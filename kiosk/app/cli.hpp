@@ -43,17 +43,18 @@ struct Options {
     std::string language;
     std::string open_path = "home";
     std::string script_file;
-    std::string bundle_dir;    // Show this bundle folder directly instead of the installed content.
-    std::string out_file;      // screenshot --out
-    std::string check_dir;     // check DIR
-    std::string import_dir;    // import DIR
-    std::string import_source; // import --source: where the bundle came from, for status ("usb:/media/x")
-    bool json = false;         // check, import, status --json
-    bool signed_only = false;  // import --signed-only: import only a bundle signed by a trusted key (sticks, feed)
-    std::string key_name;      // keygen --out NAME
-    std::string pack_dir;      // pack DIR, verify DIR
-    std::string key_file;      // pack --key NAME.key, verify --pub NAME.pub
-    bool once = false;         // sync --once
+    std::string bundle_dir;         // Show this bundle folder directly instead of the installed content.
+    std::string out_file;           // screenshot --out
+    std::string check_dir;          // check DIR
+    std::string import_dir;         // import DIR
+    std::string import_source;      // import --source: where the bundle came from, for status ("usb:/media/x")
+    bool json = false;              // check, import, status --json
+    bool against_installed = false; // check --against-installed: what it would change in the content that shows
+    bool signed_only = false;       // import --signed-only: import only a bundle signed by a trusted key (sticks, feed)
+    std::string key_name;           // keygen --out NAME
+    std::string pack_dir;           // pack DIR, verify DIR
+    std::string key_file;           // pack --key NAME.key, verify --pub NAME.pub
+    bool once = false;              // sync --once
 };
 
 struct ParsedCommandLine {

@@ -256,6 +256,8 @@ int run(const Options& options, const Settings& settings)
                     ui.open_staff(view);
                     if (scripted)
                         std::cout << "staff: open" << std::endl;
+                    if (scripted && !view.pending.empty())
+                        std::cout << "staff: waiting " << view.pending << std::endl;
                 };
             });
             return;

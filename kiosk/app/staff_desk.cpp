@@ -9,6 +9,7 @@
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
 #include "sync/staging.hpp"
+#include "sync/usb.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -16,6 +17,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -118,17 +120,25 @@ ui::StaffView StaffDesk::view() const
     view.facts.emplace_back("Kiosk", std::string("version ") + KIOSK_VERSION);
 
     if (exists(m_state + "/pending/bundle.toml")) {
-        sync::ChildResult check = sync::run_child({sync::self_executable(), "check", m_state + "/pending", "--json"});
-        std::string json = check.out.substr(0, check.out.find('\n'));
-        std::string problems;
-        std::size_t count = 0;
-        for (std::size_t at = json.find("\"severity\""); at != std::string::npos;
-             at = json.find("\"severity\"", at + 1))
-            ++count;
-        view.pending = sync::json_field(json, "pages") + " pages, " + sync::json_field(json, "cards") + " cards, "
-            + sync::json_field(json, "events") + " events; "
-            + (count == 0 ? "no problems"
-                          : std::to_string(count) + " problems (the stick's kiosk-report.txt lists them)");
+        // Where it came from, whether signed, what it holds, and what it would change for visitors (the check runs
+        // in a child: the bundle is a stranger's).
+        sync::PendingInfo info = sync::read_pending_info(m_state);
+        sync::ChildResult check = sync::run_child(
+            {sync::self_executable(), "check", m_state + "/pending", "--against-installed", "--state", m_state});
+        std::string summary, compared;
+        std::istringstream lines(check.out);
+        std::size_t problems = 0;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.rfind("Compared with what shows:", 0) == 0 || line.rfind("Cannot compare", 0) == 0)
+                compared = line;
+            else if (line.rfind(m_state + "/pending: ", 0) == 0)
+                summary = line.substr(m_state.size() + 10);
+            else
+                ++problems;
+        }
+        view.pending = "from " + info.source + ", arrived " + info.arrived_text
+            + (info.why.empty() ? "" : " (" + info.why + ")") + ". " + (summary.empty() ? check.failure() : summary)
+            + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
     }
     return view;
 }
@@ -182,14 +192,14 @@ StaffOutcome StaffDesk::act(const std::string& action)
         if (!exists(m_state + "/pending/bundle.toml")) {
             outcome.message = "There is nothing waiting to apply.";
         } else if (import_in_child(m_options, m_state + "/pending", "usb (applied by staff)", message)) {
-            sync::remove_tree(m_state + "/pending");
+            sync::forget_pending(m_state);
             outcome.message = "Applied: the stick's content is showing now.";
             outcome.content_changed = true;
         } else {
             outcome.message = "Not applied: " + message;
         }
     } else if (action == "ignore") {
-        sync::remove_tree(m_state + "/pending");
+        sync::forget_pending(m_state);
         outcome.message = "Set aside: the stick's content will not be applied.";
     } else if (action == "rollback") {
         auto store = store::Store::open(m_state + "/kiosk.db", error);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -66,6 +67,59 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
     else if (result.checked)
         text += "\nNo problems found.\n";
     return text;
+}
+
+PendingInfo read_pending_info(const std::string& state_dir)
+{
+    PendingInfo info;
+    struct stat st { };
+    if (stat((state_dir + "/pending/bundle.toml").c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return info;
+    std::ifstream in(state_dir + "/pending-info");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::size_t eq = line.find('=');
+        if (eq == std::string::npos)
+            continue;
+        std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "source")
+            info.source = value;
+        else if (key == "arrived")
+            info.arrived = std::atoll(value.c_str());
+        else if (key == "identity")
+            info.identity = value;
+        else if (key == "why")
+            info.why = value;
+    }
+    if (info.source.empty())
+        info.source = "a stick"; // Waiting from before this file was kept.
+    std::time_t at = static_cast<std::time_t>(info.arrived);
+    std::tm tm {};
+    localtime_r(&at, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
+    info.arrived_text = info.arrived > 0 ? text : "at an unknown time";
+    return info;
+}
+
+bool write_pending_info(const std::string& state_dir, const PendingInfo& info)
+{
+    std::string path = state_dir + "/pending-info", temporary = path + ".new";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        // One line each: the values are escaped, so a stick's folder name cannot add a line.
+        out << "source=" << escape_controls(info.source) << "\narrived=" << info.arrived
+            << "\nidentity=" << info.identity << "\nwhy=" << escape_controls(info.why) << "\n";
+        if (!out)
+            return false;
+    }
+    return std::rename(temporary.c_str(), path.c_str()) == 0;
+}
+
+void forget_pending(const std::string& state_dir)
+{
+    remove_tree(state_dir + "/pending");
+    std::remove((state_dir + "/pending-info").c_str());
 }
 
 UsbWatcher::UsbWatcher(UsbConfig config)
@@ -174,15 +228,34 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         store = store::Store::open(m_config.database, error);
     }
 
-    // Pending bundles stay in staging for the staff screen; everything else is cleaned up.
-    if (result.outcome == StickOutcome::Pending) {
+    // Pending bundles stay in staging for the staff screen; everything else is cleaned up. A bundle already waiting
+    // is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or ignore
+    // the first, then the next can wait).
+    PendingInfo waiting = read_pending_info(m_config.state_dir);
+    if (result.outcome == StickOutcome::Pending && !waiting.identity.empty() && identity
+        && waiting.identity != identity->hash) {
+        result.outcome = StickOutcome::Refused;
+        result.message = "another bundle already waits for staff (" + waiting.source + ", arrived "
+            + waiting.arrived_text + "): staff must apply or ignore it on the staff screen before this one can wait";
+    } else if (result.outcome == StickOutcome::Pending && identity && waiting.identity == identity->hash) {
+        result.message = "this bundle already waits for staff to apply it";
+    } else if (result.outcome == StickOutcome::Pending) {
         std::string pending = m_config.state_dir + "/pending";
         remove_tree(pending);
-        if (rename(staging.c_str(), pending.c_str()) != 0)
+        if (rename(staging.c_str(), pending.c_str()) != 0) {
             result.message += " (the kiosk could not keep a copy for staff)";
-    } else {
-        remove_tree(staging);
+        } else {
+            PendingInfo info;
+            info.source = result.source;
+            info.arrived
+                = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+            info.identity = identity ? identity->hash : "";
+            info.why = result.message;
+            write_pending_info(m_config.state_dir, info);
+        }
     }
+    remove_tree(staging);
 
     result.report = stick_report(result, problems, now_text());
     result.report_written = write_report(folder, result.report, result.report_problem);

@@ -37,6 +37,19 @@ struct StickResult {
     std::vector<std::string> others;
 };
 
+// The bundle waiting for staff (STATE/pending, copied from a stick) and where it came from (STATE/pending-info).
+struct PendingInfo {
+    std::string source;       // "usb:/media/kiosk/STICK/folder"; empty when nothing waits.
+    std::int64_t arrived = 0; // Unix seconds.
+    std::string arrived_text; // Local "YYYY-MM-DD HH:MM".
+    std::string identity;     // Its content hash.
+    std::string why;          // Why it waits: not signed, or signed by a key this kiosk does not trust.
+};
+PendingInfo read_pending_info(const std::string& state_dir);
+bool write_pending_info(const std::string& state_dir, const PendingInfo& info);
+// Staff applied or ignored it: the copy and its info go.
+void forget_pending(const std::string& state_dir);
+
 class UsbWatcher {
 public:
     explicit UsbWatcher(UsbConfig config);

@@ -313,3 +313,49 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
     REQUIRE(store);
     CHECK(store->version_floor().empty());
 }
+
+TEST_CASE("a second unsigned stick cannot replace the bundle waiting for staff, who see where it came from and what "
+          "it changes")
+{
+    Staff staff;
+    run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", staff.state});
+    std::string sticks = staff.dir.file("media");
+    fs::create_directories(sticks);
+    std::string with_stick = staff.dir.write("stick.toml", "usb_roots = [\"" + sticks + "\"]\n");
+    auto stick = [&](const std::string& name, const std::string& from, const std::string& to) {
+        fs::remove_all(sticks);
+        fs::create_directories(sticks);
+        fs::copy(KIOSK_SOURCE_DIR "/data/demo", sticks + "/" + name, fs::copy_options::recursive);
+        std::string toml = read_text(sticks + "/" + name + "/bundle.toml");
+        toml.replace(toml.find(from), from.size(), to);
+        write_text(sticks + "/" + name + "/bundle.toml", toml);
+        return run_kiosk({"sync", "--once", "--config", with_stick, "--state", staff.state});
+    };
+    // Staff's own draft waits; then a visitor's stick with a fake emergency number arrives.
+    auto draft = stick("DRAFT", "Eastside Drop-in", "Westside Drop-in");
+    REQUIRE_MESSAGE(draft.out.find(": pending: ") != std::string::npos, draft.out);
+    auto fake = stick("FAKE", "Overdose? Get help now", "Overdose? Call 555-0100");
+    CHECK_MESSAGE(fake.out.find(": refused: another bundle already waits for staff (usb:" + sticks + "/DRAFT")
+            != std::string::npos,
+        fake.out);
+    CHECK(read_text(staff.state + "/pending/bundle.toml").find("Westside Drop-in") != std::string::npos);
+    CHECK(read_text(sticks + "/FAKE/kiosk-report.txt").find("NOT IMPORTED: another bundle already waits")
+        != std::string::npos);
+
+    // The staff screen names the waiting bundle's origin and what it would change.
+    std::string quiet = staff.dir.write("quiet.toml", "usb_roots = [\"" + staff.dir.file("none") + "\"]\n");
+    auto opened = staff.script(long_press + type(pin), quiet);
+    REQUIRE_MESSAGE(opened.status == 0, opened.err);
+    CHECK_MESSAGE(
+        opened.out.find("staff: waiting from usb:" + sticks + "/DRAFT, arrived ") != std::string::npos, opened.out);
+    CHECK_MESSAGE(opened.out.find("Compared with what shows: the name on screen becomes \"Westside Drop-in\".")
+            != std::string::npos,
+        opened.out);
+
+    // A check against what shows names the urgent page's new words, wherever they are.
+    std::string fake_dir = sticks + "/FAKE";
+    auto compared = run_kiosk({"check", fake_dir, "--against-installed", "--state", staff.state});
+    CHECK_MESSAGE(
+        compared.out.find("THE URGENT PAGE CHANGES: its title is \"Overdose? Call 555-0100\"") != std::string::npos,
+        compared.out);
+}
