@@ -1,6 +1,8 @@
 // http_get: one libcurl easy handle per request, every limit set, every failure put in plain words.
 #include "sync/http.hpp"
 
+#include <atomic>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -117,6 +119,22 @@ HttpLimits feed_limits()
     return limits;
 }
 
+namespace {
+
+std::atomic<bool> g_cancelled {false};
+
+int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    return g_cancelled.load() ? 1 : 0; // Non-zero aborts the transfer.
+}
+
+} // namespace
+
+void cancel_http()
+{
+    g_cancelled.store(true);
+}
+
 HttpResponse http_get(
     const std::string& url, const HttpLimits& limits, const std::string& etag, const std::string& last_modified)
 {
@@ -152,7 +170,9 @@ HttpResponse http_get(
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
-    CURLcode code = curl_easy_perform(curl);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress); // Called about once a second, and on data.
+    CURLcode code = g_cancelled.load() ? CURLE_ABORTED_BY_CALLBACK : curl_easy_perform(curl);
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);

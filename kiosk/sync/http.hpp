@@ -28,6 +28,10 @@ struct HttpResponse {
 };
 
 // GETs `url` (http or https only). `etag` / `last_modified` make it conditional (a 304 means unchanged).
+// Ends every transfer under way within a fraction of a second, and refuses new ones, for the rest of the process's
+// life: the kiosk is stopping, and a feed that answers slowly (or never) must not hold up its exit.
+void cancel_http();
+
 HttpResponse http_get(const std::string& url, const HttpLimits& limits, const std::string& etag = "",
     const std::string& last_modified = "");
 

@@ -52,9 +52,10 @@ TEST_CASE("bundle folders are found at most two levels below a root")
         rename_bundle(kiosk.stick(name), std::string("Bundle ") + name);
     }
     auto r = kiosk.sync();
-    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK_MESSAGE(r.status == 1, r.out << r.err); // A source was refused.
     CHECK_MESSAGE(contains(r.out, kiosk.source("a") + ": pending: "), r.out);
-    CHECK_MESSAGE(contains(r.out, kiosk.source("x/y") + ": pending: "), r.out);
+    // Found too; refused only because one bundle already waits for staff.
+    CHECK_MESSAGE(contains(r.out, kiosk.source("x/y") + ": refused: another bundle already waits for staff"), r.out);
     CHECK_FALSE(contains(r.out, "x/y2/z"));
     CHECK_FALSE(fs::exists(kiosk.stick("x/y2/z/kiosk-report.txt")));
 }
@@ -62,17 +63,18 @@ TEST_CASE("bundle folders are found at most two levels below a root")
 TEST_CASE("one bundle per stick: the first folder by name is read, and its report names the others")
 {
     Kiosk kiosk;
-    for (const char* name : {"STICK/b-second", "STICK/a-first", "OTHER"}) {
+    for (const char* name : {"STICK/b-second", "STICK/a-first", "ZOTHER"}) {
         fs::create_directories(kiosk.stick(name));
         fs::remove(kiosk.stick(name));
         copy_demo(kiosk.stick(name));
         rename_bundle(kiosk.stick(name), std::string("Bundle ") + name);
     }
     auto r = kiosk.sync();
-    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK_MESSAGE(r.status == 1, r.out << r.err); // ZOTHER was refused.
     CHECK_MESSAGE(contains(r.out, kiosk.source("STICK/a-first") + ": pending: "), r.out);
     CHECK_MESSAGE(contains(r.out, "1 other bundle folder on this stick not read"), r.out);
-    CHECK_MESSAGE(contains(r.out, kiosk.source("OTHER") + ": pending: "), r.out); // Another stick: read too.
+    // Another stick: read too (and refused only because a bundle already waits for staff).
+    CHECK_MESSAGE(contains(r.out, kiosk.source("ZOTHER") + ": refused: another bundle already waits"), r.out);
     CHECK_FALSE(contains(r.out, "b-second: "));
     std::string report = kiosk.report("STICK/a-first");
     CHECK_MESSAGE(contains(report, "other bundle folders, which the kiosk did not read"), report);
