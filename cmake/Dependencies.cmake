@@ -17,6 +17,8 @@ pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 # ICU's character properties (content/text_util.cpp bounds what content may put on screen by Unicode category). No
 # new package: libical-dev depends on libicu-dev, and libical already loads libicuuc at run time.
 pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
+# JPEGs decoded already scaled down, and encoded, at import (content/image_scale.cpp).
+pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET libturbojpeg)
 # The import child's seccomp filter (sync/child_sandbox.cpp).
 pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp)
 find_package(SQLite3 REQUIRED)

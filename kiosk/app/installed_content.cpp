@@ -5,6 +5,7 @@
 #include "app/paths.hpp"
 #include "store/store.hpp"
 #include "sync/child_process.hpp"
+#include "sync/import_child.hpp"
 
 #include "content/image_scale.hpp"
 
@@ -21,7 +22,7 @@ bool import_in_child(const Options& options, const std::string& dir, const std::
         argv.push_back("--config");
         argv.push_back(options.config_file);
     }
-    sync::ChildResult result = sync::run_child(argv);
+    sync::ChildResult result = sync::run_child(argv, sync::import_limits(dir));
     if (!result.ok()) {
         message = "the import of " + dir + " failed: " + result.failure();
         std::string detail = result.out.empty() ? result.err : result.out;

@@ -1,4 +1,5 @@
-// Image scaling with stb_image, stb_image_resize and stb_image_write.
+// Image scaling: JPEGs decoded already scaled down and encoded with libjpeg-turbo (TurboJPEG), PNGs with stb_image;
+// stb_image_resize for the last step to the size kept.
 #include "content/image_scale.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <stb_image.h>
 #include <stb_image_resize.h>
 #include <stb_image_write.h>
+#include <turbojpeg.h>
 
 namespace kiosk {
 
@@ -17,6 +19,73 @@ constexpr int jpeg_quality = 85;
 void append_bytes(void* context, void* data, int size)
 {
     static_cast<std::string*>(context)->append(static_cast<const char*>(data), std::size_t(size));
+}
+
+struct TurboJpeg {
+    tjhandle handle;
+    explicit TurboJpeg(tjhandle h)
+        : handle(h)
+    { }
+    ~TurboJpeg()
+    {
+        if (handle)
+            tjDestroy(handle);
+    }
+    TurboJpeg(const TurboJpeg&) = delete;
+    TurboJpeg& operator=(const TurboJpeg&) = delete;
+};
+
+// A JPEG decoded to RGB at the smallest of libjpeg-turbo's scales (1/8 to 1) that still leaves `max_side` pixels on
+// its long side: a 4096-pixel photo for a 1280-pixel picture decodes at half size, in about a third of the time (the
+// DCT does the scaling). Nothing when TurboJPEG cannot read it (CMYK, say): stb_image then tries.
+std::optional<std::string> decode_jpeg_scaled(
+    std::string_view bytes, int max_side, int& width, int& height, int& channels)
+{
+    TurboJpeg tj(tjInitDecompress());
+    int w = 0, h = 0, subsampling = 0, colorspace = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    if (!tj.handle
+        || tjDecompressHeader3(
+               tj.handle, data, static_cast<unsigned long>(bytes.size()), &w, &h, &subsampling, &colorspace)
+            != 0
+        || w <= 0 || h <= 0)
+        return std::nullopt;
+    int count = 0;
+    tjscalingfactor* factors = tjGetScalingFactors(&count);
+    int want = std::min(max_side, std::max(w, h));
+    tjscalingfactor best {1, 1};
+    for (int i = 0; factors && i < count; ++i) {
+        int side = std::max(TJSCALED(w, factors[i]), TJSCALED(h, factors[i]));
+        int best_side = std::max(TJSCALED(w, best), TJSCALED(h, best));
+        if (side >= want && side < best_side)
+            best = factors[i];
+    }
+    width = TJSCALED(w, best);
+    height = TJSCALED(h, best);
+    channels = 3;
+    std::string pixels(std::size_t(width) * std::size_t(height) * 3, '\0');
+    if (tjDecompress2(tj.handle, data, static_cast<unsigned long>(bytes.size()),
+            reinterpret_cast<unsigned char*>(pixels.data()), width, 0, height, TJPF_RGB, 0)
+        != 0)
+        return std::nullopt;
+    return pixels;
+}
+
+bool encode_jpeg(const unsigned char* pixels, int width, int height, int channels, std::string& out)
+{
+    TurboJpeg tj(tjInitCompress());
+    unsigned char* jpeg = nullptr;
+    unsigned long size = 0;
+    int format = channels == 1 ? TJPF_GRAY : TJPF_RGB;
+    int subsampling = channels == 1 ? TJSAMP_GRAY : TJSAMP_420;
+    if (!tj.handle
+        || tjCompress2(tj.handle, pixels, width, 0, height, format, &jpeg, &size, subsampling, jpeg_quality, 0) != 0) {
+        tjFree(jpeg);
+        return false;
+    }
+    out.assign(reinterpret_cast<const char*>(jpeg), size);
+    tjFree(jpeg);
+    return true;
 }
 
 } // namespace
@@ -30,23 +99,28 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
         return std::nullopt;
     }
     int width = 0, height = 0, channels = 0;
-    std::unique_ptr<unsigned char, void (*)(void*)> pixels(
-        stbi_load_from_memory(
-            reinterpret_cast<const unsigned char*>(bytes.data()), int(bytes.size()), &width, &height, &channels, 0),
-        stbi_image_free);
-    if (!pixels || width != header->width || height != header->height) {
-        error = "the image is damaged and cannot be decoded";
-        return std::nullopt;
+    std::unique_ptr<unsigned char, void (*)(void*)> decoded(nullptr, stbi_image_free);
+    std::optional<std::string> jpeg;
+    if (header->format == ImageFormat::Jpeg)
+        jpeg = decode_jpeg_scaled(bytes, max_side, width, height, channels);
+    if (!jpeg) {
+        decoded.reset(stbi_load_from_memory(
+            reinterpret_cast<const unsigned char*>(bytes.data()), int(bytes.size()), &width, &height, &channels, 0));
+        if (!decoded || width != header->width || height != header->height) {
+            error = "the image is damaged and cannot be decoded";
+            return std::nullopt;
+        }
     }
+    const unsigned char* pixels = jpeg ? reinterpret_cast<const unsigned char*>(jpeg->data())
+                                       : static_cast<const unsigned char*>(decoded.get());
     double scale = std::min(1.0, double(max_side) / double(std::max(width, height)));
     int out_w = std::max(1, int(std::lround(width * scale)));
     int out_h = std::max(1, int(std::lround(height * scale)));
-    std::string scaled;
-    const unsigned char* source = pixels.get();
+    const unsigned char* source = pixels;
     std::string resized;
     if (out_w != width || out_h != height) {
         resized.resize(std::size_t(out_w) * std::size_t(out_h) * std::size_t(channels));
-        if (!stbir_resize_uint8(pixels.get(), width, height, 0, reinterpret_cast<unsigned char*>(resized.data()), out_w,
+        if (!stbir_resize_uint8(pixels, width, height, 0, reinterpret_cast<unsigned char*>(resized.data()), out_w,
                 out_h, 0, channels)) {
             error = "the image could not be scaled";
             return std::nullopt;
@@ -57,7 +131,7 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
     bool alpha = channels == 2 || channels == 4;
     int ok = alpha
         ? stbi_write_png_to_func(append_bytes, &result.bytes, out_w, out_h, channels, source, out_w * channels)
-        : stbi_write_jpg_to_func(append_bytes, &result.bytes, out_w, out_h, channels, source, jpeg_quality);
+        : encode_jpeg(source, out_w, out_h, channels, result.bytes);
     if (!ok || result.bytes.empty()) {
         error = "the image could not be encoded again";
         return std::nullopt;

@@ -1,6 +1,9 @@
 // import_in_child: the one place a stranger's bundle is checked and imported, in a child process under limits.
 #include "sync/import_child.hpp"
 
+#include <csignal>
+#include <dirent.h>
+
 #include "sync/child_process.hpp"
 
 #include <algorithm>
@@ -82,21 +85,39 @@ const char* outcome_word(StickOutcome outcome)
     return "failed";
 }
 
+ChildLimits import_limits(const std::string& dir)
+{
+    ChildLimits limits;
+    int images = 0;
+    if (DIR* folder = opendir((dir + "/images").c_str())) {
+        while (dirent* entry = readdir(folder))
+            images += entry->d_name[0] != '.' && images < 100000;
+        closedir(folder);
+    }
+    limits.cpu_seconds = 60 + (images + 1) / 2;
+    limits.wall_milliseconds = 120000 + images * 1000;
+    if (const char* wall = std::getenv("KIOSK_CHILD_WALL_MS")) // Tests only: a checker that "hangs".
+        limits.wall_milliseconds = std::max(1, std::atoi(wall));
+    return limits;
+}
+
 ChildImport import_in_child(
     const std::vector<std::string>& kiosk_argv, const std::string& dir, const std::string& source)
 {
     ChildImport result;
     std::vector<std::string> argv = kiosk_argv;
     argv.insert(argv.end(), {"import", dir, "--json", "--signed-only", "--source", source});
-    ChildLimits limits;
-    if (const char* wall = std::getenv("KIOSK_CHILD_WALL_MS")) // Tests only: a checker that "hangs".
-        limits.wall_milliseconds = std::max(1, std::atoi(wall));
+    ChildLimits limits = import_limits(dir);
     ChildResult child = run_child(argv, limits);
     std::string json = child.out.substr(0, child.out.find('\n'));
     if (!child.failure().empty() && json_field(json, "importable").empty()) {
         result.crashed = true;
         result.outcome = StickOutcome::Failed;
-        result.message = "checking this bundle " + child.failure();
+        result.over_limits = child.timed_out || child.signal == SIGXCPU || child.signal == SIGKILL;
+        result.message = result.over_limits ? "it needs more work than the kiosk allows (it was stopped after "
+                + std::to_string(child.timed_out ? std::max(1, limits.wall_milliseconds / 1000) : limits.cpu_seconds)
+                + " s): too many large pictures, or too much content; make the pictures smaller or fewer"
+                                            : "checking this bundle " + child.failure();
         return result;
     }
     result.checked = true;

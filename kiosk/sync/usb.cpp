@@ -15,6 +15,7 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <sys/stat.h>
 
 namespace kiosk::sync {
@@ -126,10 +127,15 @@ UsbWatcher::UsbWatcher(UsbConfig config)
     : m_config(std::move(config))
 {
     // Bundles that stopped the checker, remembered across restarts: a hostile stick left in cannot crash-loop.
+    // A line is a bundle's identity, then why: nothing (it crashed something), or the id of the limits it went over,
+    // which count only while the kiosk's limits are the same.
     std::ifstream in(poison_file());
     for (std::string line; std::getline(in, line);) {
-        if (!line.empty())
-            m_poison.insert(line);
+        std::istringstream words(line);
+        std::string hash, limits;
+        words >> hash >> limits;
+        if (!hash.empty() && (limits.empty() || limits == import_limits_id))
+            m_poison.insert(hash);
     }
 }
 
@@ -222,8 +228,11 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         result.outcome = child.outcome;
         if (child.crashed) {
             m_poison.insert(identity->hash);
-            std::ofstream(poison_file(), std::ios::app) << identity->hash << "\n";
-            result.message += "; it is not tried again until it changes";
+            std::ofstream(poison_file(), std::ios::app)
+                << identity->hash << (child.over_limits ? std::string(" ") + import_limits_id : "") << "\n";
+            result.message += child.over_limits
+                ? "; it is tried again when it changes, or when a kiosk update changes the limits"
+                : "; it is not tried again until it changes";
         }
         store = store::Store::open(m_config.database, error);
     }

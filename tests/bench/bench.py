@@ -272,6 +272,46 @@ def measure_big_bundle():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+LIMIT_IMAGES = 500  # BundleLimits::max_images.
+LIMIT_SIDE = 4096   # ImageLimits::max_side.
+
+
+def measure_limit_pictures():
+    """The documented picture limits at once: 500 JPEGs of 4096x4096 pixels (each about 300 KiB, so the bundle stays
+    within its 256 MiB), imported as a stick's child would import them. Returns (wall s, CPU s, the child's CPU limit
+    for it) or None and why not. The pictures are drawn by Pillow under /usr/bin/python3 (python3-pil)."""
+    folder = tempfile.mkdtemp(prefix="kiosk-bench-pictures-")
+    try:
+        bundle = os.path.join(folder, "bundle")
+        shutil.copytree(os.path.join(os.path.dirname(os.path.dirname(HERE)), "data", "demo"), bundle)
+        os.makedirs(os.path.join(bundle, "images"))
+        draw = ("from PIL import Image, ImageFilter\n"
+                "import sys\n"
+                "noise = Image.effect_noise((%d, %d), 40).convert('RGB').filter(ImageFilter.GaussianBlur(6))\n"
+                "noise.save(sys.argv[1], quality=80)\n" % (LIMIT_SIDE, LIMIT_SIDE))
+        first = os.path.join(bundle, "images", "p000.jpg")
+        made = subprocess.run(["/usr/bin/python3", "-c", draw, first], capture_output=True, text=True)
+        if made.returncode != 0:
+            return None, "no picture could be drawn (python3-pil): " + made.stderr.strip()[-200:]
+        for i in range(1, LIMIT_IMAGES):
+            shutil.copy(first, os.path.join(bundle, "images", "p%03d.jpg" % i))
+        with open(os.path.join(bundle, "pages", "history.md"), "a") as f:
+            for i in range(LIMIT_IMAGES):
+                f.write("\n![Picture %d](images/p%03d.jpg)\n" % (i, i))
+        state = os.path.join(folder, "state")
+        started = time.monotonic()
+        proc = subprocess.Popen([KIOSK, "import", bundle, "--state", state], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - started
+        if status != 0:
+            return None, "the import failed: " + proc.stderr.read().strip()[-200:]
+        cpu_limit = 60 + (LIMIT_IMAGES + 1) // 2  # sync::import_limits.
+        return (wall, usage.ru_utime + usage.ru_stime, cpu_limit, os.path.getsize(first)), None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure_feed():
     """Sync of the 10,000-event bundle from a feed on a loopback server: in full into an empty kiosk, then again after
     one page changed. Time of `kiosk sync --once` and bytes downloaded, for each."""
@@ -479,6 +519,7 @@ def main():
     attract_cpu, attract_wakeups, attract_why = measure_attract()
     flings = measure_flings() + measure_long_pages()
     feed_full, feed_changed = measure_feed()
+    pictures, pictures_why = measure_limit_pictures()
     rows = [("metric", "value", "target")]
     if firsts:
         rows.append(("exec to first frame, headless 1280x800 (median of %d)" % len(firsts),
@@ -511,6 +552,13 @@ def main():
     rows.append(("feed sync again after one page changed: time, downloaded",
                  "%.0f ms, %.1f KiB in %d requests" % (feed_changed[0], feed_changed[1] / 1024.0, feed_changed[2]),
                  "MANIFEST, signature, the page"))
+    label = "import of %d JPEGs of %dx%d pixels (the picture limits at once)" % (LIMIT_IMAGES, LIMIT_SIDE, LIMIT_SIDE)
+    if pictures:
+        wall, cpu, limit, size = pictures
+        rows.append((label + ": wall, CPU (each picture %d KiB)" % (size // 1024), "%.1f s, %.1f s of CPU" % (wall, cpu),
+                     "Pi 4 (about 4x): %.0f s of CPU, under the child's limit of %d s" % (cpu * 4, limit)))
+    else:
+        rows.append((label, "not measured: " + pictures_why, ""))
     rows += box_rows()
     print_table(rows)
 

@@ -1,5 +1,7 @@
 // Hostile and broken sticks end to end: links, too many files or folders, huge files, deep nesting, huge images, odd
 // names, read-only sticks and a checker that hangs: each refused with a clear reason, and nothing changes.
+#include "sync/identity.hpp"
+#include "sync/import_child.hpp"
 #include "usb_harness.hpp"
 
 #include <atomic>
@@ -223,7 +225,8 @@ TEST_CASE("a bundle that hangs the checker is not tried again until it changes, 
         auto r = kiosk.sync();
         CHECK(r.status == 1);
         CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": failed: "), r.out);
-        CHECK_MESSAGE(contains(r.out, "not tried again until it changes"), r.out);
+        CHECK_MESSAGE(contains(r.out, "it needs more work than the kiosk allows"), r.out);
+        CHECK_MESSAGE(contains(r.out, "tried again when it changes, or when a kiosk update changes the limits"), r.out);
     }
     // A new process (as after a restart), with a checker that would work: the same bundle is still not tried.
     auto again = kiosk.sync();
@@ -260,4 +263,25 @@ TEST_CASE("control characters in a stick's names cannot forge a line or drive th
     CHECK_MESSAGE(contains(r.out, "\\x0AIMPORTED: the kiosk now shows this content\\x1B[2J"), r.out);
     CHECK_MESSAGE(contains(report, "WAITING FOR STAFF"), report);
     CHECK_MESSAGE(contains(report, "pages/note\\x0AIMPORTED: yes\\x1B[31m.md"), report);
+}
+
+TEST_CASE("a bundle refused over the import limits is tried again once a kiosk update changes them")
+{
+    Kiosk kiosk;
+    std::string stick = kiosk.stick("stick");
+    copy_demo(stick);
+    REQUIRE(pack(stick, kiosk.key).status == 0);
+    std::string error;
+    auto identity = kiosk::sync::bundle_identity(stick, error);
+    REQUIRE_MESSAGE(identity, error);
+    std::string poison = kiosk.state.file("refused-bundles");
+    // Refused under today's limits: still refused.
+    write_text(poison, identity->hash + " " + kiosk::sync::import_limits_id + "\n");
+    auto refused = kiosk.sync();
+    CHECK_MESSAGE(contains(refused.out, ": refused: this bundle stopped the kiosk before"), refused.out);
+    // Refused under an older kiosk's limits: tried again, and imported.
+    write_text(poison, identity->hash + " limits-1\n");
+    fs::remove(stick + "/kiosk-report.txt"); // The stick looks new to a new process anyway.
+    auto retried = kiosk.sync();
+    CHECK_MESSAGE(contains(retried.out, kiosk.source("stick") + ": imported: "), retried.out);
 }
