@@ -84,6 +84,10 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     pack->add_option("--key", options.key_file, "The secret key (from kiosk keygen)")
         ->required()
         ->type_name("NAME.key");
+    pack->add_option("--expires-in", options.expires_in_days,
+            "Days after which a kiosk still showing this warns staff that the feed has stopped being updated")
+        ->check(CLI::Range(1, 3650))
+        ->type_name("DAYS");
     CLI::App* verify = app.add_subcommand("verify", "Check that a bundle is intact and signed by a key");
     verify->add_option("DIR", options.pack_dir, "The bundle folder")->required()->type_name("DIR");
     verify->add_option("--pub", options.key_file, "The public key")->required()->type_name("NAME.pub");

@@ -49,6 +49,7 @@ struct Options {
     std::string import_dir;         // import DIR
     std::string import_source;      // import --source: where the bundle came from, for status ("usb:/media/x")
     bool json = false;              // check, import, status --json
+    int expires_in_days = 0;        // pack --expires-in DAYS
     bool against_installed = false; // check --against-installed: what it would change in the content that shows
     bool signed_only = false;       // import --signed-only: import only a bundle signed by a trusted key (sticks, feed)
     std::string key_name;           // keygen --out NAME

@@ -6,6 +6,7 @@
 
 #include "app/json.hpp"
 #include "app/paths.hpp"
+#include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
@@ -111,6 +112,7 @@ int run_import(const Options& options, const Settings& settings)
                     go = false; // Checked again inside the import's transaction; this spares scaling the images.
                 }
                 request.version = verified->manifest.version;
+                request.expires = verified->manifest.expires;
                 request.is_signed = true;
                 request.check_version_rules = true;
                 request.now = now;
@@ -238,7 +240,7 @@ int run_pack(const Options& options, const Settings& settings)
     }
     (void)settings;
     std::string error;
-    auto manifest = sync::pack_bundle(dir, options.key_file, error);
+    auto manifest = sync::pack_bundle(dir, options.key_file, error, options.expires_in_days);
     if (!manifest) {
         std::cerr << "kiosk: pack: " << error << "\n";
         return exit_failure;
@@ -373,13 +375,15 @@ int run_status(const Options& options)
     if (options.json) {
         if (!active) {
             std::cout << "{\"version\": null, \"source\": null, \"imported_at\": null, \"counts\": " << counts_json({})
-                      << ", \"pinned_from\": null, \"sources\": " << sources_json << "}" << std::endl;
+                      << ", \"pinned_from\": null, \"expires\": null, \"sources\": " << sources_json << "}"
+                      << std::endl;
         } else {
             std::cout << "{\"version\": " << json_string(active->version)
                       << ", \"source\": " << json_string(active->source)
                       << ", \"imported_at\": " << json_string(time_text(active->imported_at, TimeText::IsoUtc))
                       << ", \"counts\": " << counts_json(active->counts)
                       << ", \"pinned_from\": " << (pinned.empty() ? "null" : json_string(pinned))
+                      << ", \"expires\": " << (active->expires.empty() ? "null" : json_string(active->expires))
                       << ", \"sources\": " << sources_json << "}" << std::endl;
         }
     } else if (!active) {
@@ -392,6 +396,12 @@ int run_status(const Options& options)
                   << " in the next 90 days at import), " << active->counts.images << " images\n";
         if (!pinned.empty())
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
+        if (!active->expires.empty()) {
+            std::int64_t until = StaffDesk::expiry_seconds(active->expires);
+            bool past = until > 0 && until < std::int64_t(std::time(nullptr));
+            std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
+                      << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
+        }
     }
     if (!options.json) {
         if (!StaffPin(state_dir(options.state_dir)).is_set())

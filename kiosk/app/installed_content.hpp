@@ -17,6 +17,7 @@ struct InstalledContent {
     std::shared_ptr<const Bundle> bundle;
     std::shared_ptr<const ImageBytes> images;
     WallTime imported_at {}; // The epoch when not known (a folder shown as it is).
+    WallTime expires_at {};  // Its MANIFEST's expiry; the epoch for none.
 };
 
 // The active content, or the demo bundle read directly when the store cannot be used (a broken disk must not leave

@@ -203,7 +203,7 @@ int run(const Options& options, const Settings& settings)
     wake.init();
 
     ui::Ui ui(theme, contrast, std::move(strings));
-    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone, content.imported_at));
+    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone, content.imported_at, content.expires_at));
     SnapshotImages images(*backend, ui);
     ui.set_images(&images);
     ui.set_language(language);
@@ -232,7 +232,8 @@ int run(const Options& options, const Settings& settings)
         std::string load_error;
         auto store = store::Store::open(database_path(options), load_error);
         InstalledContent fresh = store ? stored_content(*store, load_error) : InstalledContent {};
-        return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at) : nullptr;
+        return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at, fresh.expires_at)
+                            : nullptr;
     };
     std::string confirming; // An action that asked to be tapped again, and when it asked.
     Millis confirm_asked {0};

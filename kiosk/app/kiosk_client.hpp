@@ -174,7 +174,8 @@ public:
         info.zone = &m_zone;
         // At midnight the days ahead move on: expand the stored rules again for the next 90 days.
         if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local)) {
-            m_ui.set_content(make_snapshot(content->bundle, content->images, info.now, m_zone, content->imported_at));
+            m_ui.set_content(make_snapshot(
+                content->bundle, content->images, info.now, m_zone, content->imported_at, content->expires_at));
         }
         for (const ui::Intent& intent : m_ui.frame(info)) {
             std::string before = m_ui.path();

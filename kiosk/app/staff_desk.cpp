@@ -77,6 +77,18 @@ ui::StaffView StaffDesk::view() const
                 "version " + active->version + " from " + active->source + ", "
                     + (days <= 0 ? "imported today" : "imported " + std::to_string(days) + " days ago"));
         }
+        if (auto active = store->active_version(); active && !active->expires.empty()) {
+            std::int64_t until = expiry_seconds(active->expires);
+            long long days = (now - until) / 86400;
+            if (until > 0 && now > until)
+                view.facts.emplace_back("Out of date",
+                    "the feed said this content would be replaced by " + time_text(until, TimeText::LocalMinutes)
+                        + (days > 0 ? ", " + std::to_string(days) + (days == 1 ? " day" : " days") + " ago" : "")
+                        + ". Check that whoever publishes the feed still updates it, and that this kiosk can reach "
+                          "it (the lines below). Visitors see how long ago it was updated.");
+            else if (until > 0)
+                view.facts.emplace_back("Good until", time_text(until, TimeText::LocalMinutes));
+        }
         if (auto previous = store->previous_version()) {
             view.facts.emplace_back("Previous", "version " + previous->version + " from " + previous->source);
             view.can_roll_back = true;
@@ -141,6 +153,20 @@ ui::StaffView StaffDesk::view() const
             + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
     }
     return view;
+}
+
+std::int64_t StaffDesk::expiry_seconds(const std::string& expires)
+{
+    if (expires.size() != 14 || !std::all_of(expires.begin(), expires.end(), ::isdigit))
+        return 0;
+    std::tm tm {};
+    tm.tm_year = std::stoi(expires.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(expires.substr(4, 2)) - 1;
+    tm.tm_mday = std::stoi(expires.substr(6, 2));
+    tm.tm_hour = std::stoi(expires.substr(8, 2));
+    tm.tm_min = std::stoi(expires.substr(10, 2));
+    tm.tm_sec = std::stoi(expires.substr(12, 2));
+    return std::int64_t(timegm(&tm));
 }
 
 bool StaffDesk::floor_ahead(const std::string& floor, std::int64_t now)

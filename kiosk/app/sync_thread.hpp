@@ -174,8 +174,8 @@ private:
             std::cerr << "kiosk: the new content cannot be loaded (" << error << "): the old content stays\n";
             return;
         }
-        SnapshotPtr snapshot = make_snapshot(
-            content.bundle, content.images, std::chrono::system_clock::now(), m_zone, content.imported_at);
+        SnapshotPtr snapshot = make_snapshot(content.bundle, content.images, std::chrono::system_clock::now(), m_zone,
+            content.imported_at, content.expires_at);
         m_wake.post([arrived = m_arrived, snapshot] { arrived(snapshot); });
     }
 

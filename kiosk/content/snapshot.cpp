@@ -19,10 +19,11 @@ std::string local_date(const LocalTime& time)
 }
 
 SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, std::shared_ptr<const ImageBytes> images, WallTime now,
-    const TimeZone& zone, WallTime imported_at)
+    const TimeZone& zone, WallTime imported_at, WallTime expires_at)
 {
     auto snapshot = std::make_shared<ContentSnapshot>();
     snapshot->imported_at = imported_at;
+    snapshot->expires_at = expires_at;
     snapshot->images = images ? std::move(images) : std::make_shared<const ImageBytes>();
     LocalTime today = zone.to_local(now);
     snapshot->day = local_date(today);

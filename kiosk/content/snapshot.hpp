@@ -20,6 +20,7 @@ struct ContentSnapshot {
     // When this content was imported, or the epoch when unknown (a previewed folder). A clock earlier than this is
     // wrong (a Pi without a battery clock before its first sync), and the agenda then labels no day "Today".
     WallTime imported_at {};
+    WallTime expires_at {}; // When the feed said this content would be replaced; the epoch for never.
 
     const BundleInfo& info() const { return bundle->info; }
 };
@@ -28,7 +29,7 @@ using SnapshotPtr = std::shared_ptr<const ContentSnapshot>;
 
 // Expands the bundle's events from the start of `now`'s local day in `zone` for 90 days.
 SnapshotPtr make_snapshot(std::shared_ptr<const Bundle> bundle, std::shared_ptr<const ImageBytes> images, WallTime now,
-    const TimeZone& zone, WallTime imported_at = {});
+    const TimeZone& zone, WallTime imported_at = {}, WallTime expires_at = {});
 
 // "2026-12-01" for a local time.
 std::string local_date(const LocalTime& time);

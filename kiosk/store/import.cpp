@@ -1,6 +1,7 @@
 // Importing a bundle as a new version in one transaction, so a kiosk killed half way shows the old or the new, no mix.
 #include "store/codec.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "store/versions.hpp"
 
 #include <ctime>
@@ -287,9 +288,13 @@ std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, 
     }
 
     {
-        StatementUse insert = db.use("INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, "
-                                     "cards, events, occurrences, images, report) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        // A database opened below the latest schema (open_at_schema, for tests of migrations) has no expiry column.
+        bool expiry = schema_version_of(db) >= 4;
+        StatementUse insert = db.use(expiry
+                ? "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
+                  "occurrences, images, report, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                : "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
+                  "occurrences, images, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         if (!insert)
             return fail(db.error());
         const BundleCounts& counts = request.counts;
@@ -304,6 +309,8 @@ std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, 
             .bind_int(9, as_int(counts.occurrences))
             .bind_int(10, as_int(counts.images))
             .bind_text(11, request.report);
+        if (expiry)
+            insert->bind_text(12, request.expires);
         if (!insert->run())
             return fail(db.error());
     }

@@ -151,6 +151,10 @@ const std::vector<Migration>& migrations()
             activity_tables},
         {3, "Calendars fetched by URL, kept apart from bundle versions: a failed fetch keeps the last good one.",
             calendar_tables},
+        {4,
+            "A signed version's expiry (MANIFEST 'expires', UTC YYYYMMDDHHMMSS, or ''): past it staff are warned that "
+            "the feed has stopped being updated.",
+            "ALTER TABLE versions ADD COLUMN expires TEXT NOT NULL DEFAULT '';"},
     };
     return all;
 }

@@ -27,6 +27,7 @@ struct VersionInfo {
     std::int64_t imported_at = 0; // Unix seconds.
     BundleCounts counts;          // As counted at import (occurrences over 90 days from then).
     std::string report;           // The import's diagnostics, one "file:line: severity: message" per line.
+    std::string expires;          // Its MANIFEST's "expires" (UTC YYYYMMDDHHMMSS), or "" for none.
 };
 
 struct ImportRequest {
@@ -35,6 +36,7 @@ struct ImportRequest {
     std::string source;
     std::string version; // "" => a new local version "local-<n>" is assigned; else the packed version string.
     bool is_signed = false;
+    std::string expires; // The MANIFEST's "expires", or "".
     BundleCounts counts;
     std::string report;
     std::int64_t imported_at = 0; // Unix seconds; 0 => now.

@@ -1,11 +1,11 @@
 // Which versions are kept and which one shows: rollback and its pin, and the rules refusing old or altered bundles.
 #include "store/versions.hpp"
 
-#include <ctime>
-
 #include "store/database.hpp"
+#include "store/schema.hpp"
 
 #include <charconv>
+#include <ctime>
 
 namespace kiosk::store {
 
@@ -51,8 +51,12 @@ bool erase_state(Database& database, const char* key)
 
 std::optional<VersionInfo> read_version(Database& database, std::int64_t id, bool& failed)
 {
-    StatementUse query = database.use("SELECT id, version, is_signed, identity, source, imported_at, pages, cards, "
-                                      "events, occurrences, images, report FROM versions WHERE id = ?1");
+    bool expiry = schema_version_of(database) >= 4; // Below it (tests of migrations), no expiry column.
+    StatementUse query = database.use(expiry
+            ? "SELECT id, version, is_signed, identity, source, imported_at, pages, cards, events, occurrences, "
+              "images, report, expires FROM versions WHERE id = ?1"
+            : "SELECT id, version, is_signed, identity, source, imported_at, pages, cards, events, occurrences, "
+              "images, report, '' FROM versions WHERE id = ?1");
     if (!query) {
         failed = true;
         return std::nullopt;
@@ -76,6 +80,7 @@ std::optional<VersionInfo> read_version(Database& database, std::int64_t id, boo
     info.counts.occurrences = static_cast<std::size_t>(query->column_int(9));
     info.counts.images = static_cast<std::size_t>(query->column_int(10));
     info.report = query->column_text(11);
+    info.expires = query->column_text(12);
     return info;
 }
 

@@ -207,6 +207,10 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
                 return fail("the version must be 14 digits (YYYYMMDDHHMMSS)");
         } else if (line.rfind("created ", 0) == 0) {
             manifest.created = line.substr(8);
+        } else if (line.rfind("expires ", 0) == 0) {
+            manifest.expires = line.substr(8);
+            if (!is_version(manifest.expires))
+                return fail("the expiry must be 14 digits (YYYYMMDDHHMMSS)");
         } else if (line.rfind("file\t", 0) == 0) {
             // file<TAB>size<TAB>hash<TAB>path: the path last, so it may hold spaces.
             std::size_t a = 5, b = line.find('\t', a), c = b == std::string::npos ? b : line.find('\t', b + 1);
@@ -237,7 +241,8 @@ std::string manifest_text(const Manifest& manifest)
 {
     std::string text = "# Drop-in Kiosk bundle manifest, written by kiosk pack. Do not edit: the signature covers it.\n"
                        "format 1\nversion "
-        + manifest.version + "\ncreated " + manifest.created + "\n";
+        + manifest.version + "\ncreated " + manifest.created + "\n"
+        + (manifest.expires.empty() ? "" : "expires " + manifest.expires + "\n");
     for (const ManifestFile& file : manifest.files)
         text += "file\t" + std::to_string(file.size) + "\t" + file.hash + "\t" + file.path + "\n";
     return text;
@@ -249,7 +254,8 @@ bool has_manifest(const std::string& dir)
     return lstat((dir + "/MANIFEST").c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& key_path, std::string& error)
+std::optional<Manifest> pack_bundle(
+    const std::string& dir, const std::string& key_path, std::string& error, int expires_in_days)
 {
     if (sodium_init() < 0) {
         error = "the cryptography library cannot start";
@@ -272,6 +278,8 @@ std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& k
     std::time_t now = std::time(nullptr);
     manifest.version = utc_text(now, "%Y%m%d%H%M%S");
     manifest.created = utc_text(now, "%Y-%m-%dT%H:%M:%SZ");
+    if (expires_in_days > 0)
+        manifest.expires = utc_text(now + std::time_t(expires_in_days) * 86400, "%Y%m%d%H%M%S");
     // The version only grows: after a clock that went back, or a second pack within the second, one more.
     if (auto old_text = read_small(dir + "/MANIFEST", max_manifest_bytes)) {
         std::string ignored;

@@ -34,6 +34,7 @@ struct ManifestFile {
 struct Manifest {
     std::string version; // YYYYMMDDHHMMSS, UTC at packing; only grows.
     std::string created; // ISO 8601 UTC.
+    std::string expires; // YYYYMMDDHHMMSS, UTC: after it the content is stale (the feed stopped), or "" for never.
     std::vector<ManifestFile> files;
 };
 
@@ -44,7 +45,10 @@ std::string manifest_text(const Manifest& manifest);
 // Writes DIR/MANIFEST (every file of the bundle but the MANIFEST, its signature and the kiosk's report) and
 // DIR/MANIFEST.sig, signed with the secret key at `key_path`. The version is the UTC time now, or one more than the
 // version already in DIR/MANIFEST when that is not older (the clock went back, two packs in one second).
-std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& key_path, std::string& error);
+// With `expires_in_days` above 0 the MANIFEST says the content expires that many days after packing: a kiosk still
+// showing it then warns staff (the feed has stopped being updated).
+std::optional<Manifest> pack_bundle(
+    const std::string& dir, const std::string& key_path, std::string& error, int expires_in_days = 0);
 
 struct Verified {
     Manifest manifest;

@@ -159,7 +159,10 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     std::string age;
     auto since = c.frame.now - c.content.imported_at;
     long long days = std::chrono::duration_cast<std::chrono::hours>(since).count() / 24;
-    if (c.content.imported_at.time_since_epoch().count() > 0 && !c.clock_wrong() && days >= 7) {
+    // A week after the import, or sooner when the feed said the content would be replaced by now (it stopped).
+    bool expired = c.content.expires_at.time_since_epoch().count() > 0 && c.frame.now > c.content.expires_at;
+    if (c.content.imported_at.time_since_epoch().count() > 0 && !c.clock_wrong()
+        && (days >= 7 || (expired && days >= 1))) {
         age = c.word("updated_days_ago");
         auto at = age.find("{n}");
         if (at != std::string::npos)
