@@ -7,6 +7,8 @@
 #include "sync/staging.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
@@ -105,7 +107,23 @@ FeedResult FeedSource::fetch()
     std::string dir = m_config.state_dir + "/feed";
     std::string mirror = dir + "/mirror";
     mkdir(dir.c_str(), 0700);
-    HttpLimits limits = feed_limits();
+    HttpLimits per_file = feed_limits();
+    // A whole sync (the MANIFEST, its signature and every changed file) has 10 minutes: a feed that drips each file
+    // just within its own limit cannot hold the network thread for hours. KIOSK_FEED_TOTAL_MS shortens it (tests).
+    long total_ms = 10 * 60 * 1000;
+    if (const char* text = std::getenv("KIOSK_FEED_TOTAL_MS"))
+        total_ms = std::max(1L, std::atol(text));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(total_ms);
+    HttpLimits limits = per_file;
+    // The limits for the next request: what is left of the sync's time, at most the per-file limit; false when none.
+    auto time_left = [&] {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        limits.total_timeout_ms = std::min(per_file.total_timeout_ms, long(left.count()));
+        return limits.total_timeout_ms > 0;
+    };
+    std::string out_of_time = "the feed took more than " + std::to_string(total_ms / 1000)
+        + " s in all to send this update (a slow or stalled server): it is tried again later";
+    time_left();
 
     // The MANIFEST, conditionally: an unchanged feed costs one small request.
     // STATE/feed/conditional: the last MANIFEST's ETag and Last-Modified, the URL they belong to, and why that
@@ -124,7 +142,7 @@ FeedResult FeedSource::fetch()
         = http_get(m_config.url, limits, conditional ? etag : "", conditional ? modified : "");
     ++result.requests;
     if (!manifest_response.ok) {
-        result.message = manifest_response.error;
+        result.message = std::chrono::steady_clock::now() >= deadline ? out_of_time : manifest_response.error;
         return result;
     }
     if (manifest_response.not_modified) {
@@ -147,10 +165,14 @@ FeedResult FeedSource::fetch()
     };
 
     // The signature before anything else is fetched: a feed that is not ours costs two requests.
+    if (!time_left()) {
+        result.message = out_of_time;
+        return result;
+    }
     HttpResponse signature = http_get(base_url() + "MANIFEST.sig", limits);
     ++result.requests;
     if (!signature.ok) {
-        result.message = signature.error;
+        result.message = std::chrono::steady_clock::now() >= deadline ? out_of_time : signature.error;
         return result;
     }
     result.bytes += signature.body.size();
@@ -214,10 +236,12 @@ FeedResult FeedSource::fetch()
             if (bytes.size() == file.size && hash_bytes(bytes) == file.hash && write_all(target, bytes))
                 continue;
         }
+        if (!time_left())
+            return fail(StickOutcome::Failed, out_of_time);
         HttpResponse got = http_get(base_url() + url_path(file.path), limits);
         ++result.requests;
         if (!got.ok)
-            return fail(StickOutcome::Failed, got.error);
+            return fail(StickOutcome::Failed, std::chrono::steady_clock::now() >= deadline ? out_of_time : got.error);
         result.bytes += got.body.size();
         if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
             return fail(StickOutcome::Failed,
