@@ -151,6 +151,8 @@ ui::StaffView StaffDesk::view() const
         view.pending = "from " + info.source + ", arrived " + info.arrived_text
             + (info.why.empty() ? "" : " (" + info.why + ")") + ". " + (summary.empty() ? check.failure() : summary)
             + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
+        for (const std::string& other : info.refused)
+            view.pending += " Also arrived while it waits, and refused so as not to replace it: " + other + ".";
     }
     return view;
 }

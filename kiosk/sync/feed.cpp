@@ -123,6 +123,12 @@ FeedResult FeedSource::fetch()
     };
     std::string out_of_time = "the feed took more than " + std::to_string(total_ms / 1000)
         + " s in all to send this update (a slow or stalled server): it is tried again later";
+    // A request that failed once the sync's time was up, or when its own limit was what was left of it.
+    auto failure = [&](const HttpResponse& response) {
+        bool capped = limits.total_timeout_ms < per_file.total_timeout_ms;
+        bool timed_out = response.error.find("took longer than") != std::string::npos;
+        return std::chrono::steady_clock::now() >= deadline || (capped && timed_out) ? out_of_time : response.error;
+    };
     time_left();
 
     // The MANIFEST, conditionally: an unchanged feed costs one small request.
@@ -142,7 +148,7 @@ FeedResult FeedSource::fetch()
         = http_get(m_config.url, limits, conditional ? etag : "", conditional ? modified : "");
     ++result.requests;
     if (!manifest_response.ok) {
-        result.message = std::chrono::steady_clock::now() >= deadline ? out_of_time : manifest_response.error;
+        result.message = failure(manifest_response);
         return result;
     }
     if (manifest_response.not_modified) {
@@ -172,7 +178,7 @@ FeedResult FeedSource::fetch()
     HttpResponse signature = http_get(base_url() + "MANIFEST.sig", limits);
     ++result.requests;
     if (!signature.ok) {
-        result.message = std::chrono::steady_clock::now() >= deadline ? out_of_time : signature.error;
+        result.message = failure(signature);
         return result;
     }
     result.bytes += signature.body.size();
@@ -241,7 +247,7 @@ FeedResult FeedSource::fetch()
         HttpResponse got = http_get(base_url() + url_path(file.path), limits);
         ++result.requests;
         if (!got.ok)
-            return fail(StickOutcome::Failed, std::chrono::steady_clock::now() >= deadline ? out_of_time : got.error);
+            return fail(StickOutcome::Failed, failure(got));
         result.bytes += got.body.size();
         if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
             return fail(StickOutcome::Failed,

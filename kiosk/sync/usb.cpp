@@ -91,6 +91,8 @@ PendingInfo read_pending_info(const std::string& state_dir)
             info.identity = value;
         else if (key == "why")
             info.why = value;
+        else if (key == "refused")
+            info.refused.push_back(value);
     }
     if (info.source.empty())
         info.source = "a stick"; // Waiting from before this file was kept.
@@ -111,6 +113,8 @@ bool write_pending_info(const std::string& state_dir, const PendingInfo& info)
         // One line each: the values are escaped, so a stick's folder name cannot add a line.
         out << "source=" << escape_controls(info.source) << "\narrived=" << info.arrived
             << "\nidentity=" << info.identity << "\nwhy=" << escape_controls(info.why) << "\n";
+        for (const std::string& other : info.refused)
+            out << "refused=" << escape_controls(other) << "\n";
         if (!out)
             return false;
     }
@@ -246,6 +250,16 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         result.outcome = StickOutcome::Refused;
         result.message = "another bundle already waits for staff (" + waiting.source + ", arrived "
             + waiting.arrived_text + "): staff must apply or ignore it on the staff screen before this one can wait";
+        // Staff see this one too, beside the one waiting (the last few).
+        std::time_t now = std::time(nullptr);
+        std::tm tm {};
+        localtime_r(&now, &tm);
+        char when[32];
+        std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        waiting.refused.push_back(result.source + " at " + when);
+        if (waiting.refused.size() > 5)
+            waiting.refused.erase(waiting.refused.begin());
+        write_pending_info(m_config.state_dir, waiting);
     } else if (result.outcome == StickOutcome::Pending && identity && waiting.identity == identity->hash) {
         result.message = "this bundle already waits for staff to apply it";
     } else if (result.outcome == StickOutcome::Pending) {

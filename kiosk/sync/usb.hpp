@@ -44,6 +44,8 @@ struct PendingInfo {
     std::string arrived_text; // Local "YYYY-MM-DD HH:MM".
     std::string identity;     // Its content hash.
     std::string why;          // Why it waits: not signed, or signed by a key this kiosk does not trust.
+    // Other bundles that arrived while it waited, refused so as not to replace it: "usb:... at YYYY-MM-DD HH:MM".
+    std::vector<std::string> refused;
 };
 PendingInfo read_pending_info(const std::string& state_dir);
 bool write_pending_info(const std::string& state_dir, const PendingInfo& info);

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <imgui_internal.h>
+#include <unordered_map>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -36,6 +39,50 @@ const char* skip_break(const char* s, const char* end)
 float text_width(ImFont* font, const char* s, const char* e)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, e).x;
+}
+
+// Where a text's lines break at a width: each line's end, and where the next begins (offsets into the text). Up to
+// max_lines + 1 lines are found, so a caller knows whether more followed its last.
+struct WrapLine {
+    std::size_t end, next;
+};
+
+// The lines of `text` in `font` at `width`, remembered: a title or a description is measured when first drawn, not
+// on every frame (a 16 KiB description without spaces took most of a millisecond a frame). UI thread only; the
+// reference holds until the next call.
+const std::vector<WrapLine>& wrap_lines(ImFont* font, float width, const std::string& text, int max_lines)
+{
+    struct Key {
+        std::size_t hash, size;
+        const ImFont* font;
+        float font_size, width;
+        int max_lines;
+        bool operator==(const Key& o) const
+        {
+            return hash == o.hash && size == o.size && font == o.font && font_size == o.font_size && width == o.width
+                && max_lines == o.max_lines;
+        }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const { return k.hash ^ (std::size_t(k.max_lines) << 1); }
+    };
+    static std::unordered_map<Key, std::vector<WrapLine>, KeyHash> cache;
+    Key key {std::hash<std::string>()(text), text.size(), font, font->FontSize, width, max_lines};
+    if (auto found = cache.find(key); found != cache.end())
+        return found->second;
+    if (cache.size() >= 2048)
+        cache.clear(); // Another content or text size: starting over costs one frame's measuring.
+    std::vector<WrapLine> lines;
+    const char* begin = text.c_str();
+    const char* s = begin;
+    const char* end = begin + text.size();
+    while (s < end && int(lines.size()) <= max_lines) {
+        const char* eol = next_line_end(font, s, end, width);
+        const char* rest = skip_break(eol, end);
+        lines.push_back({std::size_t(eol - begin), std::size_t(rest - begin)});
+        s = rest;
+    }
+    return cache.emplace(key, std::move(lines)).first->second;
 }
 
 // ImGui reserves 4 vertices for every byte of a call (a glyph is 4 and takes at least one byte): 2,048 bytes stay at
@@ -123,15 +170,15 @@ Press press_area(const char* id, ImVec2 size)
 float draw_wrapped(
     ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text, int max_lines)
 {
-    const char* s = text.c_str();
-    const char* end = s + text.size();
+    const std::vector<WrapLine>& lines = wrap_lines(font, width, text, max_lines);
+    const char* begin = text.c_str();
     float y = pos.y;
-    int lines = 0;
-    while (s < end && lines < max_lines) {
-        const char* eol = next_line_end(font, s, end, width);
-        ++lines;
-        const char* rest = skip_break(eol, end);
-        if (lines == max_lines && rest < end) {
+    std::size_t start = 0;
+    int shown = 0;
+    for (std::size_t i = 0; i < lines.size() && shown < max_lines; ++i, ++shown) {
+        const char* s = begin + start;
+        const char* eol = begin + lines[i].end;
+        if (shown + 1 == max_lines && i + 1 < lines.size()) {
             // Cut the last line so that it ends in an ellipsis inside the width.
             static const char ellipsis[] = "\xE2\x80\xA6";
             float ellipsis_width = text_width(font, ellipsis, ellipsis + 3);
@@ -148,20 +195,14 @@ float draw_wrapped(
             draw_text(list, font, ImVec2(pos.x, y), color, s, eol);
         }
         y += font->FontSize * line_spacing;
-        s = rest;
+        start = lines[i].next;
     }
-    return lines == 0 ? 0.0f : (y - pos.y) - font->FontSize * (line_spacing - 1.0f);
+    return shown == 0 ? 0.0f : (y - pos.y) - font->FontSize * (line_spacing - 1.0f);
 }
 
 float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines)
 {
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    int lines = 0;
-    while (s < end && lines < max_lines) {
-        s = skip_break(next_line_end(font, s, end, width), end);
-        ++lines;
-    }
+    int lines = std::min(int(wrap_lines(font, width, text, max_lines).size()), max_lines);
     if (lines == 0)
         return 0.0f;
     return font->FontSize * (line_spacing * float(lines - 1) + 1.0f);

@@ -351,6 +351,10 @@ TEST_CASE("a second unsigned stick cannot replace the bundle waiting for staff, 
     CHECK_MESSAGE(opened.out.find("Compared with what shows: the name on screen becomes \"Westside Drop-in\".")
             != std::string::npos,
         opened.out);
+    CHECK_MESSAGE(
+        opened.out.find("Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/FAKE at ")
+            != std::string::npos,
+        opened.out);
 
     // A check against what shows names the urgent page's new words, wherever they are.
     std::string fake_dir = sticks + "/FAKE";
