@@ -274,11 +274,12 @@ def measure_big_bundle():
 
 LIMIT_IMAGES = 500  # BundleLimits::max_images.
 LIMIT_SIDE = 4096   # ImageLimits::max_side.
+LIMIT_EVENTS = 20000  # BundleLimits::max_events.
 
 
 def measure_limit_pictures():
-    """The documented picture limits at once: 500 JPEGs of 4096x4096 pixels (each about 300 KiB, so the bundle stays
-    within its 256 MiB), imported as a stick's child would import them. Returns (wall s, CPU s, the child's CPU limit
+    """The documented limits at once: 500 JPEGs of 4096x4096 pixels (each under 512 KiB, so the bundle stays within
+    its 256 MiB), 500 page files and 20,000 events, imported as a stick's child would import them. Returns (wall s, CPU s, the child's CPU limit
     for it) or None and why not. The pictures are drawn by Pillow under /usr/bin/python3 (python3-pil)."""
     folder = tempfile.mkdtemp(prefix="kiosk-bench-pictures-")
     try:
@@ -298,6 +299,24 @@ def measure_limit_pictures():
         with open(os.path.join(bundle, "pages", "history.md"), "a") as f:
             for i in range(LIMIT_IMAGES):
                 f.write("\n![Picture %d](images/p%03d.jpg)\n" % (i, i))
+        # The other limits at the same time: 500 page files (the demo's 10 and 245 more in two languages, each a few
+        # KiB and reached from a section) and 20,000 events (BundleLimits).
+        sections = []
+        for i in range(245):
+            for suffix, words in (("", "A page of the benchmark. "), (".es", "Una página de la prueba. ")):
+                with open(os.path.join(bundle, "pages", "extra-%03d%s.md" % (i, suffix)), "w") as f:
+                    f.write("# Page %d\n\n%s\n" % (i, words * 80))
+            if i < 90:  # Sections are limited to 100: the other pages are reached only by a link from a page.
+                sections.append('[[sections]]\nid = "extra-%03d"\nkind = "page"\npage = "extra-%03d"\n'
+                                'title = { en = "Page %d", es = "Página %d" }\n' % (i, i, i, i))
+        with open(os.path.join(bundle, "bundle.toml"), "a") as f:
+            f.write("\n" + "\n".join(sections))
+        with open(os.path.join(bundle, "events.csv"), "w") as f:
+            f.write("id,title,start,end,location\n")
+            for i in range(LIMIT_EVENTS - 2):  # The demo's two calendars hold the other two.
+                day = 1 + i % 28
+                f.write("e%05d,Meeting %d,2027-%02d-%02d 18:00,2027-%02d-%02d 19:00,Room %d\n"
+                        % (i, i, 1 + (i // 28) % 12, day, 1 + (i // 28) % 12, day, i % 7))
         state = os.path.join(folder, "state")
         started = time.monotonic()
         proc = subprocess.Popen([KIOSK, "import", bundle, "--state", state], stdout=subprocess.DEVNULL,
@@ -552,7 +571,8 @@ def main():
     rows.append(("feed sync again after one page changed: time, downloaded",
                  "%.0f ms, %.1f KiB in %d requests" % (feed_changed[0], feed_changed[1] / 1024.0, feed_changed[2]),
                  "MANIFEST, signature, the page"))
-    label = "import of %d JPEGs of %dx%d pixels (the picture limits at once)" % (LIMIT_IMAGES, LIMIT_SIDE, LIMIT_SIDE)
+    label = ("import of a bundle at the limits: %d JPEGs of %dx%d pixels, 500 page files, %d events"
+             % (LIMIT_IMAGES, LIMIT_SIDE, LIMIT_SIDE, LIMIT_EVENTS))
     if pictures:
         wall, cpu, limit, size = pictures
         rows.append((label + ": wall, CPU (each picture %d KiB)" % (size // 1024), "%.1f s, %.1f s of CPU" % (wall, cpu),
