@@ -217,8 +217,12 @@ int run_keygen(const Options& options)
         std::cerr << "kiosk: keygen: " << error << "\n";
         return exit_failure;
     }
+    std::string fingerprint;
+    if (auto key = sync::read_public_key(files->public_path, error))
+        fingerprint = sync::key_fingerprint(key->bytes);
     std::cout << "Wrote " << files->secret_path << " (secret: keep it safe, never put it on a kiosk or a stick) and "
-              << files->public_path << " (put it on every kiosk and list it in trusted_keys).\n";
+              << files->public_path << " (put it on every kiosk and list it in trusted_keys). Its fingerprint is "
+              << fingerprint << ": kiosks name a signature by it.\n";
     return exit_ok;
 }
 

@@ -301,12 +301,38 @@ std::optional<Manifest> pack_bundle(
     crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
         reinterpret_cast<const unsigned char*>(text.data()), text.size(),
         reinterpret_cast<const unsigned char*>(sk->data()));
+    // After the signature, which key made it: its fingerprint and file name, so that a kiosk that does not trust it
+    // can say whose it is (kiosks read only the line after the label, so older ones ignore this one).
+    std::string name = key_path.substr(key_path.rfind('/') + 1);
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".key") == 0)
+        name.resize(name.size() - 4);
+    std::string fingerprint = key_fingerprint(sk->substr(crypto_sign_SECRETKEYBYTES - crypto_sign_PUBLICKEYBYTES));
     sodium_memzero(sk->data(), sk->size());
-    std::string sig_text = std::string(signature_label) + "\n" + to_hex(signature) + "\n";
+    std::string sig_text
+        = std::string(signature_label) + "\n" + to_hex(signature) + "\nkey " + fingerprint + " " + name + "\n";
     if (!write_file(dir + "/MANIFEST", text, 0644, false, error)
         || !write_file(dir + "/MANIFEST.sig", sig_text, 0644, false, error))
         return std::nullopt;
     return manifest;
+}
+
+std::string key_fingerprint(const std::string& public_key_bytes)
+{
+    return to_hex(public_key_bytes.substr(0, 8));
+}
+
+std::string signer_named(const std::string& signature_text)
+{
+    std::istringstream in(signature_text);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("key ", 0) != 0)
+            continue;
+        std::string fingerprint = line.substr(4, 16), name = line.size() > 21 ? line.substr(21) : "";
+        if (fingerprint.size() != 16 || !std::all_of(fingerprint.begin(), fingerprint.end(), ::isxdigit))
+            return "";
+        return "the key \"" + name.substr(0, 64) + "\" (" + fingerprint + ")";
+    }
+    return "";
 }
 
 bool signature_valid(const std::string& manifest, const std::string& signature_text, const std::vector<PublicKey>& keys)
@@ -356,6 +382,8 @@ std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<
     if (!signer) {
         why = keys.empty() ? "this kiosk trusts no key yet (trusted_keys in its settings)"
                            : "it is not signed by a key this kiosk trusts, or its MANIFEST was changed after signing";
+        if (std::string key = signer_named(*sig_text); !key.empty())
+            why += " (it says it was signed with " + key + ")";
         return std::nullopt;
     }
     auto manifest = parse_manifest(*text, why);

@@ -59,6 +59,12 @@ struct Verified {
 // the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words.
 std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why);
 
+// A public key's fingerprint: its first 8 bytes in hex, as `kiosk keygen` prints it and MANIFEST.sig names its signer.
+std::string key_fingerprint(const std::string& public_key_bytes);
+// Who a MANIFEST.sig says signed it: `the key "NAME" (FINGERPRINT)`, or "" (packed before signers were named). Not
+// proof of anything: for telling staff whose signature a kiosk does not trust.
+std::string signer_named(const std::string& signature_text);
+
 // True when `signature_text` (a MANIFEST.sig's content) is a signature of `manifest` by one of `keys`.
 bool signature_valid(
     const std::string& manifest, const std::string& signature_text, const std::vector<PublicKey>& keys);

@@ -89,7 +89,7 @@ TEST_CASE("an unsigned stick, or one signed by another key, waits for staff and 
     std::string stick = kiosk.stick("stick");
     copy_demo(stick);
     rename_bundle(stick, "Unsigned Drop-in");
-    std::string why;
+    std::string why, after;
     SUBCASE("unsigned")
     {
         why = "it is not signed (it has no MANIFEST)";
@@ -97,13 +97,22 @@ TEST_CASE("an unsigned stick, or one signed by another key, waits for staff and 
     SUBCASE("signed by another key")
     {
         TempDir other;
-        REQUIRE(run_kiosk({"keygen", "--out", other.file("other")}).status == 0);
+        auto made = run_kiosk({"keygen", "--out", other.file("other")});
+        REQUIRE(made.status == 0);
         REQUIRE(pack(stick, other.file("other.key")).status == 0);
         why = "it is not signed by a key this kiosk trusts";
+        // Whose it is: the name and fingerprint kiosk keygen printed for it.
+        std::string sig = read_text(stick + "/MANIFEST.sig");
+        std::size_t at = sig.find("\nkey ");
+        REQUIRE(at != std::string::npos);
+        std::string fingerprint = sig.substr(at + 5, 16);
+        CHECK_MESSAGE(contains(made.out, "Its fingerprint is " + fingerprint), made.out);
+        after = "(it says it was signed with the key \"other\" (" + fingerprint + "))";
     }
     auto r = kiosk.sync();
     CHECK_MESSAGE(r.status == 0, r.out << r.err);
     CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": pending: " + why), r.out);
+    CHECK_MESSAGE(contains(r.out, after), r.out);
     CHECK(kiosk.status("version") == version);
     CHECK(kiosk.status("source") == kiosk.source("first"));
     std::string report = kiosk.report("stick");
