@@ -17,6 +17,7 @@
 #include "sync/identity.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -41,14 +42,29 @@ std::unique_ptr<store::Store> open_store(const Options& options, bool create, st
             return nullptr;
         }
     }
-    return store::Store::open(dir + "/kiosk.db", error);
+    return store::Store::open(database_in(dir), error);
 }
 
 } // namespace
 
+std::string database_in(const std::string& state)
+{
+    std::string folder = state + "/db", path = folder + "/kiosk.db";
+    struct stat st { };
+    if (stat(path.c_str(), &st) != 0 && stat((state + "/kiosk.db").c_str(), &st) == 0) {
+        mkdir(folder.c_str(), 0700);
+        // The database first, then its WAL and shared-memory files: SQLite finds them beside it.
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::rename((state + "/kiosk.db" + suffix).c_str(), (path + suffix).c_str());
+    } else if (is_dir(state)) {
+        mkdir(folder.c_str(), 0700);
+    }
+    return path;
+}
+
 std::string database_path(const Options& options)
 {
-    return state_dir(options.state_dir) + "/kiosk.db";
+    return database_in(state_dir(options.state_dir));
 }
 
 std::vector<sync::PublicKey> trusted_keys(const Settings& settings)

@@ -39,5 +39,9 @@ inline constexpr int max_image_side = 1280;
 
 // The database file in the state folder.
 std::string database_path(const Options& options);
+// The database in the state folder `state`: STATE/db/kiosk.db. The database has a folder of its own so that the
+// import child, which writes it, can be given that folder and its scratch folder and nothing else of the state folder
+// (where the staff PIN's hash is). A database from before, at STATE/kiosk.db, is moved there first.
+std::string database_in(const std::string& state);
 
 } // namespace kiosk

@@ -67,7 +67,7 @@ ui::StaffView StaffDesk::view() const
 {
     ui::StaffView view;
     std::string error;
-    auto store = store::Store::open(m_state + "/kiosk.db", error);
+    auto store = store::Store::open(database_in(m_state), error);
     auto now
         = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     if (store) {
@@ -230,7 +230,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
         sync::forget_pending(m_state);
         outcome.message = "Set aside: the stick's content will not be applied.";
     } else if (action == "rollback") {
-        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        auto store = store::Store::open(database_in(m_state), error);
         if (store && store->rollback(error)) {
             auto active = store->active_version();
             outcome.message = "Rolled back: version " + (active ? active->version : std::string("?"))
@@ -240,7 +240,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
             outcome.message = "Not rolled back: " + error;
         }
     } else if (action == "reset-floor") {
-        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        auto store = store::Store::open(database_in(m_state), error);
         if (store && store->reset_version_floor(error))
             outcome.message = "Reset: the kiosk takes signed content of any date again. The next update it takes sets "
                               "a new floor.";
@@ -248,7 +248,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
             outcome.message = "Not reset: " + error;
     } else if (action == "export") {
         std::string folder = stick_folder(m_settings.usb_roots);
-        auto store = store::Store::open(m_state + "/kiosk.db", error);
+        auto store = store::Store::open(database_in(m_state), error);
         if (folder.empty()) {
             outcome.message = "No stick found to write to: plug one in and try again.";
         } else if (!store) {

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <poll.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,10 +70,15 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         close(out_pipe[1]);
         return result;
     }
-    std::string writable = limits.writable;
-    for (std::size_t i = 0; writable.empty() && i + 1 < argv.size(); ++i)
-        if (argv[i] == "--state")
-            writable = argv[i + 1];
+    std::vector<std::string> writable = limits.writable;
+    for (std::size_t i = 0; writable.empty() && i + 1 < argv.size(); ++i) {
+        if (argv[i] == "--state") {
+            writable = {argv[i + 1] + "/db", argv[i + 1] + "/staging"};
+            mkdir(argv[i + 1].c_str(), 0700); // Landlock's rules need the folders to exist.
+            for (const std::string& folder : writable)
+                mkdir(folder.c_str(), 0700);
+        }
+    }
     std::vector<std::string> args = argv;
     std::vector<char*> cargs;
     for (std::string& a : args)
@@ -92,8 +98,8 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
         setpgid(0, 0);
         if (limits.sandbox) {
             if (!writable.empty()) {
-                setenv("TMPDIR", writable.c_str(), 1);
-                setenv("SQLITE_TMPDIR", writable.c_str(), 1);
+                setenv("TMPDIR", writable.back().c_str(), 1);
+                setenv("SQLITE_TMPDIR", writable.back().c_str(), 1);
             }
             SandboxStatus sandbox = enter_sandbox(writable);
             if (!sandbox.note.empty()) {

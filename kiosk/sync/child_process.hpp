@@ -12,11 +12,12 @@ struct ChildLimits {
     std::uint64_t memory_bytes = 768ull * 1024 * 1024; // Address space; a 1 GB Pi keeps room for the screen.
     int cpu_seconds = 60;
     int wall_milliseconds = 120000; // Killed after this long even when it waits rather than computes.
-    // The sandbox (child_sandbox.hpp): no network, and no writes outside `writable`. Empty `writable`: the folder
-    // after "--state" in the child's arguments (the kiosk's state folder, holding the database and scratch folders),
-    // and with none there, no writes at all. Temporary files (TMPDIR, SQLITE_TMPDIR) go there too.
+    // The sandbox (child_sandbox.hpp): no network, and no writes outside the `writable` folders. Empty `writable`:
+    // the database's folder and the scratch folder of the state folder after "--state" in the child's arguments
+    // (STATE/db and STATE/staging: never the rest of it, where the staff PIN's hash is), and with no --state there, no
+    // writes at all. Temporary files (TMPDIR, SQLITE_TMPDIR) go to the last one.
     bool sandbox = true;
-    std::string writable;
+    std::vector<std::string> writable;
 };
 
 struct ChildResult {

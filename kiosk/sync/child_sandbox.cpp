@@ -74,7 +74,7 @@ bool install_seccomp(std::string& why)
     return true;
 }
 
-bool install_landlock(const std::string& writable, std::string& why)
+bool install_landlock(const std::vector<std::string>& writable, std::string& why)
 {
     long abi = syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
     if (abi < 1) {
@@ -101,11 +101,11 @@ bool install_landlock(const std::string& writable, std::string& why)
         return false;
     }
     bool ok = true;
-    if (!writable.empty()) {
+    for (const std::string& folder : writable) {
         landlock_path_beneath_attr beneath {};
         beneath.allowed_access = write_access;
-        beneath.parent_fd = open(writable.c_str(), O_PATH | O_CLOEXEC | O_DIRECTORY);
-        ok = beneath.parent_fd >= 0
+        beneath.parent_fd = open(folder.c_str(), O_PATH | O_CLOEXEC | O_DIRECTORY);
+        ok = ok && beneath.parent_fd >= 0
             && syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &beneath, 0) == 0;
         if (beneath.parent_fd >= 0)
             close(beneath.parent_fd);
@@ -119,7 +119,7 @@ bool install_landlock(const std::string& writable, std::string& why)
 
 } // namespace
 
-SandboxStatus enter_sandbox(const std::string& writable)
+SandboxStatus enter_sandbox(const std::vector<std::string>& writable)
 {
     SandboxStatus status;
     std::string why;

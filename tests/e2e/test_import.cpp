@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <random>
 #include <sys/wait.h>
 #include <thread>
@@ -21,7 +22,7 @@ const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
 
 std::string integrity(const std::string& state)
 {
-    return shell("sqlite3 '" + state + "/kiosk.db' 'PRAGMA integrity_check'");
+    return shell("sqlite3 '" + state + "/db/kiosk.db' 'PRAGMA integrity_check'");
 }
 
 // The value of "key": "..." (or a number) in a line of JSON.
@@ -155,7 +156,7 @@ TEST_CASE("SIGKILL at 50 random moments of an import leaves the old or the new v
             CHECK(cards == "2000");
             // Complete: every card row is there, counted by sqlite3 itself.
             CHECK(shell("sqlite3 '" + state.path()
-                      + "/kiosk.db' \"SELECT COUNT(*) FROM cards WHERE version_id = "
+                      + "/db/kiosk.db' \"SELECT COUNT(*) FROM cards WHERE version_id = "
                         "(SELECT id FROM versions WHERE version = '"
                       + json_value(status.out, "version") + "')\"")
                 == "2000");
@@ -180,7 +181,7 @@ TEST_CASE("a full disk fails the import with a clear message and keeps the old v
         + KIOSK_BINARY + "' import '" + demo + "' --state '" + disk + "/state' > '" + work.file("1") + "' 2>&1; '"
         + KIOSK_BINARY + "' import '" + big_bundle() + "' --state '" + disk + "/state' > '" + work.file("2")
         + "' 2>&1; echo \\$? > '" + work.file("2.status") + "'; '" + KIOSK_BINARY + "' status --json --state '" + disk
-        + "/state' > '" + work.file("3") + "'; sqlite3 '" + disk + "/state/kiosk.db' 'PRAGMA integrity_check' > '"
+        + "/state' > '" + work.file("3") + "'; sqlite3 '" + disk + "/state/db/kiosk.db' 'PRAGMA integrity_check' > '"
         + work.file("4") + "'";
     REQUIRE(std::system(("unshare -rm sh -c \"" + script + "\"").c_str()) == 0);
     CHECK(shell("cat '" + work.file("2.status") + "'") == "1");
@@ -188,4 +189,18 @@ TEST_CASE("a full disk fails the import with a clear message and keeps the old v
     CHECK_MESSAGE(message.find("the disk is full") != std::string::npos, message);
     CHECK(json_value(shell("cat '" + work.file("3") + "'"), "source") == "import:" + demo);
     CHECK(shell("cat '" + work.file("4") + "'") == "ok");
+}
+
+TEST_CASE("a database from before its own folder is moved into STATE/db and keeps its content")
+{
+    TempDir dir;
+    std::string state = dir.file("state");
+    REQUIRE(run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", state}).status == 0);
+    // As an older kiosk left it: the database beside the other state files.
+    std::filesystem::rename(state + "/db/kiosk.db", state + "/kiosk.db");
+    std::filesystem::remove_all(state + "/db");
+    auto status = run_kiosk({"status", "--state", state});
+    CHECK_MESSAGE(status.out.find("version:     local-1") != std::string::npos, status.out);
+    CHECK(std::filesystem::exists(state + "/db/kiosk.db"));
+    CHECK_FALSE(std::filesystem::exists(state + "/kiosk.db"));
 }

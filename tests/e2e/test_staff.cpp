@@ -290,12 +290,12 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
     {
         // A kiosk that took a signed version dated 9999 (before versions that far ahead were refused).
         std::string error;
-        auto store = kiosk::store::Store::open(staff.state + "/kiosk.db", error);
+        auto store = kiosk::store::Store::open(staff.state + "/db/kiosk.db", error);
         REQUIRE_MESSAGE(store, error);
         REQUIRE(store->reset_version_floor(error));
     }
     std::string set = "sqlite3 '" + staff.state
-        + "/kiosk.db' \"INSERT OR REPLACE INTO state VALUES ('last_signed', "
+        + "/db/kiosk.db' \"INSERT OR REPLACE INTO state VALUES ('last_signed', "
           "'99991231235959')\"";
     REQUIRE(std::system(set.c_str()) == 0);
     // Buttons with nothing pending and no previous version: updates, counts; then the reset (second row, left).
@@ -309,7 +309,7 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
     CHECK_MESSAGE(twice.out.find("staff: Reset: the kiosk takes signed content of any date again") != std::string::npos,
         twice.out);
     std::string error;
-    auto store = kiosk::store::Store::open(staff.state + "/kiosk.db", error);
+    auto store = kiosk::store::Store::open(staff.state + "/db/kiosk.db", error);
     REQUIRE(store);
     CHECK(store->version_floor().empty());
 }

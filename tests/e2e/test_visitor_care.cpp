@@ -148,7 +148,7 @@ TEST_CASE("counts: three visits to a section and one QR view, and nothing else, 
         {"--windowed", "--size", "800x480", "--state", state, "--now", "2026-12-02T10:00", "--script", file});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     std::string error;
-    auto store = kiosk::store::Store::open(state + "/kiosk.db", error);
+    auto store = kiosk::store::Store::open(state + "/db/kiosk.db", error);
     REQUIRE_MESSAGE(store, error);
     auto counts = store->counts();
     using Row = std::tuple<std::string, std::string, int>;

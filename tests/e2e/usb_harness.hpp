@@ -166,8 +166,8 @@ struct Kiosk {
     // A column of the sync log's last row, read by sqlite3.
     std::string last_logged(const std::string& column) const
     {
-        return shell(
-            "sqlite3 '" + state.path() + "/kiosk.db' 'SELECT " + column + " FROM sync_log ORDER BY id DESC LIMIT 1'");
+        return shell("sqlite3 '" + state.path() + "/db/kiosk.db' 'SELECT " + column
+            + " FROM sync_log ORDER BY id DESC LIMIT 1'");
     }
 
     // Puts a signed copy of the demo on a stick, imports it, and takes the stick out again. Its version.

@@ -11,7 +11,7 @@ TEST_CASE("a child runs under seccomp, cannot open a socket, and writes only ins
 {
     test::TempDir writable, elsewhere;
     sync::ChildLimits limits;
-    limits.writable = writable.path();
+    limits.writable = {writable.path()};
     std::string script = "grep '^Seccomp:' /proc/self/status; grep '^NoNewPrivs:' /proc/self/status; "
                          "echo x > '"
         + writable.file("inside") + "' && echo wrote-inside; echo x > '" + elsewhere.file("outside")
@@ -38,4 +38,24 @@ TEST_CASE("a child runs under seccomp, cannot open a socket, and writes only ins
     CHECK(open.out.find("Seccomp:\t0") != std::string::npos);
     CHECK(open.out.find("wrote-outside") != std::string::npos);
     CHECK(open.out.find("opened-socket") != std::string::npos);
+}
+
+TEST_CASE("a child given --state writes only its database folder and scratch folder, never the staff PIN beside them")
+{
+    test::TempDir state;
+    std::string script = "echo x > '" + state.file("db/x") + "' && echo wrote-db; echo x > '" + state.file("staging/x")
+        + "' && echo wrote-staging; echo hash > '" + state.file("staff-pin")
+        + "' 2>/dev/null && echo wrote-pin; echo done";
+    // The arguments after the script are the shell's $0 and $1: there only for run_child to find --state.
+    sync::ChildResult r = sync::run_child({"/bin/sh", "-c", script, "--state", state.path()});
+    REQUIRE_MESSAGE(r.ok(), r.out << r.err);
+    INFO(r.out << r.err);
+    if (r.err.find("kiosk: sandbox:") != std::string::npos) {
+        MESSAGE("this kernel gives no full sandbox: " << r.err);
+        return;
+    }
+    CHECK(r.out.find("wrote-db") != std::string::npos);
+    CHECK(r.out.find("wrote-staging") != std::string::npos);
+    CHECK(r.out.find("wrote-pin") == std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(state.file("staff-pin")));
 }
