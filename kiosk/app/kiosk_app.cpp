@@ -259,6 +259,8 @@ int run(const Options& options, const Settings& settings)
                         std::cout << "staff: open" << std::endl;
                     if (scripted && !view.pending.empty())
                         std::cout << "staff: waiting " << view.pending << std::endl;
+                    if (scripted && !view.pending_second.empty())
+                        std::cout << "staff: also waiting " << view.pending_second << std::endl;
                 };
             });
             return;

@@ -131,29 +131,8 @@ ui::StaffView StaffDesk::view() const
     view.facts.emplace_back("Up", std::to_string(int(up / 3600)) + " h " + std::to_string(int(up / 60) % 60) + " min");
     view.facts.emplace_back("Kiosk", std::string("version ") + KIOSK_VERSION);
 
-    if (exists(m_state + "/pending/bundle.toml")) {
-        // Where it came from, whether signed, what it holds, and what it would change for visitors (the check runs
-        // in a child: the bundle is a stranger's).
-        sync::PendingInfo info = sync::read_pending_info(m_state);
-        sync::ChildResult check = sync::run_child(
-            {sync::self_executable(), "check", m_state + "/pending", "--against-installed", "--state", m_state});
-        std::string summary, compared;
-        std::istringstream lines(check.out);
-        std::size_t problems = 0;
-        for (std::string line; std::getline(lines, line);) {
-            if (line.rfind("Compared with what shows:", 0) == 0 || line.rfind("Cannot compare", 0) == 0)
-                compared = line;
-            else if (line.rfind(m_state + "/pending: ", 0) == 0)
-                summary = line.substr(m_state.size() + 10);
-            else
-                ++problems;
-        }
-        view.pending = "from " + info.source + ", arrived " + info.arrived_text
-            + (info.why.empty() ? "" : " (" + info.why + ")") + ". " + (summary.empty() ? check.failure() : summary)
-            + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
-        for (const std::string& other : info.refused)
-            view.pending += " Also arrived while it waits, and refused so as not to replace it: " + other + ".";
-    }
+    view.pending = describe_pending(1);
+    view.pending_second = describe_pending(2);
     return view;
 }
 
@@ -194,9 +173,9 @@ std::string StaffDesk::confirm_first(const std::string& action)
 
 std::string StaffDesk::working_on(const std::string& action)
 {
-    if (action == "apply")
+    if (action == "apply" || action == "apply-2")
         return "Applying the stick's content\xE2\x80\xA6 A large one can take a minute; the kiosk keeps running.";
-    if (action == "ignore")
+    if (action == "ignore" || action == "ignore-2")
         return "Setting the stick's content aside\xE2\x80\xA6";
     if (action == "rollback")
         return "Going back to the previous content\xE2\x80\xA6";
@@ -211,23 +190,54 @@ std::string StaffDesk::working_on(const std::string& action)
     return "Working\xE2\x80\xA6";
 }
 
+std::string StaffDesk::describe_pending(int slot) const
+{
+    // Where it came from, whether signed (and by which key), what it holds, and what it would change for visitors
+    // (the check runs in a child: the bundle is a stranger's).
+    std::string folder = sync::pending_folder(m_state, slot);
+    if (!exists(folder + "/bundle.toml"))
+        return "";
+    sync::PendingInfo info = sync::read_pending_info(m_state, slot);
+    sync::ChildResult check
+        = sync::run_child({sync::self_executable(), "check", folder, "--against-installed", "--state", m_state});
+    std::string summary, compared;
+    std::istringstream lines(check.out);
+    std::size_t problems = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("Compared with what shows:", 0) == 0 || line.rfind("Cannot compare", 0) == 0)
+            compared = line;
+        else if (line.rfind(folder + ": ", 0) == 0)
+            summary = line.substr(folder.size() + 2);
+        else
+            ++problems;
+    }
+    std::string text = "from " + info.source + ", arrived " + info.arrived_text
+        + (info.why.empty() ? "" : " (" + info.why + ")") + ". " + (summary.empty() ? check.failure() : summary)
+        + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
+    for (const std::string& other : info.refused)
+        text += " Also arrived while it waits, and refused so as not to replace it: " + other + ".";
+    return text;
+}
+
 StaffOutcome StaffDesk::act(const std::string& action)
 {
     StaffOutcome outcome;
     std::string error;
-    if (action == "apply") {
+    if (action == "apply" || action == "apply-2") {
+        int slot = action == "apply-2" ? 2 : 1;
+        std::string folder = sync::pending_folder(m_state, slot);
         std::string message;
-        if (!exists(m_state + "/pending/bundle.toml")) {
+        if (!exists(folder + "/bundle.toml")) {
             outcome.message = "There is nothing waiting to apply.";
-        } else if (import_in_child(m_options, m_state + "/pending", "usb (applied by staff)", message)) {
-            sync::forget_pending(m_state);
+        } else if (import_in_child(m_options, folder, "usb (applied by staff)", message)) {
+            sync::forget_pending(m_state, slot);
             outcome.message = "Applied: the stick's content is showing now.";
             outcome.content_changed = true;
         } else {
             outcome.message = "Not applied: " + message;
         }
-    } else if (action == "ignore") {
-        sync::forget_pending(m_state);
+    } else if (action == "ignore" || action == "ignore-2") {
+        sync::forget_pending(m_state, action == "ignore-2" ? 2 : 1);
         outcome.message = "Set aside: the stick's content will not be applied.";
     } else if (action == "rollback") {
         auto store = store::Store::open(database_in(m_state), error);

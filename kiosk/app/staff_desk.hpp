@@ -25,7 +25,8 @@ public:
     StaffDesk(const Options& options, const Settings& settings);
 
     ui::StaffView view() const;
-    // "apply", "ignore", "rollback", "export", "restart", "stop" ("sync" is the caller's: it wakes the sync thread).
+    // "apply", "ignore" (and "apply-2", "ignore-2" for a second waiting bundle), "rollback", "reset-floor", "export",
+    // "restart", "stop" ("sync" is the caller's: it wakes the sync thread).
     StaffOutcome act(const std::string& action);
     // What the staff screen says while `action` runs, in plain words.
     static std::string working_on(const std::string& action);
@@ -37,6 +38,9 @@ public:
     static bool floor_ahead(const std::string& floor, std::int64_t now);
 
 private:
+    // What staff must know of the bundle waiting in `slot` (1 or 2), or "" when none waits there.
+    std::string describe_pending(int slot) const;
+
     Options m_options;
     Settings m_settings;
     std::string m_state;

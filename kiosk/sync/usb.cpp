@@ -70,13 +70,18 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
     return text;
 }
 
-PendingInfo read_pending_info(const std::string& state_dir)
+std::string pending_folder(const std::string& state_dir, int slot)
+{
+    return state_dir + (slot == 2 ? "/pending-2" : "/pending");
+}
+
+PendingInfo read_pending_info(const std::string& state_dir, int slot)
 {
     PendingInfo info;
     struct stat st { };
-    if (stat((state_dir + "/pending/bundle.toml").c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    if (stat((pending_folder(state_dir, slot) + "/bundle.toml").c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return info;
-    std::ifstream in(state_dir + "/pending-info");
+    std::ifstream in(pending_folder(state_dir, slot) + "-info");
     std::string line;
     while (std::getline(in, line)) {
         std::size_t eq = line.find('=');
@@ -105,9 +110,9 @@ PendingInfo read_pending_info(const std::string& state_dir)
     return info;
 }
 
-bool write_pending_info(const std::string& state_dir, const PendingInfo& info)
+bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot)
 {
-    std::string path = state_dir + "/pending-info", temporary = path + ".new";
+    std::string path = pending_folder(state_dir, slot) + "-info", temporary = path + ".new";
     {
         std::ofstream out(temporary, std::ios::trunc);
         // One line each: the values are escaped, so a stick's folder name cannot add a line.
@@ -121,10 +126,10 @@ bool write_pending_info(const std::string& state_dir, const PendingInfo& info)
     return std::rename(temporary.c_str(), path.c_str()) == 0;
 }
 
-void forget_pending(const std::string& state_dir)
+void forget_pending(const std::string& state_dir, int slot)
 {
-    remove_tree(state_dir + "/pending");
-    std::remove((state_dir + "/pending-info").c_str());
+    remove_tree(pending_folder(state_dir, slot));
+    std::remove((pending_folder(state_dir, slot) + "-info").c_str());
 }
 
 UsbWatcher::UsbWatcher(UsbConfig config)
@@ -244,26 +249,28 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     // Pending bundles stay in staging for the staff screen; everything else is cleaned up. A bundle already waiting
     // is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or ignore
     // the first, then the next can wait).
-    PendingInfo waiting = read_pending_info(m_config.state_dir);
-    if (result.outcome == StickOutcome::Pending && !waiting.identity.empty() && identity
-        && waiting.identity != identity->hash) {
+    PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
+    bool waits = identity && (first.identity == identity->hash || second.identity == identity->hash);
+    int slot = first.source.empty() ? 1 : second.source.empty() ? 2 : 0;
+    if (result.outcome == StickOutcome::Pending && waits) {
+        result.message = "this bundle already waits for staff to apply it";
+    } else if (result.outcome == StickOutcome::Pending && slot == 0) {
         result.outcome = StickOutcome::Refused;
-        result.message = "another bundle already waits for staff (" + waiting.source + ", arrived "
-            + waiting.arrived_text + "): staff must apply or ignore it on the staff screen before this one can wait";
-        // Staff see this one too, beside the one waiting (the last few).
+        result.message = "two bundles already wait for staff (" + first.source + ", arrived " + first.arrived_text
+            + "; " + second.source + ", arrived " + second.arrived_text
+            + "): staff must apply or ignore one on the staff screen before another can wait";
+        // Staff see this one too, beside the first (the last few).
         std::time_t now = std::time(nullptr);
         std::tm tm {};
         localtime_r(&now, &tm);
         char when[32];
         std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        waiting.refused.push_back(result.source + " at " + when);
-        if (waiting.refused.size() > 5)
-            waiting.refused.erase(waiting.refused.begin());
-        write_pending_info(m_config.state_dir, waiting);
-    } else if (result.outcome == StickOutcome::Pending && identity && waiting.identity == identity->hash) {
-        result.message = "this bundle already waits for staff to apply it";
+        first.refused.push_back(result.source + " at " + when);
+        if (first.refused.size() > 5)
+            first.refused.erase(first.refused.begin());
+        write_pending_info(m_config.state_dir, first, 1);
     } else if (result.outcome == StickOutcome::Pending) {
-        std::string pending = m_config.state_dir + "/pending";
+        std::string pending = pending_folder(m_config.state_dir, slot);
         remove_tree(pending);
         if (rename(staging.c_str(), pending.c_str()) != 0) {
             result.message += " (the kiosk could not keep a copy for staff)";
@@ -275,7 +282,9 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
                       .count();
             info.identity = identity ? identity->hash : "";
             info.why = result.message;
-            write_pending_info(m_config.state_dir, info);
+            write_pending_info(m_config.state_dir, info, slot);
+            if (slot == 2)
+                result.message += " (another bundle waits too: staff see both and choose)";
         }
     }
     remove_tree(staging);

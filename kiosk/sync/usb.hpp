@@ -47,10 +47,13 @@ struct PendingInfo {
     // Other bundles that arrived while it waited, refused so as not to replace it: "usb:... at YYYY-MM-DD HH:MM".
     std::vector<std::string> refused;
 };
-PendingInfo read_pending_info(const std::string& state_dir);
-bool write_pending_info(const std::string& state_dir, const PendingInfo& info);
+// Two bundles can wait at once, in slots 1 (STATE/pending) and 2 (STATE/pending-2), so that a second arrival never
+// replaces the first: staff see both and choose. A third is refused while both wait, and listed with the first.
+std::string pending_folder(const std::string& state_dir, int slot = 1);
+PendingInfo read_pending_info(const std::string& state_dir, int slot = 1);
+bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot = 1);
 // Staff applied or ignored it: the copy and its info go.
-void forget_pending(const std::string& state_dir);
+void forget_pending(const std::string& state_dir, int slot = 1);
 
 class UsbWatcher {
 public:

@@ -153,6 +153,7 @@ struct StaffView {
     std::vector<std::pair<std::string, std::string>> facts; // ("Content", "version 2026... from usb:/media/x")
     std::vector<std::string> sources;                       // One line per source: its last success and failure.
     std::string pending;                                    // The stick bundle waiting for staff, or "".
+    std::string pending_second;                             // A second one, waiting beside it, or "".
     bool can_roll_back = false;
     bool can_reset_floor = false; // The version floor is dated ahead of the clock: updates are being refused.
 };

@@ -119,6 +119,8 @@ std::optional<Intent> draw_staff(
         {"sync", "staff_sync", true},
         {"apply", "staff_apply", !view.pending.empty()},
         {"ignore", "staff_ignore", !view.pending.empty()},
+        {"apply-2", "staff_apply_second", !view.pending_second.empty()},
+        {"ignore-2", "staff_ignore_second", !view.pending_second.empty()},
         {"rollback", "staff_rollback", view.can_roll_back},
         {"export", "staff_export", true},
         {"reset-floor", "staff_reset_floor", view.can_reset_floor},
@@ -146,6 +148,9 @@ std::optional<Intent> draw_staff(
 
     if (!view.pending.empty())
         text(style.fonts.bold, style.theme.text, c.word("staff_pending") + " " + view.pending, m.em(0.8f));
+    if (!view.pending_second.empty())
+        text(
+            style.fonts.bold, style.theme.text, c.word("staff_pending_second") + " " + view.pending_second, m.em(0.8f));
     for (const auto& [label, value] : view.facts)
         text(style.fonts.body, style.theme.text, label + ": " + value, m.em(0.3f));
     ImGui::Dummy(ImVec2(column, m.em(0.5f)));

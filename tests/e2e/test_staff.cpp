@@ -314,8 +314,8 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
     CHECK(store->version_floor().empty());
 }
 
-TEST_CASE("a second unsigned stick cannot replace the bundle waiting for staff, who see where it came from and what "
-          "it changes")
+TEST_CASE("a second unsigned stick waits beside the first instead of replacing it; staff see both, where each came "
+          "from and what each changes, and choose")
 {
     Staff staff;
     run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", staff.state});
@@ -331,18 +331,21 @@ TEST_CASE("a second unsigned stick cannot replace the bundle waiting for staff, 
         write_text(sticks + "/" + name + "/bundle.toml", toml);
         return run_kiosk({"sync", "--once", "--config", with_stick, "--state", staff.state});
     };
-    // Staff's own draft waits; then a visitor's stick with a fake emergency number arrives.
+    // Staff's own draft waits; then a visitor's stick with a fake emergency number arrives; then a third.
     auto draft = stick("DRAFT", "Eastside Drop-in", "Westside Drop-in");
     REQUIRE_MESSAGE(draft.out.find(": pending: ") != std::string::npos, draft.out);
     auto fake = stick("FAKE", "Overdose? Get help now", "Overdose? Call 555-0100");
-    CHECK_MESSAGE(fake.out.find(": refused: another bundle already waits for staff (usb:" + sticks + "/DRAFT")
-            != std::string::npos,
-        fake.out);
+    CHECK_MESSAGE(
+        fake.out.find("(another bundle waits too: staff see both and choose)") != std::string::npos, fake.out);
     CHECK(read_text(staff.state + "/pending/bundle.toml").find("Westside Drop-in") != std::string::npos);
-    CHECK(read_text(sticks + "/FAKE/kiosk-report.txt").find("NOT IMPORTED: another bundle already waits")
+    auto third = stick("THIRD", "Eastside Drop-in", "Northside Drop-in");
+    CHECK_MESSAGE(
+        third.out.find(": refused: two bundles already wait for staff (usb:" + sticks + "/DRAFT") != std::string::npos,
+        third.out);
+    CHECK(read_text(sticks + "/THIRD/kiosk-report.txt").find("NOT IMPORTED: two bundles already wait")
         != std::string::npos);
 
-    // The staff screen names the waiting bundle's origin and what it would change.
+    // The staff screen names each one's origin and what it would change, and the one refused.
     std::string quiet = staff.dir.write("quiet.toml", "usb_roots = [\"" + staff.dir.file("none") + "\"]\n");
     auto opened = staff.script(long_press + type(pin), quiet);
     REQUIRE_MESSAGE(opened.status == 0, opened.err);
@@ -351,15 +354,26 @@ TEST_CASE("a second unsigned stick cannot replace the bundle waiting for staff, 
     CHECK_MESSAGE(opened.out.find("Compared with what shows: the name on screen becomes \"Westside Drop-in\".")
             != std::string::npos,
         opened.out);
-    CHECK_MESSAGE(
-        opened.out.find("Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/FAKE at ")
+    CHECK_MESSAGE(opened.out.find(
+                      "Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/THIRD at ")
             != std::string::npos,
         opened.out);
-
-    // A check against what shows names the urgent page's new words, wherever they are.
-    std::string fake_dir = sticks + "/FAKE";
-    auto compared = run_kiosk({"check", fake_dir, "--against-installed", "--state", staff.state});
     CHECK_MESSAGE(
-        compared.out.find("THE URGENT PAGE CHANGES: its title is \"Overdose? Call 555-0100\"") != std::string::npos,
-        compared.out);
+        opened.out.find("staff: also waiting from usb:" + sticks + "/FAKE, arrived ") != std::string::npos, opened.out);
+    CHECK_MESSAGE(
+        opened.out.find("THE URGENT PAGE CHANGES: its title is \"Overdose? Call 555-0100\"") != std::string::npos,
+        opened.out);
+
+    // Staff ignore the second (buttons in two columns: updates, apply; ignore, the second's apply; the second's
+    // ignore), then apply the first.
+    auto ignored = staff.script(long_press + type(pin) + "tap 207 260\nwait 500\n", quiet);
+    REQUIRE_MESSAGE(ignored.status == 0, ignored.err);
+    CHECK_MESSAGE(ignored.out.find("staff: Set aside: the stick's content will not be applied.") != std::string::npos,
+        ignored.out);
+    CHECK_FALSE(fs::exists(staff.state + "/pending-2"));
+    CHECK(fs::exists(staff.state + "/pending"));
+    auto applied = staff.script(long_press + type(pin) + "tap 593 120\nwait 500\n", quiet);
+    CHECK_MESSAGE(
+        applied.out.find("staff: Applied: the stick's content is showing now.") != std::string::npos, applied.out);
+    CHECK(staff.status().find("usb (applied by staff)") != std::string::npos);
 }
