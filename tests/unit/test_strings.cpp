@@ -40,7 +40,7 @@ std::set<std::string> keys_used()
         = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december", "am", "pm"};
     // word("key"), get("key"..., show_banner("key"..., and tables of {"id", "key", ...} (the staff actions).
-    std::regex call(R"re((?:(?:word|get|show_banner)\("|\{"[a-z-]+", "(?=staff_))([a-z_]+)")re");
+    std::regex call(R"re((?:(?:word|get|show_banner)\("|\{"[a-z0-9-]+", "(?=staff_))([a-z_]+)")re");
     for (const char* dir : {KIOSK_SOURCE_DIR "/kiosk/ui", KIOSK_SOURCE_DIR "/kiosk/app"}) {
         for (const auto& entry : std::filesystem::directory_iterator(dir)) {
             std::ifstream in(entry.path());
