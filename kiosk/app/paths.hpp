@@ -21,6 +21,10 @@ bool make_dirs(const std::string& path);
 // The whole file, or "" when it cannot be read. For files already checked for size (read_bundle does).
 std::string read_file(const std::string& path);
 
+// Replaces `path` with `text` whole or not at all: a temporary file (mode 0600, links not followed), fsynced, then
+// renamed over it. False when any step fails (a full disk, a read-only remount); the old file is then untouched.
+bool write_private_file(const std::string& path, const std::string& text);
+
 bool is_file(const std::string& path);
 bool is_dir(const std::string& path);
 

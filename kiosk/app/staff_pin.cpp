@@ -1,6 +1,8 @@
 // StaffPin: crypto_pwhash_str (Argon2id, interactive limits) and a small lock file.
 #include "app/staff_pin.hpp"
 
+#include "app/paths.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <fcntl.h>
@@ -20,17 +22,6 @@ std::string read_small(const std::string& path)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-bool write_private(const std::string& path, const std::string& text)
-{
-    std::string temporary = path + ".new";
-    int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
-    close(fd);
-    return ok && rename(temporary.c_str(), path.c_str()) == 0;
 }
 
 // After the free tries: 30 s, then twice as long for each further wrong PIN, at most an hour.
@@ -69,13 +60,13 @@ bool StaffPin::set(const std::string& pin, std::string& error)
         error = "there is not enough memory to protect the PIN";
         return false;
     }
-    if (!write_private(m_hash_file, std::string(hash) + "\n")) {
+    if (!write_private_file(m_hash_file, std::string(hash) + "\n")) {
         error = "the PIN cannot be saved in " + m_hash_file;
         return false;
     }
     // A new PIN starts with no wrong tries (a running kiosk sees the file change). Should this write fail, the PIN is
     // still set, and the next right PIN clears the count.
-    write_private(m_lock_file, "0 0 0\n");
+    write_private_file(m_lock_file, "0 0 0\n");
     return true;
 }
 
@@ -107,7 +98,7 @@ void StaffPin::save_lock(std::int64_t now, std::int64_t uptime)
     std::int64_t left = locked_for(uptime);
     std::string text = std::to_string(m_failures) + " " + std::to_string(left > 0 ? now + left : 0) + " "
         + std::to_string(left > 0 ? m_lock_length : 0) + "\n";
-    if (write_private(m_lock_file, text))
+    if (write_private_file(m_lock_file, text))
         m_lock_text = text;
 }
 

@@ -1,30 +1,16 @@
 // StartGuard: STATE/start-guard holds "KEY FAILED_STARTS", rewritten (fsynced, renamed) at each start and first frame.
 #include "app/start_guard.hpp"
 
+#include "app/paths.hpp"
 #include "sync/calendars.hpp"
 
-#include <cstdio>
-#include <fcntl.h>
 #include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace kiosk {
 
 namespace {
 
 constexpr const char* crash_source = "kiosk start";
-
-bool write_synced(const std::string& path, const std::string& text)
-{
-    std::string temporary = path + ".new";
-    int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
-    close(fd);
-    return ok && std::rename(temporary.c_str(), path.c_str()) == 0;
-}
 
 // What the kiosk is about to show: the active version and the calendars fetched by URL (each by when it was fetched).
 std::string content_key(store::Store& store)
@@ -108,13 +94,13 @@ void StartGuard::arm()
 {
     // Counted as failed until the first frame says otherwise.
     if (!m_key.empty())
-        write_synced(m_state_dir + "/start-guard", m_key + " " + std::to_string(m_failed + 1) + "\n");
+        write_private_file(m_state_dir + "/start-guard", m_key + " " + std::to_string(m_failed + 1) + "\n");
 }
 
 void StartGuard::first_frame()
 {
     if (!m_key.empty())
-        write_synced(m_state_dir + "/start-guard", m_key + " 0\n");
+        write_private_file(m_state_dir + "/start-guard", m_key + " 0\n");
 }
 
 } // namespace kiosk

@@ -22,14 +22,19 @@ namespace kiosk::sync {
 
 namespace {
 
-std::string now_text()
+// "YYYY-MM-DD HH:MM" in the kiosk's local time, as reports and the staff screen give times.
+std::string local_text(std::time_t t)
 {
-    std::time_t t = std::time(nullptr);
     std::tm tm {};
     localtime_r(&t, &tm);
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
     return buffer;
+}
+
+std::string now_text()
+{
+    return local_text(std::time(nullptr));
 }
 
 } // namespace
@@ -101,12 +106,7 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot)
     }
     if (info.source.empty())
         info.source = "a stick"; // Waiting from before this file was kept.
-    std::time_t at = static_cast<std::time_t>(info.arrived);
-    std::tm tm {};
-    localtime_r(&at, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
-    info.arrived_text = info.arrived > 0 ? text : "at an unknown time";
+    info.arrived_text = info.arrived > 0 ? local_text(static_cast<std::time_t>(info.arrived)) : "at an unknown time";
     return info;
 }
 
@@ -260,12 +260,7 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
             + "; " + second.source + ", arrived " + second.arrived_text
             + "): staff must apply or ignore one on the staff screen before another can wait";
         // Staff see this one too, beside the first (the last few).
-        std::time_t now = std::time(nullptr);
-        std::tm tm {};
-        localtime_r(&now, &tm);
-        char when[32];
-        std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        first.refused.push_back(result.source + " at " + when);
+        first.refused.push_back(result.source + " at " + now_text());
         if (first.refused.size() > 5)
             first.refused.erase(first.refused.begin());
         write_pending_info(m_config.state_dir, first, 1);
