@@ -6,13 +6,13 @@
 
 #include "app/json.hpp"
 #include "app/paths.hpp"
-#include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
 #include "content/text_util.hpp"
 #include "store/store.hpp"
+#include "store/versions.hpp"
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
 
@@ -417,7 +417,7 @@ int run_status(const Options& options)
         if (!pinned.empty())
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
         if (!active->expires.empty()) {
-            std::int64_t until = StaffDesk::expiry_seconds(active->expires);
+            std::int64_t until = store::packed_version_seconds(active->expires);
             bool past = until > 0 && until < std::int64_t(std::time(nullptr));
             std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
                       << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";

@@ -3,8 +3,8 @@
 
 #include "app/content_commands.hpp"
 #include "app/paths.hpp"
-#include "app/staff_desk.hpp"
 #include "store/store.hpp"
+#include "store/versions.hpp"
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
 
@@ -75,7 +75,7 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     if (auto version = store.active_version())
         content.imported_at = WallTime(std::chrono::seconds(version->imported_at));
     if (auto version = store.active_version(); version && !version->expires.empty())
-        content.expires_at = WallTime(std::chrono::seconds(StaffDesk::expiry_seconds(version->expires)));
+        content.expires_at = WallTime(std::chrono::seconds(store::packed_version_seconds(version->expires)));
     return content;
 }
 

@@ -6,6 +6,7 @@
 #include "app/paths.hpp"
 #include "app/time_text.hpp"
 #include "store/store.hpp"
+#include "store/versions.hpp"
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
 #include "sync/staging.hpp"
@@ -78,7 +79,7 @@ ui::StaffView StaffDesk::view() const
                     + (days <= 0 ? "imported today" : "imported " + std::to_string(days) + " days ago"));
         }
         if (auto active = store->active_version(); active && !active->expires.empty()) {
-            std::int64_t until = expiry_seconds(active->expires);
+            std::int64_t until = store::packed_version_seconds(active->expires);
             long long days = (now - until) / 86400;
             if (until > 0 && now > until)
                 view.facts.emplace_back("Out of date",
@@ -93,7 +94,10 @@ ui::StaffView StaffDesk::view() const
             view.facts.emplace_back("Previous", "version " + previous->version + " from " + previous->source);
             view.can_roll_back = true;
         }
-        if (std::string floor = store->version_floor(); floor_ahead(floor, now)) {
+        // The floor is a packed version, its UTC time: ahead when later than a day from now.
+        std::string floor = store->version_floor();
+        if (store::is_packed_version(floor)
+            && store::compare_versions(floor, store::packed_version_at(now + 86400)) > 0) {
             view.facts.emplace_back("Version floor",
                 "version " + floor
                     + " is dated ahead of this kiosk's clock, so every update older than it is refused. If the "
@@ -134,33 +138,6 @@ ui::StaffView StaffDesk::view() const
     view.pending = describe_pending(1);
     view.pending_second = describe_pending(2);
     return view;
-}
-
-std::int64_t StaffDesk::expiry_seconds(const std::string& expires)
-{
-    if (expires.size() != 14 || !std::all_of(expires.begin(), expires.end(), ::isdigit))
-        return 0;
-    std::tm tm {};
-    tm.tm_year = std::stoi(expires.substr(0, 4)) - 1900;
-    tm.tm_mon = std::stoi(expires.substr(4, 2)) - 1;
-    tm.tm_mday = std::stoi(expires.substr(6, 2));
-    tm.tm_hour = std::stoi(expires.substr(8, 2));
-    tm.tm_min = std::stoi(expires.substr(10, 2));
-    tm.tm_sec = std::stoi(expires.substr(12, 2));
-    return std::int64_t(timegm(&tm));
-}
-
-bool StaffDesk::floor_ahead(const std::string& floor, std::int64_t now)
-{
-    // A packed version is its UTC time, YYYYMMDDHHMMSS: ahead when later than a day from now.
-    if (floor.size() < 14 || !std::all_of(floor.begin(), floor.end(), ::isdigit))
-        return false;
-    std::time_t tomorrow = static_cast<std::time_t>(now + 86400);
-    std::tm tm {};
-    gmtime_r(&tomorrow, &tm);
-    char limit[16];
-    std::strftime(limit, sizeof limit, "%Y%m%d%H%M%S", &tm);
-    return floor.size() > 14 || floor > std::string(limit);
 }
 
 std::string StaffDesk::confirm_first(const std::string& action)

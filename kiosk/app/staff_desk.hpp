@@ -32,10 +32,6 @@ public:
     static std::string working_on(const std::string& action);
     // Actions staff must tap twice: the first tap explains (this message), a second within a few seconds acts.
     static std::string confirm_first(const std::string& action);
-    // A MANIFEST's "expires" (UTC YYYYMMDDHHMMSS) as Unix seconds, or 0 when it is not one.
-    static std::int64_t expiry_seconds(const std::string& expires);
-    // Whether the version floor `floor` is dated more than a day after `now` (Unix seconds).
-    static bool floor_ahead(const std::string& floor, std::int64_t now);
 
 private:
     // What staff must know of the bundle waiting in `slot` (1 or 2), or "" when none waits there.

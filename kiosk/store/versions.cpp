@@ -193,6 +193,35 @@ std::string Store::pinned_from()
     return read_state(*m_db, state_key::pinned_from, failed).value_or("");
 }
 
+std::string packed_version_at(std::int64_t unix_seconds)
+{
+    std::time_t at = static_cast<std::time_t>(unix_seconds);
+    std::tm tm {};
+    gmtime_r(&at, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d%H%M%S", &tm);
+    return text;
+}
+
+std::int64_t packed_version_seconds(std::string_view version)
+{
+    if (version.size() != 14 || !is_packed_version(version))
+        return 0;
+    auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        std::from_chars(version.data() + at, version.data() + at + length, value);
+        return value;
+    };
+    std::tm tm {};
+    tm.tm_year = number(0, 4) - 1900;
+    tm.tm_mon = number(4, 2) - 1;
+    tm.tm_mday = number(6, 2);
+    tm.tm_hour = number(8, 2);
+    tm.tm_min = number(10, 2);
+    tm.tm_sec = number(12, 2);
+    return std::int64_t(timegm(&tm));
+}
+
 bool Store::version_allowed(
     const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why)
 {
@@ -220,12 +249,7 @@ bool Store::check_version_rules(
     // reads 1970 and would refuse everything: below 2020 the rule does not apply.
     constexpr std::int64_t year = 366LL * 86400, clock_plausible = 1577836800; // 2020-01-01.
     if (now >= clock_plausible) {
-        std::time_t ahead = static_cast<std::time_t>(now + year);
-        std::tm tm {};
-        gmtime_r(&ahead, &tm);
-        char limit[16];
-        std::strftime(limit, sizeof limit, "%Y%m%d%H%M%S", &tm);
-        if (compare_versions(version, limit) > 0) {
+        if (compare_versions(version, packed_version_at(now + year)) > 0) {
             why = "this bundle's version " + version
                 + " is dated more than a year after the kiosk's clock: check the clock of the computer that packed "
                   "it (and this kiosk's), then pack it again";

@@ -36,5 +36,9 @@ std::optional<VersionInfo> read_version(Database& database, std::int64_t id, boo
 bool is_packed_version(std::string_view version);
 // Compares two packed versions as the numbers they spell: <0, 0 or >0.
 int compare_versions(std::string_view a, std::string_view b);
+// The packed version (UTC YYYYMMDDHHMMSS) of a moment, and back: Unix seconds, or 0 when `version` is not 14 digits.
+// MANIFEST's "expires" has the same form.
+std::string packed_version_at(std::int64_t unix_seconds);
+std::int64_t packed_version_seconds(std::string_view version);
 
 } // namespace kiosk::store
