@@ -50,6 +50,51 @@ void count_difference(const Ids& before, const Ids& after, std::size_t& added, s
         removed += after.count(id) == 0;
 }
 
+// Whether the urgent page (its title or its page file) changes, and if so its new title and its paragraphs that are
+// new or changed, wherever in the page they are: an emergency number swapped at the end must show. `before` and
+// `after` are the page files' hashes.
+void urgent_changes(const Bundle& shown_bundle, const Bundle& next, std::map<std::string, std::string>& before,
+    std::map<std::string, std::string>& after, Changes& changes)
+{
+    const Bundle* shown = &shown_bundle;
+    std::string old_title = shown->info.urgent ? all_languages(shown->info.urgent->title) : "";
+    std::string new_title = next.info.urgent ? all_languages(next.info.urgent->title) : "";
+    std::string old_page = shown->info.urgent ? "pages/" + shown->info.urgent->page + ".md" : "";
+    std::string new_page = next.info.urgent ? "pages/" + next.info.urgent->page + ".md" : "";
+    bool page_changed = old_page != new_page || (!new_page.empty() && before[old_page] != after[new_page]);
+    changes.urgent_changed = old_title != new_title || page_changed;
+    if (changes.urgent_changed && next.info.urgent) {
+        const std::string& language = next.info.default_language();
+        changes.urgent_title = next.info.urgent->title.in(language, language);
+        auto paragraphs = [&language](const Bundle& b) {
+            std::vector<std::string> out;
+            if (!b.info.urgent)
+                return out;
+            auto page = b.pages.find(b.info.urgent->page);
+            if (page == b.pages.end())
+                return out;
+            for (const Block& block : page->second.in(language, language).blocks) {
+                std::string words;
+                for (const Span& span : block.spans)
+                    words += span.text;
+                if (!words.empty())
+                    out.push_back(words);
+            }
+            return out;
+        };
+        std::vector<std::string> old_paragraphs = paragraphs(*shown);
+        std::set<std::string> known(old_paragraphs.begin(), old_paragraphs.end());
+        for (const std::string& words : paragraphs(next)) {
+            if (known.count(words))
+                continue;
+            changes.urgent_text += (changes.urgent_text.empty() ? "" : " / ") + words;
+            if (changes.urgent_text.size() > 600)
+                break;
+        }
+        changes.urgent_text = shortened(changes.urgent_text, 600);
+    }
+}
+
 std::optional<Changes> compare(const Bundle& next, const std::string& dir, store::Store& store, std::string& error)
 {
     auto shown = store.load_active_bundle(error);
@@ -104,44 +149,7 @@ std::optional<Changes> compare(const Bundle& next, const std::string& dir, store
         changes.sections_changed += !new_sections.count(id);
     count_difference(card_ids(*shown), card_ids(next), changes.cards_added, changes.cards_removed);
     count_difference(event_ids(*shown), event_ids(next), changes.events_added, changes.events_removed);
-    std::string old_title = shown->info.urgent ? all_languages(shown->info.urgent->title) : "";
-    std::string new_title = next.info.urgent ? all_languages(next.info.urgent->title) : "";
-    std::string old_page = shown->info.urgent ? "pages/" + shown->info.urgent->page + ".md" : "";
-    std::string new_page = next.info.urgent ? "pages/" + next.info.urgent->page + ".md" : "";
-    bool page_changed = old_page != new_page || (!new_page.empty() && before[old_page] != after[new_page]);
-    changes.urgent_changed = old_title != new_title || page_changed;
-    if (changes.urgent_changed && next.info.urgent) {
-        // The new title, and the urgent page's paragraphs that are new or changed (wherever in the page they are: an
-        // emergency number swapped at the end must show).
-        const std::string& language = next.info.default_language();
-        changes.urgent_title = next.info.urgent->title.in(language, language);
-        auto paragraphs = [&language](const Bundle& b) {
-            std::vector<std::string> out;
-            if (!b.info.urgent)
-                return out;
-            auto page = b.pages.find(b.info.urgent->page);
-            if (page == b.pages.end())
-                return out;
-            for (const Block& block : page->second.in(language, language).blocks) {
-                std::string words;
-                for (const Span& span : block.spans)
-                    words += span.text;
-                if (!words.empty())
-                    out.push_back(words);
-            }
-            return out;
-        };
-        std::vector<std::string> old_paragraphs = paragraphs(*shown);
-        std::set<std::string> known(old_paragraphs.begin(), old_paragraphs.end());
-        for (const std::string& words : paragraphs(next)) {
-            if (known.count(words))
-                continue;
-            changes.urgent_text += (changes.urgent_text.empty() ? "" : " / ") + words;
-            if (changes.urgent_text.size() > 600)
-                break;
-        }
-        changes.urgent_text = shortened(changes.urgent_text, 600);
-    }
+    urgent_changes(*shown, next, before, after, changes);
     return changes;
 }
 

@@ -25,6 +25,8 @@ std::optional<Size> parse_size(const std::string& text)
     return size;
 }
 
+// One CLI11 declaration per subcommand and flag, read top to bottom like the help it prints; splitting it would
+// scatter that one table.
 ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& version_text)
 {
     Options options;

@@ -80,6 +80,8 @@ std::vector<sync::PublicKey> trusted_keys(const Settings& settings)
     return keys;
 }
 
+// One import, step by step (verify, version rules, pending, pictures, the store, printing): it stays whole until
+// issue 16 moves the import policy into sync with a typed result, which is where it splits.
 int run_import(const Options& options, const Settings& settings)
 {
     const std::string& dir = options.import_dir;
@@ -354,6 +356,7 @@ int run_rollback(const Options& options)
     return exit_ok;
 }
 
+// Gathers, then prints as text or JSON: the JSON half goes with issue 16's typed JSON writer.
 int run_status(const Options& options)
 {
     std::string error;

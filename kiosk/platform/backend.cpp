@@ -59,6 +59,23 @@ bool wayland_without_gpu()
     return wayland && !has_gpu();
 }
 
+// Wayland without a GPU: this process talks to the compositor itself, and SDL draws offscreen in software. Null
+// when that is not the case here, or the compositor cannot be used so (SDL's own Wayland driver is used then).
+std::unique_ptr<WaylandShm> connect_wayland(const BackendOptions& options)
+{
+    if (options.headless == Headless::Yes || !wayland_without_gpu())
+        return nullptr;
+    std::string why;
+    auto wayland = WaylandShm::connect(options.width, options.height, options.fullscreen == Fullscreen::Yes, why);
+    if (!wayland) {
+        SDL_Log("kiosk: drawing through SDL's Wayland driver instead of shared memory: %s", why.c_str());
+        return nullptr;
+    }
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    return wayland;
+}
+
 } // namespace
 
 std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::string& error)
@@ -68,18 +85,7 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
         setenv("SDL_RENDER_DRIVER", "software", 1);
         setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
     }
-    // Wayland without a GPU: this process talks to the compositor itself, and SDL draws offscreen in software.
-    std::unique_ptr<WaylandShm> wayland;
-    if (options.headless == Headless::No && wayland_without_gpu()) {
-        std::string why;
-        wayland = WaylandShm::connect(options.width, options.height, options.fullscreen == Fullscreen::Yes, why);
-        if (wayland) {
-            setenv("SDL_VIDEODRIVER", "offscreen", 1);
-            setenv("SDL_RENDER_DRIVER", "software", 1);
-        } else {
-            SDL_Log("kiosk: drawing through SDL's Wayland driver instead of shared memory: %s", why.c_str());
-        }
-    }
+    std::unique_ptr<WaylandShm> wayland = connect_wayland(options);
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); // The app handles SIGTERM itself.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0"); // A finger arrives once, as a finger.
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");

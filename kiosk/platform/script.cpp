@@ -292,6 +292,7 @@ std::optional<Script> read_script(const std::string& path, std::string& error)
     return parse_script(buffer.str(), path, error);
 }
 
+// One switch over the script commands, each a few lines of finger events and simulated time: kept as a table.
 int run_script(
     const Script& script, FrameLoop& loop, int width, int height, const ScriptHooks& hooks, std::string& error)
 {

@@ -247,6 +247,8 @@ std::int64_t as_int(std::size_t count)
 
 } // namespace
 
+// One write transaction from start to commit: every step must run inside it, which is why it stays one function
+// (the rows themselves are BundleWriter's).
 std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, std::string& error)
 {
     std::lock_guard lock(m_mutex);

@@ -61,6 +61,7 @@ bool calendar_set_aside(const std::string& state_dir, const std::string& ics)
     return false;
 }
 
+// Fetch, check in a child, store, each with its log line: issue 16 splits it with the typed child results.
 CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
     const std::vector<std::string>& kiosk_argv)
 {

@@ -37,6 +37,29 @@ void limit(int resource, rlim_t value)
     setrlimit(resource, &r);
 }
 
+// In the child, between fork and exec: its rlimits, its own process group, and the sandbox.
+void confine(const ChildLimits& limits, const std::vector<std::string>& writable)
+{
+    limit(RLIMIT_CPU, rlim_t(limits.cpu_seconds));
+    limit(RLIMIT_CORE, 0);
+#ifndef KIOSK_ASAN
+    // AddressSanitizer reserves terabytes of address space, so sanitizer builds run without this limit.
+    limit(RLIMIT_AS, rlim_t(limits.memory_bytes));
+#endif
+    setpgid(0, 0);
+    if (!limits.sandbox)
+        return;
+    if (!writable.empty()) {
+        setenv("TMPDIR", writable.back().c_str(), 1);
+        setenv("SQLITE_TMPDIR", writable.back().c_str(), 1);
+    }
+    SandboxStatus sandbox = enter_sandbox(writable);
+    if (!sandbox.note.empty()) {
+        std::string line = "kiosk: sandbox: " + sandbox.note + " (left out)\n";
+        [[maybe_unused]] ssize_t written = write(2, line.data(), line.size());
+    }
+}
+
 } // namespace
 
 std::string ChildResult::failure() const
@@ -89,24 +112,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
     if (pid == 0) {
         dup2(out_pipe[1], 1);
         dup2(err_pipe[1], 2);
-        limit(RLIMIT_CPU, rlim_t(limits.cpu_seconds));
-        limit(RLIMIT_CORE, 0);
-#ifndef KIOSK_ASAN
-        // AddressSanitizer reserves terabytes of address space, so sanitizer builds run without this limit.
-        limit(RLIMIT_AS, rlim_t(limits.memory_bytes));
-#endif
-        setpgid(0, 0);
-        if (limits.sandbox) {
-            if (!writable.empty()) {
-                setenv("TMPDIR", writable.back().c_str(), 1);
-                setenv("SQLITE_TMPDIR", writable.back().c_str(), 1);
-            }
-            SandboxStatus sandbox = enter_sandbox(writable);
-            if (!sandbox.note.empty()) {
-                std::string line = "kiosk: sandbox: " + sandbox.note + " (left out)\n";
-                [[maybe_unused]] ssize_t written = write(2, line.data(), line.size());
-            }
-        }
+        confine(limits, writable);
         execv(cargs[0], cargs.data());
         _exit(127);
     }

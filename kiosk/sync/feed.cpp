@@ -100,6 +100,8 @@ FeedResult FeedSource::sync()
     return result;
 }
 
+// The feed's steps in the order the protocol needs them (MANIFEST, signature, files, child): it stays whole so the
+// order stays readable; issue 16 lists it for splitting with the typed child results.
 FeedResult FeedSource::fetch()
 {
     FeedResult result;

@@ -195,6 +195,46 @@ std::vector<StickResult> UsbWatcher::scan(bool again)
     return results;
 }
 
+// A bundle that waits for staff, copied in `staging`, goes to a free slot (two bundles can wait). A bundle already
+// waiting is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or
+// ignore one, then the next can wait).
+void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity)
+{
+    PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
+    bool waits = !identity.empty() && (first.identity == identity || second.identity == identity);
+    int slot = first.source.empty() ? 1 : second.source.empty() ? 2 : 0;
+    if (waits) {
+        result.message = "this bundle already waits for staff to apply it";
+    } else if (slot == 0) {
+        result.outcome = StickOutcome::Refused;
+        result.message = "two bundles already wait for staff (" + first.source + ", arrived " + first.arrived_text
+            + "; " + second.source + ", arrived " + second.arrived_text
+            + "): staff must apply or ignore one on the staff screen before another can wait";
+        // Staff see this one too, beside the first (the last few).
+        first.refused.push_back(result.source + " at " + now_text());
+        if (first.refused.size() > 5)
+            first.refused.erase(first.refused.begin());
+        write_pending_info(m_config.state_dir, first, 1);
+    } else {
+        std::string pending = pending_folder(m_config.state_dir, slot);
+        remove_tree(pending);
+        if (rename(staging.c_str(), pending.c_str()) != 0) {
+            result.message += " (the kiosk could not keep a copy for staff)";
+        } else {
+            PendingInfo info;
+            info.source = result.source;
+            info.arrived
+                = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+            info.identity = identity;
+            info.why = result.message;
+            write_pending_info(m_config.state_dir, info, slot);
+            if (slot == 2)
+                result.message += " (another bundle waits too: staff see both and choose)";
+        }
+    }
+}
+
 StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others)
 {
     StickResult result;
@@ -246,42 +286,9 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         store = store::Store::open(m_config.database, error);
     }
 
-    // Pending bundles stay in staging for the staff screen; everything else is cleaned up. A bundle already waiting
-    // is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or ignore
-    // the first, then the next can wait).
-    PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
-    bool waits = identity && (first.identity == identity->hash || second.identity == identity->hash);
-    int slot = first.source.empty() ? 1 : second.source.empty() ? 2 : 0;
-    if (result.outcome == StickOutcome::Pending && waits) {
-        result.message = "this bundle already waits for staff to apply it";
-    } else if (result.outcome == StickOutcome::Pending && slot == 0) {
-        result.outcome = StickOutcome::Refused;
-        result.message = "two bundles already wait for staff (" + first.source + ", arrived " + first.arrived_text
-            + "; " + second.source + ", arrived " + second.arrived_text
-            + "): staff must apply or ignore one on the staff screen before another can wait";
-        // Staff see this one too, beside the first (the last few).
-        first.refused.push_back(result.source + " at " + now_text());
-        if (first.refused.size() > 5)
-            first.refused.erase(first.refused.begin());
-        write_pending_info(m_config.state_dir, first, 1);
-    } else if (result.outcome == StickOutcome::Pending) {
-        std::string pending = pending_folder(m_config.state_dir, slot);
-        remove_tree(pending);
-        if (rename(staging.c_str(), pending.c_str()) != 0) {
-            result.message += " (the kiosk could not keep a copy for staff)";
-        } else {
-            PendingInfo info;
-            info.source = result.source;
-            info.arrived
-                = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-            info.identity = identity ? identity->hash : "";
-            info.why = result.message;
-            write_pending_info(m_config.state_dir, info, slot);
-            if (slot == 2)
-                result.message += " (another bundle waits too: staff see both and choose)";
-        }
-    }
+    // Pending bundles stay for the staff screen; everything else is cleaned up.
+    if (result.outcome == StickOutcome::Pending)
+        keep_for_staff(result, staging, identity ? identity->hash : "");
     remove_tree(staging);
 
     result.report = stick_report(result, problems, now_text());

@@ -66,6 +66,7 @@ public:
 
 private:
     StickResult process(const std::string& folder, const std::vector<std::string>& others);
+    void keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity);
     std::string poison_file() const;
 
     UsbConfig m_config;
