@@ -7,6 +7,8 @@ find_package(CLI11 CONFIG REQUIRED)
 find_package(doctest CONFIG REQUIRED)
 find_package(Threads REQUIRED)
 find_package(LibIcal CONFIG REQUIRED) # target ical
+# JSON between the import child and its parent, and every --json output (sync/import_report.cpp).
+find_package(nlohmann_json CONFIG REQUIRED)
 
 # These ship only pkg-config files on Debian 12 (PLATFORM-NOTES.md).
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)

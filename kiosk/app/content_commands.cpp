@@ -4,7 +4,7 @@
 #include "sync/feed.hpp"
 #include "sync/usb.hpp"
 
-#include "app/json.hpp"
+#include "app/installed_content.hpp"
 #include "app/paths.hpp"
 #include "app/staff_pin.hpp"
 #include "app/time_text.hpp"
@@ -15,6 +15,8 @@
 #include "store/versions.hpp"
 #include "sync/child_process.hpp"
 #include "sync/identity.hpp"
+#include "sync/import_policy.hpp"
+#include "sync/import_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -27,13 +29,11 @@
 
 namespace kiosk {
 
-namespace {
-
-std::unique_ptr<store::Store> open_store(const Options& options, bool create, std::string& error)
+std::unique_ptr<store::Store> open_store(const Options& options, StoreMissing missing, std::string& error)
 {
     std::string dir = state_dir(options.state_dir);
     if (!is_dir(dir)) {
-        if (!create) {
+        if (missing == StoreMissing::Fail) {
             error = "there is no content yet (nothing was imported into " + dir + ")";
             return nullptr;
         }
@@ -45,7 +45,14 @@ std::unique_ptr<store::Store> open_store(const Options& options, bool create, st
     return store::Store::open(database_in(dir), error);
 }
 
-} // namespace
+Clock command_clock(const Options& options, const TimeZone& zone, Clock::Mode mode)
+{
+    if (!options.now.empty())
+        return Clock::starting_at(zone.to_wall(*parse_local_time(options.now)), mode);
+    if (mode == Clock::Mode::Simulated)
+        return Clock::starting_at(std::chrono::system_clock::now(), Clock::Mode::Simulated);
+    return Clock::system();
+}
 
 std::string database_in(const std::string& state)
 {
@@ -80,8 +87,7 @@ std::vector<sync::PublicKey> trusted_keys(const Settings& settings)
     return keys;
 }
 
-// One import, step by step (verify, version rules, pending, pictures, the store, printing): it stays whole until
-// issue 16 moves the import policy into sync with a typed result, which is where it splits.
+// The decision is sync::import_bundle's; this parses the flags, opens the store and prints.
 int run_import(const Options& options, const Settings& settings)
 {
     const std::string& dir = options.import_dir;
@@ -89,110 +95,42 @@ int run_import(const Options& options, const Settings& settings)
         std::cerr << "kiosk: import: " << dir << " is not a folder\n";
         return exit_usage;
     }
-    Diagnostics diagnostics;
-    auto bundle = read_bundle(dir, diagnostics);
-    BundleCounts counts;
+    sync::ImportPolicy policy;
+    policy.trusted_keys = trusted_keys(settings);
+    policy.unsigned_bundles
+        = options.signed_only ? sync::ImportPolicy::Unsigned::Wait : sync::ImportPolicy::Unsigned::Import;
+    policy.source = options.import_source.empty() ? "import:" + dir : options.import_source;
+    policy.time_zone = settings.time_zone;
+    policy.now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
     std::string error;
-    std::optional<store::ImportOutcome> outcome;
-    std::string version;
-    // Signed by a trusted key: the packed version, under the version rules. Otherwise a local version, or with
-    // --signed-only (sticks, the feed) nothing: it waits for staff.
-    std::string unsigned_why;
-    std::optional<sync::Verified> verified;
-    if (sync::has_manifest(dir))
-        verified = sync::verify_bundle(dir, trusted_keys(settings), unsigned_why);
-    else
-        unsigned_why = "it is not signed (it has no MANIFEST)";
-    bool pending = false;
-    std::string why;
-    if (bundle) {
-        TimeZone zone = kiosk_time_zone(settings.time_zone, &*bundle);
-        counts = count_bundle(*bundle, std::chrono::system_clock::now(), zone);
-        std::int64_t now
-            = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                  .count();
-        auto identity = sync::bundle_identity(dir, error);
-        auto store = identity ? open_store(options, true, error) : nullptr;
-        if (identity && store) {
-            store::ImportRequest request;
-            request.bundle = &*bundle;
-            request.identity = identity->hash;
-            request.source = options.import_source.empty() ? "import:" + dir : options.import_source;
-            request.counts = counts;
-            bool go = true;
-            if (verified) {
-                if (diagnostics.has_errors() && options.signed_only) {
-                    why = "it is signed, but has errors: fix them and pack it again";
-                    go = false;
-                } else if (store->active_version() && store->active_version()->identity == identity->hash) {
-                    go = true; // Unchanged: import_bundle says so.
-                } else if (!store->version_allowed(verified->manifest.version, true, identity->hash, now, why)) {
-                    go = false; // Checked again inside the import's transaction; this spares scaling the images.
-                }
-                request.version = verified->manifest.version;
-                request.expires = verified->manifest.expires;
-                request.is_signed = true;
-                request.check_version_rules = true;
-                request.now = now;
-            } else if (options.signed_only) {
-                pending = !store->active_version() || store->active_version()->identity != identity->hash;
-                why = unsigned_why + ": it waits for staff to apply it with the PIN";
-                go = !pending;
-            }
-            for (const Diagnostic& d : diagnostics.all())
-                request.report += d.to_string() + "\n";
-            request.source_files = identity->files;
-            for (const auto& [path, hash] : identity->files) {
-                if (path.rfind("pages/", 0) == 0 && path.size() > 9 && path.compare(path.size() - 3, 3, ".md") == 0)
-                    request.page_sources[path] = read_file(dir + "/" + path);
-            }
-            if (go) {
-                for (const auto& [path, info] : bundle->images) {
-                    std::string scale_error;
-                    if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, scale_error))
-                        request.image_data[path] = std::move(scaled->bytes);
-                    else
-                        diagnostics.error(path, 0, scale_error + ": the image is left out");
-                }
-                auto written = store->import_bundle(request, error);
-                if (written && *written == store::ImportOutcome::Refused) { // Another import came first.
-                    why = error;
-                    error.clear();
-                } else {
-                    outcome = written;
-                }
-            }
-            if (auto active = store->active_version())
-                version = active->version;
-        }
-    }
-    bool imported = outcome.has_value();
-    std::string report;
-    for (const Diagnostic& d : diagnostics.all())
-        report += d.to_string() + "\n";
-    if (options.json) {
-        std::cout << "{\"imported\": " << (outcome == store::ImportOutcome::Imported ? "true" : "false")
-                  << ", \"unchanged\": " << (outcome == store::ImportOutcome::Unchanged ? "true" : "false")
-                  << ", \"pending\": " << (pending ? "true" : "false")
-                  << ", \"signed\": " << (verified ? "true" : "false") << ", \"version\": " << json_string(version)
-                  << ", \"importable\": " << (bundle ? "true" : "false") << ", \"why\": " << json_string(why)
-                  << ", \"error\": " << json_string(error) << ", \"counts\": " << counts_json(counts)
-                  << ", \"report\": " << json_string(report) << ", \"diagnostics\": " << diagnostics_json(diagnostics)
-                  << "}" << std::endl;
+    sync::ImportReport report;
+    if (auto store = open_store(options, StoreMissing::Create, error)) {
+        report = sync::import_bundle(dir, policy, *store);
     } else {
-        std::cout << report;
-        if (!bundle)
+        report.outcome = sync::Outcome::Failed;
+        report.message = error;
+    }
+    bool imported = report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged;
+    if (options.json) {
+        std::cout << sync::json_line(sync::to_json(report)) << std::endl;
+        return imported ? exit_ok : exit_failure;
+    }
+    std::cout << report.problems_text();
+    const BundleCounts& counts = report.counts;
+    switch (report.outcome) {
+    case sync::Outcome::Imported:
+        std::cout << dir << ": imported as version " << report.version << (report.is_signed ? ", signed" : "") << " ("
+                  << counts.pages << " pages, " << counts.cards << " cards, " << counts.events << " events, "
+                  << counts.images << " images)\n";
+        break;
+    case sync::Outcome::Unchanged:
+        std::cout << dir << ": this content is already showing (version " << report.version << "); nothing changed\n";
+        break;
+    default:
+        if (!report.importable)
             std::cout << dir << ": not imported: fix the errors above; the content that was showing stays\n";
-        else if (!error.empty())
-            std::cout << dir << ": not imported: " << error << "\n";
-        else if (!why.empty() && !imported)
-            std::cout << dir << ": not imported: " << why << "\n";
-        else if (outcome == store::ImportOutcome::Unchanged)
-            std::cout << dir << ": this content is already showing (version " << version << "); nothing changed\n";
         else
-            std::cout << dir << ": imported as version " << version << (verified ? ", signed" : "") << " ("
-                      << counts.pages << " pages, " << counts.cards << " cards, " << counts.events << " events, "
-                      << counts.images << " images)\n";
+            std::cout << dir << ": not imported: " << report.message << "\n";
     }
     return imported ? exit_ok : exit_failure;
 }
@@ -297,41 +235,42 @@ int run_sync(const Options& options, const Settings& settings)
     config.roots = settings.usb_roots;
     config.state_dir = state_dir(options.state_dir);
     make_dirs(config.state_dir);
-    config.database = database_path(options);
-    config.child = {sync::self_executable(), "--state", config.state_dir};
-    if (!options.config_file.empty())
-        config.child.insert(config.child.end(), {"--config", options.config_file});
+    config.child = kiosk_child_argv(options);
+    config.clock = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr));
+    std::string error;
+    auto store = open_store(options, StoreMissing::Create, error);
+    if (!store) {
+        std::cerr << "kiosk: sync: " << error << "\n";
+        return exit_failure;
+    }
     bool failed = false;
-    auto is_failure
-        = [](sync::StickOutcome o) { return o == sync::StickOutcome::Refused || o == sync::StickOutcome::Failed; };
 
     // The feed first: a stick plugged in the same minute then still has the last word.
     if (!settings.feed_url.empty()) {
-        sync::FeedConfig feed {
-            settings.feed_url, config.state_dir, config.database, config.child, trusted_keys(settings)};
-        sync::FeedResult r = sync::FeedSource(feed).sync();
-        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+        sync::FeedConfig feed {settings.feed_url, config.state_dir, config.child, trusted_keys(settings), config.clock};
+        sync::FeedResult r = sync::FeedSource(feed).sync(*store);
+        std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
                   << escape_controls(r.message) << " (" << r.requests << " requests, " << r.bytes << " bytes)\n";
-        failed = failed || is_failure(r.outcome);
+        failed = failed || sync::is_failure(r.outcome);
     }
 
     for (const std::string& url : settings.calendar_urls) {
-        sync::CalendarResult r = sync::sync_calendar(url, config.database, config.state_dir, config.child);
-        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+        sync::CalendarResult r = sync::sync_calendar(url, *store, config.state_dir, config.child, config.clock);
+        std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
                   << escape_controls(r.message) << "\n";
-        failed = failed || is_failure(r.outcome);
+        failed = failed || sync::is_failure(r.outcome);
     }
 
     sync::UsbWatcher watcher(config);
-    std::vector<sync::StickResult> results = watcher.scan(true);
+    std::vector<sync::StickResult> results = watcher.scan(*store, true);
     for (const sync::StickResult& r : results) {
-        std::cout << escape_controls(r.source) << ": " << sync::outcome_word(r.outcome) << ": "
+        std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
                   << escape_controls(r.message) << "\n";
         if (!r.report_written)
             std::cout << escape_controls(r.source)
                       << ": the report could not be written on the stick: " << escape_controls(r.report_problem)
                       << "\n";
-        failed = failed || is_failure(r.outcome);
+        failed = failed || sync::is_failure(r.outcome);
     }
     if (results.empty()) {
         std::cout << "No bundle found on a stick (looked in";
@@ -345,7 +284,7 @@ int run_sync(const Options& options, const Settings& settings)
 int run_rollback(const Options& options)
 {
     std::string error;
-    auto store = open_store(options, false, error);
+    auto store = open_store(options, StoreMissing::Fail, error);
     if (!store || !store->rollback(error)) {
         std::cerr << "kiosk: rollback: " << error << "\n";
         return exit_failure;
@@ -360,7 +299,7 @@ int run_rollback(const Options& options)
 int run_status(const Options& options)
 {
     std::string error;
-    auto store = open_store(options, false, error);
+    auto store = open_store(options, StoreMissing::Fail, error);
     std::optional<store::VersionInfo> active;
     std::string pinned;
     // Each source's last success and last failure, from the sync log (newest first).
@@ -383,32 +322,31 @@ int run_status(const Options& options)
                 slot = entry;
         }
     }
-    auto entry_json = [](const std::optional<store::SyncLogEntry>& e) -> std::string {
+    auto entry_json = [](const std::optional<store::SyncLogEntry>& e) -> nlohmann::json {
         if (!e)
-            return "null";
-        return "{\"at\": " + json_string(time_text(e->at, TimeText::IsoUtc)) + ", \"result\": " + json_string(e->result)
-            + ", \"bytes\": " + std::to_string(e->bytes) + ", \"message\": " + json_string(e->message) + "}";
+            return nullptr;
+        return {{"at", time_text(e->at, TimeText::IsoUtc)}, {"result", e->result}, {"bytes", e->bytes},
+            {"message", e->message}};
     };
-    std::string sources_json = "[";
+    nlohmann::json sources_json = nlohmann::json::array();
     for (const SourceState& s : sources) {
-        sources_json += (sources_json.size() > 1 ? ", " : "") + std::string("{\"source\": ") + json_string(s.source)
-            + ", \"last_success\": " + entry_json(s.success) + ", \"last_failure\": " + entry_json(s.failure) + "}";
+        sources_json.push_back(
+            {{"source", s.source}, {"last_success", entry_json(s.success)}, {"last_failure", entry_json(s.failure)}});
     }
-    sources_json += "]";
     if (options.json) {
-        if (!active) {
-            std::cout << "{\"version\": null, \"source\": null, \"imported_at\": null, \"counts\": " << counts_json({})
-                      << ", \"pinned_from\": null, \"expires\": null, \"sources\": " << sources_json << "}"
-                      << std::endl;
-        } else {
-            std::cout << "{\"version\": " << json_string(active->version)
-                      << ", \"source\": " << json_string(active->source)
-                      << ", \"imported_at\": " << json_string(time_text(active->imported_at, TimeText::IsoUtc))
-                      << ", \"counts\": " << counts_json(active->counts)
-                      << ", \"pinned_from\": " << (pinned.empty() ? "null" : json_string(pinned))
-                      << ", \"expires\": " << (active->expires.empty() ? "null" : json_string(active->expires))
-                      << ", \"sources\": " << sources_json << "}" << std::endl;
+        auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
+        nlohmann::json json
+            = {{"version", nullptr}, {"source", nullptr}, {"imported_at", nullptr}, {"counts", sync::counts_json({})},
+                {"pinned_from", nullptr}, {"expires", nullptr}, {"sources", sources_json}};
+        if (active) {
+            json["version"] = active->version;
+            json["source"] = active->source;
+            json["imported_at"] = time_text(active->imported_at, TimeText::IsoUtc);
+            json["counts"] = sync::counts_json(active->counts);
+            json["pinned_from"] = or_null(pinned);
+            json["expires"] = or_null(active->expires);
         }
+        std::cout << sync::json_line(json) << std::endl;
     } else if (!active) {
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     } else {

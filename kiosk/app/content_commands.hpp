@@ -3,8 +3,12 @@
 
 #include "app/cli.hpp"
 #include "app/settings.hpp"
+#include "content/clock.hpp"
+#include "content/time_zone.hpp"
+#include "store/store.hpp"
 #include "sync/signing.hpp"
 
+#include <memory>
 #include <string>
 
 namespace kiosk {
@@ -34,8 +38,16 @@ int run_set_pin(const Options& options);
 // The settings' trusted public keys; one that cannot be read is reported on standard error and left out.
 std::vector<sync::PublicKey> trusted_keys(const Settings& settings);
 
-// Pixels on the longest side of an image once imported: larger pictures are scaled down, once.
-inline constexpr int max_image_side = 1280;
+// A command's clock: the system's, or from --now (a time in `zone`) on. Screenshots and scripts pass Simulated.
+Clock command_clock(const Options& options, const TimeZone& zone, Clock::Mode mode = Clock::Mode::Real);
+
+// The store in the state folder, opened once for the command (its migrations run then). With StoreMissing::Fail,
+// a state folder with no content yet gives nothing and `error` says so.
+enum class StoreMissing {
+    Create,
+    Fail,
+};
+std::unique_ptr<store::Store> open_store(const Options& options, StoreMissing missing, std::string& error);
 
 // The database file in the state folder.
 std::string database_path(const Options& options);

@@ -15,24 +15,12 @@
 
 namespace kiosk {
 
-bool import_in_child(const Options& options, const std::string& dir, const std::string& source, std::string& message)
+std::vector<std::string> kiosk_child_argv(const Options& options)
 {
-    std::vector<std::string> argv = {
-        sync::self_executable(), "import", dir, "--json", "--source", source, "--state", state_dir(options.state_dir)};
-    if (!options.config_file.empty()) {
-        argv.push_back("--config");
-        argv.push_back(options.config_file);
-    }
-    sync::ChildResult result = sync::run_child(argv, sync::import_limits(dir));
-    if (!result.ok()) {
-        message = "the import of " + dir + " failed: " + result.failure();
-        std::string detail = result.out.empty() ? result.err : result.out;
-        if (!detail.empty())
-            message += ": " + detail.substr(0, 400);
-        return false;
-    }
-    message = "imported " + dir;
-    return true;
+    std::vector<std::string> argv = {sync::self_executable(), "--state", state_dir(options.state_dir)};
+    if (!options.config_file.empty())
+        argv.insert(argv.end(), {"--config", options.config_file});
+    return argv;
 }
 
 InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnostics)
@@ -87,9 +75,10 @@ InstalledContent load_installed_content(const Options& options, const std::strin
     auto store = store::Store::open(database_path(options), error);
     if (store && !store->active_version()) {
         store.reset(); // The child writes; this process only reads once it is done.
-        std::string message;
-        import_in_child(options, demo, "demo", message);
-        std::cerr << "kiosk: empty store: " << message << "\n";
+        sync::ChildImport child
+            = sync::import_in_child(kiosk_child_argv(options), demo, "demo", sync::ImportPolicy::Unsigned::Import);
+        std::cerr << "kiosk: empty store: the demo content: " << sync::outcome_name(child.report.outcome)
+                  << (child.report.message.empty() ? "" : ": " + child.report.message) << "\n";
         store = store::Store::open(database_path(options), error);
     }
     if (store && guard) {

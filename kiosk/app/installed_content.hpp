@@ -32,8 +32,8 @@ InstalledContent stored_content(store::Store& store, std::string& error);
 // A bundle folder shown as it is (--bundle): read, with its images scaled as an import would.
 InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnostics);
 
-// Runs `kiosk import DIR --json` as a child under the import limits (DESIGN.md); true when it imported or found the
-// content unchanged. `message` says what happened, for the log.
-bool import_in_child(const Options& options, const std::string& dir, const std::string& source, std::string& message);
+// The kiosk itself as a child process works on the same state folder and settings: `kiosk --state DIR [--config
+// FILE]`, to which a command and its arguments are added.
+std::vector<std::string> kiosk_child_argv(const Options& options);
 
 } // namespace kiosk

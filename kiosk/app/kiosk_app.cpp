@@ -379,15 +379,14 @@ int run(const Options& options, const Settings& settings)
         sync::UsbConfig usb;
         usb.roots = settings.usb_roots;
         usb.state_dir = state_dir(options.state_dir);
-        usb.database = database_path(options);
-        usb.child = {sync::self_executable(), "--state", usb.state_dir};
-        if (!options.config_file.empty())
-            usb.child.insert(usb.child.end(), {"--config", options.config_file});
+        usb.child = kiosk_child_argv(options);
         std::optional<sync::FeedConfig> feed;
         if (!settings.feed_url.empty())
-            feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.database, usb.child, trusted_keys(settings)};
+            feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.child, trusted_keys(settings), clock};
+        usb.clock = clock;
         syncing = std::make_unique<SyncThread>(
-            std::move(usb), std::move(feed), settings.calendar_urls, settings.poll_minutes, wake,
+            database_path(options), std::move(usb), std::move(feed), settings.calendar_urls, settings.poll_minutes,
+            wake,
             [&ui, &clock](SnapshotPtr snapshot) {
                 ui.set_content(std::move(snapshot));
                 ui.show_banner("content_updated", clock.uptime() + Millis(5000));

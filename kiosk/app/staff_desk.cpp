@@ -7,6 +7,7 @@
 #include "app/time_text.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
+#include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
 #include "sync/staging.hpp"
@@ -175,22 +176,19 @@ std::string StaffDesk::describe_pending(int slot) const
     if (!exists(folder + "/bundle.toml"))
         return "";
     sync::PendingInfo info = sync::read_pending_info(m_state, slot);
-    sync::ChildResult check
-        = sync::run_child({sync::self_executable(), "check", folder, "--against-installed", "--state", m_state});
-    std::string summary, compared;
-    std::istringstream lines(check.out);
-    std::size_t problems = 0;
-    for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("Compared with what shows:", 0) == 0 || line.rfind("Cannot compare", 0) == 0)
-            compared = line;
-        else if (line.rfind(folder + ": ", 0) == 0)
-            summary = line.substr(folder.size() + 2);
-        else
-            ++problems;
-    }
+    std::vector<std::string> argv = kiosk_child_argv(m_options);
+    argv.insert(argv.end(), {"check", folder, "--against-installed", "--json"});
+    sync::ChildResult check = sync::run_child(argv);
+    std::string unanswered;
+    auto report = sync::check_from_json(check.out.substr(0, check.out.find('\n')), unanswered);
     std::string text = "from " + info.source + ", arrived " + info.arrived_text
-        + (info.why.empty() ? "" : " (" + info.why + ")") + ". " + (summary.empty() ? check.failure() : summary)
-        + (problems > 0 ? " (the stick's kiosk-report.txt lists the problems)" : "") + ". " + compared;
+        + (info.why.empty() ? "" : " (" + info.why + ")") + ". ";
+    if (!report)
+        return text + "Checking it " + check.failure() + ".";
+    text += sync::summary_text(*report)
+        + (report->diagnostics.empty() ? "" : " (the stick's kiosk-report.txt lists the problems)") + ". "
+        + (report->changes ? sync::changes_text(*report->changes)
+                           : "Cannot compare with what shows: " + report->compare_error);
     for (const std::string& other : info.refused)
         text += " Also arrived while it waits, and refused so as not to replace it: " + other + ".";
     return text;
@@ -203,15 +201,20 @@ StaffOutcome StaffDesk::act(const std::string& action)
     if (action == "apply" || action == "apply-2") {
         int slot = action == "apply-2" ? 2 : 1;
         std::string folder = sync::pending_folder(m_state, slot);
-        std::string message;
         if (!exists(folder + "/bundle.toml")) {
             outcome.message = "There is nothing waiting to apply.";
-        } else if (import_in_child(m_options, folder, "usb (applied by staff)", message)) {
-            sync::forget_pending(m_state, slot);
-            outcome.message = "Applied: the stick's content is showing now.";
-            outcome.content_changed = true;
         } else {
-            outcome.message = "Not applied: " + message;
+            sync::ChildImport child = sync::import_in_child(
+                kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
+            const sync::ImportReport& report = child.report;
+            if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
+                sync::forget_pending(m_state, slot);
+                outcome.message = "Applied: the stick's content is showing now.";
+                outcome.content_changed = true;
+            } else {
+                std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
+                outcome.message = "Not applied: " + report.message + first;
+            }
         }
     } else if (action == "ignore" || action == "ignore-2") {
         sync::forget_pending(m_state, action == "ignore-2" ? 2 : 1);

@@ -230,10 +230,12 @@ private:
                         check_image(bundle, block.image, rel, block.line, "page");
                 }
                 page.by_language[language] = std::move(document);
+                page.files[language] = {rel, std::move(*text)};
             }
             if (!page.by_language.count(bundle.info.default_language()) && !page.by_language.empty()) {
                 // Only translations: the first one stands in for the default language.
                 page.by_language[bundle.info.default_language()] = page.by_language.begin()->second;
+                page.files[bundle.info.default_language()] = page.files.begin()->second;
             }
             bundle.pages[name] = std::move(page);
         }

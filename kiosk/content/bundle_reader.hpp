@@ -15,9 +15,19 @@
 
 namespace kiosk {
 
+// One page file as read from a bundle folder: where it is and its Markdown, which the store keeps.
+struct PageFile {
+    std::string path; // "pages/about.es.md"
+    std::string markdown;
+};
+
 struct Page {
     std::string name;                            // pages/<name>.md
     std::map<std::string, Document> by_language; // The default language always; translations when given.
+    // The file each language was read from, when read from a folder (read_bundle); empty in a bundle loaded from the
+    // store, which needs only the parsed pages. A default language without a file of its own has the file of the
+    // translation standing in for it.
+    std::map<std::string, PageFile> files;
 
     // The page in `language`, else in the default language.
     const Document& in(const std::string& language, const std::string& default_language) const;

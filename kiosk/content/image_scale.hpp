@@ -9,6 +9,9 @@
 
 namespace kiosk {
 
+// Pixels on the longest side of an image once imported: larger pictures are scaled down, once.
+inline constexpr int max_image_side = 1280;
+
 struct ScaledImage {
     std::string bytes; // PNG (when the picture has transparency) or JPEG.
     ImageInfo info;

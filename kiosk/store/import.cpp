@@ -76,32 +76,6 @@ private:
         return true;
     }
 
-    // The file a page's language was read from, named as read_bundle names them: name.md or name.<default>.md for
-    // the default language, name.<language>.md for a translation; a default language without a file of its own
-    // shows the first translation there is.
-    const std::pair<const std::string, std::string>* page_source(const Page& page, const std::string& language)
-    {
-        const std::string& default_language = m_bundle.info.default_language();
-        auto find = [&](const std::string& path) {
-            auto it = m_request.page_sources.find(path);
-            return it == m_request.page_sources.end() ? nullptr : &*it;
-        };
-        const std::string base = "pages/" + page.name;
-        if (language != default_language)
-            return find(base + "." + language + ".md");
-        if (auto* found = find(base + ".md"))
-            return found;
-        if (auto* found = find(base + "." + language + ".md"))
-            return found;
-        for (const auto& [other, document] : page.by_language) {
-            if (other == default_language)
-                continue;
-            if (auto* found = find(base + "." + other + ".md"))
-                return found;
-        }
-        return nullptr;
-    }
-
     bool write_pages()
     {
         StatementUse insert
@@ -114,8 +88,8 @@ private:
                 return false;
             }
             for (const auto& [language, document] : page.by_language) {
-                const auto* source = page_source(page, language);
-                if (!source) {
+                auto source = page.files.find(language);
+                if (source == page.files.end()) {
                     m_problem = "the Markdown of page \"" + name + "\" in \"" + language
                         + "\" was not given to the store (a bug in the kiosk)";
                     return false;
@@ -123,8 +97,8 @@ private:
                 insert->bind_int(1, m_version_id)
                     .bind_text(2, name)
                     .bind_text(3, language)
-                    .bind_text(4, source->first)
-                    .bind_text(5, source->second);
+                    .bind_text(4, source->second.path)
+                    .bind_text(5, source->second.markdown);
                 if (!insert->run())
                     return false;
             }

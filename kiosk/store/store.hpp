@@ -43,9 +43,6 @@ struct ImportRequest {
     // "images/x.png" -> the encoded PNG/JPEG bytes to store (already scaled by the caller). An image without bytes
     // here keeps its ImageInfo, and image_data() gives nothing for it.
     std::map<std::string, std::string> image_data;
-    // "pages/about.es.md" -> the Markdown as read, for every page file of the bundle (the load re-parses it). A page
-    // language whose file is missing here fails the import.
-    std::map<std::string, std::string> page_sources;
     std::vector<std::pair<std::string, std::string>> source_files; // (path in bundle, content hash) for every file.
     // Check version_allowed's rules inside the import's own write transaction, so that two imports at once cannot
     // both pass them and leave the older one active. `now` (Unix seconds) is the kiosk's clock, for the rule against

@@ -2,6 +2,7 @@
 #include "sync/calendars.hpp"
 
 #include "store/store.hpp"
+#include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
 #include "sync/http.hpp"
 #include "sync/identity.hpp"
@@ -61,55 +62,13 @@ bool calendar_set_aside(const std::string& state_dir, const std::string& ics)
     return false;
 }
 
-// Fetch, check in a child, store, each with its log line: issue 16 splits it with the typed child results.
-CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
-    const std::vector<std::string>& kiosk_argv)
+namespace {
+
+// `check --json` in a child, on a scratch bundle in STATE/staging/calendar with one agenda section and the calendar:
+// the check a bundle's calendars/*.ics gets. Nothing when the child gave no answer (`why` says how it ended).
+std::optional<CheckReport> check_calendar_in_child(
+    const std::string& ics, const std::string& state_dir, const std::vector<std::string>& kiosk_argv, std::string& why)
 {
-    CalendarResult result;
-    result.source = "calendar:" + url;
-    std::string error;
-    auto store = store::Store::open(database, error);
-    auto log = [&] {
-        if (!store)
-            return;
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), result.message);
-    };
-    if (!store) {
-        result.message = error;
-        return result;
-    }
-    store::Store::Calendar saved;
-    for (const store::Store::Calendar& c : store->calendars()) {
-        if (c.url == url)
-            saved = c;
-    }
-    HttpLimits limits = feed_limits();
-    limits.max_bytes = max_calendar_bytes;
-    HttpResponse got = http_get(url, limits, saved.etag, saved.last_modified);
-    if (!got.ok) {
-        result.message = got.error + (saved.ics.empty() ? "" : "; the events fetched before stay");
-        log();
-        return result;
-    }
-    if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics)) {
-        result.outcome = StickOutcome::Unchanged;
-        result.message = "the calendar has not changed";
-        log();
-        return result;
-    }
-    result.bytes = got.body.size();
-
-    if (calendar_set_aside(state_dir, got.body)) {
-        result.outcome = StickOutcome::Refused;
-        result.message = "the calendar at " + url
-            + " is the one set aside after the kiosk crashed on it as it started; it is taken again once it changes";
-        log();
-        return result;
-    }
-
-    // Checked as a bundle's calendar would be, by the child, in a scratch bundle with one agenda section.
     std::string scratch = state_dir + "/staging";
     mkdir(scratch.c_str(), 0700);
     scratch += "/calendar";
@@ -119,36 +78,67 @@ CalendarResult sync_calendar(const std::string& url, const std::string& database
     write_all(scratch + "/bundle.toml",
         "name = \"calendar\"\nlanguages = [\"en\"]\n[[sections]]\nid = \"events\"\nkind = \"agenda\"\ntitle = "
         "\"Events\"\n");
-    write_all(scratch + "/calendars/feed.ics", got.body);
+    write_all(scratch + "/calendars/feed.ics", ics);
     std::vector<std::string> argv = kiosk_argv;
     argv.insert(argv.end(), {"check", scratch, "--json"});
     ChildResult child = run_child(argv);
     remove_tree(scratch);
-    std::string json = child.out.substr(0, child.out.find('\n'));
-    std::string events = json_field(json, "events");
-    bool usable = json_field(json, "importable") == "true" && !events.empty() && events != "0";
-    if (!usable) {
-        bool crashed = json.empty(); // `check` exits 1 for any error; only no answer at all means it crashed.
-        result.outcome = crashed ? StickOutcome::Failed : StickOutcome::Refused;
-        std::string first = json_field(json, "message"); // The first problem found.
-        result.message = "the calendar at " + url + " cannot be used"
-            + (crashed ? " (checking it " + child.failure() + ")" : "")
-            + (first.empty() ? "" : ": " + first.substr(0, first.find('\n')))
-            + (saved.ics.empty() ? "" : "; the events fetched before stay");
-        log();
-        return result;
-    }
+    // `check` exits 1 for any error; only no answer at all means it crashed.
+    std::string unanswered;
+    auto report = check_from_json(child.out.substr(0, child.out.find('\n')), unanswered);
+    if (!report)
+        why = child.failure();
+    return report;
+}
+
+} // namespace
+
+CalendarResult sync_calendar(const std::string& url, store::Store& store, const std::string& state_dir,
+    const std::vector<std::string>& kiosk_argv, const Clock& clock)
+{
+    CalendarResult result;
+    result.source = "calendar:" + url;
     auto now
-        = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    if (!store->save_calendar({url, now, got.etag, got.last_modified, got.body})) {
-        result.message = "the calendar could not be stored: " + store->last_error();
-        log();
+        = [&clock] { return std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count(); };
+    auto finish = [&](Outcome outcome, std::string message) {
+        result.outcome = outcome;
+        result.message = std::move(message);
+        store.log_sync(now(), result.source, result_word(result.outcome), std::int64_t(result.bytes), result.message);
         return result;
+    };
+    store::Store::Calendar saved;
+    for (const store::Store::Calendar& c : store.calendars()) {
+        if (c.url == url)
+            saved = c;
     }
-    result.outcome = StickOutcome::Imported;
-    result.message = events + " events from the calendar";
-    log();
-    return result;
+    std::string kept = saved.ics.empty() ? "" : "; the events fetched before stay";
+    HttpLimits limits = feed_limits();
+    limits.max_bytes = max_calendar_bytes;
+    HttpResponse got = http_get(url, limits, saved.etag, saved.last_modified);
+    if (!got.ok)
+        return finish(Outcome::Unreadable, got.error + kept);
+    if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics))
+        return finish(Outcome::Unchanged, "the calendar has not changed");
+    result.bytes = got.body.size();
+    if (calendar_set_aside(state_dir, got.body)) {
+        return finish(Outcome::SetAside,
+            "the calendar at " + url
+                + " is the one set aside after the kiosk crashed on it as it started; it is taken again once it "
+                  "changes");
+    }
+    std::string crashed;
+    auto checked = check_calendar_in_child(got.body, state_dir, kiosk_argv, crashed);
+    std::size_t events = checked ? checked->counts.events : 0;
+    if (!checked || !checked->importable || events == 0) {
+        std::string first = checked && !checked->diagnostics.empty() ? checked->diagnostics.front().message : "";
+        return finish(checked ? Outcome::Invalid : Outcome::Failed,
+            "the calendar at " + url + " cannot be used" + (checked ? "" : " (checking it " + crashed + ")")
+                + (first.empty() ? "" : ": " + first.substr(0, first.find('\n'))) + kept);
+    }
+    if (!store.save_calendar({url, now(), got.etag, got.last_modified, got.body}))
+        return finish(Outcome::Failed, "the calendar could not be stored: " + store.last_error());
+    return finish(
+        Outcome::Imported, std::to_string(events) + (events == 1 ? " event" : " events") + " from the calendar");
 }
 
 } // namespace kiosk::sync

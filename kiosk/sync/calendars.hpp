@@ -2,6 +2,8 @@
 // would be, and stored per URL apart from bundle versions. A failed fetch or a broken calendar keeps the last good one.
 #pragma once
 
+#include "content/clock.hpp"
+#include "store/store.hpp"
 #include "sync/import_child.hpp"
 
 #include <string>
@@ -10,16 +12,17 @@
 namespace kiosk::sync {
 
 struct CalendarResult {
-    std::string source;                          // "calendar:<url>"
-    StickOutcome outcome = StickOutcome::Failed; // Imported (new events stored), Unchanged, Refused, Failed.
+    std::string source; // "calendar:<url>"
+    Outcome outcome
+        = Outcome::Failed; // Imported (new events stored), Unchanged, SetAside, Invalid, Unreadable, Failed.
     std::string message;
     std::uint64_t bytes = 0;
 };
 
-// One pass over `url`: logged in the sync log. `kiosk_argv` runs the kiosk itself (with --state/--config) for the
-// check in a child; `state_dir` holds its scratch folder.
-CalendarResult sync_calendar(const std::string& url, const std::string& database, const std::string& state_dir,
-    const std::vector<std::string>& kiosk_argv);
+// One pass over `url`: logged in the sync log of `store`, at `clock`'s time. `kiosk_argv` runs the kiosk itself (with
+// --state/--config) for the check in a child; `state_dir` holds its scratch folder.
+CalendarResult sync_calendar(const std::string& url, store::Store& store, const std::string& state_dir,
+    const std::vector<std::string>& kiosk_argv, const Clock& clock);
 
 // Calendars set aside because the kiosk crashed on them as it started (app/start_guard.hpp): their content hashes,
 // one per line with the URL, in STATE/set-aside-calendars. What a URL serves is refused while it is the same bytes.

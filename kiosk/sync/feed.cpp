@@ -88,21 +88,17 @@ std::chrono::milliseconds FeedSource::next_wait(bool failed, int poll_minutes)
     return milliseconds(base + jitter(m_random));
 }
 
-FeedResult FeedSource::sync()
+FeedResult FeedSource::sync(store::Store& store)
 {
-    FeedResult result = fetch();
-    std::string error;
-    if (auto store = store::Store::open(m_config.database, error)) {
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), result.message);
-    }
+    FeedResult result = fetch(store);
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(m_config.clock.now().time_since_epoch()).count();
+    store.log_sync(now, result.source, result_word(result.outcome), std::int64_t(result.bytes), result.message);
     return result;
 }
 
 // The feed's steps in the order the protocol needs them (MANIFEST, signature, files, child): it stays whole so the
 // order stays readable; issue 16 lists it for splitting with the typed child results.
-FeedResult FeedSource::fetch()
+FeedResult FeedSource::fetch(store::Store& store)
 {
     FeedResult result;
     result.source = "feed:" + m_config.url;
@@ -128,21 +124,22 @@ FeedResult FeedSource::fetch()
     // A request that failed once the sync's time was up, or when its own limit was what was left of it.
     auto failure = [&](const HttpResponse& response) {
         bool capped = limits.total_timeout_ms < per_file.total_timeout_ms;
-        bool timed_out = response.error.find("took longer than") != std::string::npos;
-        return std::chrono::steady_clock::now() >= deadline || (capped && timed_out) ? out_of_time : response.error;
+        return std::chrono::steady_clock::now() >= deadline || (capped && response.timed_out) ? out_of_time
+                                                                                              : response.error;
     };
     time_left();
 
     // The MANIFEST, conditionally: an unchanged feed costs one small request.
     // STATE/feed/conditional: the last MANIFEST's ETag and Last-Modified, the URL they belong to, and why that
     // MANIFEST was refused ("" when it was taken), so an unchanged refused feed is still reported as refused.
-    std::string etag, modified, saved_url, refusal;
+    std::string etag, modified, saved_url, refusal, refused_outcome;
     {
         std::istringstream saved(read_all(dir + "/conditional"));
         std::getline(saved, etag);
         std::getline(saved, modified);
         std::getline(saved, saved_url);
         std::getline(saved, refusal);
+        std::getline(saved, refused_outcome);
     }
     bool conditional
         = saved_url == m_config.url && (access((mirror + "/MANIFEST").c_str(), F_OK) == 0 || !refusal.empty());
@@ -155,21 +152,22 @@ FeedResult FeedSource::fetch()
     }
     if (manifest_response.not_modified) {
         if (!refusal.empty()) {
-            result.outcome = StickOutcome::Refused;
+            result.outcome = outcome_from_name(refused_outcome).value_or(Outcome::Invalid);
             result.message = refusal + " (the feed has not changed since)";
             return result;
         }
-        result.outcome = StickOutcome::Unchanged;
+        result.outcome = Outcome::Unchanged;
         result.message = "nothing new on the feed";
         return result;
     }
     result.bytes += manifest_response.body.size();
     const std::string& manifest_bytes = manifest_response.body;
-    auto remember = [&](const std::string& why_refused) {
+    auto remember = [&](const std::string& why_refused, Outcome outcome = Outcome::Invalid) {
         std::string line = why_refused;
         std::replace(line.begin(), line.end(), '\n', ' ');
         write_all(dir + "/conditional",
-            manifest_response.etag + "\n" + manifest_response.last_modified + "\n" + m_config.url + "\n" + line + "\n");
+            manifest_response.etag + "\n" + manifest_response.last_modified + "\n" + m_config.url + "\n" + line + "\n"
+                + (line.empty() ? "" : outcome_name(outcome)) + "\n");
     };
 
     // The signature before anything else is fetched: a feed that is not ours costs two requests.
@@ -185,7 +183,7 @@ FeedResult FeedSource::fetch()
     }
     result.bytes += signature.body.size();
     if (!signature_valid(manifest_bytes, signature.body, m_config.keys)) {
-        result.outcome = StickOutcome::Refused;
+        result.outcome = Outcome::RefusedSignature;
         result.message = m_config.keys.empty()
             ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
             : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
@@ -196,21 +194,18 @@ FeedResult FeedSource::fetch()
     std::string why;
     auto manifest = parse_manifest(manifest_bytes, why);
     if (!manifest) {
-        result.outcome = StickOutcome::Refused;
+        result.outcome = Outcome::Invalid;
         result.message = "the feed's " + why;
-        remember(result.message);
+        remember(result.message, result.outcome);
         return result;
     }
     // The same MANIFEST as the content showing: nothing to download.
-    std::string error;
-    if (auto store = store::Store::open(m_config.database, error)) {
-        if (auto active = store->active_version(); active && active->identity == hash_bytes(manifest_bytes)) {
-            result.outcome = StickOutcome::Unchanged;
-            result.version = active->version;
-            result.message = "the feed's version " + manifest->version + " is already showing";
-            remember("");
-            return result;
-        }
+    if (auto active = store.active_version(); active && active->identity == hash_bytes(manifest_bytes)) {
+        result.outcome = Outcome::Unchanged;
+        result.version = active->version;
+        result.message = "the feed's version " + manifest->version + " is already showing";
+        remember("");
+        return result;
     }
 
     // Files: from the mirror when their hash is unchanged, else downloaded and checked against the MANIFEST.
@@ -227,14 +222,14 @@ FeedResult FeedSource::fetch()
     staging += "/feed";
     remove_tree(staging);
     mkdir(staging.c_str(), 0700);
-    auto fail = [&](StickOutcome outcome, const std::string& message) {
+    auto fail = [&](Outcome outcome, const std::string& message) {
         remove_tree(staging);
         result.outcome = outcome;
         result.message = message;
         return result;
     };
     if (manifest->files.size() > 2000)
-        return fail(StickOutcome::Refused, "the feed's MANIFEST lists more than 2000 files");
+        return fail(Outcome::Invalid, "the feed's MANIFEST lists more than 2000 files");
     for (const ManifestFile& file : manifest->files) {
         make_parents(staging, file.path);
         std::string target = staging + "/" + file.path;
@@ -245,35 +240,37 @@ FeedResult FeedSource::fetch()
                 continue;
         }
         if (!time_left())
-            return fail(StickOutcome::Failed, out_of_time);
+            return fail(Outcome::Unreadable, out_of_time);
         HttpResponse got = http_get(base_url() + url_path(file.path), limits);
         ++result.requests;
         if (!got.ok)
-            return fail(StickOutcome::Failed, failure(got));
+            return fail(Outcome::Unreadable, failure(got));
         result.bytes += got.body.size();
         if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
-            return fail(StickOutcome::Failed,
+            return fail(Outcome::Unreadable,
                 file.path
                     + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
                       "updated): the kiosk tries again later");
         }
         if (!write_all(target, got.body))
-            return fail(StickOutcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)");
+            return fail(Outcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)");
     }
     if (!write_all(staging + "/MANIFEST", manifest_bytes) || !write_all(staging + "/MANIFEST.sig", signature.body))
-        return fail(StickOutcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)");
+        return fail(Outcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)");
 
     // Verified again, checked and imported in the child, as a stick is.
     ChildImport child = import_in_child(m_config.child, staging, result.source);
-    result.outcome = child.outcome == StickOutcome::Pending ? StickOutcome::Refused : child.outcome;
-    result.version = child.version;
-    result.message = child.message;
-    std::string first_problem = child.problems.substr(0, child.problems.find('\n'));
-    if (child.outcome == StickOutcome::Refused && child.message.rfind("the bundle cannot be used", 0) == 0)
+    const ImportReport& report = child.report;
+    // A feed is signed or refused: nothing from it waits for staff.
+    result.outcome = report.outcome == Outcome::Pending ? Outcome::RefusedSignature : report.outcome;
+    result.version = report.version;
+    result.message = report.message;
+    std::string first_problem = report.diagnostics.empty() ? "" : report.diagnostics.front().to_string();
+    if (report.outcome == Outcome::Invalid && !report.importable)
         result.message = "the feed's bundle cannot be used: " + first_problem;
-    else if (!first_problem.empty() && child.outcome != StickOutcome::Imported)
+    else if (!first_problem.empty() && report.outcome != Outcome::Imported)
         result.message += ": " + first_problem;
-    if (child.outcome == StickOutcome::Imported || child.outcome == StickOutcome::Unchanged) {
+    if (report.outcome == Outcome::Imported || report.outcome == Outcome::Unchanged) {
         remove_tree(mirror);
         if (rename(staging.c_str(), mirror.c_str()) != 0)
             remove_tree(staging);
@@ -281,7 +278,8 @@ FeedResult FeedSource::fetch()
     } else {
         remove_tree(staging);
         if (!child.crashed)
-            remember(result.message); // The same refused MANIFEST is not downloaded again, and still reported.
+            remember(result.message,
+                result.outcome); // The same refused MANIFEST is not downloaded again, and still reported.
     }
     return result;
 }

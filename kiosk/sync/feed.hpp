@@ -3,6 +3,8 @@
 // in the child. The last good download is kept as a mirror, so an unchanged file is never fetched twice.
 #pragma once
 
+#include "content/clock.hpp"
+#include "store/store.hpp"
 #include "sync/import_child.hpp"
 #include "sync/signing.hpp"
 
@@ -17,14 +19,14 @@ namespace kiosk::sync {
 struct FeedConfig {
     std::string url;                // The MANIFEST's URL (settings' feed_url).
     std::string state_dir;          // STATE/feed holds the mirror and the conditional-request state.
-    std::string database;           // The store, for the sync log and the active version.
     std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config.
     std::vector<PublicKey> keys;    // The settings' trusted keys: a feed must be signed by one.
+    Clock clock = Clock::system();  // For the sync log.
 };
 
 struct FeedResult {
     std::string source; // "feed:<url>"
-    StickOutcome outcome = StickOutcome::Failed;
+    Outcome outcome = Outcome::Failed;
     std::string version;
     std::string message;
     std::uint64_t bytes = 0; // Downloaded in this pass.
@@ -36,14 +38,14 @@ public:
     explicit FeedSource(FeedConfig config);
 
     // One pass; logged in the sync log. Call from one thread at a time.
-    FeedResult sync();
+    FeedResult sync(store::Store& store);
 
     // How long to wait before the next pass after one that ended `failed`: `poll` minutes with up to a tenth more
     // or less (so a fleet does not knock all at once), or after failures 1, 2, 4... minutes, never over an hour.
     std::chrono::milliseconds next_wait(bool failed, int poll_minutes);
 
 private:
-    FeedResult fetch();
+    FeedResult fetch(store::Store& store);
     std::string base_url() const; // The URL without "MANIFEST".
 
     FeedConfig m_config;

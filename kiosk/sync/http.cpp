@@ -179,6 +179,7 @@ HttpResponse http_get(
 
     if (code != CURLE_OK) {
         response.error = plain_error(code, url, limits, t);
+        response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
         return response;
     }
     if (response.status == 304) {

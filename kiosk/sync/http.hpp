@@ -24,7 +24,8 @@ struct HttpResponse {
     std::string body;
     std::string etag;
     std::string last_modified;
-    std::string error; // Why not ok, in plain words naming the URL.
+    std::string error;      // Why not ok, in plain words naming the URL.
+    bool timed_out = false; // Not ok because it took longer than the limits allowed.
 };
 
 // GETs `url` (http or https only). `etag` / `last_modified` make it conditional (a 304 means unchanged).

@@ -1,32 +1,21 @@
-// Importing a bundle from staging in a child process (`kiosk import DIR --json --signed-only`) and reading its answer:
-// what sticks and the feed share.
+// Importing a bundle in a child process (`kiosk import DIR --json`) and reading its typed answer: what sticks, the
+// feed, the staff screen and the demo's first import share.
 #pragma once
 
 #include "sync/child_process.hpp"
+#include "sync/import_policy.hpp"
+#include "sync/import_report.hpp"
 
 #include <string>
 #include <vector>
 
 namespace kiosk::sync {
 
-enum class StickOutcome {
-    Imported,  // Signed by a trusted key, valid, allowed: it is showing now.
-    Unchanged, // The same content is already showing.
-    Pending,   // Unsigned or signed by another key: waiting for staff to apply it with the PIN.
-    Refused,   // Valid signature but refused (an older version, errors), or not a usable bundle.
-    Failed,    // It could not be read (pulled out, unreadable, a server down), or it stopped the checker.
-};
-
-const char* outcome_word(StickOutcome outcome); // "imported", "unchanged", "pending", "refused", "failed"
-
+// An import child's answer, with what became of the child itself.
 struct ChildImport {
-    StickOutcome outcome = StickOutcome::Failed;
-    std::string version;      // The version showing after it.
-    std::string message;      // One line in plain words.
-    std::string problems;     // Every problem of the check, "file:line: severity: message" lines.
-    bool checked = false;     // The check ran (its problems are known).
-    bool crashed = false;     // The child crashed or was killed by a limit.
-    bool over_limits = false; // Killed by its CPU, memory or wall-clock limit (crashed is set too).
+    ImportReport report;   // Parsed from its JSON; outcome Failed or RefusedLimits when it gave none.
+    bool answered = false; // It answered (so its problems are known).
+    bool crashed = false;  // It crashed or was stopped by a limit (report.outcome RefusedLimits for a limit).
 };
 
 // The limits of an import child for the bundle in `dir`. Pictures are most of an import's work (about 0.07 s of CPU
@@ -38,12 +27,10 @@ ChildLimits import_limits(const std::string& dir);
 // (STATE/refused-bundles keeps it with this id), so a kiosk update that changes them tries it again.
 inline constexpr const char* import_limits_id = "limits-2";
 
-// Runs `kiosk` (argv prefix `kiosk_argv`, with its --state and --config) as `import DIR --json --signed-only
-// --source SOURCE` under the child limits (KIOSK_CHILD_WALL_MS shortens the wall clock, for tests).
-ChildImport import_in_child(
-    const std::vector<std::string>& kiosk_argv, const std::string& dir, const std::string& source);
-
-// The value of a top-level key of a one-line JSON object: "true", "false", a number, or a string unescaped.
-std::string json_field(const std::string& json, const std::string& key);
+// Runs `kiosk` (argv prefix `kiosk_argv`, with its --state and --config) as `import DIR --json --source SOURCE`,
+// with `--signed-only` when unsigned bundles wait, under the child limits (KIOSK_CHILD_WALL_MS shortens the wall
+// clock, for tests).
+ChildImport import_in_child(const std::vector<std::string>& kiosk_argv, const std::string& dir,
+    const std::string& source, ImportPolicy::Unsigned unsigned_bundles = ImportPolicy::Unsigned::Wait);
 
 } // namespace kiosk::sync

@@ -43,6 +43,7 @@ struct Listing {
     std::vector<std::pair<std::string, std::uint64_t>> files;
     std::uint64_t total = 0;
     std::string fingerprint;
+    bool unreadable = false; // The listing stopped on a file it could not read, not on a limit.
 };
 
 bool list(const std::string& root, const std::string& relative, int depth, const StagingLimits& limits,
@@ -56,6 +57,7 @@ bool list(const std::string& root, const std::string& relative, int depth, const
         struct stat st { };
         if (lstat((root + "/" + rel).c_str(), &st) != 0) {
             why = rel + " cannot be read (was the stick pulled out?)";
+            listing.unreadable = true;
             return false;
         }
         if (S_ISLNK(st.st_mode)) {
@@ -210,21 +212,21 @@ std::string folder_fingerprint(const std::string& dir)
     return listing.fingerprint;
 }
 
-bool copy_to_staging(
+CopyResult copy_to_staging(
     const std::string& from, const std::string& to, const StagingLimits& limits, std::string& why, std::uint64_t* bytes)
 {
     remove_tree(to);
     Listing before;
     if (!list(from, "", 0, limits, before, why))
-        return false;
+        return before.unreadable ? CopyResult::Unreadable : CopyResult::Refused;
     if (mkdir(to.c_str(), 0700) != 0) {
         why = "the kiosk cannot make its staging folder " + to + ": " + std::strerror(errno);
-        return false;
+        return CopyResult::Unreadable;
     }
     auto fail = [&](const std::string& what) {
         why = what;
         remove_tree(to);
-        return false;
+        return CopyResult::Unreadable;
     };
     for (const std::string& folder : before.folders) {
         if (mkdir((to + "/" + folder).c_str(), 0700) != 0)
@@ -248,7 +250,7 @@ bool copy_to_staging(
         return fail("the stick changed while it was read (was it pulled out?): nothing was taken from it");
     if (bytes)
         *bytes = before.total;
-    return true;
+    return CopyResult::Copied;
 }
 
 bool write_report(const std::string& dir, const std::string& text, std::string& why)

@@ -28,8 +28,13 @@ std::string folder_fingerprint(const std::string& dir);
 // links, devices, pipes and sockets, folders deeper than the limit, and more files or bytes than the limits; and
 // refuses when the folder changed while it was read (a stick pulled out). On refusal `to` is removed and `why` says
 // what was wrong in plain words. `bytes` is what was copied.
-bool copy_to_staging(const std::string& from, const std::string& to, const StagingLimits& limits, std::string& why,
-    std::uint64_t* bytes = nullptr);
+enum class CopyResult {
+    Copied,
+    Refused,    // The bundle breaks a limit, or holds links, devices, pipes or sockets: it cannot be taken as it is.
+    Unreadable, // The stick changed or was pulled out while it was read, or the kiosk's disk failed: try again.
+};
+CopyResult copy_to_staging(const std::string& from, const std::string& to, const StagingLimits& limits,
+    std::string& why, std::uint64_t* bytes = nullptr);
 
 // Writes `text` as DIR/kiosk-report.txt (a temporary file, fsynced, then renamed). False with `why` when the stick
 // cannot be written (read-only, full, pulled out).

@@ -32,9 +32,9 @@ std::string local_text(std::time_t t)
     return buffer;
 }
 
-std::string now_text()
+std::int64_t unix_seconds(WallTime time)
 {
-    return local_text(std::time(nullptr));
+    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
 }
 
 } // namespace
@@ -47,18 +47,17 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
     result.version = escape_controls(raw.version);
     std::string text = "Drop-in Kiosk report, " + when + "\n\n";
     switch (result.outcome) {
-    case StickOutcome::Imported:
+    case Outcome::Imported:
         text += "IMPORTED: the kiosk now shows this content (version " + result.version + ").\n";
         break;
-    case StickOutcome::Unchanged:
+    case Outcome::Unchanged:
         text += "NOTHING TO DO: the kiosk already shows this content (version " + result.version + ").\n";
         break;
-    case StickOutcome::Pending:
+    case Outcome::Pending:
         text += "WAITING FOR STAFF: " + result.message
             + "\nNothing changed for visitors. A staff member can apply it from the staff screen with the PIN.\n";
         break;
-    case StickOutcome::Refused:
-    case StickOutcome::Failed:
+    default:
         text += "NOT IMPORTED: " + result.message + "\nThe kiosk goes on showing the content it had.\n";
         break;
     }
@@ -153,7 +152,7 @@ std::string UsbWatcher::poison_file() const
     return m_config.state_dir + "/refused-bundles";
 }
 
-std::vector<StickResult> UsbWatcher::scan(bool again)
+std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
 {
     std::vector<StickResult> results;
     std::vector<std::string> folders = find_bundle_folders(m_config.roots);
@@ -187,7 +186,7 @@ std::vector<StickResult> UsbWatcher::scan(bool again)
         auto seen = m_seen.find(folder);
         if (!again && seen != m_seen.end() && seen->second == fingerprint)
             continue;
-        StickResult result = process(folder, others);
+        StickResult result = process(folder, others, store);
         // Read again only when it changes; the report we wrote changes nothing that is fingerprinted.
         m_seen[folder] = folder_fingerprint(folder);
         results.push_back(std::move(result));
@@ -198,7 +197,8 @@ std::vector<StickResult> UsbWatcher::scan(bool again)
 // A bundle that waits for staff, copied in `staging`, goes to a free slot (two bundles can wait). A bundle already
 // waiting is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or
 // ignore one, then the next can wait).
-void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity)
+void UsbWatcher::keep_for_staff(
+    StickResult& result, const std::string& staging, const std::string& identity, const std::string& now_text)
 {
     PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
     bool waits = !identity.empty() && (first.identity == identity || second.identity == identity);
@@ -206,12 +206,12 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
     if (waits) {
         result.message = "this bundle already waits for staff to apply it";
     } else if (slot == 0) {
-        result.outcome = StickOutcome::Refused;
+        result.outcome = Outcome::Busy;
         result.message = "two bundles already wait for staff (" + first.source + ", arrived " + first.arrived_text
             + "; " + second.source + ", arrived " + second.arrived_text
             + "): staff must apply or ignore one on the staff screen before another can wait";
         // Staff see this one too, beside the first (the last few).
-        first.refused.push_back(result.source + " at " + now_text());
+        first.refused.push_back(result.source + " at " + now_text);
         if (first.refused.size() > 5)
             first.refused.erase(first.refused.begin());
         write_pending_info(m_config.state_dir, first, 1);
@@ -223,9 +223,7 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
         } else {
             PendingInfo info;
             info.source = result.source;
-            info.arrived
-                = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                      .count();
+            info.arrived = unix_seconds(m_config.clock.now());
             info.identity = identity;
             info.why = result.message;
             write_pending_info(m_config.state_dir, info, slot);
@@ -235,63 +233,60 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
     }
 }
 
-StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others)
+StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others, store::Store& store)
 {
     StickResult result;
     result.folder = folder;
     result.others = others;
     result.source = "usb:" + folder;
     std::string problems;
-    std::string error;
-    auto store = store::Store::open(m_config.database, error);
+    std::string now_text = local_text(std::time_t(unix_seconds(m_config.clock.now())));
 
     std::string staging_root = m_config.state_dir + "/staging";
     mkdir(staging_root.c_str(), 0700);
     std::string staging = staging_root + "/usb-" + std::to_string(m_next_staging++ % 2);
     std::string why;
     std::optional<BundleIdentity> identity;
-    if (!copy_to_staging(folder, staging, m_config.limits, why, &result.bytes)) {
-        result.outcome = why.find("changed while") != std::string::npos || why.find("pulled out") != std::string::npos
-            ? StickOutcome::Failed
-            : StickOutcome::Refused;
+    if (CopyResult copied = copy_to_staging(folder, staging, m_config.limits, why, &result.bytes);
+        copied != CopyResult::Copied) {
+        result.outcome = copied == CopyResult::Refused ? Outcome::Invalid : Outcome::Unreadable;
         result.message = why;
     } else if (!(identity = bundle_identity(staging, why))) {
-        result.outcome = StickOutcome::Failed;
+        result.outcome = Outcome::Unreadable;
         result.message = why;
-    } else if (store && store->active_version() && store->active_version()->identity == identity->hash) {
-        result.outcome = StickOutcome::Unchanged;
-        result.version = store->active_version()->version;
+    } else if (auto active = store.active_version(); active && active->identity == identity->hash) {
+        result.outcome = Outcome::Unchanged;
+        result.version = active->version;
         result.message = "this content is already showing";
     } else if (m_poison.count(identity->hash)) {
-        result.outcome = StickOutcome::Refused;
+        result.outcome = Outcome::SetAside;
         result.message = "this bundle stopped the kiosk before (its checker, or the kiosk as it started with it); it "
                          "is not tried again until it changes";
     } else {
         // Verifying, validating and importing a stranger's files happen in a child under limits.
-        store.reset(); // The child writes; read again after.
         ChildImport child = import_in_child(m_config.child, staging, result.source);
-        result.checked = child.checked;
-        result.version = child.version;
-        result.message = child.message;
-        problems = child.problems;
-        result.outcome = child.outcome;
+        result.checked = child.answered;
+        result.version = child.report.version;
+        result.message = child.report.message;
+        problems = child.report.problems_text();
+        result.outcome = child.report.outcome;
         if (child.crashed) {
+            bool over_limits = child.report.outcome == Outcome::RefusedLimits;
             m_poison.insert(identity->hash);
             std::ofstream(poison_file(), std::ios::app)
-                << identity->hash << (child.over_limits ? std::string(" ") + import_limits_id : "") << "\n";
-            result.message += child.over_limits
+                << identity->hash << (over_limits ? std::string(" ") + import_limits_id : "") << "\n";
+            result.message += over_limits
                 ? "; it is tried again when it changes, or when a kiosk update changes the limits"
                 : "; it is not tried again until it changes";
         }
-        store = store::Store::open(m_config.database, error);
     }
 
     // Pending bundles stay for the staff screen; everything else is cleaned up.
-    if (result.outcome == StickOutcome::Pending)
-        keep_for_staff(result, staging, identity ? identity->hash : "");
+    if (result.outcome == Outcome::Pending)
+        keep_for_staff(result, staging, identity ? identity->hash : "", now_text);
     remove_tree(staging);
 
-    result.report = stick_report(result, problems, now_text());
+    result.report = stick_report(result, problems, now_text);
     result.report_written = write_report(folder, result.report, result.report_problem);
     if (!others.empty())
         result.message += " (" + std::to_string(others.size()) + " other bundle folder"
@@ -299,11 +294,8 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     std::string logged = result.message;
     if (!result.report_written)
         logged += " (no report on the stick: " + result.report_problem + ")";
-    if (store) {
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-        store->log_sync(now, result.source, outcome_word(result.outcome), std::int64_t(result.bytes), logged);
-    }
+    store.log_sync(unix_seconds(m_config.clock.now()), result.source, result_word(result.outcome),
+        std::int64_t(result.bytes), logged);
     return result;
 }
 

@@ -2,6 +2,8 @@
 // imported by a child process under limits; a report goes back onto the stick, every attempt into the sync log.
 #pragma once
 
+#include "content/clock.hpp"
+#include "store/store.hpp"
 #include "sync/import_child.hpp"
 #include "sync/staging.hpp"
 
@@ -16,15 +18,15 @@ namespace kiosk::sync {
 struct UsbConfig {
     std::vector<std::string> roots; // Settings' usb_roots.
     std::string state_dir;          // The kiosk's state folder: staging/ and pending/ live here.
-    std::string database;           // The store's file.
     std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config: "kiosk", "--state", ...
     StagingLimits limits;
+    Clock clock = Clock::system(); // For the sync log, the reports and when a bundle started waiting.
 };
 
 struct StickResult {
     std::string folder; // On the stick.
     std::string source; // "usb:<folder>", as the sync log and status show it.
-    StickOutcome outcome = StickOutcome::Failed;
+    Outcome outcome = Outcome::Failed;
     std::string version; // The version now showing, when imported or unchanged.
     std::string message; // One line in plain words.
     std::string report;  // The whole report as written (or meant) for the stick.
@@ -62,11 +64,12 @@ public:
     // Looks at the mount roots once. A folder already read and unchanged since is skipped, unless `again`; a bundle
     // that crashed or hung the checker is skipped until its content changes. Returns what happened to each folder
     // it read. Call from one thread at a time.
-    std::vector<StickResult> scan(bool again = false);
+    std::vector<StickResult> scan(store::Store& store, bool again = false);
 
 private:
-    StickResult process(const std::string& folder, const std::vector<std::string>& others);
-    void keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity);
+    StickResult process(const std::string& folder, const std::vector<std::string>& others, store::Store& store);
+    void keep_for_staff(
+        StickResult& result, const std::string& staging, const std::string& identity, const std::string& now_text);
     std::string poison_file() const;
 
     UsbConfig m_config;

@@ -1,4 +1,5 @@
 // kiosk check on the demo bundle and on every broken bundle under tests/bundles, each with the messages it must give.
+#include "support/json.hpp"
 #include "support/process.hpp"
 
 #include <doctest/doctest.h>
@@ -64,11 +65,19 @@ TEST_CASE("check --json gives the documented keys")
     auto r
         = run_kiosk({"check", KIOSK_SOURCE_DIR "/tests/bundles/csv-bad-date", "--json", "--now", "2026-12-01T10:00"});
     CHECK(r.status == 1);
-    for (const char* key : {"\"ok\": false", "\"importable\": true",
-             "\"counts\": {\"pages\": 1, \"cards\": 0, "
-             "\"events\": 1, \"occurrences\": 1, \"images\": 0}",
-             "\"diagnostics\": [", "\"file\": \"events.csv\", \"line\": 3, \"severity\": \"error\""})
-        CHECK_MESSAGE(r.out.find(key) != std::string::npos, key);
+    nlohmann::json json = json_of(r.out);
+    REQUIRE(json.is_object());
+    CHECK(json["ok"] == false);
+    CHECK(json["importable"] == true);
+    CHECK(json["counts"]
+        == nlohmann::json({{"pages", 1}, {"cards", 0}, {"events", 1}, {"occurrences", 1}, {"images", 0}}));
+    REQUIRE(json["diagnostics"].is_array());
+    const nlohmann::json& first = json["diagnostics"][0];
+    CHECK(first["file"] == "events.csv");
+    CHECK(first["line"] == 3);
+    CHECK(first["severity"] == "error");
+    CHECK(first["fatal"] == false);
+    CHECK(first["message"].is_string());
     auto bad = run_kiosk({"check", "/nonexistent/folder"});
     CHECK(bad.status == 2);
 }

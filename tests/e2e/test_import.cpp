@@ -1,6 +1,7 @@
 // Imports into the real SQLite file: import, status, rollback; a child killed by its limit, SIGKILL at random moments
 // and a full disk all leave the content that was showing; sqlite3 (not our code) checks the file's integrity.
 #include "support/files.hpp"
+#include "support/json.hpp"
 #include "support/process.hpp"
 #include "sync/child_process.hpp"
 
@@ -23,18 +24,6 @@ const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
 std::string integrity(const std::string& state)
 {
     return shell("sqlite3 '" + state + "/db/kiosk.db' 'PRAGMA integrity_check'");
-}
-
-// The value of "key": "..." (or a number) in a line of JSON.
-std::string json_value(const std::string& json, const std::string& key)
-{
-    auto at = json.find("\"" + key + "\": ");
-    if (at == std::string::npos)
-        return {};
-    at += key.size() + 4;
-    if (json[at] == '"')
-        return json.substr(at + 1, json.find('"', at + 1) - at - 1);
-    return json.substr(at, json.find_first_of(",}", at) - at);
 }
 
 // A generated bundle with 10,000 events, 2,000 cards, 198 page files and 50 images (tests/bench/gen_bundle.py).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "support/files.hpp"
+#include "support/json.hpp"
 #include "support/process.hpp"
 
 #include <algorithm>
@@ -27,18 +28,6 @@ namespace kiosk::test::usb {
 namespace fs = std::filesystem;
 
 inline const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
-
-// The value of "key": "..." (or a number) in a line of JSON.
-inline std::string json_value(const std::string& json, const std::string& key)
-{
-    auto at = json.find("\"" + key + "\": ");
-    if (at == std::string::npos)
-        return {};
-    at += key.size() + 4;
-    if (json[at] == '"')
-        return json.substr(at + 1, json.find('"', at + 1) - at - 1);
-    return json.substr(at, json.find_first_of(",}", at) - at);
-}
 
 // A copy of the demo bundle at `to` (made here).
 inline void copy_demo(const std::string& to)

@@ -50,7 +50,6 @@ inline std::int64_t sql_number(const std::string& path, const std::string& sql)
 // A bundle with what an import needs beside it.
 struct Content {
     Bundle bundle;
-    std::map<std::string, std::string> page_sources;
     std::map<std::string, std::string> image_data;
 
     ImportRequest request(const std::string& identity, const std::string& version = "", bool is_signed = false) const
@@ -61,7 +60,6 @@ struct Content {
         r.source = "test";
         r.version = version;
         r.is_signed = is_signed;
-        r.page_sources = page_sources;
         r.image_data = image_data;
         r.counts.pages = bundle.pages.size();
         for (const auto& [source, cards] : bundle.card_lists)
@@ -79,8 +77,6 @@ inline Content demo()
     auto bundle = read_bundle(KIOSK_SOURCE_DIR "/data/demo", diagnostics);
     REQUIRE_MESSAGE(bundle, test::messages(diagnostics));
     content.bundle = std::move(*bundle);
-    for (const auto& entry : std::filesystem::directory_iterator(KIOSK_SOURCE_DIR "/data/demo/pages"))
-        content.page_sources["pages/" + entry.path().filename().string()] = read_file(entry.path().string());
     return content;
 }
 
@@ -121,7 +117,7 @@ inline Content generated(std::size_t events, std::size_t cards, std::size_t page
         Page page;
         page.name = name;
         page.by_language["en"] = parsed(markdown, "pages/" + name + ".md");
-        c.page_sources["pages/" + name + ".md"] = markdown;
+        page.files["en"] = {"pages/" + name + ".md", markdown};
         c.bundle.pages[name] = std::move(page);
         c.bundle.info.sections.push_back(Section {name, SectionKind::Page, Text(name), name, "", ""});
     }

@@ -24,10 +24,6 @@ std::shared_ptr<const Bundle> demo_from_store(const test::TempDir& dir)
     request.bundle = &*bundle;
     request.identity = "demo";
     request.source = "demo";
-    for (const auto& [name, page] : bundle->pages) {
-        for (const auto& [language, document] : page.by_language)
-            request.page_sources["pages/" + name + (language == "en" ? "" : "." + language) + ".md"] = "# " + name;
-    }
     REQUIRE_MESSAGE(store->import_bundle(request, error), error);
     auto loaded = store->load_active_bundle(error);
     REQUIRE_MESSAGE(loaded, error);

@@ -126,7 +126,7 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
                         const std::string& markdown) {
         b.pages[name].name = name;
         b.pages[name].by_language[language] = parsed(markdown, file);
-        c.page_sources[file] = markdown;
+        b.pages[name].files[language] = {file, markdown};
     };
     add_page("about", "en", "pages/about.md", "# About\n\nA [link](https://example.org) and *emphasis*.\n");
     add_page("about", "es", "pages/about.es.md", "# Acerca\n\n1. uno\n2. dos\n");
@@ -134,6 +134,7 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
     // Only a Spanish text: it stands in for English too, as read_bundle does.
     add_page("urgent", "es", "pages/urgent.es.md", "# Llama al 911\n\n`code` and ![a map](images/a.png)\n");
     b.pages["urgent"].by_language["en"] = b.pages["urgent"].by_language["es"];
+    b.pages["urgent"].files["en"] = b.pages["urgent"].files["es"];
     b.info.sections.push_back({"history", SectionKind::Page, Text("History"), "history", "", ""});
 
     Card card;
@@ -195,8 +196,8 @@ TEST_CASE("store: a page whose Markdown was not given fails the import and chang
     TestStore s;
     Content content = demo();
     import(*s.store, content.request("first"));
+    content.bundle.pages["about"].files.erase("es");
     ImportRequest request = content.request("second");
-    request.page_sources.erase("pages/about.es.md");
     std::string error;
     CHECK_FALSE(s->import_bundle(request, error));
     CHECK(error.find("page \"about\" in \"es\" was not given") != std::string::npos);

@@ -1,0 +1,131 @@
+// import_bundle: a bundle folder checked against the policy and, when it may, written into the store.
+#include "sync/import_policy.hpp"
+
+#include "content/bundle_reader.hpp"
+#include "content/image_scale.hpp"
+#include "sync/identity.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::sync {
+
+namespace {
+
+std::string file_bytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+std::int64_t unix_seconds(WallTime time)
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+}
+
+// The pictures, scaled down for the screen; one that cannot be decoded is left out, with an error.
+void scale_images(const std::string& dir, const Bundle& bundle, store::ImportRequest& request, Diagnostics& diagnostics)
+{
+    for (const auto& [path, info] : bundle.images) {
+        std::string error;
+        if (auto scaled = scale_image(file_bytes(dir + "/" + path), max_image_side, error))
+            request.image_data[path] = std::move(scaled->bytes);
+        else
+            diagnostics.error(path, 0, error + ": the image is left out");
+    }
+}
+
+// Whether a readable bundle may go into the store, by its signature and the version rules: nullopt when it may, else
+// the outcome that stops it with report.message saying why.
+std::optional<Outcome> decide(const std::optional<Verified>& verified, const std::string& unsigned_why,
+    const Diagnostics& diagnostics, const ImportPolicy& policy, const BundleIdentity& identity, store::Store& store,
+    std::string& why)
+{
+    auto active = store.active_version();
+    bool showing = active && active->identity == identity.hash;
+    bool waits = policy.unsigned_bundles == ImportPolicy::Unsigned::Wait;
+    if (verified) {
+        if (diagnostics.has_errors() && waits) {
+            why = "it is signed, but has errors: fix them and pack it again";
+            return Outcome::Invalid;
+        }
+        // Checked again inside the import's transaction; checking first spares scaling the pictures.
+        if (!showing
+            && !store.version_allowed(verified->manifest.version, true, identity.hash, unix_seconds(policy.now), why))
+            return Outcome::RefusedVersion;
+        return std::nullopt;
+    }
+    if (waits && !showing) {
+        why = unsigned_why + ": it waits for staff to apply it with the PIN";
+        return Outcome::Pending;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, store::Store& store)
+{
+    ImportReport report;
+    Diagnostics diagnostics;
+    auto bundle = read_bundle(dir, diagnostics);
+    report.importable = bundle.has_value();
+    std::string unsigned_why;
+    std::optional<Verified> verified;
+    if (has_manifest(dir))
+        verified = verify_bundle(dir, policy.trusted_keys, unsigned_why);
+    else
+        unsigned_why = "it is not signed (it has no MANIFEST)";
+    report.is_signed = verified.has_value();
+    auto finish = [&](Outcome outcome, std::string message) {
+        report.outcome = outcome;
+        report.message = std::move(message);
+        report.diagnostics = diagnostics.all();
+        if (auto active = store.active_version())
+            report.version = active->version;
+        return report;
+    };
+    if (!bundle)
+        return finish(Outcome::Invalid, "the bundle cannot be used: fix the errors listed below");
+
+    report.counts = count_bundle(*bundle, policy.now, kiosk_time_zone(policy.time_zone, &*bundle));
+    std::string error;
+    auto identity = bundle_identity(dir, error);
+    if (!identity)
+        return finish(Outcome::Unreadable, error);
+    if (auto stop = decide(verified, unsigned_why, diagnostics, policy, *identity, store, error))
+        return finish(*stop, error);
+
+    store::ImportRequest request;
+    request.bundle = &*bundle;
+    request.identity = identity->hash;
+    request.source = policy.source;
+    request.counts = report.counts;
+    request.source_files = identity->files;
+    if (verified) {
+        request.version = verified->manifest.version;
+        request.expires = verified->manifest.expires;
+        request.is_signed = true;
+        request.check_version_rules = true;
+        request.now = unix_seconds(policy.now);
+    }
+    scale_images(dir, *bundle, request, diagnostics);
+    for (const Diagnostic& d : diagnostics.all())
+        request.report += d.to_string() + "\n";
+    auto written = store.import_bundle(request, error);
+    if (!written)
+        return finish(Outcome::Failed, error);
+    switch (*written) {
+    case store::ImportOutcome::Imported:
+        return finish(Outcome::Imported, "");
+    case store::ImportOutcome::Unchanged:
+        return finish(Outcome::Unchanged, "this content is already showing");
+    case store::ImportOutcome::Refused: // Another import came first.
+        return finish(Outcome::RefusedVersion, error);
+    }
+    return finish(Outcome::Failed, error);
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,179 @@
+// ImportReport to and from JSON with nlohmann-json, so the child and its parent share one typed value.
+#include "sync/import_report.hpp"
+
+#include <array>
+#include <utility>
+
+namespace kiosk::sync {
+
+namespace {
+
+constexpr std::array<std::pair<Outcome, const char*>, 11> outcome_names {{
+    {Outcome::Imported, "imported"},
+    {Outcome::Unchanged, "unchanged"},
+    {Outcome::Pending, "pending"},
+    {Outcome::RefusedSignature, "refused_signature"},
+    {Outcome::RefusedVersion, "refused_version"},
+    {Outcome::RefusedLimits, "refused_limits"},
+    {Outcome::SetAside, "set_aside"},
+    {Outcome::Busy, "busy"},
+    {Outcome::Invalid, "invalid"},
+    {Outcome::Unreadable, "unreadable"},
+    {Outcome::Failed, "failed"},
+}};
+
+std::size_t count_of(const nlohmann::json& counts, const char* key)
+{
+    auto it = counts.find(key);
+    return it != counts.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
+}
+
+bool bool_of(const nlohmann::json& object, const char* key)
+{
+    auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+std::string string_of(const nlohmann::json& object, const char* key)
+{
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+const char* outcome_name(Outcome outcome)
+{
+    for (const auto& [value, name] : outcome_names) {
+        if (value == outcome)
+            return name;
+    }
+    return "failed";
+}
+
+std::optional<Outcome> outcome_from_name(std::string_view name)
+{
+    for (const auto& [value, text] : outcome_names) {
+        if (name == text)
+            return value;
+    }
+    return std::nullopt;
+}
+
+const char* result_word(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Imported:
+        return "imported";
+    case Outcome::Unchanged:
+        return "unchanged";
+    case Outcome::Pending:
+        return "pending";
+    case Outcome::RefusedSignature:
+    case Outcome::RefusedVersion:
+    case Outcome::SetAside:
+    case Outcome::Busy:
+    case Outcome::Invalid:
+        return "refused";
+    case Outcome::RefusedLimits:
+    case Outcome::Unreadable:
+    case Outcome::Failed:
+        return "failed";
+    }
+    return "failed";
+}
+
+bool is_transient(Outcome outcome)
+{
+    return std::string_view(result_word(outcome)) == "failed";
+}
+
+bool is_failure(Outcome outcome)
+{
+    return outcome != Outcome::Imported && outcome != Outcome::Unchanged && outcome != Outcome::Pending;
+}
+
+std::string ImportReport::problems_text() const
+{
+    std::string text;
+    for (const Diagnostic& d : diagnostics)
+        text += d.to_string() + "\n";
+    return text;
+}
+
+nlohmann::json counts_json(const BundleCounts& counts)
+{
+    return {{"pages", counts.pages}, {"cards", counts.cards}, {"events", counts.events},
+        {"occurrences", counts.occurrences}, {"images", counts.images}};
+}
+
+nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const Diagnostic& d : diagnostics) {
+        list.push_back({{"file", d.file}, {"line", d.line}, {"severity", severity_name(d.severity)},
+            {"fatal", d.severity == Severity::Fatal}, {"message", d.message}});
+    }
+    return list;
+}
+
+std::string json_line(const nlohmann::json& value)
+{
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json to_json(const ImportReport& report)
+{
+    // "why" is a refusal or a wait, "error" a failure; the booleans are kept for readers written before "outcome".
+    bool failure = report.outcome == Outcome::Failed || report.outcome == Outcome::Unreadable;
+    return {{"outcome", outcome_name(report.outcome)}, {"imported", report.outcome == Outcome::Imported},
+        {"unchanged", report.outcome == Outcome::Unchanged}, {"pending", report.outcome == Outcome::Pending},
+        {"signed", report.is_signed}, {"version", report.version}, {"importable", report.importable},
+        {"why", failure ? "" : report.message}, {"error", failure ? report.message : ""},
+        {"counts", counts_json(report.counts)}, {"report", report.problems_text()},
+        {"diagnostics", diagnostics_json(report.diagnostics)}};
+}
+
+std::optional<ImportReport> report_from_json(std::string_view text, std::string& error)
+{
+    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+        error = "the answer is not JSON";
+        return std::nullopt;
+    }
+    auto outcome = outcome_from_name(string_of(json, "outcome"));
+    if (!outcome) {
+        error = "the answer has no known outcome";
+        return std::nullopt;
+    }
+    ImportReport report;
+    report.outcome = *outcome;
+    report.is_signed = bool_of(json, "signed");
+    report.importable = bool_of(json, "importable");
+    report.version = string_of(json, "version");
+    report.message = string_of(json, "why");
+    if (report.message.empty())
+        report.message = string_of(json, "error");
+    if (auto counts = json.find("counts"); counts != json.end() && counts->is_object()) {
+        report.counts = {count_of(*counts, "pages"), count_of(*counts, "cards"), count_of(*counts, "events"),
+            count_of(*counts, "occurrences"), count_of(*counts, "images")};
+    }
+    if (auto list = json.find("diagnostics"); list != json.end() && list->is_array()) {
+        for (const nlohmann::json& item : *list) {
+            if (!item.is_object())
+                continue;
+            Diagnostic d;
+            d.file = string_of(item, "file");
+            auto line = item.find("line");
+            d.line = line != item.end() && line->is_number_integer() ? line->get<int>() : 0;
+            d.severity = bool_of(item, "fatal")            ? Severity::Fatal
+                : string_of(item, "severity") == "warning" ? Severity::Warning
+                                                           : Severity::Error;
+            d.message = string_of(item, "message");
+            report.diagnostics.push_back(std::move(d));
+        }
+    }
+    return report;
+}
+
+} // namespace kiosk::sync

@@ -1,0 +1,160 @@
+// The import child's report: every outcome survives the trip through JSON, and a broken answer is refused, not guessed.
+#include "sync/check_report.hpp"
+#include "sync/import_report.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace kiosk::sync;
+
+namespace {
+
+const Outcome every_outcome[] = {Outcome::Imported, Outcome::Unchanged, Outcome::Pending, Outcome::RefusedSignature,
+    Outcome::RefusedVersion, Outcome::RefusedLimits, Outcome::SetAside, Outcome::Busy, Outcome::Invalid,
+    Outcome::Unreadable, Outcome::Failed};
+
+ImportReport sample(Outcome outcome)
+{
+    ImportReport report;
+    report.outcome = outcome;
+    report.is_signed = outcome == Outcome::Imported;
+    report.importable = outcome != Outcome::Invalid;
+    report.version = "20261206043414";
+    report.counts = {3, 12, 4, 9, 2};
+    report.diagnostics = {{"events.csv", 3, Severity::Error, "the date \"31/02\" is not a date: write 2027-02-28"},
+        {"bundle.toml", 0, Severity::Fatal, "no sections"}, {"pages/a.md", 7, Severity::Warning, "odd \"quotes\"\n"}};
+    report.message = outcome == Outcome::Imported ? "" : "why, in \"plain\" words: \xC3\xA9t\xC3\xA9";
+    return report;
+}
+
+} // namespace
+
+TEST_CASE("import report: every outcome written by the child reads back the same in the parent")
+{
+    for (Outcome outcome : every_outcome) {
+        CAPTURE(outcome_name(outcome));
+        ImportReport sent = sample(outcome);
+        std::string line = json_line(to_json(sent));
+        CHECK(line.find('\n') == std::string::npos); // One line: the parent reads the first.
+        std::string error;
+        auto got = report_from_json(line, error);
+        REQUIRE_MESSAGE(got, error);
+        CHECK(got->outcome == outcome);
+        CHECK(got->is_signed == sent.is_signed);
+        CHECK(got->importable == sent.importable);
+        CHECK(got->version == sent.version);
+        CHECK(got->counts.pages == 3);
+        CHECK(got->counts.cards == 12);
+        CHECK(got->counts.events == 4);
+        CHECK(got->counts.occurrences == 9);
+        CHECK(got->counts.images == 2);
+        CHECK(got->message == sent.message);
+        REQUIRE(got->diagnostics.size() == sent.diagnostics.size());
+        for (std::size_t i = 0; i < sent.diagnostics.size(); ++i) {
+            CHECK(got->diagnostics[i].file == sent.diagnostics[i].file);
+            CHECK(got->diagnostics[i].line == sent.diagnostics[i].line);
+            CHECK(got->diagnostics[i].severity == sent.diagnostics[i].severity);
+            CHECK(got->diagnostics[i].message == sent.diagnostics[i].message);
+        }
+        CHECK(got->problems_text() == sent.problems_text());
+    }
+}
+
+TEST_CASE("import report: the documented keys are there for readers that predate \"outcome\"")
+{
+    nlohmann::json json = to_json(sample(Outcome::Pending));
+    for (const char* key : {"outcome", "imported", "unchanged", "pending", "signed", "version", "importable", "why",
+             "error", "counts", "report", "diagnostics"})
+        CHECK_MESSAGE(json.contains(key), key);
+    CHECK(json["pending"] == true);
+    CHECK(json["imported"] == false);
+    CHECK(json["outcome"] == "pending");
+    nlohmann::json failed = to_json(sample(Outcome::Failed));
+    CHECK(failed["error"] != "");
+    CHECK(failed["why"] == "");
+}
+
+TEST_CASE("import report: names map one to one, and to the sync log's five words")
+{
+    for (Outcome outcome : every_outcome) {
+        CHECK(outcome_from_name(outcome_name(outcome)) == outcome);
+        std::string word = result_word(outcome);
+        CHECK(
+            (word == "imported" || word == "unchanged" || word == "pending" || word == "refused" || word == "failed"));
+        CHECK(is_failure(outcome) == (word == "refused" || word == "failed"));
+        CHECK(is_transient(outcome) == (word == "failed"));
+    }
+    CHECK_FALSE(outcome_from_name("imported, probably"));
+}
+
+TEST_CASE("import report: an answer that is not a report is refused with a reason, never guessed at")
+{
+    std::string error;
+    for (const char* text : {"", "Segmentation fault", "{\"imported\": true}", "[1, 2]", "{\"outcome\": \"maybe\"}",
+             "{\"outcome\": 3}", "{\"outcome\": \"imported\", \"counts\": {\"pages\": "}) {
+        CAPTURE(text);
+        error.clear();
+        CHECK_FALSE(report_from_json(text, error));
+        CHECK_FALSE(error.empty());
+    }
+    // Wrong types in a known outcome's fields are read as absent, never thrown.
+    auto odd
+        = report_from_json("{\"outcome\": \"invalid\", \"signed\": \"yes\", \"version\": 7, \"counts\": {\"pages\": "
+                           "-1, \"cards\": \"2\"}, \"diagnostics\": [3, {\"line\": \"x\", \"fatal\": 1}]}",
+            error);
+    REQUIRE(odd);
+    CHECK(odd->outcome == Outcome::Invalid);
+    CHECK_FALSE(odd->is_signed);
+    CHECK(odd->version.empty());
+    CHECK(odd->counts.pages == 0);
+    CHECK(odd->counts.cards == 0);
+    REQUIRE(odd->diagnostics.size() == 1);
+    CHECK(odd->diagnostics[0].line == 0);
+    CHECK(odd->diagnostics[0].severity == Severity::Error);
+}
+
+TEST_CASE("import report: text that is not UTF-8 is written as JSON all the same")
+{
+    ImportReport report = sample(Outcome::Invalid);
+    report.diagnostics[0].file = "caf\xE9.csv"; // Latin-1 from a stick's file name.
+    std::string error;
+    auto got = report_from_json(json_line(to_json(report)), error);
+    REQUIRE_MESSAGE(got, error);
+    CHECK(got->diagnostics[0].file == "caf\xEF\xBF\xBD.csv");
+}
+
+TEST_CASE("check report: what staff and calendar URLs read from a check child reads back the same")
+{
+    CheckReport sent;
+    sent.importable = true;
+    sent.counts = {1, 2, 3, 4, 5};
+    sent.diagnostics = {{"events.csv", 3, Severity::Warning, "a warning"}};
+    sent.compared = true;
+    Changes changes;
+    changes.pages_added = {"pages/new.md"};
+    changes.pages_changed = {"pages/urgent.md", "pages/about.es.md"};
+    changes.cards_added = 2;
+    changes.events_removed = 1;
+    changes.new_name = "North Hub";
+    changes.sections_changed = 1;
+    changes.urgent_changed = true;
+    changes.urgent_title = "Overdose?";
+    changes.urgent_text = "Call 911 / Naloxone at the desk";
+    sent.changes = changes;
+    std::string error;
+    auto got = check_from_json(json_line(to_json(sent)), error);
+    REQUIRE_MESSAGE(got, error);
+    CHECK(got->ok());
+    CHECK(got->warnings() == 1);
+    CHECK(summary_text(*got) == summary_text(sent));
+    REQUIRE(got->changes);
+    CHECK(changes_text(*got->changes) == changes_text(changes));
+    CHECK(summary_text(sent) == "1 page, 2 cards, 3 events (4 in the next 90 days), 5 images; no errors, 1 warning");
+
+    sent.changes.reset();
+    sent.compare_error = "there is no content yet";
+    got = check_from_json(json_line(to_json(sent)), error);
+    REQUIRE(got);
+    CHECK_FALSE(got->changes);
+    CHECK(got->compare_error == "there is no content yet");
+}
