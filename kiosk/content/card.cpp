@@ -123,6 +123,67 @@ std::vector<Card> read_cards(
     return cards;
 }
 
+namespace {
+
+// The start, all-day flag, zone and length of the event in `row`; false, with an error, when the event is skipped.
+bool read_event_times(
+    const Columns& columns, const CsvRow& row, const std::string& file, Diagnostics& diagnostics, Event& event)
+{
+    std::string note = spreadsheet_row_note(row);
+    std::string start_text = columns.get(row, "start");
+    auto start = parse_cell_time(start_text);
+    if (!start) {
+        diagnostics.error(file, row.line,
+            (start_text.empty() ? std::string("this event has no start")
+                                : "the start " + quoted(start_text) + " is not a date and time")
+                + ": write it as " + cell_time_forms + "; the event is skipped" + note);
+        return false;
+    }
+    std::string end_text = columns.get(row, "end");
+    std::optional<CellTime> end;
+    if (!end_text.empty()) {
+        end = parse_cell_time(end_text);
+        if (!end) {
+            diagnostics.error(file, row.line,
+                "the end " + quoted(end_text) + " is not a date and time: write it as " + cell_time_forms
+                    + "; the event is skipped" + note);
+            return false;
+        }
+    }
+    event.all_day = start->date_only;
+    event.start = start->local;
+    // An offset makes the time absolute: keep it as UTC.
+    if (start->offset_minutes) {
+        auto utc = TimeZone::utc();
+        WallTime wall = utc.to_wall(start->local) - std::chrono::minutes(*start->offset_minutes);
+        event.start = utc.to_local(wall);
+        event.time_zone = "UTC";
+    }
+    if (end) {
+        auto utc = TimeZone::utc();
+        WallTime s = utc.to_wall(start->local) - std::chrono::minutes(start->offset_minutes.value_or(0));
+        WallTime e = utc.to_wall(end->local) - std::chrono::minutes(end->offset_minutes.value_or(0));
+        if (end->date_only && event.all_day)
+            e += std::chrono::hours(24); // An all-day end date is the last day, included.
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(e - s).count();
+        if (seconds <= 0) {
+            diagnostics.error(file, row.line,
+                "the event ends (" + end_text + ") before it starts (" + start_text + "): it is skipped" + note);
+            return false;
+        }
+        if (seconds > 366LL * 86400) {
+            diagnostics.error(file, row.line, "the event lasts more than a year: check its end; it is skipped" + note);
+            return false;
+        }
+        event.duration_seconds = seconds;
+    } else if (event.all_day) {
+        event.duration_seconds = 86400;
+    }
+    return true;
+}
+
+} // namespace
+
 std::vector<Event> read_events_csv(
     const CsvTable& table, const std::string& file, const std::vector<std::string>& languages, Diagnostics& diagnostics)
 {
@@ -147,56 +208,8 @@ std::vector<Event> read_events_csv(
             diagnostics.error(file, row.line, "this event has no title: it is skipped" + note);
             continue;
         }
-        std::string start_text = columns.get(row, "start");
-        auto start = parse_cell_time(start_text);
-        if (!start) {
-            diagnostics.error(file, row.line,
-                (start_text.empty() ? std::string("this event has no start")
-                                    : "the start " + quoted(start_text) + " is not a date and time")
-                    + ": write it as " + cell_time_forms + "; the event is skipped" + note);
+        if (!read_event_times(columns, row, file, diagnostics, event))
             continue;
-        }
-        std::string end_text = columns.get(row, "end");
-        std::optional<CellTime> end;
-        if (!end_text.empty()) {
-            end = parse_cell_time(end_text);
-            if (!end) {
-                diagnostics.error(file, row.line,
-                    "the end " + quoted(end_text) + " is not a date and time: write it as " + cell_time_forms
-                        + "; the event is skipped" + note);
-                continue;
-            }
-        }
-        event.all_day = start->date_only;
-        event.start = start->local;
-        // An offset makes the time absolute: keep it as UTC.
-        if (start->offset_minutes) {
-            auto utc = TimeZone::utc();
-            WallTime wall = utc.to_wall(start->local) - std::chrono::minutes(*start->offset_minutes);
-            event.start = utc.to_local(wall);
-            event.time_zone = "UTC";
-        }
-        if (end) {
-            auto utc = TimeZone::utc();
-            WallTime s = utc.to_wall(start->local) - std::chrono::minutes(start->offset_minutes.value_or(0));
-            WallTime e = utc.to_wall(end->local) - std::chrono::minutes(end->offset_minutes.value_or(0));
-            if (end->date_only && event.all_day)
-                e += std::chrono::hours(24); // An all-day end date is the last day, included.
-            auto seconds = std::chrono::duration_cast<std::chrono::seconds>(e - s).count();
-            if (seconds <= 0) {
-                diagnostics.error(file, row.line,
-                    "the event ends (" + end_text + ") before it starts (" + start_text + "): it is skipped" + note);
-                continue;
-            }
-            if (seconds > 366LL * 86400) {
-                diagnostics.error(
-                    file, row.line, "the event lasts more than a year: check its end; it is skipped" + note);
-                continue;
-            }
-            event.duration_seconds = seconds;
-        } else if (event.all_day) {
-            event.duration_seconds = 86400;
-        }
         event.id = row_id(columns, row, event.title, file, diagnostics, taken);
         event.description = columns.text(row, "description");
         event.location = columns.text(row, "location");

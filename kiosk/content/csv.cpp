@@ -53,6 +53,214 @@ char detect_separator(std::string_view text)
     return separators[best];
 }
 
+// The text of a CSV file as UTF-8 with what it cannot show dropped, in `storage` when it had to change, or nothing
+// (with a Fatal diagnostic) when the file is no CSV text; sets the table's encoding.
+std::optional<std::string_view> decode_text(std::string_view bytes, std::string& storage, CsvTable& table,
+    const std::string& file, Diagnostics& diagnostics, const CsvLimits& limits)
+{
+    if (bytes.size() > limits.max_bytes) {
+        diagnostics.fatal(file, 0,
+            "the file is " + std::to_string(bytes.size() / 1024) + " KiB, more than the limit of "
+                + std::to_string(limits.max_bytes / 1024) + " KiB: split it into smaller files");
+        return std::nullopt;
+    }
+    std::string_view text = bytes;
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        diagnostics.fatal(file, 0,
+            "the file is saved as UTF-16 (\"Unicode Text\"): save it again as \"CSV UTF-8 (comma delimited)\"");
+        return std::nullopt;
+    }
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+        table.encoding = CsvEncoding::Utf8WithBom;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        diagnostics.fatal(file, 0, "the file holds NUL bytes, so it is not a CSV text file: save it as \"CSV UTF-8\"");
+        return std::nullopt;
+    }
+    if (int bad_line = first_invalid_utf8_line(text)) {
+        diagnostics.warning(file, bad_line,
+            "the file is not UTF-8, so it was read as Windows-1252 (Western European); check its accents, and next "
+            "time save it as \"CSV UTF-8\" (Excel) or with the character set \"Unicode (UTF-8)\" (LibreOffice)");
+        storage = windows1252_to_utf8(text);
+        text = storage;
+        table.encoding = CsvEncoding::Windows1252;
+    }
+    DisplayTextChanges changes;
+    std::string bounded = bound_display_text(text, &changes);
+    if (changes.any()) {
+        diagnostics.warning(file, line_at(text, changes.first), display_text_message(changes));
+        storage = std::move(bounded);
+        text = storage;
+    }
+    return text;
+}
+
+// Splits the text into records, RFC 4180 with the leniency of real spreadsheets (a quote inside an unquoted field is
+// kept as it is), and fills the table: the first record that is not blank is the header, the others are rows.
+class RecordReader {
+public:
+    RecordReader(CsvTable& table, const std::string& file, Diagnostics& diagnostics, const CsvLimits& limits)
+        : m_table(table)
+        , m_file(file)
+        , m_diagnostics(diagnostics)
+        , m_limits(limits)
+    { }
+
+    // Reads the whole text; false when a limit stopped it or no header was found (a Fatal diagnostic says which).
+    bool read(std::string_view text)
+    {
+        for (std::size_t i = 0; i < text.size() && !m_stop; ++i)
+            i = read_char(text, i);
+        if (m_stop)
+            return false;
+        if (m_quoted) {
+            m_diagnostics.error(m_file, m_quote_line,
+                "a value in quotes that starts on this line never ends: a closing \" is missing; the rest of the file "
+                "was read as part of it");
+        }
+        if (!m_field.empty() || !m_fields.empty() || m_field_was_quoted)
+            end_record();
+        if (!m_header_done) {
+            m_diagnostics.fatal(
+                m_file, 0, "the file is empty: it needs a header row naming the columns, such as id,title");
+            return false;
+        }
+        return true;
+    }
+
+private:
+    // Takes the character at `i`; returns the index of the last character it used.
+    std::size_t read_char(std::string_view text, std::size_t i)
+    {
+        char c = text[i];
+        bool crlf = c == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+        if (m_quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    m_field += '"';
+                    return i + 1;
+                }
+                m_quoted = false;
+            } else {
+                if (c == '\n' || (c == '\r' && !crlf))
+                    ++m_line;
+                if (c != '\r')
+                    m_field += c;
+                else if (!crlf)
+                    m_field += '\n';
+            }
+        } else if (c == '"' && trim(m_field).empty() && !m_field_was_quoted) {
+            m_quoted = true;
+            m_field_was_quoted = true;
+            m_field.clear();
+            m_quote_line = m_line;
+        } else if (c == m_table.separator) {
+            end_field();
+        } else if (c == '\n' || c == '\r') {
+            ++m_line;
+            end_record();
+            return crlf ? i + 1 : i;
+        } else if (!m_field_was_quoted) {
+            m_field += c;
+        }
+        // Characters between a closing quote and the next separator are dropped, as spreadsheets do.
+        return i;
+    }
+
+    void end_field()
+    {
+        if (m_field.size() > m_limits.max_field_bytes) {
+            m_diagnostics.error(m_file, m_record_line,
+                "a value is " + std::to_string(m_field.size() / 1024) + " KiB long, more than the limit of "
+                    + std::to_string(m_limits.max_field_bytes / 1024) + " KiB: it is cut short");
+            m_field.resize(m_limits.max_field_bytes);
+            while (!m_field.empty() && (static_cast<unsigned char>(m_field.back()) & 0xC0) == 0x80)
+                m_field.pop_back();
+            if (!m_field.empty() && static_cast<unsigned char>(m_field.back()) >= 0xC0)
+                m_field.pop_back();
+        }
+        m_fields.push_back(m_field_was_quoted ? m_field : trim(m_field));
+        m_field.clear();
+        m_field_was_quoted = false;
+    }
+
+    void end_record()
+    {
+        end_field();
+        bool blank
+            = std::all_of(m_fields.begin(), m_fields.end(), [](const std::string& f) { return trim(f).empty(); });
+        if (!m_header_done && !blank) {
+            if (!take_header())
+                return;
+        } else if (!blank) {
+            if (!take_row())
+                return;
+        }
+        m_fields.clear();
+        ++m_spreadsheet_row;
+        m_record_line = m_line;
+    }
+
+    bool take_header()
+    {
+        if (m_fields.size() > m_limits.max_columns) {
+            m_diagnostics.fatal(m_file, m_record_line,
+                "the header has " + std::to_string(m_fields.size()) + " columns, more than the limit of "
+                    + std::to_string(m_limits.max_columns));
+            m_stop = true;
+            return false;
+        }
+        for (std::string& name : m_fields)
+            m_table.header.push_back(lower(trim(name)));
+        m_header_done = true;
+        return true;
+    }
+
+    bool take_row()
+    {
+        if (m_table.rows.size() == m_limits.max_rows) {
+            m_diagnostics.fatal(m_file, m_record_line,
+                "the file has more than " + std::to_string(m_limits.max_rows)
+                    + " rows, the limit: split it into smaller files");
+            m_stop = true;
+            return false;
+        }
+        CsvRow row;
+        row.line = m_record_line;
+        row.row = m_spreadsheet_row;
+        std::size_t columns = m_table.header.size();
+        if (m_fields.size() > columns) {
+            bool extra_data = std::any_of(m_fields.begin() + std::ptrdiff_t(columns), m_fields.end(),
+                [](const std::string& f) { return !trim(f).empty(); });
+            if (extra_data)
+                m_diagnostics.warning(m_file, m_record_line,
+                    "this row has " + std::to_string(m_fields.size()) + " values but the header has "
+                        + std::to_string(columns) + " columns: the extra values are ignored"
+                        + spreadsheet_row_note(row));
+        }
+        m_fields.resize(columns);
+        row.fields = std::move(m_fields);
+        m_table.rows.push_back(std::move(row));
+        return true;
+    }
+
+    CsvTable& m_table;
+    const std::string& m_file;
+    Diagnostics& m_diagnostics;
+    const CsvLimits& m_limits;
+    std::vector<std::string> m_fields; // Of the record being read.
+    std::string m_field;
+    bool m_quoted = false;
+    bool m_field_was_quoted = false;
+    int m_line = 1;            // Of the character being read.
+    int m_record_line = 1;     // Where the record being read starts.
+    int m_quote_line = 0;      // Where the last quoted value starts.
+    int m_spreadsheet_row = 1; // Blank lines count as rows in a spreadsheet, lines inside quotes do not.
+    bool m_header_done = false;
+    bool m_stop = false; // A limit was hit: the file is refused.
+};
+
 } // namespace
 
 std::string windows1252_to_utf8(std::string_view bytes)
@@ -91,164 +299,14 @@ std::string spreadsheet_row_note(const CsvRow& row)
 std::optional<CsvTable> parse_csv(
     std::string_view bytes, const std::string& file, Diagnostics& diagnostics, const CsvLimits& limits)
 {
-    if (bytes.size() > limits.max_bytes) {
-        diagnostics.fatal(file, 0,
-            "the file is " + std::to_string(bytes.size() / 1024) + " KiB, more than the limit of "
-                + std::to_string(limits.max_bytes / 1024) + " KiB: split it into smaller files");
-        return std::nullopt;
-    }
     CsvTable table;
-    std::string decoded;
-    std::string_view text = bytes;
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-        diagnostics.fatal(file, 0,
-            "the file is saved as UTF-16 (\"Unicode Text\"): save it again as \"CSV UTF-8 (comma delimited)\"");
+    std::string storage;
+    std::optional<std::string_view> text = decode_text(bytes, storage, table, file, diagnostics, limits);
+    if (!text)
         return std::nullopt;
-    }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-        text.remove_prefix(3);
-        table.encoding = CsvEncoding::Utf8WithBom;
-    }
-    if (text.find('\0') != std::string_view::npos) {
-        diagnostics.fatal(file, 0, "the file holds NUL bytes, so it is not a CSV text file: save it as \"CSV UTF-8\"");
+    table.separator = detect_separator(*text);
+    if (!RecordReader(table, file, diagnostics, limits).read(*text))
         return std::nullopt;
-    }
-    if (int bad_line = first_invalid_utf8_line(text)) {
-        diagnostics.warning(file, bad_line,
-            "the file is not UTF-8, so it was read as Windows-1252 (Western European); check its accents, and next "
-            "time save it as \"CSV UTF-8\" (Excel) or with the character set \"Unicode (UTF-8)\" (LibreOffice)");
-        decoded = windows1252_to_utf8(text);
-        text = decoded;
-        table.encoding = CsvEncoding::Windows1252;
-    }
-    DisplayTextChanges changes;
-    std::string bounded = bound_display_text(text, &changes);
-    if (changes.any()) {
-        diagnostics.warning(file, line_at(text, changes.first), display_text_message(changes));
-        decoded = std::move(bounded);
-        text = decoded;
-    }
-    table.separator = detect_separator(text);
-
-    // RFC 4180 with the leniency of real spreadsheets: a quote inside an unquoted field is kept as it is.
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false, field_was_quoted = false;
-    int line = 1, record_line = 1, quote_line = 0, spreadsheet_row = 1;
-    bool header_done = false, stop = false;
-    auto end_field = [&] {
-        if (field.size() > limits.max_field_bytes) {
-            diagnostics.error(file, record_line,
-                "a value is " + std::to_string(field.size() / 1024) + " KiB long, more than the limit of "
-                    + std::to_string(limits.max_field_bytes / 1024) + " KiB: it is cut short");
-            field.resize(limits.max_field_bytes);
-            while (!field.empty() && (static_cast<unsigned char>(field.back()) & 0xC0) == 0x80)
-                field.pop_back();
-            if (!field.empty() && static_cast<unsigned char>(field.back()) >= 0xC0)
-                field.pop_back();
-        }
-        fields.push_back(field_was_quoted ? field : trim(field));
-        field.clear();
-        field_was_quoted = false;
-    };
-    auto end_record = [&] {
-        end_field();
-        bool blank = std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim(f).empty(); });
-        if (!header_done) {
-            if (blank) {
-                fields.clear();
-                ++spreadsheet_row;
-                record_line = line;
-                return;
-            }
-            if (fields.size() > limits.max_columns) {
-                diagnostics.fatal(file, record_line,
-                    "the header has " + std::to_string(fields.size()) + " columns, more than the limit of "
-                        + std::to_string(limits.max_columns));
-                stop = true;
-                return;
-            }
-            for (std::string& name : fields)
-                table.header.push_back(lower(trim(name)));
-            header_done = true;
-        } else if (!blank) {
-            if (table.rows.size() == limits.max_rows) {
-                diagnostics.fatal(file, record_line,
-                    "the file has more than " + std::to_string(limits.max_rows)
-                        + " rows, the limit: split it into smaller files");
-                stop = true;
-                return;
-            }
-            CsvRow row;
-            row.line = record_line;
-            row.row = spreadsheet_row;
-            if (fields.size() > table.header.size()) {
-                bool extra_data = std::any_of(fields.begin() + std::ptrdiff_t(table.header.size()), fields.end(),
-                    [](const std::string& f) { return !trim(f).empty(); });
-                if (extra_data)
-                    diagnostics.warning(file, record_line,
-                        "this row has " + std::to_string(fields.size()) + " values but the header has "
-                            + std::to_string(table.header.size()) + " columns: the extra values are ignored"
-                            + spreadsheet_row_note(row));
-            }
-            fields.resize(table.header.size());
-            row.fields = std::move(fields);
-            table.rows.push_back(std::move(row));
-        }
-        fields.clear();
-        ++spreadsheet_row;
-        record_line = line;
-    };
-
-    const char sep = table.separator;
-    for (std::size_t i = 0; i < text.size() && !stop; ++i) {
-        char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
-                    ++line;
-                if (c != '\r')
-                    field += c;
-                else if (i + 1 >= text.size() || text[i + 1] != '\n')
-                    field += '\n';
-            }
-        } else if (c == '"' && trim(field).empty() && !field_was_quoted) {
-            quoted = true;
-            field_was_quoted = true;
-            field.clear();
-            quote_line = line;
-        } else if (c == sep) {
-            end_field();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            ++line;
-            end_record();
-        } else if (!field_was_quoted) {
-            field += c;
-        }
-        // Characters between a closing quote and the next separator are dropped, as spreadsheets do.
-    }
-    if (stop)
-        return std::nullopt;
-    if (quoted) {
-        diagnostics.error(file, quote_line,
-            "a value in quotes that starts on this line never ends: a closing \" is missing; the rest of the file "
-            "was read as part of it");
-    }
-    if (!field.empty() || !fields.empty() || field_was_quoted)
-        end_record();
-    if (!header_done) {
-        diagnostics.fatal(file, 0, "the file is empty: it needs a header row naming the columns, such as id,title");
-        return std::nullopt;
-    }
     return table;
 }
 

@@ -2,16 +2,17 @@
 #include "content/ical_time.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace kiosk::ical_detail {
 
 int days_in_month(int year, int month)
 {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12)
         return 0;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
+    std::chrono::year_month_day_last last(
+        std::chrono::year(year), std::chrono::month_day_last(std::chrono::month(static_cast<unsigned>(month))));
+    return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 std::int64_t epoch_seconds(WallTime time)

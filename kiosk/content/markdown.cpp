@@ -1,6 +1,8 @@
-// Markdown with md4c into the document model, with lines, link and image checks and limits on hostile input.
+// Markdown with md4c into the document model: md4c's callbacks, with lines, link and image checks and limits on
+// hostile input.
 #include "content/markdown.hpp"
 
+#include "content/markdown_document.hpp"
 #include "content/markdown_text.hpp"
 #include "content/text_util.hpp"
 
@@ -23,12 +25,12 @@ using namespace markdown_detail;
 // Walks md4c's callbacks and builds the Document, reporting problems as it goes.
 class Reader {
 public:
-    Reader(std::string_view text, const std::string& file_name, Diagnostics& diagnostics, const MarkdownLimits& limits)
+    Reader(std::string_view text, PageReporter& reporter, const MarkdownLimits& limits)
         : m_text(text)
         , m_lines(text)
-        , m_file_name(file_name)
-        , m_diagnostics(diagnostics)
+        , m_reporter(reporter)
         , m_limits(limits)
+        , m_builder(limits, reporter)
     { }
 
     // Parses `m_text` from `offset` on; returns false when a limit was hit and the document must be dropped.
@@ -52,44 +54,21 @@ public:
         };
         std::string_view body = m_text.substr(offset);
         int result = md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, this);
-        if (!m_failed && m_too_deep)
+        if (!m_reporter.failed() && m_too_deep)
             fail_too_deep(next_text_line(m_last_line));
-        if (!m_failed && result != 0)
-            fatal(0, "the page could not be read: the Markdown reader ran out of memory");
-        if (m_failed)
+        if (!m_reporter.failed() && result != 0)
+            m_reporter.fatal(0, "the page could not be read: the Markdown reader ran out of memory");
+        if (m_reporter.failed())
             return false;
-        if (m_suppressed > 0) {
-            m_diagnostics.warning(m_file_name, 0,
-                std::to_string(m_suppressed) + " more problems on this page are not listed: fix the ones above first");
-        }
+        m_reporter.finish();
         return true;
     }
 
-    Document take() { return std::move(m_document); }
-
-    // Reports a problem, keeping the number listed per page bounded.
-    void report(Severity severity, int line, std::string message)
-    {
-        if (severity != Severity::Fatal && m_reported >= m_limits.max_messages) {
-            ++m_suppressed;
-            return;
-        }
-        ++m_reported;
-        m_diagnostics.add(m_file_name, line, severity, std::move(message));
-    }
+    Document take() { return m_builder.take(); }
 
 private:
-    enum class ContainerKind { Quote, List, Item };
-
-    struct Container {
-        ContainerKind kind = ContainerKind::Quote;
-        bool ordered = false;
-        int number = 0;            // A list's next number, or an item's own.
-        bool bullet_shown = false; // An item's bullet went out with its first chunk of text.
-    };
-
     struct LinkState {
-        int index = -1;          // Into m_document.links, or -1 for a link shown as plain text.
+        int index = -1;          // Into the document's links, or -1 for a link shown as plain text.
         std::string problem;     // The warning to give when the link ends, if it is refused.
         int line = 0;            // Of its first text.
         int fallback_line = 0;   // Of its address, for a link without text.
@@ -105,17 +84,11 @@ private:
         std::string problem; // Empty for a picture that is shown.
     };
 
-    int result() const { return m_failed ? 1 : 0; }
-
-    void fatal(int line, std::string message)
-    {
-        report(Severity::Fatal, line, std::move(message));
-        m_failed = true;
-    }
+    int result() const { return m_reporter.failed() ? 1 : 0; }
 
     void fail_too_deep(int line)
     {
-        fatal(line,
+        m_reporter.fatal(line,
             "lists and quotes are nested more than " + std::to_string(m_limits.max_nesting)
                 + " levels deep: use fewer levels");
     }
@@ -160,96 +133,6 @@ private:
         return found;
     }
 
-    int list_depth() const
-    {
-        return static_cast<int>(std::count_if(m_containers.begin(), m_containers.end(),
-            [](const Container& c) { return c.kind == ContainerKind::List; }));
-    }
-
-    // The innermost item or quote, which decides what kind of block new text makes.
-    Container* innermost_item_or_quote()
-    {
-        for (auto it = m_containers.rbegin(); it != m_containers.rend(); ++it) {
-            if (it->kind != ContainerKind::List)
-                return &*it;
-        }
-        return nullptr;
-    }
-
-    void open_block(int line)
-    {
-        Block block;
-        block.line = line != 0 ? line : std::max(m_last_line, 1);
-        if (m_heading_level > 0) {
-            block.kind = BlockKind::Heading;
-            block.level = m_heading_level;
-        } else if (Container* container = innermost_item_or_quote()) {
-            if (container->kind == ContainerKind::Item) {
-                block.kind = BlockKind::ListItem;
-                block.level = list_depth();
-                block.ordered = container->ordered;
-                block.number = container->number;
-            } else {
-                block.kind = BlockKind::Quote;
-            }
-        }
-        m_block = std::move(block);
-        m_block_open = true;
-    }
-
-    void push_block(Block block)
-    {
-        if (m_document.blocks.size() >= m_limits.max_blocks) {
-            fatal(block.line,
-                "the page has more than " + std::to_string(m_limits.max_blocks)
-                    + " parts (paragraphs, headings, list items and pictures): split it into smaller pages");
-            return;
-        }
-        m_document.blocks.push_back(std::move(block));
-    }
-
-    // Ends the block being filled: trims it, and keeps it if any text is left.
-    void close_block()
-    {
-        if (!m_block_open)
-            return;
-        m_block_open = false;
-        std::vector<Span>& spans = m_block.spans;
-        if (m_in_code_block) {
-            while (!spans.empty() && !spans.back().text.empty() && spans.back().text.back() == '\n') {
-                spans.back().text.pop_back();
-                if (spans.back().text.empty())
-                    spans.pop_back();
-            }
-        } else {
-            while (!spans.empty() && !spans.front().code) {
-                std::string& text = spans.front().text;
-                text.erase(0, std::min(text.size(), text.find_first_not_of(" \t\n")));
-                if (!text.empty())
-                    break;
-                spans.erase(spans.begin());
-            }
-            while (!spans.empty() && !spans.back().code) {
-                std::string& text = spans.back().text;
-                std::size_t keep = text.find_last_not_of(" \t\n");
-                text.resize(keep == std::string::npos ? 0 : keep + 1);
-                if (!text.empty())
-                    break;
-                spans.pop_back();
-            }
-        }
-        if (spans.empty())
-            return;
-        if (m_block.kind == BlockKind::ListItem) {
-            Container* item = innermost_item_or_quote();
-            if (item != nullptr && item->kind == ContainerKind::Item) {
-                m_block.continuation = item->bullet_shown;
-                item->bullet_shown = true;
-            }
-        }
-        push_block(std::move(m_block));
-    }
-
     // Warns once per page and kind about characters the kiosk cannot draw; `base` is the text's line.
     // `verbatim_source` is where the text is in the page when it is the page's own bytes, else nullptr.
     void check_characters(std::string_view decoded, const char* verbatim_source, int base)
@@ -261,7 +144,7 @@ private:
             if (auto found = find_unsupported_text(decoded, kind)) {
                 warned = true;
                 int line = line_of(verbatim_source) != 0 ? line_of(verbatim_source + found->offset) : base;
-                report(Severity::Warning, line != 0 ? line : std::max(m_last_line, 1),
+                m_reporter.report(Severity::Warning, line != 0 ? line : std::max(m_last_line, 1),
                     unsupported_text_message(kind, *found));
             }
         }
@@ -283,12 +166,10 @@ private:
             m_picture->line = line;
         if (decoded.empty())
             return;
-        if (!m_block_open)
-            open_block(line);
         Span style;
         style.strong = m_strong > 0;
         style.emphasis = m_emphasis > 0;
-        style.code = m_code_span > 0 || m_in_code_block;
+        style.code = m_code_span > 0 || m_builder.in_code_block();
         style.link = -1;
         if (!m_links.empty()) {
             LinkState& link = m_links.back();
@@ -297,22 +178,18 @@ private:
             if (link.line == 0)
                 link.line = line;
             if (link.index >= 0) {
-                Link& kept = m_document.links[static_cast<std::size_t>(link.index)];
+                Link& kept = m_builder.link(link.index);
                 kept.text.append(decoded);
                 if (link.line != 0)
                     kept.line = link.line;
             }
         }
-        std::vector<Span>& spans = m_block.spans;
-        if (spans.empty() || spans.back().strong != style.strong || spans.back().emphasis != style.emphasis
-            || spans.back().code != style.code || spans.back().link != style.link)
-            spans.push_back(std::move(style));
-        spans.back().text.append(decoded);
+        m_builder.add_text(decoded, line != 0 ? line : std::max(m_last_line, 1), style);
     }
 
     int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size)
     {
-        if (m_failed)
+        if (m_reporter.failed())
             return 1;
         std::string_view raw(text, size);
         int line = line_of(text);
@@ -362,48 +239,42 @@ private:
 
     int enter_block(MD_BLOCKTYPE type, void* detail)
     {
-        if (m_failed)
+        if (m_reporter.failed())
             return 1;
         end_open_spans();
         // Table cells stay in their row's paragraph; every other block boundary ends the text before it.
         if (type == MD_BLOCK_TD || type == MD_BLOCK_TH) {
-            if (m_cells_in_row++ > 0 && m_block_open)
+            if (m_cells_in_row++ > 0 && m_builder.block_open())
                 add_text("  ", 0); // Empty cells before it add nothing.
             return result();
         }
-        close_block();
+        m_builder.close_block();
         switch (type) {
         case MD_BLOCK_QUOTE:
         case MD_BLOCK_UL:
-        case MD_BLOCK_OL: {
-            Container container;
-            container.kind = type == MD_BLOCK_QUOTE ? ContainerKind::Quote : ContainerKind::List;
-            if (type == MD_BLOCK_OL) {
-                container.ordered = true;
-                container.number = static_cast<int>(std::min(static_cast<const MD_BLOCK_OL_DETAIL*>(detail)->start,
-                    999'999'999u)); // CommonMark allows nine digits.
-            }
+        case MD_BLOCK_OL:
             if (++m_depth > m_limits.max_nesting)
                 m_too_deep = true;
-            if (!m_too_deep)
-                m_containers.push_back(container);
+            if (m_too_deep)
+                break;
+            if (type == MD_BLOCK_QUOTE)
+                m_builder.open_quote();
+            else if (type == MD_BLOCK_UL)
+                m_builder.open_list(false, 0);
+            else // CommonMark allows nine digits.
+                m_builder.open_list(true,
+                    static_cast<int>(std::min(static_cast<const MD_BLOCK_OL_DETAIL*>(detail)->start, 999'999'999u)));
             break;
-        }
         case MD_BLOCK_LI:
-            if (!m_too_deep && !m_containers.empty() && m_containers.back().kind == ContainerKind::List) {
-                Container item;
-                item.kind = ContainerKind::Item;
-                item.ordered = m_containers.back().ordered;
-                item.number = item.ordered ? m_containers.back().number++ : 0;
-                m_containers.push_back(item);
-            }
+            if (!m_too_deep)
+                m_builder.open_item();
             break;
         case MD_BLOCK_H:
-            m_heading_level
-                = static_cast<int>(std::clamp(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level, 1u, 6u));
+            m_builder.set_heading_level(
+                static_cast<int>(std::clamp(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level, 1u, 6u)));
             break;
         case MD_BLOCK_CODE:
-            m_in_code_block = true;
+            m_builder.set_in_code_block(true);
             m_code_fence = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->fence_char;
             break;
         case MD_BLOCK_HTML:
@@ -415,12 +286,8 @@ private:
             m_cells_in_row = 0;
             break;
         case MD_BLOCK_HR:
-            if (!m_too_deep) {
-                Block rule;
-                rule.kind = BlockKind::Rule;
-                rule.line = rule_line();
-                push_block(std::move(rule));
-            }
+            if (!m_too_deep)
+                m_builder.add_rule(rule_line());
             break;
         default:
             break;
@@ -430,12 +297,12 @@ private:
 
     int leave_block(MD_BLOCKTYPE type, void*)
     {
-        if (m_failed)
+        if (m_reporter.failed())
             return 1;
         end_open_spans();
         if (type == MD_BLOCK_TD || type == MD_BLOCK_TH)
             return result();
-        close_block();
+        m_builder.close_block();
         switch (type) {
         case MD_BLOCK_QUOTE:
         case MD_BLOCK_UL:
@@ -445,12 +312,11 @@ private:
                 return 1;
             }
             --m_depth;
-            if (!m_containers.empty())
-                m_containers.pop_back();
+            m_builder.close_container();
             break;
         case MD_BLOCK_LI:
-            if (!m_too_deep && !m_containers.empty() && m_containers.back().kind == ContainerKind::Item)
-                m_containers.pop_back();
+            if (!m_too_deep)
+                m_builder.close_item();
             break;
         case MD_BLOCK_H: {
             // A setext heading's underline is not a thematic break.
@@ -458,11 +324,11 @@ private:
             if (m_last_line > 0 && (first.empty() || first.front() != '#')
                 && is_setext_underline(m_lines.text_of(m_last_line + 1)))
                 m_used_lines = std::max(m_used_lines, m_last_line + 1);
-            m_heading_level = 0;
+            m_builder.set_heading_level(0);
             break;
         }
         case MD_BLOCK_CODE:
-            m_in_code_block = false;
+            m_builder.set_in_code_block(false);
             if (m_code_fence != 0) {
                 // Its closing fence is not a thematic break either.
                 for (int line = m_last_line + 1; line <= std::min(m_lines.count(), m_last_line + 2); ++line) {
@@ -478,33 +344,13 @@ private:
             m_in_html = false;
             // A comment is meant to be hidden; other HTML probably meant to show something.
             if (m_html_text.substr(0, 4) != "<!--")
-                report(Severity::Warning, m_html_line != 0 ? m_html_line : next_text_line(m_last_line),
+                m_reporter.report(Severity::Warning, m_html_line != 0 ? m_html_line : next_text_line(m_last_line),
                     "HTML is not shown: write plain Markdown");
             break;
         default:
             break;
         }
         return result();
-    }
-
-    // The value of a link's or picture's address, entities decoded.
-    static std::string decode_attribute(const MD_ATTRIBUTE& attribute)
-    {
-        std::string out;
-        if (attribute.size == 0 || attribute.text == nullptr)
-            return out;
-        for (std::size_t i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
-            MD_OFFSET begin = attribute.substr_offsets[i];
-            MD_OFFSET end = std::min(attribute.substr_offsets[i + 1], attribute.size);
-            std::string_view piece(attribute.text + begin, end - begin);
-            if (attribute.substr_types[i] == MD_TEXT_ENTITY)
-                append_entity(out, piece);
-            else if (attribute.substr_types[i] == MD_TEXT_NULLCHAR)
-                out += replacement_char;
-            else
-                out.append(piece);
-        }
-        return out;
     }
 
     void enter_link(const MD_SPAN_A_DETAIL& detail)
@@ -523,16 +369,15 @@ private:
         } else if (!is_link_address(url)) {
             link.problem
                 = "link \"" + shortened(url) + "\" is not a web address (https://...): it is shown as plain text";
-        } else if (m_document.links.size() >= m_limits.max_links) {
+        } else if (m_builder.link_count() >= m_limits.max_links) {
             if (!m_warned_links) {
                 m_warned_links = true;
                 link.problem = "the page has more than " + std::to_string(m_limits.max_links)
                     + " links: the rest are shown as plain text";
             }
         } else {
-            link.index = static_cast<int>(m_document.links.size());
-            m_document.links.push_back(
-                {std::move(url), {}, link.fallback_line != 0 ? link.fallback_line : std::max(m_last_line, 1)});
+            link.index = m_builder.add_link(
+                std::move(url), link.fallback_line != 0 ? link.fallback_line : std::max(m_last_line, 1));
         }
         m_links.push_back(std::move(link));
     }
@@ -543,8 +388,7 @@ private:
             return;
         if (m_links.back().index >= 0 && !m_links.back().has_text) {
             // A link without words ("[](https://...)") shows its address, so that it can still be opened.
-            add_text(
-                m_document.links[static_cast<std::size_t>(m_links.back().index)].url, m_links.back().fallback_line);
+            add_text(m_builder.link(m_links.back().index).url, m_links.back().fallback_line);
         }
         LinkState link = std::move(m_links.back());
         m_links.pop_back();
@@ -552,13 +396,13 @@ private:
             return;
         int line = link.line != 0 ? link.line : link.fallback_line != 0 ? link.fallback_line : std::max(m_last_line, 1);
         if (link.index >= 0) {
-            Link& kept = m_document.links[static_cast<std::size_t>(link.index)];
+            Link& kept = m_builder.link(link.index);
             std::size_t begin = kept.text.find_first_not_of(" \t\n");
             std::size_t end = kept.text.find_last_not_of(" \t\n");
             kept.text = begin == std::string::npos ? kept.url : kept.text.substr(begin, end - begin + 1);
         }
         if (!link.problem.empty())
-            report(Severity::Warning, line, std::move(link.problem));
+            m_reporter.report(Severity::Warning, line, std::move(link.problem));
     }
 
     void enter_picture(const MD_SPAN_IMG_DETAIL& detail)
@@ -566,22 +410,9 @@ private:
         PictureState picture;
         picture.src = decode_attribute(detail.src);
         picture.fallback_line = line_of(detail.src.text);
-        std::string quoted
-            = "image \"" + shortened(picture.src) + "\" must be a file in images/, such as images/map.png";
-        switch (check_image_path(picture.src)) {
-        case ImageProblem::None:
-            close_block(); // The picture goes between the text before it and the text after it.
-            break;
-        case ImageProblem::NotInImages:
-            picture.problem = quoted;
-            break;
-        case ImageProblem::NotPicture:
-            picture.problem = quoted + ": only PNG and JPEG pictures can be shown";
-            break;
-        case ImageProblem::Remote:
-            picture.problem = quoted + ": the kiosk does not download pictures";
-            break;
-        }
+        picture.problem = image_problem_message(picture.src);
+        if (picture.problem.empty())
+            m_builder.close_block(); // The picture goes between the text before it and the text after it.
         m_picture = std::move(picture);
     }
 
@@ -593,21 +424,16 @@ private:
             : picture.fallback_line != 0 ? picture.fallback_line
                                          : std::max(m_last_line, 1);
         if (!picture.problem.empty()) {
-            report(Severity::Error, line, std::move(picture.problem)); // Its description stays, as plain text.
+            m_reporter.report(
+                Severity::Error, line, std::move(picture.problem)); // Its description stays, as plain text.
             return;
         }
-        Block block;
-        block.kind = BlockKind::Image;
-        block.image = std::move(picture.src);
+        std::string alt;
         std::size_t begin = picture.alt.find_first_not_of(" \t\n");
         std::size_t end = picture.alt.find_last_not_of(" \t\n");
         if (begin != std::string::npos)
-            block.alt = picture.alt.substr(begin, end - begin + 1);
-        block.line = line;
-        Container* container = innermost_item_or_quote();
-        if (container != nullptr && container->kind == ContainerKind::Item)
-            block.level = list_depth();
-        push_block(std::move(block));
+            alt = picture.alt.substr(begin, end - begin + 1);
+        m_builder.add_image(std::move(picture.src), std::move(alt), line);
     }
 
     // Spans never cross blocks, but md4c 0.4.8 sometimes leaves one open (an autolink at the end of a table cell):
@@ -626,7 +452,7 @@ private:
 
     int enter_span(MD_SPANTYPE type, void* detail)
     {
-        if (m_failed)
+        if (m_reporter.failed())
             return 1;
         if (m_too_deep)
             return 0;
@@ -660,7 +486,7 @@ private:
 
     int leave_span(MD_SPANTYPE type)
     {
-        if (m_failed)
+        if (m_reporter.failed())
             return 1;
         if (m_too_deep)
             return 0;
@@ -695,19 +521,13 @@ private:
 
     std::string_view m_text;
     LineTable m_lines;
-    const std::string& m_file_name;
-    Diagnostics& m_diagnostics;
+    PageReporter& m_reporter;
     const MarkdownLimits& m_limits;
-    Document m_document;
+    DocumentBuilder m_builder;
 
-    std::vector<Container> m_containers;
     int m_depth = 0;         // Quotes and lists open, including any past the limit.
     bool m_too_deep = false; // Nesting passed the limit: fail at the next text, whose line says where.
-    Block m_block;           // The block being filled, when m_block_open.
-    bool m_block_open = false;
-    int m_heading_level = 0; // 1-6 inside a heading.
-    bool m_in_code_block = false;
-    char m_code_fence = 0; // '`' or '~' for a fenced code block, 0 for an indented one.
+    char m_code_fence = 0;   // '`' or '~' for a fenced code block, 0 for an indented one.
     bool m_in_html = false;
     int m_html_line = 0;
     std::string m_html_text; // The start of an HTML block, to tell a comment.
@@ -726,25 +546,9 @@ private:
     bool m_warned_emoji = false;
     bool m_warned_rtl = false;
     bool m_warned_links = false;
-    std::size_t m_reported = 0;
-    std::size_t m_suppressed = 0;
-    bool m_failed = false;
 };
 
 } // namespace
-
-std::string Document::title() const
-{
-    for (const Block& block : blocks) {
-        if (block.kind != BlockKind::Heading)
-            continue;
-        std::string title;
-        for (const Span& span : block.spans)
-            title += span.text;
-        return title;
-    }
-    return "";
-}
 
 Document parse_markdown(
     std::string_view text, const std::string& file_name, Diagnostics& diagnostics, const MarkdownLimits& limits)
@@ -761,14 +565,15 @@ Document parse_markdown(
     std::string bounded = bound_display_text(clean, &changes);
     int changed_line = changes.any() ? LineTable(clean).line_at(changes.first) : 0;
     clean = std::move(bounded); // The same lines: line breaks are never dropped.
-    Reader reader(clean, file_name, diagnostics, limits);
+    PageReporter reporter(file_name, diagnostics, limits.max_messages);
+    Reader reader(clean, reporter, limits);
     if (first_invalid != std::string_view::npos) {
-        reader.report(Severity::Error, LineTable(clean).line_at(first_invalid),
+        reporter.report(Severity::Error, LineTable(clean).line_at(first_invalid),
             "the text is not UTF-8: save the file with the UTF-8 encoding (the wrong characters are shown as "
             "\"\xEF\xBF\xBD\")");
     }
     if (changes.any())
-        reader.report(Severity::Warning, changed_line, display_text_message(changes));
+        reporter.report(Severity::Warning, changed_line, display_text_message(changes));
     // Some editors start a file with a byte order mark, which would hide a heading on the first line.
     std::size_t start = clean.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     if (!reader.run(start))

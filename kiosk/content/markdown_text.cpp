@@ -179,4 +179,39 @@ std::string_view LineTable::text_of(int line) const
     return text;
 }
 
+std::string decode_attribute(const MD_ATTRIBUTE& attribute)
+{
+    std::string out;
+    if (attribute.size == 0 || attribute.text == nullptr)
+        return out;
+    for (std::size_t i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
+        MD_OFFSET begin = attribute.substr_offsets[i];
+        MD_OFFSET end = std::min(attribute.substr_offsets[i + 1], attribute.size);
+        std::string_view piece(attribute.text + begin, end - begin);
+        if (attribute.substr_types[i] == MD_TEXT_ENTITY)
+            append_entity(out, piece);
+        else if (attribute.substr_types[i] == MD_TEXT_NULLCHAR)
+            out += replacement_char;
+        else
+            out.append(piece);
+    }
+    return out;
+}
+
+std::string image_problem_message(std::string_view src)
+{
+    std::string quoted = "image \"" + shortened(src) + "\" must be a file in images/, such as images/map.png";
+    switch (check_image_path(src)) {
+    case ImageProblem::None:
+        return "";
+    case ImageProblem::NotInImages:
+        return quoted;
+    case ImageProblem::NotPicture:
+        return quoted + ": only PNG and JPEG pictures can be shown";
+    case ImageProblem::Remote:
+        return quoted + ": the kiosk does not download pictures";
+    }
+    return "";
+}
+
 } // namespace kiosk::markdown_detail

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <md4c.h>
+
 namespace kiosk::markdown_detail {
 
 inline constexpr std::size_t max_image_name_bytes = 255; // The longest file name most file systems allow.
@@ -17,6 +19,11 @@ enum class ImageProblem { None, NotInImages, NotPicture, Remote };
 
 // Whether `src` names a PNG or JPEG file directly in the bundle's images/ folder.
 ImageProblem check_image_path(std::string_view src);
+// The error for a picture whose path check_image_path() refuses, without file and line, or "" for a good path.
+std::string image_problem_message(std::string_view src);
+
+// The value of a link's or picture's address, entities decoded.
+std::string decode_attribute(const MD_ATTRIBUTE& attribute);
 
 bool is_blank(char c);
 // Drops the quote marks ("> ") and indentation in front of a line's own text.

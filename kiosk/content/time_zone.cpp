@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <libical/ical.h>
@@ -95,27 +96,20 @@ WallTime TimeZone::to_wall(const LocalTime& local) const
 
 std::int64_t days_from_civil(std::int64_t year, int month, int day)
 {
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const std::int64_t year_of_era = year - era * 400;
-    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
+    std::chrono::year_month_day date(std::chrono::year(static_cast<int>(year)),
+        std::chrono::month(static_cast<unsigned>(month)), std::chrono::day(static_cast<unsigned>(day)));
+    return std::chrono::sys_days(date).time_since_epoch().count();
 }
 
 LocalTime civil_from_days(std::int64_t days)
 {
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const std::int64_t day_of_era = days - era * 146097;
-    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
+    std::chrono::sys_days day_point {std::chrono::days(days)};
+    std::chrono::year_month_day date(day_point);
     LocalTime t;
-    t.day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
-    t.month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
-    t.year = static_cast<int>(year_of_era + era * 400 + (t.month <= 2 ? 1 : 0));
-    t.weekday = static_cast<int>(((days - 719468) % 7 + 11) % 7); // 1970-01-01 was a Thursday (4).
+    t.year = static_cast<int>(date.year());
+    t.month = static_cast<int>(static_cast<unsigned>(date.month()));
+    t.day = static_cast<int>(static_cast<unsigned>(date.day()));
+    t.weekday = static_cast<int>(std::chrono::weekday(day_point).c_encoding()); // 0 = Sunday, as LocalTime counts.
     return t;
 }
 
@@ -147,10 +141,9 @@ std::optional<LocalTime> parse_local_time(std::string_view text)
         return std::nullopt;
     if (text.size() == 19 && (text[16] != ':' || !digits(17, 2, t.second)))
         return std::nullopt;
-    static constexpr int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (t.year % 4 == 0 && t.year % 100 != 0) || t.year % 400 == 0;
-    if (t.year < 1970 || t.year > 2199 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month[t.month - 1]
-        || (t.month == 2 && t.day == 29 && !leap) || t.hour > 23 || t.minute > 59 || t.second > 59)
+    std::chrono::year_month_day date(std::chrono::year(t.year), std::chrono::month(static_cast<unsigned>(t.month)),
+        std::chrono::day(static_cast<unsigned>(t.day)));
+    if (t.year < 1970 || t.year > 2199 || !date.ok() || t.hour > 23 || t.minute > 59 || t.second > 59)
         return std::nullopt;
     return t;
 }

@@ -41,8 +41,9 @@ private:
     _icaltimezone* m_zone; // Owned by libical's built-in zone cache; nullptr means UTC.
 };
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's algorithms); civil_from_days also
-// sets the weekday. day_number() is the days of a LocalTime's date.
+// Days since 1970-01-01 of a proleptic Gregorian date, and back, through std::chrono's calendar; civil_from_days
+// also sets the weekday. A day past the month's end counts on into the next month. day_number() is the days of a
+// LocalTime's date.
 std::int64_t days_from_civil(std::int64_t year, int month, int day);
 LocalTime civil_from_days(std::int64_t days);
 std::int64_t day_number(const LocalTime& t);

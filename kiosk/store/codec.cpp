@@ -1,6 +1,7 @@
 // Encoding texts, tags, lists and local times into single TEXT columns, and decoding them exactly.
 #include "store/codec.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <utility>
@@ -78,16 +79,12 @@ std::optional<Pairs> decode_pairs(std::string_view encoded)
     return pairs;
 }
 
-// 0 = Sunday, from the proleptic Gregorian date (Howard Hinnant's days_from_civil).
+// 0 = Sunday, from the proleptic Gregorian date; a day past the month's end counts on into the next month.
 int weekday_of(int year, int month, int day)
 {
-    std::int64_t y = year - (month <= 2 ? 1 : 0);
-    std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    std::int64_t year_of_era = y - era * 400;
-    std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    std::int64_t days = era * 146097 + day_of_era - 719468;
-    return static_cast<int>(((days % 7) + 11) % 7); // 1970-01-01 was a Thursday (4).
+    std::chrono::year_month_day date(std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+        std::chrono::day(static_cast<unsigned>(day)));
+    return static_cast<int>(std::chrono::weekday(std::chrono::sys_days(date)).c_encoding());
 }
 
 } // namespace
