@@ -30,6 +30,7 @@
 #include "sync/child_process.hpp"
 #include "sync/feed.hpp"
 #include "sync/usb.hpp"
+#include "ui/controls.hpp"
 #include "ui/ui.hpp"
 
 #include <SDL.h>
@@ -345,6 +346,12 @@ int run(const Options& options, const Settings& settings)
         platform::ScriptHooks hooks;
         hooks.current_path = [&ui] { return ui.path(); };
         hooks.busy = [&worker] { return worker.busy(); };
+        hooks.controls = [] {
+            std::vector<platform::ScriptControl> controls;
+            for (const ui::Control& c : ui::drawn_controls())
+                controls.push_back({c.label, c.min.x, c.min.y, c.max.x, c.max.y});
+            return controls;
+        };
         if (backend->rotation() != 0) {
             // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
             hooks.to_finger = [&backend](float& x, float& y) {

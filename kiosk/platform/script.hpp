@@ -14,9 +14,9 @@ class FrameLoop;
 
 struct ScriptCommand {
     enum class Kind {
-        Tap,    // tap X Y
+        Tap,    // tap X Y, or tap "LABEL": the middle of the control with that label
         Drag,   // drag X1 Y1 X2 Y2 MS: press, move for MS, lift (a fast drag flings)
-        Press,  // press X Y MS: hold still for MS (a long press)
+        Press,  // press X Y MS, or press "LABEL" MS: hold still for MS (a long press)
         Down,   // down X Y: put a finger down and keep it there
         Move,   // move X Y MS: move the finger that is down, over MS
         Up,     // up: lift it
@@ -26,7 +26,7 @@ struct ScriptCommand {
         Key,    // key NAME: press and release a key on a keyboard ("a", "Return", "Alt+F4", "Ctrl+Alt+Delete")
         Close,  // close: the window manager asks the window to close
         Shot,   // shot FILE.png
-        Expect, // expect PATH: fail unless the screen at PATH is showing
+        Expect, // expect PATH: fail unless that screen is showing; expect "LABEL": unless such a control is visible
         Quit,   // quit
     };
     Kind kind = Kind::Wait;
@@ -34,7 +34,21 @@ struct ScriptCommand {
     float x = 0, y = 0, x2 = 0, y2 = 0;
     Millis ms {0};
     std::string argument;
+    std::string label; // tap, press, expect "LABEL": the control's label; empty for pixels (or a path).
 };
+
+// A control on the screen as a script sees it: the label a visitor reads and its visible rectangle, in the screens'
+// coordinates (the ones `tap X Y` uses, before the panel's rotation).
+struct ScriptControl {
+    std::string label;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The control a script means by `label`: the first drawn whose label is exactly `label`; when none is, the first
+// whose label equals it ignoring ASCII case. Null when none does, with `error` saying so and listing the labels
+// there are.
+const ScriptControl* find_control(
+    const std::vector<ScriptControl>& controls, const std::string& label, std::string& error);
 
 struct Script {
     std::string file;
@@ -47,7 +61,9 @@ std::optional<Script> parse_script(const std::string& text, const std::string& f
 std::optional<Script> read_script(const std::string& path, std::string& error);
 
 struct ScriptHooks {
-    std::function<std::string()> current_path; // For `expect`.
+    std::function<std::string()> current_path; // For `expect PATH`.
+    // The controls of the last frame drawn, in the order drawn, for the commands by label.
+    std::function<std::vector<ScriptControl>()> controls;
     // A point of the (possibly turned) content to the display's normalised finger coordinates; unset: x/width,
     // y/height.
     std::function<void(float& x, float& y)> to_finger;
@@ -57,8 +73,8 @@ struct ScriptHooks {
 };
 
 // Runs `script` on `loop`, whose clock must be simulated. Returns 0 when it ran to the end or to `quit`, 1 when an
-// expectation or a shot failed, 2 for a command that cannot run here (a point outside the window); `error` then
-// says "FILE:LINE: message".
+// expectation or a shot failed or a label is not on the screen, 2 for a command that cannot run here (a point outside
+// the window); `error` then says "FILE:LINE: message".
 int run_script(
     const Script& script, FrameLoop& loop, int width, int height, const ScriptHooks& hooks, std::string& error);
 

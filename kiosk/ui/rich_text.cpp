@@ -1,6 +1,7 @@
 // Rich text: a greedy line breaker over words that may change font mid-line.
 #include "ui/rich_text.hpp"
 
+#include "ui/controls.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -228,6 +229,30 @@ void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
     }
 }
 
+namespace {
+
+// A link's words as a visitor reads them, from all its runs (a link can run over several lines).
+std::string link_words(const RichLayout& layout, int link)
+{
+    std::string words;
+    for (const RichLine& line : layout.lines) {
+        bool first_on_line = true;
+        for (const RichRun& run : line.runs) {
+            if (run.link != link)
+                continue;
+            if (first_on_line && !words.empty() && words.back() != ' ')
+                words += ' ';
+            words += run.text;
+            first_on_line = false;
+        }
+    }
+    while (!words.empty() && words.back() == ' ')
+        words.pop_back();
+    return words;
+}
+
+} // namespace
+
 int press_rich_links(const RichLayout& layout, ImVec2 pos)
 {
     int tapped = -1;
@@ -253,6 +278,7 @@ int press_rich_links(const RichLayout& layout, ImVec2 pos)
             ImGuiID id = window->GetID(int(l * 1000 + r));
             if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None))
                 continue;
+            record_control(link_words(layout, run.link), bb.Min, bb.Max);
             bool hovered = false, held = false;
             if (ImGui::ButtonBehavior(bb, id, &hovered, &held))
                 tapped = run.link;

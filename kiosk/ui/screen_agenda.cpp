@@ -68,7 +68,7 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     const Metrics& m = style.metrics;
     const Event& event = *occurrence.event;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area("event", size);
+    Press press = press_area("event", size, c.text(event.title));
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());

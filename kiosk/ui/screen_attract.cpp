@@ -161,7 +161,7 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
 
     // A touch anywhere else wakes the ordinary home screen; the touch itself opens nothing.
     ImGui::SetCursorPos(ImVec2(0.0f, 0.0f));
-    if (press_area("wake", ImVec2(width, bottom)).clicked)
+    if (press_area("wake", ImVec2(width, bottom), hint).clicked)
         intent = Intent {Intent::Kind::Wake, {}};
     return intent;
 }

@@ -83,7 +83,7 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
     const Metrics& m = style.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool opens = !card.url.empty();
-    Press press = opens ? press_area("card", size) : Press {};
+    Press press = opens ? press_area("card", size, c.text(card.title)) : Press {};
     if (!opens)
         ImGui::Dummy(size);
     ImDrawList* list = ImGui::GetWindowDrawList();

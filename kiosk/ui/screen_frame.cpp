@@ -67,10 +67,12 @@ float draw_care_buttons(const ScreenContext& c, float right, float y, float h, s
         return at;
     };
     place(toggle_width(style));
-    if (header_button("contrast", ImVec2(toggle_width(style), h), "", Icon::Contrast, style, false, c.contrast))
+    if (header_button("contrast", ImVec2(toggle_width(style), h), "", Icon::Contrast, style, false, c.contrast,
+            c.word("high_contrast")))
         intent = Intent {Intent::Kind::Contrast, {}};
     place(toggle_width(style));
-    if (header_button("text-size", ImVec2(toggle_width(style), h), "", Icon::TextSize, style, false, c.large_text))
+    if (header_button("text-size", ImVec2(toggle_width(style), h), "", Icon::TextSize, style, false, c.large_text,
+            c.word("larger_text")))
         intent = Intent {Intent::Kind::LargeText, {}};
     std::vector<std::string> languages = offered_languages(c);
     for (auto language = languages.rbegin(); language != languages.rend(); ++language) {
@@ -123,17 +125,17 @@ std::optional<Intent> draw_navigation_bar(
     if (!words)
         std::tie(back_w, home_w, help_w) = widths(false);
     ImGui::SetCursorPos(ImVec2(pad, y));
-    if (header_button("back", ImVec2(back_w, button_h), words ? back : "", Icon::Back, style, urgent))
+    if (header_button("back", ImVec2(back_w, button_h), words ? back : "", Icon::Back, style, urgent, false, back))
         intent = Intent {Intent::Kind::Back, {}};
     ImGui::SetCursorPos(ImVec2(pad + back_w + gap, y));
-    if (header_button("home", ImVec2(home_w, button_h), words ? home : "", Icon::Home, style, urgent))
+    if (header_button("home", ImVec2(home_w, button_h), words ? home : "", Icon::Home, style, urgent, false, home))
         intent = Intent {Intent::Kind::Home, {}};
 
     // Help in an overdose is one tap away from every screen, at the right end, in the urgent tile's colours.
     float right = origin.x + width - pad;
     if (with_help) {
         ImGui::SetCursorPos(ImVec2(width - pad - help_w, y));
-        if (header_button("help", ImVec2(help_w, button_h), words ? help : "", Icon::Help, style, true))
+        if (header_button("help", ImVec2(help_w, button_h), words ? help : "", Icon::Help, style, true, false, help))
             intent = Intent {Intent::Kind::Open, "urgent"};
         right -= help_w + gap;
     }

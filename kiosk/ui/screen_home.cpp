@@ -46,7 +46,7 @@ std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agen
         ImGui::PushID(int(i));
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImVec2 local = ImGui::GetCursorPos();
-        Press press = press_area("next", ImVec2(width, row_h));
+        Press press = press_area("next", ImVec2(width, row_h), c.text(occurrence.event->title));
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + width, pos.y + row_h);
         fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());

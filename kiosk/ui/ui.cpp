@@ -1,6 +1,8 @@
 // Ui: paths to screens, the way back, and the frame's drawing.
 #include "ui/ui.hpp"
 
+#include "ui/controls.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <imgui.h>
@@ -264,6 +266,8 @@ void Ui::watch_staff_corner()
     bool right = m_staff_corner.find("right") != std::string::npos;
     bool bottom = m_staff_corner.find("bottom") != std::string::npos;
     ImVec2 min(right ? size.x - side : 0.0f, bottom ? size.y - side : 0.0f);
+    // Invisible, but scripts press it by this name.
+    record_control("staff corner", min, ImVec2(min.x + side, min.y + side), ClipTo::Display);
     ImVec2 pos = io.MouseClickedPos[0];
     bool in_corner = pos.x >= min.x && pos.x < min.x + side && pos.y >= min.y && pos.y < min.y + side;
     if (io.MouseClicked[0])

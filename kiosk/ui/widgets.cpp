@@ -1,6 +1,8 @@
 // Widgets: pressable areas, tiles, the urgent band, header buttons, vector icons and wrapped text.
 #include "ui/widgets.hpp"
 
+#include "ui/controls.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -151,7 +153,7 @@ void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radiu
     list->AddRectFilled(ImVec2(a.x + r - 1.0f, b.y - r), ImVec2(b.x - r + 1.0f, b.y), color);
 }
 
-Press press_area(const char* id, ImVec2 size)
+Press press_area(const char* id, ImVec2 size, const std::string& label)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImGuiID item = window->GetID(id);
@@ -161,6 +163,7 @@ Press press_area(const char* id, ImVec2 size)
     Press press;
     if (!ImGui::ItemAdd(bb, item))
         return press;
+    record_control(label, bb.Min, bb.Max);
     bool hovered = false;
     press.clicked = ImGui::ButtonBehavior(bb, item, &hovered, &press.held);
     press.held = press.held && hovered;
@@ -308,7 +311,7 @@ bool big_button(
     const char* id, ImVec2 size, const std::string& label, Icon icon, const ButtonLook& look, const Style& style)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area(id, size);
+    Press press = press_area(id, size, label);
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
@@ -377,11 +380,11 @@ bool action_button(const char* id, ImVec2 size, const std::string& label, const 
         id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
 }
 
-bool header_button(
-    const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent, bool on)
+bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent,
+    bool on, const std::string& name)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area(id, size);
+    Press press = press_area(id, size, label.empty() ? name : label);
     const Theme& theme = style.theme;
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -434,7 +437,7 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     Icon shown = selected ? Icon::Check : icon;
     ImVec2 size(chip_width(label, shown, max_width, style), chip_height(style));
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area(id, size);
+    Press press = press_area(id, size, label);
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     float rounding = size.y * 0.5f;

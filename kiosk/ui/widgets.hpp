@@ -33,8 +33,9 @@ struct Press {
 // was most of a 20 ms frame. Same pixels, a fifth of the cost.
 void fill_rounded(ImDrawList* list, ImVec2 min, ImVec2 max, Color color, float radius);
 
-// An invisible pressable rectangle at the cursor, advancing the layout by `size`.
-Press press_area(const char* id, ImVec2 size);
+// An invisible pressable rectangle at the cursor, advancing the layout by `size`. `label` is what a visitor reads on
+// it (or its accessible name): it is recorded with the rectangle in this frame's controls (controls.hpp).
+Press press_area(const char* id, ImVec2 size, const std::string& label);
 
 void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color color);
 
@@ -75,9 +76,10 @@ float chip_height(const Style& style);
 
 // A button in the header band with an icon and a short label.
 // `urgent`: on the urgent-help page's band, in its colours. `on`: a setting that is on, drawn inverted with a tick,
-// so the state never rests on colour alone.
+// so the state never rests on colour alone. `name`: the button's accessible name when `label` is empty (an icon
+// alone); the label otherwise.
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
-    bool urgent = false, bool on = false);
+    bool urgent = false, bool on = false, const std::string& name = {});
 float header_button_width(const std::string& label, const Style& style);
 
 } // namespace kiosk::ui

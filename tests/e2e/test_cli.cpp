@@ -57,7 +57,28 @@ TEST_CASE("a bad script line names its file and line and exits 2")
     std::string script = dir.write("bad.script", "# taps\ntap 100 100\ntap 100\n");
     auto r = run_kiosk({"--windowed", "--size", "800x480", "--script", script});
     CHECK(r.status == 2);
-    CHECK(r.err == script + ":3: expected 'tap X Y'\n");
+    CHECK(r.err == script + ":3: expected 'tap X Y' or 'tap \"LABEL\"'\n");
+    script = dir.write("quote.script", "tap \"Events\"\ntap \"Find a union\n");
+    r = run_kiosk({"--windowed", "--size", "800x480", "--script", script});
+    CHECK(r.status == 2);
+    CHECK(r.err == script + ":2: the quote opened at column 5 is not closed\n");
+}
+
+TEST_CASE("a script tapping a label that is not on the screen says which labels are, and exits 1")
+{
+    TempDir dir;
+    // The demo content's home: its tiles, the urgent band and the visitor's settings are there; Back is not.
+    std::string script = dir.write("labels.script",
+        "expect \"Find a union\"\nexpect \"find A UNION\"\nwait 100\n"
+        "tap \"Back\"\n");
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--now", "2026-12-02T10:00", "--script", script});
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(
+        r.err.rfind(script + ":4: no control labelled \"Back\" is on the screen; the labels there are: ", 0) == 0,
+        r.err);
+    for (const char* label : {"\"Find a union\"", "\"Events\"", "\"Overdose? Get help now\"", "\"Español\"",
+             "\"Larger text\"", "\"High contrast\""})
+        CHECK_MESSAGE(r.err.find(label) != std::string::npos, label);
 }
 
 TEST_CASE("a script tapping outside the window says where")

@@ -1,5 +1,6 @@
 // Scripted input on the real kiosk: a drag scrolls by the dragged distance and never clicks; a tap afterwards hits
-// the tile under the finger; a tap on a moving list only stops it.
+// the tile under the finger; a tap on a moving list only stops it. These taps are about places on the screen, so they
+// are pixels, but for the long press on a tile, which is by its label.
 #include "support/image.hpp"
 #include "support/process.hpp"
 
@@ -107,6 +108,6 @@ TEST_CASE("a fast drag flings the list on, and a tap on the moving list stops it
 TEST_CASE("a long press does not scroll, and a tap on a tile opens its section")
 {
     TempDir dir;
-    auto r = run_script(dir, "press 200 150 3000\nexpect s-01\n");
+    auto r = run_script(dir, "press \"Section 1\" 3000\nexpect s-01\n");
     CHECK_MESSAGE(r.status == 0, r.err);
 }

@@ -16,15 +16,12 @@ namespace {
 
 const std::string bundle = KIOSK_TEST_DATA "/screens";
 
-// Home's top band at 800x480 with this bundle, English (see tests/screens/golden/home-800x480.png).
-const char* const spanish = "400 36";
-const char* const larger_text = "484 36";
-const char* const contrast = "551 36";
-// The same in Spanish, where "English" is the language button.
-const char* const larger_text_es = "480 36";
-const char* const places_tile = "592 218";
-const char* const first_card = "400 245";
-const char* const home_button = "114 36";
+// Home's top band with this bundle, by label: English at first, then Spanish, where "English" is the language button.
+const char* const spanish = "tap \"Español\"\n";
+const char* const larger_text = "tap \"Larger text\"\n";
+const char* const contrast = "tap \"High contrast\"\n";
+const char* const larger_text_es = "tap \"Texto más grande\"\n";
+const char* const places_tile = "tap \"Places near you\"\n";
 
 RunResult run_script(const TempDir& dir, const std::string& text, const std::string& state = "")
 {
@@ -55,7 +52,7 @@ TEST_CASE("one tap switches to Spanish, and the idle reset brings English back")
 {
     TempDir dir;
     auto visit = run_script(dir,
-        std::string("wait 200\ntap ") + spanish + "\nwait 300\nshot " + dir.file("es.png") + "\nat 70000\nshot "
+        std::string("wait 200\n") + spanish + "wait 300\nshot " + dir.file("es.png") + "\nat 70000\nshot "
             + dir.file("after-idle.png") + "\n");
     REQUIRE_MESSAGE(visit.status == 0, visit.err);
     CHECK(visit.out.find("language: es") != std::string::npos);
@@ -72,11 +69,11 @@ TEST_CASE("large text and high contrast are one tap each, and the idle reset tur
 {
     TempDir dir;
     auto large = run_script(dir,
-        std::string("wait 200\ntap ") + larger_text + "\nwait 300\nshot " + dir.file("large.png") + "\nat 70000\nshot "
+        std::string("wait 200\n") + larger_text + "wait 300\nshot " + dir.file("large.png") + "\nat 70000\nshot "
             + dir.file("large-idle.png") + "\n");
     REQUIRE_MESSAGE(large.status == 0, large.err);
     auto dark = run_script(dir,
-        std::string("wait 200\ntap ") + contrast + "\nwait 300\nshot " + dir.file("contrast.png") + "\nat 70000\nshot "
+        std::string("wait 200\n") + contrast + "wait 300\nshot " + dir.file("contrast.png") + "\nat 70000\nshot "
             + dir.file("contrast-idle.png") + "\n");
     REQUIRE_MESSAGE(dark.status == 0, dark.err);
     auto fresh = run_script(
@@ -101,9 +98,9 @@ TEST_CASE("idle after a visit gives the same pixels as idling without one")
 {
     TempDir dir;
     // Taps, a scroll, a QR view, Home, Spanish, large text; then nobody for longer than idle_seconds (60).
-    std::string visit_script = std::string("wait 200\ntap ") + places_tile + "\nwait 300\ndrag 400 420 400 200 200\n"
-        + "wait 1500\ntap " + first_card + "\nwait 300\ntap " + home_button + "\nwait 300\ntap " + spanish
-        + "\nwait 300\ntap " + larger_text_es + "\nwait 300\nat 150000\nshot " + dir.file("visited.png") + "\n";
+    std::string visit_script = std::string("wait 200\n") + places_tile + "wait 300\ndrag 400 420 400 200 200\n"
+        + "wait 1500\ntap \"South Hub\"\nwait 300\nexpect places/south-hub\ntap \"Home\"\nwait 300\n" + spanish
+        + "wait 300\n" + larger_text_es + "wait 300\nat 150000\nshot " + dir.file("visited.png") + "\n";
     auto visit = run_script(dir, visit_script);
     REQUIRE_MESSAGE(visit.status == 0, visit.err);
     CHECK(visit.out.find("screen: places") != std::string::npos);
@@ -121,7 +118,8 @@ TEST_CASE("the attract loop changes by itself, moves against burn-in, and a touc
     TempDir dir;
     auto r = run_script(dir,
         "at 61000\nshot " + dir.file("a.png") + "\nat 73500\nshot " + dir.file("b.png") + "\nat 125000\nshot "
-            + dir.file("c.png") + "\ntap 400 200\nwait 500\nshot " + dir.file("woken.png") + "\nexpect home\n");
+            + dir.file("c.png") + "\ntap \"Touch the screen to start\"\nwait 500\nshot " + dir.file("woken.png")
+            + "\nexpect home\n");
     REQUIRE_MESSAGE(r.status == 0, r.err);
     Image a = load_png(dir.file("a.png")), b = load_png(dir.file("b.png")), c = load_png(dir.file("c.png"));
     CHECK_FALSE(same(a, b)); // The next highlight.
@@ -139,9 +137,10 @@ TEST_CASE("counts: three visits to a section and one QR view, and nothing else, 
     std::string state = dir.file("state");
     // The installed demo content: home's first tile is "What is a drug user union?", and the first event on home is
     // the union call at 7 PM, which has a link.
-    std::string back = "tap 45 36\nwait 300\n";
-    std::string tile = "tap 203 227\nwait 300\n";
-    std::string script = "wait 200\n" + tile + back + tile + back + tile + back + "tap 400 103\nwait 300\nexpect "
+    std::string back = "tap \"Back\"\nwait 300\n";
+    std::string tile = "tap \"What is a drug user union?\"\nwait 300\n";
+    std::string script = "wait 200\n" + tile + back + tile + back + tile + back
+        + "tap \"National union call (example)\"\nwait 300\nexpect "
         + "events/national-union-call-20261118-demo-drop-in-kiosk-invalid@2026-12-02\n";
     std::string file = dir.write("counts.script", script);
     auto r = run_kiosk(
@@ -208,8 +207,7 @@ TEST_CASE("in fullscreen a keyboard, Alt+F4 and a close request do nothing; in a
     CHECK(full.out.find("screen:") == std::string::npos); // No key opened anything.
     CHECK_FALSE(load_png(dir.file("still.png")).empty());
 
-    std::string windowed
-        = dir.write("close.script", "wait 200\nclose\nwait 300\ntap " + std::string(places_tile) + "\n");
+    std::string windowed = dir.write("close.script", "wait 200\nclose\nwait 300\n" + std::string(places_tile));
     auto closed = run_kiosk(
         {"--windowed", "--size", "800x480", "--bundle", bundle, "--now", "2026-12-02T10:00", "--script", windowed});
     CHECK_MESSAGE(closed.status == 0, closed.err);
