@@ -1,9 +1,12 @@
-// The kiosk program: command dispatch and start-up (the Client is in kiosk_client.hpp, the sync thread in
-// sync_thread.hpp).
+// The kiosk program: command dispatch and the running kiosk's start-up (the frame's dispatch is the Client in
+// kiosk_client.cpp, staff taps StaffSession's, the sync threads SyncThread's).
 #include "app/kiosk_app.hpp"
 
 #include "app/kiosk_client.hpp"
+#include "app/snapshot_images.hpp"
+#include "app/staff_session.hpp"
 #include "app/sync_thread.hpp"
+#include "app/usage_counts.hpp"
 
 #include "app/check.hpp"
 #include "app/cli.hpp"
@@ -35,21 +38,11 @@
 
 #include <SDL.h>
 #include <chrono>
-#include <condition_variable>
-#include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <imgui.h>
 #include <iostream>
-#include <malloc.h>
-#include <map>
-#include <mutex>
 #include <sstream>
-#include <sys/wait.h>
 #include <systemd/sd-daemon.h>
-#include <thread>
-#include <tuple>
-#include <unistd.h>
 
 namespace kiosk {
 
@@ -126,86 +119,71 @@ void crash_for_test(const Bundle& bundle)
         std::abort();
 }
 
-// The running kiosk's wiring, in the order it must happen: assets, content, settings, the window, the screens, the
-// sync thread, systemd, the loop. It stays one function because each step hands its objects to the next and they
-// must outlive the loop; the steps that stand alone are functions of their own. Splitting the rest (content loading,
-// the staff screen's answers, now about 80 lines of worker jobs that capture most of these objects, and the sync
-// thread's callbacks) into objects of their own is issue 16's.
-int run(const Options& options, const Settings& settings)
+// Content: a bundle folder previewed as it is (--bundle), else what the store holds, set aside first if it keeps
+// crashing the kiosk before its first frame (a script's run is not a start that counts). Nothing, said why, when no
+// content at all can be shown.
+std::optional<InstalledContent> content_to_show(const Options& options, const std::string& data_root, StartGuard& guard)
 {
-    std::string data_root = find_data_root();
-    if (data_root.empty()) {
-        std::cerr << "kiosk: cannot find the kiosk's assets (assets/theme.toml): reinstall the kiosk package\n";
-        return exit_failure;
-    }
-
-    // Content: a bundle folder previewed as it is (--bundle), else what the store holds, set aside first if it keeps
-    // crashing the kiosk before its first frame (a script's run is not a start that counts).
-    InstalledContent content;
-    StartGuard guard(state_dir(options.state_dir));
     if (!options.bundle_dir.empty()) {
         Diagnostics diagnostics;
-        content = read_bundle_folder(options.bundle_dir, diagnostics);
+        InstalledContent content = read_bundle_folder(options.bundle_dir, diagnostics);
         for (const Diagnostic& d : diagnostics.all())
             std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
         if (!content.bundle) {
             std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be shown: fix the errors above\n";
-            return exit_failure;
+            return std::nullopt;
         }
-    } else {
-        content = load_installed_content(
-            options, data_root, options.command == Command::Run && options.script_file.empty() ? &guard : nullptr);
-        if (!content.bundle) {
-            std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
-            return exit_failure;
-        }
+        return content;
     }
-    const std::shared_ptr<const Bundle>& bundle = content.bundle;
-
-    // Looks and words.
-    Diagnostics asset_diagnostics;
-    ui::Theme theme = ui::load_theme(data_root + "/assets/theme.toml", "assets/theme.toml", asset_diagnostics);
-    ui::Theme contrast = ui::load_theme(data_root + "/assets/theme.toml", "assets/theme.toml", asset_diagnostics,
-        "contrast", ui::contrast_theme_defaults());
-    ui::Strings strings = ui::Strings::load(data_root + "/assets/strings", asset_diagnostics);
-    print(asset_diagnostics);
-
-    std::string language = bundle->info.default_language();
-    if (!options.language.empty()) {
-        const auto& languages = bundle->info.languages;
-        if (std::find(languages.begin(), languages.end(), options.language) == languages.end()) {
-            std::string known;
-            for (const std::string& l : languages)
-                known += (known.empty() ? "" : ", ") + l;
-            std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known
-                      << ")\n";
-            return exit_usage;
-        }
-        language = options.language;
+    bool counts_as_start = options.command == Command::Run && options.script_file.empty();
+    InstalledContent content = load_installed_content(options, data_root, counts_as_start ? &guard : nullptr);
+    if (!content.bundle) {
+        std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
+        return std::nullopt;
     }
+    return content;
+}
 
-    // Time.
-    TimeZone zone = kiosk_time_zone(settings.time_zone, bundle.get());
-    bool simulated = options.command == Command::Screenshot || !options.script_file.empty();
-    Clock clock = Clock::system();
-    if (!options.now.empty()) {
-        clock = Clock::starting_at(
-            zone.to_wall(*parse_local_time(options.now)), simulated ? Clock::Mode::Simulated : Clock::Mode::Real);
-    } else if (simulated) {
-        clock = Clock::starting_at(std::chrono::system_clock::now(), Clock::Mode::Simulated);
+// The language asked for with --lang, else the bundle's default; nothing (said why) for one the bundle lacks.
+std::optional<std::string> first_language(const Options& options, const Bundle& bundle)
+{
+    if (options.language.empty())
+        return bundle.info.default_language();
+    const auto& languages = bundle.info.languages;
+    if (std::find(languages.begin(), languages.end(), options.language) != languages.end())
+        return options.language;
+    std::string known;
+    for (const std::string& l : languages)
+        known += (known.empty() ? "" : ", ") + l;
+    std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known << ")\n";
+    return std::nullopt;
+}
+
+// The screens with their looks and words (assets/), on `content`, in `language`, at --open's path.
+std::unique_ptr<ui::Ui> make_ui(const std::string& data_root, const Options& options, const InstalledContent& content,
+    const std::string& language, const Clock& clock, const TimeZone& zone, std::string& error)
+{
+    Diagnostics diagnostics;
+    const std::string theme_file = data_root + "/assets/theme.toml";
+    ui::Theme theme = ui::load_theme(theme_file, "assets/theme.toml", diagnostics);
+    ui::Theme contrast
+        = ui::load_theme(theme_file, "assets/theme.toml", diagnostics, "contrast", ui::contrast_theme_defaults());
+    ui::Strings strings = ui::Strings::load(data_root + "/assets/strings", diagnostics);
+    print(diagnostics);
+    auto ui = std::make_unique<ui::Ui>(theme, contrast, std::move(strings));
+    ui->set_content(
+        make_snapshot(content.bundle, content.images, clock.now(), zone, content.imported_at, content.expires_at));
+    ui->set_language(language);
+    if (!ui->open(options.open_path, error)) {
+        error = "--open: " + error;
+        return nullptr;
     }
+    return ui;
+}
 
-    std::optional<platform::Script> script;
-    if (!options.script_file.empty()) {
-        std::string error;
-        script = platform::read_script(options.script_file, error);
-        if (!script) {
-            std::cerr << error << "\n";
-            return exit_usage;
-        }
-    }
-
-    // The display.
+// The display: a window (--windowed, screenshots headless) or the whole screen, turned as the panel is mounted.
+std::unique_ptr<platform::Backend> open_display(const Options& options, const Settings& settings, std::string& error)
+{
     platform::BackendOptions backend_options;
     bool windowed = options.windowed || options.command == Command::Screenshot;
     Size size = options.size.value_or(Size {1280, 800});
@@ -214,123 +192,122 @@ int run(const Options& options, const Settings& settings)
     backend_options.fullscreen = windowed ? platform::Fullscreen::No : platform::Fullscreen::Yes;
     backend_options.headless
         = options.command == Command::Screenshot ? platform::Headless::Yes : platform::Headless::No;
-    std::string error;
     auto backend = platform::Backend::create(backend_options, error);
+    if (backend)
+        backend->set_rotation(settings.rotation); // A panel mounted turned: the content turns, and touch with it.
+    return backend;
+}
+
+// A script's taps, presses and shots on the running loop, in simulated time.
+int play_script(const platform::Script& script, platform::FrameLoop& loop, platform::Backend& backend, const ui::Ui& ui,
+    const StaffWorker& worker)
+{
+    platform::ScriptHooks hooks;
+    hooks.current_path = [&ui] { return ui.path(); };
+    hooks.busy = [&worker] { return worker.busy(); };
+    hooks.controls = [] {
+        std::vector<platform::ScriptControl> controls;
+        for (const ui::Control& c : ui::drawn_controls())
+            controls.push_back({c.label, c.min.x, c.min.y, c.max.x, c.max.y});
+        return controls;
+    };
+    if (backend.rotation() != 0) {
+        // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
+        hooks.to_finger = [&backend](float& x, float& y) {
+            backend.to_display(x, y);
+            x /= float(backend.physical_width());
+            y /= float(backend.physical_height());
+        };
+    }
+    std::string error;
+    int status = platform::run_script(script, loop, backend.width(), backend.height(), hooks, error);
+    if (status != exit_ok)
+        std::cerr << error << "\n";
+    else if (loop.stopping())
+        status = loop.exit_status(); // Stopped from the staff screen (restart, maintenance).
+    return status;
+}
+
+// The sync threads, for a kiosk that runs for real on its installed content: new content reaches `ui` between
+// frames, with a banner.
+std::unique_ptr<SyncThread> start_sync(const Options& options, const Settings& settings, const Clock& clock,
+    const TimeZone& zone, platform::WakeQueue& wake, ui::Ui& ui)
+{
+    sync::UsbConfig usb;
+    usb.roots = settings.usb_roots;
+    usb.state_dir = state_dir(options.state_dir);
+    usb.child = kiosk_child_argv(options);
+    usb.clock = clock;
+    std::optional<sync::FeedConfig> feed;
+    if (!settings.feed_url.empty())
+        feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.child, trusted_keys(settings), clock};
+    auto arrived = [&ui, &clock](SnapshotPtr snapshot) {
+        ui.set_content(std::move(snapshot));
+        ui.show_banner("content_updated", clock.uptime() + Millis(5000));
+    };
+    return std::make_unique<SyncThread>(database_path(options), std::move(usb), std::move(feed), settings.calendar_urls,
+        settings.poll_minutes, wake, arrived, zone);
+}
+
+// The running kiosk's wiring, in the order it must happen: content, time, the display, the screens, staff, the loop,
+// then a screenshot, a script, or the sync threads and systemd. Each step hands its objects to the next, and they
+// must outlive the loop.
+int run(const Options& options, const Settings& settings)
+{
+    std::string data_root = find_data_root();
+    if (data_root.empty()) {
+        std::cerr << "kiosk: cannot find the kiosk's assets (assets/theme.toml): reinstall the kiosk package\n";
+        return exit_failure;
+    }
+    StartGuard guard(state_dir(options.state_dir));
+    auto content = content_to_show(options, data_root, guard);
+    if (!content)
+        return exit_failure;
+    auto language = first_language(options, *content->bundle);
+    if (!language)
+        return exit_usage;
+    TimeZone zone = kiosk_time_zone(settings.time_zone, content->bundle.get());
+    bool simulated = options.command == Command::Screenshot || !options.script_file.empty();
+    Clock clock = command_clock(options, zone, simulated ? Clock::Mode::Simulated : Clock::Mode::Real);
+    std::string error;
+    std::optional<platform::Script> script;
+    if (!options.script_file.empty() && !(script = platform::read_script(options.script_file, error))) {
+        std::cerr << error << "\n";
+        return exit_usage;
+    }
+    auto backend = open_display(options, settings, error);
     if (!backend) {
         std::cerr << "kiosk: " << error << "\n";
         return exit_failure;
     }
-    backend->set_rotation(settings.rotation); // A panel mounted turned: the content turns, and touch with it.
     platform::WakeQueue wake;
     wake.init();
-
-    ui::Ui ui(theme, contrast, std::move(strings));
-    ui.set_content(make_snapshot(bundle, content.images, clock.now(), zone, content.imported_at, content.expires_at));
-    SnapshotImages images(*backend, ui);
-    ui.set_images(&images);
-    ui.set_language(language);
-    if (!ui.open(options.open_path, error)) {
-        std::cerr << "kiosk: --open: " << error << "\n";
+    auto ui = make_ui(data_root, options, *content, *language, clock, zone, error);
+    if (!ui) {
+        std::cerr << "kiosk: " << error << "\n";
         return exit_usage;
     }
+    SnapshotImages images(*backend, *ui);
+    ui->set_images(&images);
 
     // Counts only for what visitors see: not for a folder previewed with --bundle, nor for a screenshot.
     bool counting = options.bundle_dir.empty() && options.command != Command::Screenshot;
     UsageCounts counts(counting ? database_path(options) : std::string());
-    Client client(ui, *backend, clock, zone, settings, counts);
+    Client client(*ui, *backend, clock, zone, settings, counts);
     platform::FrameLoop loop(*backend, clock, client, wake);
 
     // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).
     StaffPin pin(state_dir(options.state_dir));
     StaffDesk desk(options, settings);
-    ui.set_staff_corner(pin.is_set(), settings.staff_corner);
-    SyncThread* sync_thread = nullptr; // Set below once the sync thread runs, for "look for updates now".
-    // Staff work runs on a worker, one job at a time, and comes back through the wake queue: the screen keeps
-    // drawing and the watchdog keeps being fed through a minute-long apply (staff_worker.hpp).
+    ui->set_staff_corner(pin.is_set(), settings.staff_corner);
     StaffWorker worker(wake);
-    bool scripted = options.command != Command::Screenshot && !options.script_file.empty();
-    // The content again after staff changed it, loaded and expanded on the worker; set on the UI thread.
-    auto reloaded = [&options, zone](WallTime now) -> SnapshotPtr {
-        std::string load_error;
-        auto store = store::Store::open(database_path(options), load_error);
-        InstalledContent fresh = store ? stored_content(*store, load_error) : InstalledContent {};
-        return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at, fresh.expires_at)
-                            : nullptr;
-    };
-    std::string confirming; // An action that asked to be tapped again, and when it asked.
-    Millis confirm_asked {0};
-    client.on_staff([&](const ui::Intent& intent) {
-        if (worker.busy())
-            return; // One thing at a time; the screen says what is under way.
-        if (intent.kind == ui::Intent::Kind::StaffPin) {
-            auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
-            auto uptime = std::chrono::duration_cast<std::chrono::seconds>(clock.uptime()).count();
-            ui.staff_busy("Checking the PIN\xE2\x80\xA6");
-            worker.start([&, digits = intent.path, now, uptime]() -> std::function<void()> {
-                std::string message;
-                if (pin.check(digits, now, uptime, message) != StaffPin::Check::Right) {
-                    return [&, message] {
-                        ui.staff_pin_refused(message);
-                        if (scripted)
-                            std::cout << "staff: " << message << std::endl;
-                    };
-                }
-                return [&, view = desk.view()] {
-                    ui.open_staff(view);
-                    if (scripted)
-                        std::cout << "staff: open" << std::endl;
-                    if (scripted && !view.pending.empty())
-                        std::cout << "staff: waiting " << view.pending << std::endl;
-                    if (scripted && !view.pending_second.empty())
-                        std::cout << "staff: also waiting " << view.pending_second << std::endl;
-                };
-            });
-            return;
-        }
-        if (intent.path == "sync") {
-            if (sync_thread)
-                sync_thread->wake_now();
-            ui.staff_busy("Looking for new content now\xE2\x80\xA6");
-            worker.start([&]() -> std::function<void()> {
-                return [&, view = desk.view()] {
-                    ui.staff_done(view, "Looking for new content now; the results appear below in a few seconds.");
-                };
-            });
-            return;
-        }
-        // Some actions ask first: the first tap explains, a second within 15 s acts.
-        if (std::string ask = StaffDesk::confirm_first(intent.path); !ask.empty()) {
-            Millis now = clock.uptime();
-            bool confirmed = confirming == intent.path && now - confirm_asked < Millis(15000);
-            confirming = confirmed ? "" : intent.path;
-            confirm_asked = now;
-            if (!confirmed) {
-                ui.staff_message(ask);
-                if (scripted)
-                    std::cout << "staff: " << ask << std::endl;
-                return;
-            }
-        } else {
-            confirming.clear();
-        }
-        ui.staff_busy(StaffDesk::working_on(intent.path));
-        worker.start([&, action = intent.path, now = clock.now()]() -> std::function<void()> {
-            StaffOutcome outcome = desk.act(action);
-            SnapshotPtr changed = outcome.content_changed ? reloaded(now) : nullptr;
-            return [&, outcome, changed, view = desk.view()] {
-                if (changed)
-                    ui.set_content(changed);
-                ui.staff_done(view, outcome.message);
-                if (scripted)
-                    std::cout << "staff: " << outcome.message << std::endl;
-                if (outcome.exit)
-                    loop.stop(*outcome.exit);
-            };
-        });
-    });
+    bool scripted = options.command != Command::Screenshot && script;
+    StaffSession staff(
+        *ui, clock, zone, pin, desk, worker, loop, scripted ? StaffSession::Trace::Yes : StaffSession::Trace::No);
+    client.on_staff([&staff](const ui::Intent& intent) { staff.handle(intent); });
     platform::FrameLoop::install_signal_handlers();
     guard.arm();
-    crash_for_test(*bundle);
+    crash_for_test(*content->bundle);
     loop.start();
 
     if (options.command == Command::Screenshot) {
@@ -341,68 +318,19 @@ int run(const Options& options, const Settings& settings)
         }
         return exit_ok;
     }
+    int status = exit_ok;
     if (script) {
         client.trace_screens();
-        platform::ScriptHooks hooks;
-        hooks.current_path = [&ui] { return ui.path(); };
-        hooks.busy = [&worker] { return worker.busy(); };
-        hooks.controls = [] {
-            std::vector<platform::ScriptControl> controls;
-            for (const ui::Control& c : ui::drawn_controls())
-                controls.push_back({c.label, c.min.x, c.min.y, c.max.x, c.max.y});
-            return controls;
-        };
-        if (backend->rotation() != 0) {
-            // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
-            hooks.to_finger = [&backend](float& x, float& y) {
-                float w = float(backend->physical_width()), h = float(backend->physical_height());
-                float cx = x, cy = y;
-                switch (backend->rotation()) {
-                case 90:
-                    x = w - cy, y = cx;
-                    break;
-                case 180:
-                    x = w - cx, y = h - cy;
-                    break;
-                default: // 270
-                    x = cy, y = h - cx;
-                    break;
-                }
-                x /= w;
-                y /= h;
-            };
-        }
-        int status = platform::run_script(*script, loop, backend->width(), backend->height(), hooks, error);
-        if (status != exit_ok)
-            std::cerr << error << "\n";
-        else if (loop.stopping())
-            status = loop.exit_status(); // Stopped from the staff screen (restart, maintenance).
-        counts.flush();
-        return status;
+        status = play_script(*script, loop, *backend, *ui, worker);
+    } else {
+        // Sticks and the feed are watched only by a kiosk that runs for real on its installed content.
+        std::unique_ptr<SyncThread> syncing
+            = options.bundle_dir.empty() ? start_sync(options, settings, clock, zone, wake, *ui) : nullptr;
+        if (syncing)
+            staff.on_look_now([&syncing] { syncing->wake_now(); });
+        report_to_systemd(loop, *backend, guard);
+        status = loop.run();
     }
-    // Sticks are watched only by a kiosk that runs for real on its installed content.
-    std::unique_ptr<SyncThread> syncing;
-    if (options.bundle_dir.empty()) {
-        sync::UsbConfig usb;
-        usb.roots = settings.usb_roots;
-        usb.state_dir = state_dir(options.state_dir);
-        usb.child = kiosk_child_argv(options);
-        std::optional<sync::FeedConfig> feed;
-        if (!settings.feed_url.empty())
-            feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.child, trusted_keys(settings), clock};
-        usb.clock = clock;
-        syncing = std::make_unique<SyncThread>(
-            database_path(options), std::move(usb), std::move(feed), settings.calendar_urls, settings.poll_minutes,
-            wake,
-            [&ui, &clock](SnapshotPtr snapshot) {
-                ui.set_content(std::move(snapshot));
-                ui.show_banner("content_updated", clock.uptime() + Millis(5000));
-            },
-            zone);
-        sync_thread = syncing.get();
-    }
-    report_to_systemd(loop, *backend, guard);
-    int status = loop.run();
     counts.flush();
     return status;
 }

@@ -1,229 +1,49 @@
-// What connects the visitor UI to the frame loop: pictures from the snapshot, the anonymous counts, and the Client
-// that sizes, draws, resets on idle, runs the screen hours and hands staff intents to the app.
+// The Client between the visitor UI and the frame loop: it sizes and draws the screens, resets them on idle, runs
+// the screen hours, counts what was opened and hands staff intents to the app.
 #pragma once
 
 #include "app/screen_hours.hpp"
 #include "app/settings.hpp"
+#include "app/usage_counts.hpp"
 #include "content/clock.hpp"
-#include "content/snapshot.hpp"
 #include "content/time_zone.hpp"
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
-#include "platform/texture_cache.hpp"
-#include "store/store.hpp"
 #include "ui/ui.hpp"
 
-#include <chrono>
+#include <cstdint>
 #include <functional>
-#include <imgui.h>
-#include <iostream>
-#include <malloc.h>
-#include <map>
 #include <string>
-#include <sys/wait.h>
-#include <tuple>
-#include <unistd.h>
 
 namespace kiosk {
 
-// The bundle's pictures for the screens: decoded from the snapshot's bytes on first use, a few kept as textures.
-class SnapshotImages final : public ui::Images {
-public:
-    SnapshotImages(platform::Backend& backend, const ui::Ui& ui)
-        : m_cache(backend)
-        , m_ui(ui)
-    { }
-
-    std::optional<ui::ImageTexture> get(const std::string& path) override
-    {
-        const SnapshotPtr& content = m_ui.content();
-        if (!content)
-            return std::nullopt;
-        if (content->images != m_images) {
-            m_cache.clear(); // New content: its pictures may differ under the same names.
-            m_images = content->images;
-        }
-        auto texture = m_cache.get(path, [&](const std::string& key) -> const std::string* {
-            auto found = m_images->find(key);
-            return found == m_images->end() ? nullptr : &found->second;
-        });
-        if (!texture)
-            return std::nullopt;
-        return ui::ImageTexture {texture->id, texture->width, texture->height};
-    }
-
-private:
-    platform::TextureCache m_cache;
-    const ui::Ui& m_ui;
-    std::shared_ptr<const ImageBytes> m_images;
-};
-
-// The anonymous per-day counts of what was opened: kept in memory, written to the store every hour and at exit.
-// Nothing else about a visit is kept anywhere.
-class UsageCounts {
-public:
-    explicit UsageCounts(std::string database)
-        : m_database(std::move(database))
-    { }
-
-    void add(const std::string& day, const std::string& path) { ++m_pending[{day, path}]; }
-
-    void flush()
-    {
-        if (m_pending.empty() || m_database.empty())
-            return;
-        std::vector<std::tuple<std::string, std::string, int>> rows;
-        for (const auto& [key, n] : m_pending)
-            rows.emplace_back(key.first, key.second, n);
-        std::string error;
-        auto store = store::Store::open(m_database, error);
-        if (store && store->add_counts(rows)) {
-            m_pending.clear();
-            return;
-        }
-        // Kept for the next try: a full disk must not cost the day's counts.
-        std::cerr << "kiosk: cannot save the usage counts (" << (store ? store->last_error() : error)
-                  << "): trying again in an hour\n";
-    }
-
-private:
-    std::string m_database; // "": counting is off (a previewed folder, a screenshot).
-    std::map<std::pair<std::string, std::string>, int> m_pending;
-};
-
-// Connects the UI to the frame loop: sizes, drawing, timers, the idle reset and the counts.
 class Client final : public platform::FrameClient {
 public:
     Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const TimeZone& zone, const Settings& settings,
-        UsageCounts& counts)
-        : m_ui(ui)
-        , m_backend(backend)
-        , m_clock(clock)
-        , m_zone(zone)
-        , m_diagonal(settings.screen_diagonal_inches)
-        , m_idle(Millis(std::int64_t(settings.idle_seconds) * 1000))
-        , m_counts(counts)
-        , m_hours(settings.screen_on)
-        , m_display_off(settings.display_off_command)
-        , m_display_on(settings.display_on_command)
-    { }
+        UsageCounts& counts);
 
-    void resized(int width, int height) override
-    {
-        float diagonal = m_diagonal > 0.0f ? m_diagonal : m_backend.diagonal_inches();
-        std::string error;
-        if (!m_ui.set_metrics(ui::compute_metrics(width, height, diagonal), error)) {
-            std::cerr << "kiosk: " << error << "\n";
-            return;
-        }
-        m_backend.upload_fonts();
-    }
-
-    void before_frame() override
-    {
-        Millis now = m_clock.uptime();
-        update_dark(now);
-        if (m_dark)
-            return; // Nothing to reset or rebuild for a black screen.
-        // Nobody has touched the screen for idle_seconds: forget the visit, and let home come alive.
-        if (!m_ui.attract() && now - m_last_touch >= m_idle) {
-            m_ui.reset();
-            m_ui.set_attract(true);
-            if (m_trace)
-                std::cout << "screen: home (idle)" << std::endl;
-        }
-        if (m_ui.fonts_stale()) {
-            std::string error;
-            if (m_ui.set_metrics(m_ui.base_metrics(), error))
-                m_backend.upload_fonts();
-            else
-                std::cerr << "kiosk: " << error << "\n";
-            // The old atlas (larger, with large text) is free now: give its pages back, so a day of visitors
-            // leaves the kiosk as small as it started.
-            malloc_trim(0);
-        }
-        if (now >= m_next_flush) {
-            m_counts.flush();
-            m_next_flush = now + flush_every;
-        }
-    }
-
-    void touched(Millis now) override
-    {
-        if (!m_dark)
-            m_last_touch = now;
-    }
-
-    void draw() override
-    {
-        if (m_dark) {
-            // Dark outside the screen hours: taps do nothing; a long press lights the screen for two minutes.
-            ImGuiIO& io = ImGui::GetIO();
-            if (io.MouseDown[0] && io.MouseDownDuration[0] >= 2.0f && m_wake_until < m_clock.uptime()) {
-                m_wake_until = m_clock.uptime() + Millis(120000);
-                m_last_touch = m_clock.uptime();
-                if (m_trace)
-                    std::cout << "screen: woken for two minutes" << std::endl;
-            }
-            return;
-        }
-        ui::FrameInfo info;
-        info.uptime = m_clock.uptime();
-        info.now = m_clock.now();
-        info.local = m_zone.to_local(info.now);
-        info.zone = &m_zone;
-        // At midnight the days ahead move on: expand the stored rules again for the next 90 days.
-        if (const SnapshotPtr& content = m_ui.content(); content && content->day != local_date(info.local)) {
-            m_ui.set_content(make_snapshot(
-                content->bundle, content->images, info.now, m_zone, content->imported_at, content->expires_at));
-        }
-        for (const ui::Intent& intent : m_ui.frame(info)) {
-            std::string before = m_ui.path();
-            m_ui.apply(intent);
-            if (m_trace && m_ui.path() != before)
-                std::cout << "screen: " << m_ui.path() << std::endl;
-            if (m_trace && intent.kind == ui::Intent::Kind::Language)
-                std::cout << "language: " << m_ui.language() << std::endl;
-            if (m_staff && (intent.kind == ui::Intent::Kind::StaffPin || intent.kind == ui::Intent::Kind::StaffAction))
-                m_staff(intent);
-        }
-        for (const std::string& path : m_ui.take_opened())
-            m_counts.add(local_date(info.local), path);
-    }
-
+    void resized(int width, int height) override;
+    void before_frame() override;
+    void touched(Millis now) override;
+    void draw() override;
     bool animating() const override { return !m_dark && m_ui.animating(); }
-
-    Millis until_next_change() const override
-    {
-        // The clock on screen shows minutes: wake at the start of the next one; and for the idle reset, the attract
-        // loop's next highlight and the hourly counts.
-        Millis now = m_clock.uptime();
-        Millis hours_change = until_hours_change();
-        auto ms = std::chrono::duration_cast<Millis>(m_clock.now().time_since_epoch()).count();
-        Millis next_minute = Millis(60000 - ms % 60000);
-        // Nothing is drawn while dark: wake when the hours start (or a woken screen's two minutes end), and once a
-        // minute, so a clock set late (NTP after boot) cannot keep the screen dark for hours.
-        if (m_dark)
-            return std::max(Millis(1), std::min(hours_change, next_minute));
-        Millis next = std::min(next_minute, std::max(Millis(1), hours_change));
-        if (m_ui.attract())
-            next = std::min(next, m_ui.attract_next_change(now));
-        else
-            next = std::min(next, std::max(Millis(1), m_last_touch + m_idle - now));
-        if (Millis banner = m_ui.banner_until(); banner.count() >= 0)
-            next = std::min(next, std::max(Millis(1), banner - now));
-        return std::min(next, std::max(Millis(1), m_next_flush - now));
-    }
-
+    Millis until_next_change() const override;
     std::uint32_t background() const override { return m_dark ? 0xFF000000u : m_ui.style().theme.background; }
 
     // Scripts print every screen change on standard output, so a test can see what a tap reached.
     void trace_screens() { m_trace = true; }
-    // Who checks the staff PIN and carries out staff actions (run() sets it up).
+    // Who checks the staff PIN and carries out staff actions (StaffSession).
     void on_staff(std::function<void(const ui::Intent&)> handler) { m_staff = std::move(handler); }
 
 private:
     static constexpr Millis flush_every {3600 * 1000};
+
+    // Dark outside the screen hours, unless a long press woke the screen; the display commands run at each change.
+    void update_dark(Millis now);
+    // Until the screen hours (or a woken screen's two minutes) change what the screen should do.
+    Millis until_hours_change() const;
+    // While dark, taps do nothing; a long press lights the screen for two minutes.
+    void wake_on_long_press();
 
     ui::Ui& m_ui;
     platform::Backend& m_backend;
@@ -240,57 +60,6 @@ private:
     std::string m_display_off, m_display_on;
     bool m_dark = false;
     Millis m_wake_until {-1};
-
-    // Dark outside the screen hours, unless a long press woke the screen; the display commands run at each change.
-    void update_dark(Millis now)
-    {
-        if (m_hours.always())
-            return;
-        LocalTime local = m_zone.to_local(m_clock.now());
-        bool dark = !m_hours.open(local.weekday, local.hour * 60 + local.minute) && now >= m_wake_until;
-        if (dark == m_dark)
-            return;
-        m_dark = dark;
-        if (m_trace)
-            std::cout << (dark ? "screen: dark" : "screen: lit") << std::endl;
-        run_detached(dark ? m_display_off : m_display_on);
-        if (dark) {
-            m_ui.reset(); // Whoever was there has gone: the morning starts at home.
-            m_ui.set_attract(false);
-        }
-    }
-
-    // Until the screen hours (or a woken screen's two minutes) change what the screen should do.
-    Millis until_hours_change() const
-    {
-        if (m_hours.always())
-            return Millis(24 * 3600 * 1000);
-        LocalTime local = m_zone.to_local(m_clock.now());
-        int minutes = m_hours.minutes_until_change(local.weekday, local.hour * 60 + local.minute);
-        Millis change = Millis(std::int64_t(minutes) * 60000 - local.second * 1000);
-        Millis now = m_clock.uptime();
-        if (m_wake_until > now)
-            change = std::min(change, m_wake_until - now);
-        return change;
-    }
-
-    // A display command, through the shell, not waited for (a slow HDMI-CEC call never holds up a frame).
-    static void run_detached(const std::string& command)
-    {
-        if (command.empty())
-            return;
-        pid_t child = fork();
-        if (child == 0) {
-            if (fork() == 0) {
-                setsid();
-                execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-                _exit(127);
-            }
-            _exit(0);
-        }
-        if (child > 0)
-            waitpid(child, nullptr, 0);
-    }
 };
 
 } // namespace kiosk

@@ -65,11 +65,27 @@ StaffDesk::StaffDesk(const Options& options, const Settings& settings)
     , m_state(state_dir(options.state_dir))
 { }
 
+store::Store* StaffDesk::store(std::string& error) const
+{
+    if (!m_store)
+        m_store = store::Store::open(database_in(m_state), error);
+    return m_store.get();
+}
+
+SnapshotPtr StaffDesk::content_now(WallTime now, const TimeZone& zone)
+{
+    std::string error;
+    store::Store* opened = store(error);
+    InstalledContent fresh = opened ? stored_content(*opened, error) : InstalledContent {};
+    return fresh.bundle ? make_snapshot(fresh.bundle, fresh.images, now, zone, fresh.imported_at, fresh.expires_at)
+                        : nullptr;
+}
+
 ui::StaffView StaffDesk::view() const
 {
     ui::StaffView view;
     std::string error;
-    auto store = store::Store::open(database_in(m_state), error);
+    store::Store* store = this->store(error);
     auto now
         = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     if (store) {
@@ -220,7 +236,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
         sync::forget_pending(m_state, action == "ignore-2" ? 2 : 1);
         outcome.message = "Set aside: the stick's content will not be applied.";
     } else if (action == "rollback") {
-        auto store = store::Store::open(database_in(m_state), error);
+        store::Store* store = this->store(error);
         if (store && store->rollback(error)) {
             auto active = store->active_version();
             outcome.message = "Rolled back: version " + (active ? active->version : std::string("?"))
@@ -230,7 +246,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
             outcome.message = "Not rolled back: " + error;
         }
     } else if (action == "reset-floor") {
-        auto store = store::Store::open(database_in(m_state), error);
+        store::Store* store = this->store(error);
         if (store && store->reset_version_floor(error))
             outcome.message = "Reset: the kiosk takes signed content of any date again. The next update it takes sets "
                               "a new floor.";
@@ -238,7 +254,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
             outcome.message = "Not reset: " + error;
     } else if (action == "export") {
         std::string folder = stick_folder(m_settings.usb_roots);
-        auto store = store::Store::open(database_in(m_state), error);
+        store::Store* store = this->store(error);
         if (folder.empty()) {
             outcome.message = "No stick found to write to: plug one in and try again.";
         } else if (!store) {

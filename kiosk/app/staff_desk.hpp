@@ -4,8 +4,12 @@
 
 #include "app/cli.hpp"
 #include "app/settings.hpp"
+#include "content/snapshot.hpp"
+#include "content/time_zone.hpp"
+#include "store/store.hpp"
 #include "ui/screen.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +24,7 @@ struct StaffOutcome {
     std::optional<int> exit;      // Restart (0) or stop for maintenance (exit_maintenance).
 };
 
+// Used on the staff worker's thread only, one job at a time; it opens the store once, for that thread.
 class StaffDesk {
 public:
     StaffDesk(const Options& options, const Settings& settings);
@@ -32,6 +37,9 @@ public:
     static std::string working_on(const std::string& action);
     // Actions staff must tap twice: the first tap explains (this message), a second within a few seconds acts.
     static std::string confirm_first(const std::string& action);
+    // The content the store shows now, expanded at `now` in `zone`, after an action changed it; nothing when it
+    // cannot be loaded.
+    SnapshotPtr content_now(WallTime now, const TimeZone& zone);
 
 private:
     // What staff must know of the bundle waiting in `slot` (1 or 2), or "" when none waits there.
@@ -40,6 +48,9 @@ private:
     Options m_options;
     Settings m_settings;
     std::string m_state;
+    // The worker thread's store, opened on first use (again after a failure). Mutable: view() reads through it.
+    mutable std::unique_ptr<store::Store> m_store;
+    store::Store* store(std::string& error) const;
 };
 
 } // namespace kiosk

@@ -294,6 +294,24 @@ void Backend::to_content(float& x, float& y) const
     }
 }
 
+void Backend::to_display(float& x, float& y) const
+{
+    float cx = x, cy = y, w = float(m_width), h = float(m_height);
+    switch (m_rotation) {
+    case 90:
+        x = w - cy, y = cx;
+        break;
+    case 180:
+        x = w - cx, y = h - cy;
+        break;
+    case 270:
+        x = cy, y = h - cx;
+        break;
+    default:
+        break;
+    }
+}
+
 void Backend::render(std::uint32_t clear_color)
 {
     auto clear = [&] {

@@ -46,6 +46,8 @@ public:
     int rotation() const { return m_rotation; }
     // A point on the display (pixels) to the point of the turned content it shows.
     void to_content(float& x, float& y) const;
+    // The inverse: a point of the turned content (pixels) to the point of the display that shows it.
+    void to_display(float& x, float& y) const;
     bool fullscreen() const { return m_fullscreen == Fullscreen::Yes; }
     // The panel's diagonal as the display reports it, or 0 when it does not (or reports nonsense).
     float diagonal_inches() const;

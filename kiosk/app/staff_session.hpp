@@ -1,0 +1,54 @@
+// The staff side of a running kiosk: the PIN pad's digits and the staff screen's buttons carried out on the staff
+// worker (the screen keeps drawing, the watchdog keeps being fed), with their answers shown when they come back.
+#pragma once
+
+#include "app/staff_desk.hpp"
+#include "app/staff_pin.hpp"
+#include "app/staff_worker.hpp"
+#include "content/clock.hpp"
+#include "content/time_zone.hpp"
+#include "platform/frame_loop.hpp"
+#include "ui/intent.hpp"
+#include "ui/ui.hpp"
+
+#include <functional>
+#include <string>
+
+namespace kiosk {
+
+class StaffSession {
+public:
+    enum class Trace {
+        No,
+        Yes, // A script runs: print each answer on standard output ("staff: ..."), for tests.
+    };
+    StaffSession(ui::Ui& ui, const Clock& clock, const TimeZone& zone, StaffPin& pin, StaffDesk& desk,
+        StaffWorker& worker, platform::FrameLoop& loop, Trace trace);
+
+    // A StaffPin or StaffAction intent from the UI thread. Ignored while another staff job is under way.
+    void handle(const ui::Intent& intent);
+    // What "look for updates now" wakes (the sync threads), once they run.
+    void on_look_now(std::function<void()> look_now) { m_look_now = std::move(look_now); }
+
+private:
+    void check_pin(const std::string& digits);
+    void look_now();
+    // Actions that ask first: true when this tap is the one that confirms (a second within 15 s).
+    bool confirmed(const std::string& action);
+    void act(const std::string& action);
+    void say(const std::string& line) const;
+
+    ui::Ui& m_ui;
+    const Clock& m_clock;
+    const TimeZone& m_zone;
+    StaffPin& m_pin;
+    StaffDesk& m_desk;
+    StaffWorker& m_worker;
+    platform::FrameLoop& m_loop;
+    Trace m_trace;
+    std::function<void()> m_look_now;
+    std::string m_confirming; // An action that asked to be tapped again, and when it asked.
+    Millis m_confirm_asked {0};
+};
+
+} // namespace kiosk
