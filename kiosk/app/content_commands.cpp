@@ -198,9 +198,9 @@ int run_pack(const Options& options, const Settings& settings)
         std::cout << dir << ": not packed: fix the errors above first\n";
         return exit_failure;
     }
-    (void)settings;
     std::string error;
-    auto manifest = sync::pack_bundle(dir, options.key_file, error, options.expires_in_days);
+    auto manifest = sync::pack_bundle(dir, options.key_file, error, options.expires_in_days,
+        command_clock(options, kiosk_time_zone(settings.time_zone, &*bundle)).now());
     if (!manifest) {
         std::cerr << "kiosk: pack: " << error << "\n";
         return exit_failure;
@@ -296,8 +296,9 @@ int run_rollback(const Options& options)
 }
 
 // Gathers, then prints as text or JSON: the JSON half goes with issue 16's typed JSON writer.
-int run_status(const Options& options)
+int run_status(const Options& options, const Settings& settings)
 {
+    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
     std::optional<store::VersionInfo> active;
@@ -359,7 +360,7 @@ int run_status(const Options& options)
             std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
         if (!active->expires.empty()) {
             std::int64_t until = store::packed_version_seconds(active->expires);
-            bool past = until > 0 && until < std::int64_t(std::time(nullptr));
+            bool past = until > 0 && until < std::chrono::system_clock::to_time_t(now);
             std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
                       << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
         }

@@ -22,7 +22,7 @@ int run_import(const Options& options, const Settings& settings);
 int run_rollback(const Options& options);
 
 // kiosk status [--json]: the active version, where it came from, when it was imported and what it holds.
-int run_status(const Options& options);
+int run_status(const Options& options, const Settings& settings);
 
 // kiosk keygen --out NAME, kiosk pack DIR --key NAME.key, kiosk verify DIR --pub NAME.pub.
 int run_keygen(const Options& options);

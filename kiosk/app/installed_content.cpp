@@ -67,24 +67,22 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     return content;
 }
 
-InstalledContent load_installed_content(const Options& options, const std::string& data_root, StartGuard* guard)
+InstalledContent load_installed_content(
+    const Options& options, const std::string& data_root, WallTime now, StartGuard* guard)
 {
     std::string demo = data_root + "/data/demo";
     make_dirs(state_dir(options.state_dir));
     std::string error;
     auto store = store::Store::open(database_path(options), error);
     if (store && !store->active_version()) {
-        store.reset(); // The child writes; this process only reads once it is done.
         sync::ChildImport child
             = sync::import_in_child(kiosk_child_argv(options), demo, "demo", sync::ImportPolicy::Unsigned::Import);
         std::cerr << "kiosk: empty store: the demo content: " << sync::outcome_name(child.report.outcome)
                   << (child.report.message.empty() ? "" : ": " + child.report.message) << "\n";
-        store = store::Store::open(database_path(options), error);
     }
     if (store && guard) {
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-        if (std::string set_aside = guard->before_start(*store, now); !set_aside.empty())
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+        if (std::string set_aside = guard->before_start(*store, seconds); !set_aside.empty())
             std::cerr << "kiosk: " << set_aside << "\n";
     }
     if (store) {

@@ -24,7 +24,7 @@ struct InstalledContent {
 // the screen blank; the reason is logged). No bundle only when even the demo cannot be read.
 // With `guard`, a start of the running kiosk: content that keeps crashing it is set aside first (start_guard.hpp).
 InstalledContent load_installed_content(
-    const Options& options, const std::string& data_root, StartGuard* guard = nullptr);
+    const Options& options, const std::string& data_root, WallTime now, StartGuard* guard = nullptr);
 
 // The store's active version with its pictures; no bundle (and `error`) when it cannot be read.
 InstalledContent stored_content(store::Store& store, std::string& error);

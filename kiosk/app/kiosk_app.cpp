@@ -122,7 +122,8 @@ void crash_for_test(const Bundle& bundle)
 // Content: a bundle folder previewed as it is (--bundle), else what the store holds, set aside first if it keeps
 // crashing the kiosk before its first frame (a script's run is not a start that counts). Nothing, said why, when no
 // content at all can be shown.
-std::optional<InstalledContent> content_to_show(const Options& options, const std::string& data_root, StartGuard& guard)
+std::optional<InstalledContent> content_to_show(
+    const Options& options, const Settings& settings, const std::string& data_root, StartGuard& guard)
 {
     if (!options.bundle_dir.empty()) {
         Diagnostics diagnostics;
@@ -136,7 +137,9 @@ std::optional<InstalledContent> content_to_show(const Options& options, const st
         return content;
     }
     bool counts_as_start = options.command == Command::Run && options.script_file.empty();
-    InstalledContent content = load_installed_content(options, data_root, counts_as_start ? &guard : nullptr);
+    // Before the content (and so its time zone) is known, --now is read in the settings' zone or the system's.
+    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
+    InstalledContent content = load_installed_content(options, data_root, now, counts_as_start ? &guard : nullptr);
     if (!content.bundle) {
         std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
         return std::nullopt;
@@ -260,7 +263,7 @@ int run(const Options& options, const Settings& settings)
         return exit_failure;
     }
     StartGuard guard(state_dir(options.state_dir));
-    auto content = content_to_show(options, data_root, guard);
+    auto content = content_to_show(options, settings, data_root, guard);
     if (!content)
         return exit_failure;
     auto language = first_language(options, *content->bundle);
@@ -298,7 +301,7 @@ int run(const Options& options, const Settings& settings)
 
     // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).
     StaffPin pin(state_dir(options.state_dir));
-    StaffDesk desk(options, settings);
+    StaffDesk desk(options, settings, clock);
     ui->set_staff_corner(pin.is_set(), settings.staff_corner);
     StaffWorker worker(wake);
     bool scripted = options.command != Command::Screenshot && script;
@@ -354,7 +357,7 @@ int kiosk_main(int argc, char** argv)
     case Command::Rollback:
         return run_rollback(options);
     case Command::Status:
-        return run_status(options);
+        return run_status(options, *settings);
     case Command::Keygen:
         return run_keygen(options);
     case Command::Pack:

@@ -59,10 +59,11 @@ std::string stick_folder(const std::vector<std::string>& roots)
 
 } // namespace
 
-StaffDesk::StaffDesk(const Options& options, const Settings& settings)
+StaffDesk::StaffDesk(const Options& options, const Settings& settings, const Clock& clock)
     : m_options(options)
     , m_settings(settings)
     , m_state(state_dir(options.state_dir))
+    , m_clock(clock)
 { }
 
 store::Store* StaffDesk::store(std::string& error) const
@@ -86,8 +87,7 @@ ui::StaffView StaffDesk::view() const
     ui::StaffView view;
     std::string error;
     store::Store* store = this->store(error);
-    auto now
-        = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
     if (store) {
         if (auto active = store->active_version()) {
             long long days = (now - active->imported_at) / 86400;
@@ -260,7 +260,8 @@ StaffOutcome StaffDesk::act(const std::string& action)
         } else if (!store) {
             outcome.message = "The counts cannot be read: " + error;
         } else {
-            std::string path = folder + "/kiosk-counts-" + time_text(std::time(nullptr), TimeText::LocalDate) + ".csv";
+            std::string path = folder + "/kiosk-counts-"
+                + time_text(std::chrono::system_clock::to_time_t(m_clock.now()), TimeText::LocalDate) + ".csv";
             std::string csv = "day,path,count\n";
             for (const auto& [d, p, n] : store->counts())
                 csv += d + "," + p + "," + std::to_string(n) + "\n";

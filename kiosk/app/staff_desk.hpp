@@ -27,7 +27,7 @@ struct StaffOutcome {
 // Used on the staff worker's thread only, one job at a time; it opens the store once, for that thread.
 class StaffDesk {
 public:
-    StaffDesk(const Options& options, const Settings& settings);
+    StaffDesk(const Options& options, const Settings& settings, const Clock& clock);
 
     ui::StaffView view() const;
     // "apply", "ignore" (and "apply-2", "ignore-2" for a second waiting bundle), "rollback", "reset-floor", "export",
@@ -48,6 +48,7 @@ private:
     Options m_options;
     Settings m_settings;
     std::string m_state;
+    Clock m_clock; // A copy: the worker thread reads it while the UI thread moves its own.
     // The worker thread's store, opened on first use (again after a failure). Mutable: view() reads through it.
     mutable std::unique_ptr<store::Store> m_store;
     store::Store* store(std::string& error) const;

@@ -104,6 +104,7 @@ ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, s
     request.source = policy.source;
     request.counts = report.counts;
     request.source_files = identity->files;
+    request.imported_at = unix_seconds(policy.now);
     if (verified) {
         request.version = verified->manifest.version;
         request.expires = verified->manifest.expires;

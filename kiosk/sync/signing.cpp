@@ -255,7 +255,7 @@ bool has_manifest(const std::string& dir)
 }
 
 std::optional<Manifest> pack_bundle(
-    const std::string& dir, const std::string& key_path, std::string& error, int expires_in_days)
+    const std::string& dir, const std::string& key_path, std::string& error, int expires_in_days, WallTime packed_at)
 {
     if (sodium_init() < 0) {
         error = "the cryptography library cannot start";
@@ -275,7 +275,7 @@ std::optional<Manifest> pack_bundle(
         return std::nullopt;
     }
     Manifest manifest;
-    std::time_t now = std::time(nullptr);
+    std::time_t now = std::chrono::system_clock::to_time_t(packed_at);
     manifest.version = utc_text(now, "%Y%m%d%H%M%S");
     manifest.created = utc_text(now, "%Y-%m-%dT%H:%M:%SZ");
     if (expires_in_days > 0)

@@ -2,6 +2,8 @@
 // detached signature. A stranger's stick can copy a bundle but cannot sign a changed one.
 #pragma once
 
+#include "content/clock.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,12 +45,12 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
 std::string manifest_text(const Manifest& manifest);
 
 // Writes DIR/MANIFEST (every file of the bundle but the MANIFEST, its signature and the kiosk's report) and
-// DIR/MANIFEST.sig, signed with the secret key at `key_path`. The version is the UTC time now, or one more than the
+// DIR/MANIFEST.sig, signed with the secret key at `key_path`. The version is `packed_at` in UTC, or one more than the
 // version already in DIR/MANIFEST when that is not older (the clock went back, two packs in one second).
 // With `expires_in_days` above 0 the MANIFEST says the content expires that many days after packing: a kiosk still
 // showing it then warns staff (the feed has stopped being updated).
-std::optional<Manifest> pack_bundle(
-    const std::string& dir, const std::string& key_path, std::string& error, int expires_in_days = 0);
+std::optional<Manifest> pack_bundle(const std::string& dir, const std::string& key_path, std::string& error,
+    int expires_in_days = 0, WallTime packed_at = std::chrono::system_clock::now());
 
 struct Verified {
     Manifest manifest;
