@@ -10,6 +10,7 @@
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
+#include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
@@ -144,12 +145,14 @@ int run_import(const Options& options, const Settings& settings)
             request.source_files = identity->files;
             for (const auto& [path, hash] : identity->files) {
                 if (path.rfind("pages/", 0) == 0 && path.size() > 9 && path.compare(path.size() - 3, 3, ".md") == 0)
-                    request.page_sources[path] = read_file(dir + "/" + path);
+                    request.page_sources[path] = posix::read_file(dir + "/" + path, max_bundle_file_bytes).value_or("");
             }
             if (go) {
                 for (const auto& [path, info] : bundle->images) {
                     std::string scale_error;
-                    if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, scale_error))
+                    if (auto scaled
+                        = scale_image(posix::read_file(dir + "/" + path, max_bundle_file_bytes).value_or(""),
+                            max_image_side, scale_error))
                         request.image_data[path] = std::move(scaled->bytes);
                     else
                         diagnostics.error(path, 0, scale_error + ": the image is left out");

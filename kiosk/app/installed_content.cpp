@@ -3,6 +3,7 @@
 
 #include "app/content_commands.hpp"
 #include "app/paths.hpp"
+#include "content/posix_file.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
 #include "sync/child_process.hpp"
@@ -44,7 +45,8 @@ InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnos
     auto images = std::make_shared<ImageBytes>();
     for (const auto& [path, info] : bundle->images) {
         std::string error;
-        if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, error))
+        if (auto scaled = scale_image(
+                posix::read_file(dir + "/" + path, max_bundle_file_bytes).value_or(""), max_image_side, error))
             (*images)[path] = std::move(scaled->bytes);
     }
     content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
