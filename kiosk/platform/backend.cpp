@@ -92,7 +92,6 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     }
     std::unique_ptr<Backend> backend(new Backend());
     backend->m_fullscreen = options.fullscreen;
-    backend->m_headless = options.headless;
     // SDL's software renderer needs a window surface it can present without OpenGL: offscreen, dummy and X11 (shared
     // memory) have one; Wayland and KMS/DRM do not (SDL 2.26 makes every Wayland window an EGL window), so there the
     // renderer is OpenGL even without a GPU (Mesa's llvmpipe), the only way SDL draws on them.
