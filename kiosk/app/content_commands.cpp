@@ -10,6 +10,7 @@
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
+#include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"

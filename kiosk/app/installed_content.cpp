@@ -3,6 +3,7 @@
 
 #include "app/content_commands.hpp"
 #include "app/paths.hpp"
+#include "content/posix_file.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
 #include "sync/child_process.hpp"
@@ -29,12 +30,7 @@ InstalledContent read_bundle_folder(const std::string& dir, Diagnostics& diagnos
     auto bundle = read_bundle(dir, diagnostics);
     if (!bundle)
         return content;
-    auto images = std::make_shared<ImageBytes>();
-    for (const auto& [path, info] : bundle->images) {
-        std::string error;
-        if (auto scaled = scale_image(read_file(dir + "/" + path), max_image_side, error))
-            (*images)[path] = std::move(scaled->bytes);
-    }
+    auto images = std::make_shared<ImageBytes>(scale_bundle_images(dir, *bundle, diagnostics));
     content.bundle = std::make_shared<const Bundle>(std::move(*bundle));
     content.images = std::move(images);
     return content;

@@ -2,11 +2,7 @@
 #include "app/paths.hpp"
 
 #include <climits>
-#include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,17 +12,6 @@ bool is_file(const std::string& path)
 {
     struct stat st { };
     return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-bool write_private_file(const std::string& path, const std::string& text)
-{
-    std::string temporary = path + ".new";
-    int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
-    close(fd);
-    return ok && std::rename(temporary.c_str(), path.c_str()) == 0;
 }
 
 bool is_dir(const std::string& path)
@@ -41,14 +26,6 @@ bool make_dirs(const std::string& path)
         mkdir(path.substr(0, at).c_str(), 0755);
     mkdir(path.c_str(), 0755);
     return is_dir(path);
-}
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
 }
 
 std::string find_data_root()

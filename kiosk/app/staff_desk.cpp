@@ -5,6 +5,7 @@
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
 #include "app/time_text.hpp"
+#include "content/posix_file.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
 #include "sync/check_report.hpp"
@@ -39,14 +40,9 @@ std::string stick_folder(const std::vector<std::string>& roots)
 {
     for (const std::string& root : roots) {
         std::vector<std::string> candidates;
-        if (DIR* d = opendir(root.c_str())) {
-            while (dirent* e = readdir(d)) {
-                std::string name = e->d_name;
-                if (name[0] != '.')
-                    candidates.push_back(root + "/" + name);
-            }
-            closedir(d);
-        }
+        for (const std::string& name : posix::list_dir(root).value_or(std::vector<std::string> {}))
+            if (name[0] != '.')
+                candidates.push_back(root + "/" + name);
         std::sort(candidates.begin(), candidates.end());
         for (const std::string& folder : candidates) {
             struct stat st { };
@@ -265,10 +261,7 @@ StaffOutcome StaffDesk::act(const std::string& action)
             std::string csv = "day,path,count\n";
             for (const auto& [d, p, n] : store->counts())
                 csv += d + "," + p + "," + std::to_string(n) + "\n";
-            int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-            bool ok = fd >= 0 && ::write(fd, csv.data(), csv.size()) == ssize_t(csv.size()) && fsync(fd) == 0;
-            if (fd >= 0)
-                close(fd);
+            bool ok = bool(posix::write_file_durably(path, csv, 0644));
             ::sync();
             outcome.message = ok ? "The counts are saved in " + path + ". You can take the stick out now."
                                  : "The counts could not be written to " + folder + " (is the stick full or locked?).";

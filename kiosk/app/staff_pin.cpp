@@ -2,11 +2,10 @@
 #include "app/staff_pin.hpp"
 
 #include "app/paths.hpp"
+#include "content/posix_file.hpp"
 
 #include <algorithm>
 #include <cstdio>
-#include <fcntl.h>
-#include <fstream>
 #include <sodium.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -16,12 +15,10 @@ namespace kiosk {
 
 namespace {
 
+// The PIN's hash and its lock are a line each; anything bigger is not ours.
 std::string read_small(const std::string& path)
 {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return posix::read_file(path, 64 * 1024).value_or("");
 }
 
 // After the free tries: 30 s, then twice as long for each further wrong PIN, at most an hour.
@@ -60,13 +57,13 @@ bool StaffPin::set(const std::string& pin, std::string& error)
         error = "there is not enough memory to protect the PIN";
         return false;
     }
-    if (!write_private_file(m_hash_file, std::string(hash) + "\n")) {
+    if (!posix::write_file_durably(m_hash_file, std::string(hash) + "\n", 0600)) {
         error = "the PIN cannot be saved in " + m_hash_file;
         return false;
     }
     // A new PIN starts with no wrong tries (a running kiosk sees the file change). Should this write fail, the PIN is
     // still set, and the next right PIN clears the count.
-    write_private_file(m_lock_file, "0 0 0\n");
+    posix::write_file_durably(m_lock_file, "0 0 0\n", 0600);
     return true;
 }
 
@@ -98,7 +95,7 @@ void StaffPin::save_lock(std::int64_t now, std::int64_t uptime)
     std::int64_t left = locked_for(uptime);
     std::string text = std::to_string(m_failures) + " " + std::to_string(left > 0 ? now + left : 0) + " "
         + std::to_string(left > 0 ? m_lock_length : 0) + "\n";
-    if (write_private_file(m_lock_file, text))
+    if (posix::write_file_durably(m_lock_file, text, 0600))
         m_lock_text = text;
 }
 

@@ -2,6 +2,7 @@
 #include "app/start_guard.hpp"
 
 #include "app/paths.hpp"
+#include "content/posix_file.hpp"
 #include "sync/calendars.hpp"
 
 #include <fstream>
@@ -94,13 +95,14 @@ void StartGuard::arm()
 {
     // Counted as failed until the first frame says otherwise.
     if (!m_key.empty())
-        write_private_file(m_state_dir + "/start-guard", m_key + " " + std::to_string(m_failed + 1) + "\n");
+        posix::write_file_durably(
+            m_state_dir + "/start-guard", m_key + " " + std::to_string(m_failed + 1) + "\n", 0600);
 }
 
 void StartGuard::first_frame()
 {
     if (!m_key.empty())
-        write_private_file(m_state_dir + "/start-guard", m_key + " 0\n");
+        posix::write_file_durably(m_state_dir + "/start-guard", m_key + " 0\n", 0600);
 }
 
 } // namespace kiosk

@@ -3,11 +3,10 @@
 #include "content/bundle_reader.hpp"
 
 #include "content/csv.hpp"
+#include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 
 #include <algorithm>
-#include <dirent.h>
-#include <fcntl.h>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -75,20 +74,12 @@ private:
     bool survey(const std::string& relative, int depth)
     {
         std::string path = relative.empty() ? m_dir : m_dir + "/" + relative;
-        DIR* d = opendir(path.c_str());
-        if (!d) {
+        auto names = posix::list_dir(path);
+        if (!names) {
             m_diagnostics.fatal(relative.empty() ? "." : relative, 0, "the folder cannot be read");
             return false;
         }
-        std::vector<std::string> names;
-        while (dirent* entry = readdir(d)) {
-            std::string name = entry->d_name;
-            if (name != "." && name != "..")
-                names.push_back(name);
-        }
-        closedir(d);
-        std::sort(names.begin(), names.end());
-        for (const std::string& name : names) {
+        for (const std::string& name : *names) {
             std::string rel = relative.empty() ? name : relative + "/" + name;
             if (name[0] == '.')
                 continue; // .DS_Store, ._files, .git: made by computers, not staff.
@@ -146,21 +137,9 @@ private:
                     + std::to_string(max_bytes / 1024) + " KiB");
             return std::nullopt;
         }
-        int fd = open((m_dir + "/" + rel).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) {
+        auto text = posix::read_file(m_dir + "/" + rel, max_bytes, posix::Links::Refuse);
+        if (!text)
             m_diagnostics.add(rel, 0, severity, "the file cannot be read");
-            return std::nullopt;
-        }
-        std::string text(std::size_t(it->second), '\0');
-        std::size_t done = 0;
-        while (done < text.size()) {
-            ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-            if (n <= 0)
-                break;
-            done += std::size_t(n);
-        }
-        close(fd);
-        text.resize(done);
         return text;
     }
 

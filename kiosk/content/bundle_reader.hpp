@@ -41,6 +41,9 @@ struct Bundle {
     std::map<std::string, ImageInfo> images;             // By path ("images/map.png").
 };
 
+// A file of a bundle already checked for size (read_bundle does) is at most this: staging's limit for one file.
+inline constexpr std::uint64_t max_bundle_file_bytes = 64ull << 20;
+
 struct BundleLimits {
     std::size_t max_files = 2000;
     std::uint64_t max_total_bytes = 256ull * 1024 * 1024;

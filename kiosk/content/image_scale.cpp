@@ -1,6 +1,7 @@
 // Image scaling: JPEGs decoded already scaled down and encoded with libjpeg-turbo (TurboJPEG), PNGs with stb_image;
 // stb_image_resize for the last step to the size kept.
 #include "content/image_scale.hpp"
+#include "content/posix_file.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -141,6 +142,21 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
     result.info.height = out_h;
     result.info.bytes = result.bytes.size();
     return result;
+}
+
+std::map<std::string, std::string> scale_bundle_images(
+    const std::string& dir, const Bundle& bundle, Diagnostics& diagnostics)
+{
+    std::map<std::string, std::string> scaled;
+    for (const auto& [path, info] : bundle.images) {
+        std::string error;
+        auto bytes = posix::read_file(dir + "/" + path, max_bundle_file_bytes);
+        if (auto image = scale_image(bytes.value_or(""), max_image_side, error))
+            scaled[path] = std::move(image->bytes);
+        else
+            diagnostics.error(path, 0, error + ": the image is left out");
+    }
+    return scaled;
 }
 
 } // namespace kiosk

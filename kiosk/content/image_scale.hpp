@@ -1,7 +1,11 @@
 // Scaling images down once, at import, so the kiosk never decodes a camera-sized picture while a visitor waits.
 #pragma once
 
+#include "content/bundle_reader.hpp"
+#include "content/diagnostic.hpp"
 #include "content/image_info.hpp"
+
+#include <map>
 
 #include <optional>
 #include <string>
@@ -21,5 +25,10 @@ struct ScaledImage {
 // `max_side` pixels, and encodes it again. A picture already small enough is re-encoded too, so nothing from the
 // original file (metadata, odd chunks) reaches the store. Returns nothing, with `error` in plain words, on failure.
 std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std::string& error);
+
+// Every picture of `bundle` (read from `dir`) scaled to max_image_side, by path; one that cannot be decoded is left
+// out, with an error for its file.
+std::map<std::string, std::string> scale_bundle_images(
+    const std::string& dir, const Bundle& bundle, Diagnostics& diagnostics);
 
 } // namespace kiosk

@@ -1,7 +1,8 @@
 // Guarded TOML parsing: size, UTF-8 and nesting checks before toml11, and its errors turned into diagnostics.
 #include "content/toml_reader.hpp"
 
-#include <fstream>
+#include "content/posix_file.hpp"
+
 #include <sstream>
 #include <sys/stat.h>
 
@@ -120,15 +121,12 @@ std::optional<toml::value> read_toml_file(
                 + std::to_string(limits.max_bytes / 1024) + " KiB");
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = posix::read_file(path, limits.max_bytes);
+    if (!text) {
         diagnostics.fatal(file_name, 0, "the file cannot be read");
         return std::nullopt;
     }
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    return parse_toml(text, file_name, diagnostics, limits);
+    return parse_toml(*text, file_name, diagnostics, limits);
 }
 
 int line_of(const toml::value& value)

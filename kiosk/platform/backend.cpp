@@ -1,12 +1,12 @@
 // Backend: SDL initialisation, window and renderer creation and recovery, and the ImGui renderer backend.
 #include "platform/backend.hpp"
 
+#include "content/posix_file.hpp"
 #include "platform/wayland_shm.hpp"
 
 #include <SDL.h>
 #include <cmath>
 #include <cstdlib>
-#include <dirent.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <string>
@@ -24,12 +24,8 @@ bool has_gpu()
 {
     static const char* const hardware_3d[]
         = {"i915", "amdgpu", "radeon", "nouveau", "v3d", "vc4", "panfrost", "lima", "etnaviv", "msm", "xe"};
-    DIR* dir = opendir("/sys/class/drm");
-    if (!dir)
-        return false;
     bool found = false;
-    while (dirent* entry = readdir(dir)) {
-        std::string name = entry->d_name;
+    for (const std::string& name : posix::list_dir("/sys/class/drm").value_or(std::vector<std::string> {})) {
         if (name.rfind("renderD", 0) != 0)
             continue;
         char target[256];
@@ -42,7 +38,6 @@ bool has_gpu()
         for (const char* known : hardware_3d)
             found = found || driver == known;
     }
-    closedir(dir);
     return found;
 }
 
@@ -97,7 +92,6 @@ std::unique_ptr<Backend> Backend::create(const BackendOptions& options, std::str
     }
     std::unique_ptr<Backend> backend(new Backend());
     backend->m_fullscreen = options.fullscreen;
-    backend->m_headless = options.headless;
     // SDL's software renderer needs a window surface it can present without OpenGL: offscreen, dummy and X11 (shared
     // memory) have one; Wayland and KMS/DRM do not (SDL 2.26 makes every Wayland window an EGL window), so there the
     // renderer is OpenGL even without a GPU (Mesa's llvmpipe), the only way SDL draws on them.

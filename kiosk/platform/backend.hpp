@@ -85,7 +85,6 @@ private:
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
     Fullscreen m_fullscreen = Fullscreen::Yes;
-    Headless m_headless = Headless::No;
     bool m_software = false; // No GPU (or headless): SDL's software renderer, no OpenGL loaded at all.
     int m_width = 0;
     int m_height = 0;

@@ -2,6 +2,7 @@
 // take; time moves only as the script says.
 #include "platform/script.hpp"
 
+#include "content/posix_file.hpp"
 #include "platform/frame_loop.hpp"
 
 #include <SDL.h>
@@ -10,7 +11,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -303,10 +303,7 @@ std::optional<Script> read_script(const std::string& path, std::string& error)
         error = path + ": the script is larger than 1 MiB";
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return parse_script(buffer.str(), path, error);
+    return parse_script(posix::read_file(path, max_script_bytes).value_or(""), path, error);
 }
 
 namespace {

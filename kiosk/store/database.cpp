@@ -142,11 +142,6 @@ std::string Statement::column_blob(int index) const
     return std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
-bool Statement::column_is_null(int index) const
-{
-    return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
-}
-
 // ---- Database
 
 std::unique_ptr<Database> Database::open(const std::string& path, std::string& error)

@@ -47,7 +47,6 @@ public:
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;
     std::string column_blob(int index) const;
-    bool column_is_null(int index) const;
 
 private:
     Database& m_database;

@@ -1,6 +1,7 @@
 // Calendar URLs: a conditional download, a check in the child inside a one-section scratch bundle, then the store.
 #include "sync/calendars.hpp"
 
+#include "content/posix_file.hpp"
 #include "store/store.hpp"
 #include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
@@ -9,7 +10,6 @@
 #include "sync/staging.hpp"
 
 #include <chrono>
-#include <fcntl.h>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,16 +17,6 @@
 namespace kiosk::sync {
 
 namespace {
-
-bool write_all(const std::string& path, const std::string& bytes)
-{
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, bytes.data(), bytes.size()) == ssize_t(bytes.size());
-    close(fd);
-    return ok;
-}
 
 constexpr std::uint64_t max_calendar_bytes = 4ull << 20; // As a bundle's calendar (IcsLimits).
 
@@ -39,17 +29,12 @@ std::string set_aside_file(const std::string& state_dir)
 
 bool set_calendar_aside(const std::string& state_dir, const std::string& url, const std::string& ics)
 {
-    int fd = open(set_aside_file(state_dir).c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
     // The URL is the rest of the line: it cannot hold a line break (settings reject one), but keep the file sound.
     std::string clean_url = url;
     for (char& c : clean_url)
         c = static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
     std::string line = hash_bytes(ics) + " " + clean_url + "\n";
-    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size()) && fsync(fd) == 0;
-    close(fd);
-    return ok;
+    return posix::append_durably(set_aside_file(state_dir), line, 0600);
 }
 
 bool calendar_set_aside(const std::string& state_dir, const std::string& ics)
@@ -75,10 +60,11 @@ std::optional<CheckReport> check_calendar_in_child(
     remove_tree(scratch);
     mkdir(scratch.c_str(), 0700);
     mkdir((scratch + "/calendars").c_str(), 0700);
-    write_all(scratch + "/bundle.toml",
+    posix::write_file_durably(scratch + "/bundle.toml",
         "name = \"calendar\"\nlanguages = [\"en\"]\n[[sections]]\nid = \"events\"\nkind = \"agenda\"\ntitle = "
-        "\"Events\"\n");
-    write_all(scratch + "/calendars/feed.ics", ics);
+        "\"Events\"\n",
+        0644);
+    posix::write_file_durably(scratch + "/calendars/feed.ics", ics, 0644);
     std::vector<std::string> argv = kiosk_argv;
     argv.insert(argv.end(), {"check", scratch, "--json"});
     ChildResult child = run_child(argv);

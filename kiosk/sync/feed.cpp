@@ -1,6 +1,7 @@
 // The feed: conditional MANIFEST, signature first, changed files only, every hash checked, import in the child.
 #include "sync/feed.hpp"
 
+#include "content/posix_file.hpp"
 #include "store/store.hpp"
 #include "sync/http.hpp"
 #include "sync/identity.hpp"
@@ -9,8 +10,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fcntl.h>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <sys/stat.h>
@@ -20,23 +19,8 @@ namespace kiosk::sync {
 
 namespace {
 
-std::string read_all(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-bool write_all(const std::string& path, const std::string& bytes)
-{
-    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, bytes.data(), bytes.size()) == ssize_t(bytes.size()) && fsync(fd) == 0;
-    close(fd);
-    return ok;
-}
+// STATE/feed/conditional is four short lines; a file of the mirror is read only up to the size its MANIFEST says.
+constexpr std::uint64_t max_conditional_bytes = 64 * 1024;
 
 // A path inside the bundle as a URL path: every byte outside the unreserved set percent-encoded, "/" kept.
 std::string url_path(const std::string& path)
@@ -134,7 +118,7 @@ FeedResult FeedSource::fetch(store::Store& store)
     // MANIFEST was refused ("" when it was taken), so an unchanged refused feed is still reported as refused.
     std::string etag, modified, saved_url, refusal, refused_outcome;
     {
-        std::istringstream saved(read_all(dir + "/conditional"));
+        std::istringstream saved(posix::read_file(dir + "/conditional", max_conditional_bytes).value_or(""));
         std::getline(saved, etag);
         std::getline(saved, modified);
         std::getline(saved, saved_url);
@@ -165,9 +149,10 @@ FeedResult FeedSource::fetch(store::Store& store)
     auto remember = [&](const std::string& why_refused, Outcome outcome = Outcome::Invalid) {
         std::string line = why_refused;
         std::replace(line.begin(), line.end(), '\n', ' ');
-        write_all(dir + "/conditional",
+        posix::write_file_durably(dir + "/conditional",
             manifest_response.etag + "\n" + manifest_response.last_modified + "\n" + m_config.url + "\n" + line + "\n"
-                + (line.empty() ? "" : outcome_name(outcome)) + "\n");
+                + (line.empty() ? "" : outcome_name(outcome)) + "\n",
+            0644);
     };
 
     // The signature before anything else is fetched: a feed that is not ours costs two requests.
@@ -212,7 +197,8 @@ FeedResult FeedSource::fetch(store::Store& store)
     std::map<std::string, std::string> mirrored; // path -> hash of the last good download
     if (access((mirror + "/MANIFEST").c_str(), F_OK) == 0) {
         std::string ignored;
-        if (auto old = parse_manifest(read_all(mirror + "/MANIFEST"), ignored)) {
+        if (auto old
+            = parse_manifest(posix::read_file(mirror + "/MANIFEST", max_manifest_bytes).value_or(""), ignored)) {
             for (const ManifestFile& file : old->files)
                 mirrored[file.path] = file.hash;
         }
@@ -235,8 +221,9 @@ FeedResult FeedSource::fetch(store::Store& store)
         std::string target = staging + "/" + file.path;
         auto kept = mirrored.find(file.path);
         if (kept != mirrored.end() && kept->second == file.hash) {
-            std::string bytes = read_all(mirror + "/" + file.path);
-            if (bytes.size() == file.size && hash_bytes(bytes) == file.hash && write_all(target, bytes))
+            std::string bytes = posix::read_file(mirror + "/" + file.path, file.size).value_or("");
+            if (bytes.size() == file.size && hash_bytes(bytes) == file.hash
+                && posix::write_file_durably(target, bytes, 0644))
                 continue;
         }
         if (!time_left())
@@ -252,10 +239,11 @@ FeedResult FeedSource::fetch(store::Store& store)
                     + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
                       "updated): the kiosk tries again later");
         }
-        if (!write_all(target, got.body))
+        if (!posix::write_file_durably(target, got.body, 0644))
             return fail(Outcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)");
     }
-    if (!write_all(staging + "/MANIFEST", manifest_bytes) || !write_all(staging + "/MANIFEST.sig", signature.body))
+    if (!posix::write_file_durably(staging + "/MANIFEST", manifest_bytes, 0644)
+        || !posix::write_file_durably(staging + "/MANIFEST.sig", signature.body, 0644))
         return fail(Outcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)");
 
     // Verified again, checked and imported in the child, as a stick is.

@@ -1,14 +1,12 @@
 // Bundle identity with libsodium's BLAKE2b (crypto_generichash).
 #include "sync/identity.hpp"
 
+#include "content/posix_file.hpp"
 #include "sync/signing.hpp"
 
 #include <algorithm>
-#include <dirent.h>
 #include <fcntl.h>
-#include <fstream>
 #include <sodium.h>
-#include <sstream>
 #include <sys/stat.h>
 #include <tuple>
 #include <unistd.h>
@@ -30,16 +28,15 @@ std::string hex(const unsigned char* bytes, std::size_t size)
 
 bool hash_file(const std::string& path, std::string& out)
 {
-    int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
+    posix::UniqueFd fd(open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd)
         return false;
     crypto_generichash_state state;
     crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
     unsigned char buffer[64 * 1024];
     ssize_t n;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0)
+    while ((n = read(fd.get(), buffer, sizeof buffer)) > 0)
         crypto_generichash_update(&state, buffer, std::size_t(n));
-    close(fd);
     if (n < 0)
         return false;
     unsigned char digest[crypto_generichash_BYTES];
@@ -52,19 +49,14 @@ bool walk(
     const std::string& root, const std::string& relative, int depth, std::vector<FileHash>& files, std::string& error)
 {
     std::string path = relative.empty() ? root : root + "/" + relative;
-    DIR* d = opendir(path.c_str());
-    if (!d) {
+    auto names = posix::list_dir(path);
+    if (!names) {
         error = "the folder " + path + " cannot be read";
         return false;
     }
-    std::vector<std::string> names;
-    while (dirent* entry = readdir(d)) {
-        std::string name = entry->d_name;
-        if (name[0] != '.')
-            names.push_back(name);
-    }
-    closedir(d);
-    for (const std::string& name : names) {
+    for (const std::string& name : *names) {
+        if (name[0] == '.')
+            continue;
         std::string rel = relative.empty() ? name : relative + "/" + name;
         if (rel == "kiosk-report.txt" || rel == "MANIFEST.sig")
             continue;
@@ -89,11 +81,8 @@ bool walk(
 // True when DIR/MANIFEST parses and lists exactly `files` (MANIFEST itself aside) with their sizes and hashes.
 bool matches_manifest(const std::string& dir, const std::vector<FileHash>& files)
 {
-    std::ifstream in(dir + "/MANIFEST", std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     std::string ignored;
-    auto manifest = parse_manifest(text.str(), ignored);
+    auto manifest = parse_manifest(posix::read_file(dir + "/MANIFEST", max_manifest_bytes).value_or(""), ignored);
     if (!manifest)
         return false;
     std::vector<std::tuple<std::string, std::uint64_t, std::string>> listed, present;

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <dirent.h>
 
+#include "content/posix_file.hpp"
 #include "sync/child_process.hpp"
 
 #include <algorithm>
@@ -15,11 +16,8 @@ ChildLimits import_limits(const std::string& dir)
 {
     ChildLimits limits;
     int images = 0;
-    if (DIR* folder = opendir((dir + "/images").c_str())) {
-        while (dirent* entry = readdir(folder))
-            images += entry->d_name[0] != '.' && images < 100000;
-        closedir(folder);
-    }
+    for (const std::string& name : posix::list_dir(dir + "/images").value_or(std::vector<std::string> {}))
+        images += name[0] != '.' && images < 100000;
     limits.cpu_seconds = 60 + (images + 1) / 2;
     limits.wall_milliseconds = 120000 + images * 1000;
     if (const char* wall = std::getenv("KIOSK_CHILD_WALL_MS")) // Tests only: a checker that "hangs".

@@ -5,36 +5,13 @@
 #include "content/image_scale.hpp"
 #include "sync/identity.hpp"
 
-#include <fstream>
-#include <sstream>
-
 namespace kiosk::sync {
 
 namespace {
 
-std::string file_bytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 std::int64_t unix_seconds(WallTime time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-}
-
-// The pictures, scaled down for the screen; one that cannot be decoded is left out, with an error.
-void scale_images(const std::string& dir, const Bundle& bundle, store::ImportRequest& request, Diagnostics& diagnostics)
-{
-    for (const auto& [path, info] : bundle.images) {
-        std::string error;
-        if (auto scaled = scale_image(file_bytes(dir + "/" + path), max_image_side, error))
-            request.image_data[path] = std::move(scaled->bytes);
-        else
-            diagnostics.error(path, 0, error + ": the image is left out");
-    }
 }
 
 // Whether a readable bundle may go into the store, by its signature and the version rules: nullopt when it may, else
@@ -112,7 +89,7 @@ ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, s
         request.check_version_rules = true;
         request.now = unix_seconds(policy.now);
     }
-    scale_images(dir, *bundle, request, diagnostics);
+    request.image_data = scale_bundle_images(dir, *bundle, diagnostics);
     for (const Diagnostic& d : diagnostics.all())
         request.report += d.to_string() + "\n";
     auto written = store.import_bundle(request, error);

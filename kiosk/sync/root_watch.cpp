@@ -1,11 +1,12 @@
 // RootWatch: inotify on the folders where bundles are found, POLLPRI on /proc/self/mountinfo, and an eventfd to poke.
 #include "sync/root_watch.hpp"
 
+#include "content/posix_file.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -43,15 +44,12 @@ bool is_file(const std::string& path)
 std::vector<std::string> subfolders(const std::string& dir)
 {
     std::vector<std::string> found;
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* entry = readdir(d)) {
-            if (entry->d_name[0] == '.')
-                continue; // ".", "..", and hidden folders, which find_bundle_folders skips too.
-            std::string child = dir + "/" + entry->d_name;
-            if (is_folder(child))
-                found.push_back(child);
-        }
-        closedir(d);
+    for (const std::string& name : posix::list_dir(dir).value_or(std::vector<std::string> {})) {
+        if (name[0] == '.')
+            continue; // Hidden folders, which find_bundle_folders skips too.
+        std::string child = dir + "/" + name;
+        if (is_folder(child))
+            found.push_back(child);
     }
     return found;
 }

@@ -1,6 +1,7 @@
 // Keys, MANIFEST and signatures with libsodium (crypto_sign_ed25519, detached).
 #include "sync/signing.hpp"
 
+#include "content/posix_file.hpp"
 #include "sync/identity.hpp"
 
 #include <algorithm>
@@ -9,8 +10,6 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <fstream>
 #include <sodium.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -23,7 +22,6 @@ namespace {
 const char* const secret_label = "drop-in-kiosk secret key 1";
 const char* const public_label = "drop-in-kiosk public key 1";
 const char* const signature_label = "drop-in-kiosk signature 1";
-constexpr std::size_t max_manifest_bytes = 1024 * 1024; // 2,000 files at most in a bundle: a few hundred KiB.
 
 std::string to_hex(const std::string& bytes)
 {
@@ -45,29 +43,10 @@ std::optional<std::string> from_hex(const std::string& text, std::size_t size)
     return out;
 }
 
-// A small file's whole content, at most `limit` bytes; nothing when missing, unreadable or larger.
+// A small file's whole content, at most `limit` bytes; nothing when missing, unreadable, a link or larger.
 std::optional<std::string> read_small(const std::string& path, std::size_t limit)
 {
-    int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
-    struct stat st { };
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || std::size_t(st.st_size) > limit) {
-        close(fd);
-        return std::nullopt;
-    }
-    std::string text(std::size_t(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = read(fd, text.data() + done, text.size() - done);
-        if (n <= 0)
-            break;
-        done += std::size_t(n);
-    }
-    close(fd);
-    if (done != text.size())
-        return std::nullopt;
-    return text;
+    return posix::read_file(path, limit, posix::Links::Refuse);
 }
 
 // "LABEL\nHEX\n" (lines starting with '#' are comments): the hex of the labelled key or signature.
@@ -92,21 +71,17 @@ std::optional<std::string> labelled_hex(const std::string& text, const char* lab
     return std::nullopt;
 }
 
-bool write_file(const std::string& path, const std::string& text, mode_t mode, bool exclusive, std::string& error)
+bool write_file(
+    const std::string& path, const std::string& text, mode_t mode, posix::Existing existing, std::string& error)
 {
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC);
-    int fd = open(path.c_str(), flags, mode);
-    if (fd < 0) {
+    posix::WriteResult written = posix::write_file_durably(path, text, mode, existing);
+    if (!written.created)
         error = path
-            + (errno == EEXIST ? " already exists: choose another name, or move the old key away first"
-                               : " cannot be written: " + std::string(std::strerror(errno)));
-        return false;
-    }
-    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
-    close(fd);
-    if (!ok)
+            + (written.error == EEXIST ? " already exists: choose another name, or move the old key away first"
+                                       : " cannot be written: " + std::string(std::strerror(written.error)));
+    else if (!written)
         error = path + " cannot be written (is the disk full?)";
-    return ok;
+    return bool(written);
 }
 
 std::string utc_text(std::time_t t, const char* format)
@@ -159,10 +134,10 @@ std::optional<KeyFiles> generate_keys(const std::string& name, std::string& erro
     std::string pub = std::string("# Put this file on the kiosks (trusted_keys in kiosk.toml).\n") + public_label + "\n"
         + to_hex(pk) + "\n";
     sodium_memzero(sk.data(), sk.size());
-    if (!write_file(files.secret_path, secret, 0600, true, error))
+    if (!write_file(files.secret_path, secret, 0600, posix::Existing::Refuse, error))
         return std::nullopt;
     sodium_memzero(secret.data(), secret.size());
-    if (!write_file(files.public_path, pub, 0644, true, error)) {
+    if (!write_file(files.public_path, pub, 0644, posix::Existing::Refuse, error)) {
         unlink(files.secret_path.c_str());
         return std::nullopt;
     }
@@ -310,8 +285,8 @@ std::optional<Manifest> pack_bundle(
     sodium_memzero(sk->data(), sk->size());
     std::string sig_text
         = std::string(signature_label) + "\n" + to_hex(signature) + "\nkey " + fingerprint + " " + name + "\n";
-    if (!write_file(dir + "/MANIFEST", text, 0644, false, error)
-        || !write_file(dir + "/MANIFEST.sig", sig_text, 0644, false, error))
+    if (!write_file(dir + "/MANIFEST", text, 0644, posix::Existing::Replace, error)
+        || !write_file(dir + "/MANIFEST.sig", sig_text, 0644, posix::Existing::Replace, error))
         return std::nullopt;
     return manifest;
 }

@@ -4,6 +4,7 @@
 
 #include "content/clock.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,6 +40,9 @@ struct Manifest {
     std::string expires; // YYYYMMDDHHMMSS, UTC: after it the content is stale (the feed stopped), or "" for never.
     std::vector<ManifestFile> files;
 };
+
+// A MANIFEST larger than this is refused unread: 2,000 files at most in a bundle make a few hundred KiB.
+inline constexpr std::size_t max_manifest_bytes = 1024 * 1024;
 
 // Parses MANIFEST text. Nothing, with the line that is wrong in `error`, for anything malformed.
 std::optional<Manifest> parse_manifest(const std::string& text, std::string& error);

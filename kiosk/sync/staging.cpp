@@ -1,12 +1,13 @@
 // Staging: a careful copy of a stick's bundle, with no link followed and every limit checked before it is reached.
 #include "sync/staging.hpp"
 
+#include "content/posix_file.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
@@ -16,19 +17,10 @@ namespace kiosk::sync {
 
 namespace {
 
+// The names in `dir`, sorted; none when it cannot be read.
 std::vector<std::string> entries(const std::string& dir)
 {
-    std::vector<std::string> names;
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* entry = readdir(d)) {
-            std::string name = entry->d_name;
-            if (name != "." && name != "..")
-                names.push_back(name);
-        }
-        closedir(d);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
+    return posix::list_dir(dir).value_or(std::vector<std::string> {});
 }
 
 bool is_kind(const std::string& path, mode_t kind)
@@ -106,14 +98,13 @@ bool list(const std::string& root, const std::string& relative, int depth, const
 
 bool copy_file(const std::string& from, const std::string& to, std::uint64_t size, std::string& why)
 {
-    int in = open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (in < 0) {
+    posix::UniqueFd in(open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!in) {
         why = "cannot be read (was the stick pulled out?)";
         return false;
     }
-    int out = open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (out < 0) {
-        close(in);
+    posix::UniqueFd out(open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    if (!out) {
         why = "cannot be copied to the kiosk's disk: " + std::string(std::strerror(errno));
         return false;
     }
@@ -121,7 +112,7 @@ bool copy_file(const std::string& from, const std::string& to, std::uint64_t siz
     std::uint64_t done = 0;
     bool ok = true;
     while (ok) {
-        ssize_t n = read(in, buffer, sizeof buffer);
+        ssize_t n = read(in.get(), buffer, sizeof buffer);
         if (n < 0) {
             why = "could not be read to the end (was the stick pulled out?)";
             ok = false;
@@ -135,7 +126,7 @@ bool copy_file(const std::string& from, const std::string& to, std::uint64_t siz
             ok = false;
             break;
         }
-        if (::write(out, buffer, std::size_t(n)) != n) {
+        if (::write(out.get(), buffer, std::size_t(n)) != n) {
             why = "cannot be copied to the kiosk's disk (is it full?)";
             ok = false;
         }
@@ -144,22 +135,11 @@ bool copy_file(const std::string& from, const std::string& to, std::uint64_t siz
         why = "was cut short while it was read (was the stick pulled out?)";
         ok = false;
     }
-    if (ok && fsync(out) != 0) {
+    if (ok && fsync(out.get()) != 0) {
         why = "cannot be written to the kiosk's disk";
         ok = false;
     }
-    close(in);
-    close(out);
     return ok;
-}
-
-void sync_dir(const std::string& dir)
-{
-    int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
 }
 
 // Tests only: a pause after each file, so a test can pull the "stick" out halfway (KIOSK_STAGING_PAUSE_MS).
@@ -241,8 +221,8 @@ CopyResult copy_to_staging(
             std::this_thread::sleep_for(std::chrono::milliseconds(pause));
     }
     for (const std::string& folder : before.folders)
-        sync_dir(to + "/" + folder);
-    sync_dir(to);
+        posix::sync_dir(to + "/" + folder);
+    posix::sync_dir(to);
     // Read the stick's listing again: a stick pulled out or changed halfway must not count as a bundle.
     Listing after;
     std::string after_why;
@@ -255,22 +235,14 @@ CopyResult copy_to_staging(
 
 bool write_report(const std::string& dir, const std::string& text, std::string& why)
 {
-    std::string temporary = dir + "/.kiosk-report.tmp";
-    int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        why = errno == EROFS ? "the stick is read-only"
-                             : "the stick cannot be written: " + std::string(std::strerror(errno));
-        return false;
-    }
-    bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && fsync(fd) == 0;
-    close(fd);
-    if (!ok || rename(temporary.c_str(), (dir + "/kiosk-report.txt").c_str()) != 0) {
-        unlink(temporary.c_str());
+    // A hidden temporary file (.kiosk-report.txt.tmp), renamed over the report: a bundle listing skips it.
+    posix::WriteResult written = posix::write_file_durably(dir + "/kiosk-report.txt", text, 0644);
+    if (!written.created)
+        why = written.error == EROFS ? "the stick is read-only"
+                                     : "the stick cannot be written: " + std::string(std::strerror(written.error));
+    else if (!written)
         why = "the report could not be written to the stick (is it full?)";
-        return false;
-    }
-    sync_dir(dir);
-    return true;
+    return bool(written);
 }
 
 void remove_tree(const std::string& dir)

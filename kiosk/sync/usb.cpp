@@ -1,6 +1,7 @@
 // The USB pipeline: find, copy, identify, check and import in a child, report, log.
 #include "sync/usb.hpp"
 
+#include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 
 #include "store/store.hpp"
@@ -111,18 +112,12 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot)
 
 bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot)
 {
-    std::string path = pending_folder(state_dir, slot) + "-info", temporary = path + ".new";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        // One line each: the values are escaped, so a stick's folder name cannot add a line.
-        out << "source=" << escape_controls(info.source) << "\narrived=" << info.arrived
-            << "\nidentity=" << info.identity << "\nwhy=" << escape_controls(info.why) << "\n";
-        for (const std::string& other : info.refused)
-            out << "refused=" << escape_controls(other) << "\n";
-        if (!out)
-            return false;
-    }
-    return std::rename(temporary.c_str(), path.c_str()) == 0;
+    // One line each: the values are escaped, so a stick's folder name cannot add a line.
+    std::string text = "source=" + escape_controls(info.source) + "\narrived=" + std::to_string(info.arrived)
+        + "\nidentity=" + info.identity + "\nwhy=" + escape_controls(info.why) + "\n";
+    for (const std::string& other : info.refused)
+        text += "refused=" + escape_controls(other) + "\n";
+    return bool(posix::write_file_durably(pending_folder(state_dir, slot) + "-info", text, 0644));
 }
 
 void forget_pending(const std::string& state_dir, int slot)

@@ -15,8 +15,16 @@ void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_thres
     m_min = ImGui::GetCursorScreenPos();
     m_max = ImVec2(m_min.x + size.x, m_min.y + size.y);
     m_scroller.set_drag_threshold(drag_threshold);
+    m_scroller.set_max_overscroll(size.y * 0.2f); // A rubber band of at most a fifth of the view.
     handle_input(now);
-    ImGui::SetNextWindowScroll(ImVec2(0.0f, m_scroller.offset()));
+    // ImGui scrolls only between the ends; past one, the whole child moves instead, clipped to the area.
+    float scroll = std::clamp(m_scroller.offset(), 0.0f, m_scroller.max_offset());
+    m_stretch = scroll - m_scroller.offset();
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, scroll));
+    if (m_stretch != 0.0f) {
+        ImGui::PushClipRect(m_min, m_max, true);
+        ImGui::SetNextWindowPos(ImVec2(m_min.x, m_min.y + m_stretch));
+    }
     ImGui::BeginChild(
         id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
 }
@@ -28,6 +36,8 @@ void ScrollArea::end()
     if (m_theme)
         draw_cues(max_offset);
     ImGui::EndChild();
+    if (m_stretch != 0.0f)
+        ImGui::PopClipRect();
 }
 
 // Drawn last into the area's own list, so they lie over its content (a parent's list is drawn under its children).

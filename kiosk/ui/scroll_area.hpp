@@ -1,4 +1,5 @@
-// A region whose content scrolls under the finger with momentum; a press that turns into a drag never clicks.
+// A region whose content scrolls under the finger with momentum and elastic ends; a press that turns into a drag
+// never clicks.
 #pragma once
 
 #include "ui/scroller.hpp"
@@ -36,6 +37,7 @@ private:
     const Theme* m_theme = nullptr;
     bool m_tracking = false;
     bool m_captured = false; // The area holds the pointer: nothing under the finger is hovered or clicked.
+    float m_stretch = 0.0f;  // Pixels the content is pulled past an end this frame (positive: down, past the top).
     // The "more below" arrow as last drawn (radius 0: not shown), and whether the finger is on it.
     ImVec2 m_arrow_center {};
     float m_arrow_radius = 0.0f;

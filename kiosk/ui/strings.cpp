@@ -1,9 +1,8 @@
 // UI strings: loading, fallback to English, and date and time formatting from the string files.
 #include "ui/strings.hpp"
 
+#include "content/posix_file.hpp"
 #include "content/toml_reader.hpp"
-
-#include <dirent.h>
 
 namespace kiosk::ui {
 
@@ -30,13 +29,12 @@ std::string two_digits(int n)
 Strings Strings::load(const std::string& dir, Diagnostics& diagnostics)
 {
     Strings strings;
-    DIR* d = opendir(dir.c_str());
-    if (!d) {
+    auto names = posix::list_dir(dir);
+    if (!names) {
         diagnostics.error(dir, 0, "the folder of UI strings is missing");
         return strings;
     }
-    while (dirent* entry = readdir(d)) {
-        std::string name = entry->d_name;
+    for (const std::string& name : *names) {
         if (name.size() < 6 || name.compare(name.size() - 5, 5, ".toml") != 0)
             continue;
         std::string language = name.substr(0, name.size() - 5);
@@ -51,7 +49,6 @@ Strings Strings::load(const std::string& dir, Diagnostics& diagnostics)
                 diagnostics.error("strings/" + name, line_of(value), key + " must be a text in quotes");
         }
     }
-    closedir(d);
     return strings;
 }
 

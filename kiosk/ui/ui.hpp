@@ -79,8 +79,6 @@ public:
         m_staff_enabled = enabled;
         m_staff_corner = corner;
     }
-    enum class StaffMode { None, Pin, Open };
-    StaffMode staff_mode() const { return m_staff_mode; }
     // The app's answers: the PIN was wrong or the pad is locked (`message`), or right (the staff screen opens).
     void staff_pin_refused(const std::string& message);
     void open_staff(StaffView view, const std::string& message = "");
@@ -138,6 +136,7 @@ private:
     std::string m_banner; // A string key, or "".
     bool m_staff_enabled = false;
     std::string m_staff_corner = "top-left";
+    enum class StaffMode { None, Pin, Open };
     StaffMode m_staff_mode = StaffMode::None;
     std::string m_pin_digits;
     std::string m_staff_message;

@@ -1,6 +1,6 @@
-// Scripted input on the real kiosk: a drag scrolls by the dragged distance and never clicks; a tap afterwards hits
-// the tile under the finger; a tap on a moving list only stops it. These taps are about places on the screen, so they
-// are pixels, but for the long press on a tile, which is by its label.
+// Scripted input on the real kiosk: a drag scrolls by the dragged distance and never clicks, and stretches past the
+// top; a tap afterwards hits the tile under the finger; a tap on a moving list only stops it. These taps are about
+// places on the screen, so they are pixels, but for the long press on a tile, which is by its label.
 #include "support/image.hpp"
 #include "support/process.hpp"
 
@@ -61,6 +61,25 @@ TEST_CASE("a drag scrolls the list by the dragged distance and does not click")
     int shift = vertical_shift(before, during, 90, 360, 260);
     CHECK(std::abs(shift - 200) <= 3);
     CHECK(vertical_shift(during, after, 90, 360, 100) == 0);
+}
+
+TEST_CASE("a drag down at the top of the list stretches it less than the finger, and it springs back")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        "wait 300\nshot " + dir.file("before.png") + "\ndown 200 200\nmove 200 400 300\nshot " + dir.file("during.png")
+            + "\nup\nwait 600\nshot " + dir.file("after.png") + "\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("screen:") == std::string::npos);
+    Image before = load_png(dir.file("before.png"));
+    Image during = load_png(dir.file("during.png"));
+    Image after = load_png(dir.file("after.png"));
+    REQUIRE_FALSE(before.empty());
+    // Pulled down by the rubber band: some way, but less than the finger's 200 px and at most a fifth of the view.
+    int stretch = -vertical_shift(before, during, 150, 360, 150);
+    CHECK(stretch > 10);
+    CHECK(stretch < 100);
+    CHECK(vertical_shift(before, after, 90, 360, 100) == 0);
 }
 
 TEST_CASE("after a drag, a tap hits the tile that is under the finger")

@@ -137,7 +137,7 @@ TEST_CASE("a read-only stick still imports, and the sync says the report could n
     CHECK_MESSAGE(contains(out, kiosk.source("stick") + ": imported: "), out);
     CHECK(kiosk.status("version") == version);
     CHECK_FALSE(fs::exists(stick + "/kiosk-report.txt"));
-    CHECK_FALSE(fs::exists(stick + "/.kiosk-report.tmp"));
+    CHECK_FALSE(fs::exists(stick + "/.kiosk-report.txt.tmp"));
     CHECK(contains(kiosk.last_logged("message"), "no report on the stick"));
 }
 

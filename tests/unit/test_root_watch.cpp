@@ -42,8 +42,8 @@ TEST_CASE("the kiosk's report and hidden files change nothing; poke wakes the wa
     media.write("STICK/bundle.toml", "[bundle]\n");
     RootWatch watch({media.path()});
     watch.refresh();
-    media.write("STICK/.kiosk-report.tmp", "report");
-    fs::rename(media.file("STICK/.kiosk-report.tmp"), media.file("STICK/kiosk-report.txt"));
+    media.write("STICK/.kiosk-report.txt.tmp", "report");
+    fs::rename(media.file("STICK/.kiosk-report.txt.tmp"), media.file("STICK/kiosk-report.txt"));
     media.write("STICK/._mac", "");
     CHECK_FALSE(watch.wait(600ms));
 
