@@ -45,6 +45,82 @@ void make_parents(const std::string& root, const std::string& path)
         mkdir((root + "/" + path.substr(0, slash)).c_str(), 0700);
 }
 
+// A pass's time: the whole sync (the MANIFEST, its signature and every changed file) has 10 minutes, so a feed that
+// drips each file just within its own limit cannot hold the network thread for hours; each request gets what is left,
+// at most its own limit. KIOSK_FEED_TOTAL_MS shortens the whole (tests).
+class PassTime {
+public:
+    PassTime()
+        : m_per_file(feed_limits())
+        , m_limits(m_per_file)
+    {
+        if (const char* text = std::getenv("KIOSK_FEED_TOTAL_MS"))
+            m_total_ms = std::max(1L, std::atol(text));
+        m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_total_ms);
+        left();
+    }
+
+    // The limits for the next request, or nothing when the pass's time is up.
+    const HttpLimits* left()
+    {
+        auto rest
+            = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - std::chrono::steady_clock::now());
+        m_limits.total_timeout_ms = std::min(m_per_file.total_timeout_ms, long(rest.count()));
+        return m_limits.total_timeout_ms > 0 ? &m_limits : nullptr;
+    }
+
+    std::string out_of_time() const
+    {
+        return "the feed took more than " + std::to_string(m_total_ms / 1000)
+            + " s in all to send this update (a slow or stalled server): it is tried again later";
+    }
+
+    // Why a request failed: the pass's time, when it was up or when its own limit was what was left of it.
+    std::string failure(const HttpResponse& response) const
+    {
+        bool capped = m_limits.total_timeout_ms < m_per_file.total_timeout_ms;
+        bool over = std::chrono::steady_clock::now() >= m_deadline || (capped && response.timed_out);
+        return over ? out_of_time() : response.error;
+    }
+
+private:
+    HttpLimits m_per_file;
+    HttpLimits m_limits;
+    long m_total_ms = 10 * 60 * 1000;
+    std::chrono::steady_clock::time_point m_deadline;
+};
+
+// STATE/feed/conditional: the last MANIFEST's ETag and Last-Modified, the URL they belong to, and why that MANIFEST
+// was refused ("" when it was taken) with the refusal's outcome, so an unchanged refused feed is still reported as
+// refused.
+struct Conditional {
+    std::string etag, modified, url, refusal, refused_outcome;
+};
+
+Conditional read_conditional(const std::string& file)
+{
+    Conditional saved;
+    std::istringstream lines(posix::read_file(file, max_conditional_bytes).value_or(""));
+    std::getline(lines, saved.etag);
+    std::getline(lines, saved.modified);
+    std::getline(lines, saved.url);
+    std::getline(lines, saved.refusal);
+    std::getline(lines, saved.refused_outcome);
+    return saved;
+}
+
+// The hash of each file of the mirror's MANIFEST, by path: the last good download.
+std::map<std::string, std::string> mirrored_files(const std::string& mirror)
+{
+    std::map<std::string, std::string> mirrored;
+    std::string ignored;
+    if (auto old = parse_manifest(posix::read_file(mirror + "/MANIFEST", max_manifest_bytes).value_or(""), ignored)) {
+        for (const ManifestFile& file : old->files)
+            mirrored[file.path] = file.hash;
+    }
+    return mirrored;
+}
+
 } // namespace
 
 FeedSource::FeedSource(FeedConfig config)
@@ -80,175 +156,146 @@ FeedResult FeedSource::sync(store::Store& store)
     return result;
 }
 
-// The feed's steps in the order the protocol needs them (MANIFEST, signature, files, child): it stays whole so the
-// order stays readable; issue 16 lists it for splitting with the typed child results.
-FeedResult FeedSource::fetch(store::Store& store)
-{
+// What one pass carries from step to step.
+struct FeedSource::Pass {
     FeedResult result;
-    result.source = "feed:" + m_config.url;
-    std::string dir = m_config.state_dir + "/feed";
-    std::string mirror = dir + "/mirror";
-    mkdir(dir.c_str(), 0700);
-    HttpLimits per_file = feed_limits();
-    // A whole sync (the MANIFEST, its signature and every changed file) has 10 minutes: a feed that drips each file
-    // just within its own limit cannot hold the network thread for hours. KIOSK_FEED_TOTAL_MS shortens it (tests).
-    long total_ms = 10 * 60 * 1000;
-    if (const char* text = std::getenv("KIOSK_FEED_TOTAL_MS"))
-        total_ms = std::max(1L, std::atol(text));
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(total_ms);
-    HttpLimits limits = per_file;
-    // The limits for the next request: what is left of the sync's time, at most the per-file limit; false when none.
-    auto time_left = [&] {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        limits.total_timeout_ms = std::min(per_file.total_timeout_ms, long(left.count()));
-        return limits.total_timeout_ms > 0;
-    };
-    std::string out_of_time = "the feed took more than " + std::to_string(total_ms / 1000)
-        + " s in all to send this update (a slow or stalled server): it is tried again later";
-    // A request that failed once the sync's time was up, or when its own limit was what was left of it.
-    auto failure = [&](const HttpResponse& response) {
-        bool capped = limits.total_timeout_ms < per_file.total_timeout_ms;
-        return std::chrono::steady_clock::now() >= deadline || (capped && response.timed_out) ? out_of_time
-                                                                                              : response.error;
-    };
-    time_left();
+    std::string dir;     // STATE/feed
+    std::string mirror;  // STATE/feed/mirror: the last good download.
+    std::string staging; // STATE/staging/feed: this download.
+    PassTime time;
+    HttpResponse manifest; // The MANIFEST as fetched, with its validators.
+    std::string signature; // MANIFEST.sig's text.
 
-    // The MANIFEST, conditionally: an unchanged feed costs one small request.
-    // STATE/feed/conditional: the last MANIFEST's ETag and Last-Modified, the URL they belong to, and why that
-    // MANIFEST was refused ("" when it was taken), so an unchanged refused feed is still reported as refused.
-    std::string etag, modified, saved_url, refusal, refused_outcome;
+    // Ends the pass with `outcome` and `message`; the staging copy goes.
+    FeedResult& end(Outcome outcome, std::string message)
     {
-        std::istringstream saved(posix::read_file(dir + "/conditional", max_conditional_bytes).value_or(""));
-        std::getline(saved, etag);
-        std::getline(saved, modified);
-        std::getline(saved, saved_url);
-        std::getline(saved, refusal);
-        std::getline(saved, refused_outcome);
-    }
-    bool conditional
-        = saved_url == m_config.url && (access((mirror + "/MANIFEST").c_str(), F_OK) == 0 || !refusal.empty());
-    HttpResponse manifest_response
-        = http_get(m_config.url, limits, conditional ? etag : "", conditional ? modified : "");
-    ++result.requests;
-    if (!manifest_response.ok) {
-        result.message = failure(manifest_response);
-        return result;
-    }
-    if (manifest_response.not_modified) {
-        if (!refusal.empty()) {
-            result.outcome = outcome_from_name(refused_outcome).value_or(Outcome::Invalid);
-            result.message = refusal + " (the feed has not changed since)";
-            return result;
-        }
-        result.outcome = Outcome::Unchanged;
-        result.message = "nothing new on the feed";
-        return result;
-    }
-    result.bytes += manifest_response.body.size();
-    const std::string& manifest_bytes = manifest_response.body;
-    auto remember = [&](const std::string& why_refused, Outcome outcome = Outcome::Invalid) {
-        std::string line = why_refused;
-        std::replace(line.begin(), line.end(), '\n', ' ');
-        posix::write_file_durably(dir + "/conditional",
-            manifest_response.etag + "\n" + manifest_response.last_modified + "\n" + m_config.url + "\n" + line + "\n"
-                + (line.empty() ? "" : outcome_name(outcome)) + "\n",
-            0644);
-    };
-
-    // The signature before anything else is fetched: a feed that is not ours costs two requests.
-    if (!time_left()) {
-        result.message = out_of_time;
-        return result;
-    }
-    HttpResponse signature = http_get(base_url() + "MANIFEST.sig", limits);
-    ++result.requests;
-    if (!signature.ok) {
-        result.message = failure(signature);
-        return result;
-    }
-    result.bytes += signature.body.size();
-    if (!signature_valid(manifest_bytes, signature.body, m_config.keys)) {
-        result.outcome = Outcome::RefusedSignature;
-        result.message = m_config.keys.empty()
-            ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
-            : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
-        // Not remembered: once staff trust the key, the same feed must be read again.
-        unlink((dir + "/conditional").c_str());
-        return result;
-    }
-    std::string why;
-    auto manifest = parse_manifest(manifest_bytes, why);
-    if (!manifest) {
-        result.outcome = Outcome::Invalid;
-        result.message = "the feed's " + why;
-        remember(result.message, result.outcome);
-        return result;
-    }
-    // The same MANIFEST as the content showing: nothing to download.
-    if (auto active = store.active_version(); active && active->identity == hash_bytes(manifest_bytes)) {
-        result.outcome = Outcome::Unchanged;
-        result.version = active->version;
-        result.message = "the feed's version " + manifest->version + " is already showing";
-        remember("");
-        return result;
-    }
-
-    // Files: from the mirror when their hash is unchanged, else downloaded and checked against the MANIFEST.
-    std::map<std::string, std::string> mirrored; // path -> hash of the last good download
-    if (access((mirror + "/MANIFEST").c_str(), F_OK) == 0) {
-        std::string ignored;
-        if (auto old
-            = parse_manifest(posix::read_file(mirror + "/MANIFEST", max_manifest_bytes).value_or(""), ignored)) {
-            for (const ManifestFile& file : old->files)
-                mirrored[file.path] = file.hash;
-        }
-    }
-    std::string staging = m_config.state_dir + "/staging";
-    mkdir(staging.c_str(), 0700);
-    staging += "/feed";
-    remove_tree(staging);
-    mkdir(staging.c_str(), 0700);
-    auto fail = [&](Outcome outcome, const std::string& message) {
-        remove_tree(staging);
         result.outcome = outcome;
-        result.message = message;
+        result.message = std::move(message);
+        if (!staging.empty())
+            remove_tree(staging);
         return result;
-    };
-    if (manifest->files.size() > 2000)
-        return fail(Outcome::Invalid, "the feed's MANIFEST lists more than 2000 files");
-    for (const ManifestFile& file : manifest->files) {
-        make_parents(staging, file.path);
-        std::string target = staging + "/" + file.path;
+    }
+};
+
+void FeedSource::remember(const Pass& pass, const std::string& why_refused, Outcome outcome) const
+{
+    std::string line = why_refused;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    posix::write_file_durably(pass.dir + "/conditional",
+        pass.manifest.etag + "\n" + pass.manifest.last_modified + "\n" + m_config.url + "\n" + line + "\n"
+            + (line.empty() ? "" : outcome_name(outcome)) + "\n",
+        0644);
+}
+
+// The MANIFEST, conditionally: an unchanged feed costs one small request. False when the pass ends here.
+bool FeedSource::fetch_manifest(Pass& pass)
+{
+    Conditional saved = read_conditional(pass.dir + "/conditional");
+    bool conditional = saved.url == m_config.url
+        && (access((pass.mirror + "/MANIFEST").c_str(), F_OK) == 0 || !saved.refusal.empty());
+    const HttpLimits* limits = pass.time.left();
+    if (!limits) {
+        pass.end(Outcome::Unreadable, pass.time.out_of_time());
+        return false;
+    }
+    pass.manifest = http_get(m_config.url, *limits, conditional ? saved.etag : "", conditional ? saved.modified : "");
+    ++pass.result.requests;
+    if (!pass.manifest.ok) {
+        pass.end(Outcome::Unreadable, pass.time.failure(pass.manifest));
+        return false;
+    }
+    if (pass.manifest.not_modified) {
+        if (!saved.refusal.empty())
+            pass.end(outcome_from_name(saved.refused_outcome).value_or(Outcome::Invalid),
+                saved.refusal + " (the feed has not changed since)");
+        else
+            pass.end(Outcome::Unchanged, "nothing new on the feed");
+        return false;
+    }
+    pass.result.bytes += pass.manifest.body.size();
+    return true;
+}
+
+// The signature before anything else is fetched: a feed that is not ours costs two requests. False when the pass
+// ends here.
+bool FeedSource::fetch_signature(Pass& pass)
+{
+    const HttpLimits* limits = pass.time.left();
+    if (!limits) {
+        pass.end(Outcome::Unreadable, pass.time.out_of_time());
+        return false;
+    }
+    HttpResponse signature = http_get(base_url() + "MANIFEST.sig", *limits);
+    ++pass.result.requests;
+    if (!signature.ok) {
+        pass.end(Outcome::Unreadable, pass.time.failure(signature));
+        return false;
+    }
+    pass.result.bytes += signature.body.size();
+    if (!signature_valid(pass.manifest.body, signature.body, m_config.keys)) {
+        pass.end(Outcome::RefusedSignature,
+            m_config.keys.empty()
+                ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
+                : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing");
+        // Not remembered: once staff trust the key, the same feed must be read again.
+        unlink((pass.dir + "/conditional").c_str());
+        return false;
+    }
+    pass.signature = std::move(signature.body);
+    return true;
+}
+
+// Every file into staging: from the mirror when its hash is unchanged, else downloaded and checked against the
+// MANIFEST. False when the pass ends here.
+bool FeedSource::fetch_files(Pass& pass, const Manifest& manifest)
+{
+    std::map<std::string, std::string> mirrored = mirrored_files(pass.mirror);
+    mkdir((m_config.state_dir + "/staging").c_str(), 0700);
+    pass.staging = m_config.state_dir + "/staging/feed";
+    remove_tree(pass.staging);
+    mkdir(pass.staging.c_str(), 0700);
+    if (manifest.files.size() > 2000)
+        return (pass.end(Outcome::Invalid, "the feed's MANIFEST lists more than 2000 files"), false);
+    for (const ManifestFile& file : manifest.files) {
+        make_parents(pass.staging, file.path);
+        std::string target = pass.staging + "/" + file.path;
         auto kept = mirrored.find(file.path);
         if (kept != mirrored.end() && kept->second == file.hash) {
-            std::string bytes = posix::read_file(mirror + "/" + file.path, file.size).value_or("");
+            std::string bytes = posix::read_file(pass.mirror + "/" + file.path, file.size).value_or("");
             if (bytes.size() == file.size && hash_bytes(bytes) == file.hash
                 && posix::write_file_durably(target, bytes, 0644))
                 continue;
         }
-        if (!time_left())
-            return fail(Outcome::Unreadable, out_of_time);
-        HttpResponse got = http_get(base_url() + url_path(file.path), limits);
-        ++result.requests;
+        const HttpLimits* limits = pass.time.left();
+        if (!limits)
+            return (pass.end(Outcome::Unreadable, pass.time.out_of_time()), false);
+        HttpResponse got = http_get(base_url() + url_path(file.path), *limits);
+        ++pass.result.requests;
         if (!got.ok)
-            return fail(Outcome::Unreadable, failure(got));
-        result.bytes += got.body.size();
+            return (pass.end(Outcome::Unreadable, pass.time.failure(got)), false);
+        pass.result.bytes += got.body.size();
         if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
-            return fail(Outcome::Unreadable,
-                file.path
-                    + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
-                      "updated): the kiosk tries again later");
+            return (pass.end(Outcome::Unreadable,
+                        file.path
+                            + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
+                              "updated): the kiosk tries again later"),
+                false);
         }
         if (!posix::write_file_durably(target, got.body, 0644))
-            return fail(Outcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)");
+            return (pass.end(Outcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)"), false);
     }
-    if (!posix::write_file_durably(staging + "/MANIFEST", manifest_bytes, 0644)
-        || !posix::write_file_durably(staging + "/MANIFEST.sig", signature.body, 0644))
-        return fail(Outcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)");
+    if (!posix::write_file_durably(pass.staging + "/MANIFEST", pass.manifest.body, 0644)
+        || !posix::write_file_durably(pass.staging + "/MANIFEST.sig", pass.signature, 0644))
+        return (pass.end(Outcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)"), false);
+    return true;
+}
 
-    // Verified again, checked and imported in the child, as a stick is.
-    ChildImport child = import_in_child(m_config.child, staging, result.source);
+// Verified again, checked and imported in the child, as a stick is. Taken, the download becomes the mirror.
+void FeedSource::import_staged(Pass& pass)
+{
+    ChildImport child = import_in_child(m_config.child, pass.staging, pass.result.source);
     const ImportReport& report = child.report;
+    FeedResult& result = pass.result;
     // A feed is signed or refused: nothing from it waits for staff.
     result.outcome = report.outcome == Outcome::Pending ? Outcome::RefusedSignature : report.outcome;
     result.version = report.version;
@@ -259,17 +306,44 @@ FeedResult FeedSource::fetch(store::Store& store)
     else if (!first_problem.empty() && report.outcome != Outcome::Imported)
         result.message += ": " + first_problem;
     if (report.outcome == Outcome::Imported || report.outcome == Outcome::Unchanged) {
-        remove_tree(mirror);
-        if (rename(staging.c_str(), mirror.c_str()) != 0)
-            remove_tree(staging);
-        remember("");
+        remove_tree(pass.mirror);
+        if (rename(pass.staging.c_str(), pass.mirror.c_str()) != 0)
+            remove_tree(pass.staging);
+        remember(pass, "", result.outcome);
     } else {
-        remove_tree(staging);
-        if (!child.crashed)
-            remember(result.message,
-                result.outcome); // The same refused MANIFEST is not downloaded again, and still reported.
+        remove_tree(pass.staging);
+        if (!child.crashed) // The same refused MANIFEST is not downloaded again, and still reported.
+            remember(pass, result.message, result.outcome);
     }
-    return result;
+}
+
+// The feed's steps in the order the protocol needs them: the MANIFEST, its signature, the files, the child.
+FeedResult FeedSource::fetch(store::Store& store)
+{
+    Pass pass;
+    pass.result.source = "feed:" + m_config.url;
+    pass.dir = m_config.state_dir + "/feed";
+    pass.mirror = pass.dir + "/mirror";
+    mkdir(pass.dir.c_str(), 0700);
+    if (!fetch_manifest(pass) || !fetch_signature(pass))
+        return pass.result;
+    std::string why;
+    auto manifest = parse_manifest(pass.manifest.body, why);
+    if (!manifest) {
+        pass.end(Outcome::Invalid, "the feed's " + why);
+        remember(pass, pass.result.message, pass.result.outcome);
+        return pass.result;
+    }
+    // The same MANIFEST as the content showing: nothing to download.
+    if (auto active = store.active_version(); active && active->identity == hash_bytes(pass.manifest.body)) {
+        pass.result.version = active->version;
+        pass.end(Outcome::Unchanged, "the feed's version " + manifest->version + " is already showing");
+        remember(pass, "", Outcome::Unchanged);
+        return pass.result;
+    }
+    if (fetch_files(pass, *manifest))
+        import_staged(pass);
+    return pass.result;
 }
 
 } // namespace kiosk::sync

@@ -45,7 +45,14 @@ public:
     std::chrono::milliseconds next_wait(bool failed, int poll_minutes);
 
 private:
+    struct Pass;
     FeedResult fetch(store::Store& store);
+    bool fetch_manifest(Pass& pass);
+    bool fetch_signature(Pass& pass);
+    bool fetch_files(Pass& pass, const Manifest& manifest);
+    void import_staged(Pass& pass);
+    // Keeps the MANIFEST's validators, and why it was refused ("" when taken), for the next pass's conditional GET.
+    void remember(const Pass& pass, const std::string& why_refused, Outcome outcome) const;
     std::string base_url() const; // The URL without "MANIFEST".
 
     FeedConfig m_config;
