@@ -1,6 +1,8 @@
 // Child processes with rlimits: fork, limit, exec; the parent reads both pipes with poll and enforces the wall clock.
 #include "sync/child_process.hpp"
 
+#include "content/posix_file.hpp"
+
 #include "sync/child_sandbox.hpp"
 
 #include <atomic>
@@ -82,50 +84,29 @@ std::string self_executable()
     return n > 0 ? std::string(path, std::size_t(n)) : std::string();
 }
 
-ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& limits)
+namespace {
+
+// What the child may write: the limits' folders, else for a kiosk child (`--state DIR`) its database and scratch
+// folders, made first (Landlock's rules need the folders to exist).
+std::vector<std::string> writable_folders(const std::vector<std::string>& argv, const ChildLimits& limits)
 {
-    ChildResult result;
-    int out_pipe[2], err_pipe[2];
-    if (argv.empty() || pipe2(out_pipe, O_CLOEXEC) != 0)
-        return result;
-    if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-        close(out_pipe[0]);
-        close(out_pipe[1]);
-        return result;
-    }
     std::vector<std::string> writable = limits.writable;
     for (std::size_t i = 0; writable.empty() && i + 1 < argv.size(); ++i) {
         if (argv[i] == "--state") {
             writable = {argv[i + 1] + "/db", argv[i + 1] + "/staging"};
-            mkdir(argv[i + 1].c_str(), 0700); // Landlock's rules need the folders to exist.
+            mkdir(argv[i + 1].c_str(), 0700);
             for (const std::string& folder : writable)
                 mkdir(folder.c_str(), 0700);
         }
     }
-    std::vector<std::string> args = argv;
-    std::vector<char*> cargs;
-    for (std::string& a : args)
-        cargs.push_back(a.data());
-    cargs.push_back(nullptr);
+    return writable;
+}
 
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(out_pipe[1], 1);
-        dup2(err_pipe[1], 2);
-        confine(limits, writable);
-        execv(cargs[0], cargs.data());
-        _exit(127);
-    }
-    close(out_pipe[1]);
-    close(err_pipe[1]);
-    if (pid < 0) {
-        close(out_pipe[0]);
-        close(err_pipe[0]);
-        return result;
-    }
-
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits.wall_milliseconds);
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+// Reads the child's standard output and error (each up to its cap) until both close, or kills it at `deadline`.
+void collect_output(posix::UniqueFd out, posix::UniqueFd err, pid_t pid, std::chrono::steady_clock::time_point deadline,
+    ChildResult& result)
+{
+    pollfd fds[2] = {{out.get(), POLLIN, 0}, {err.get(), POLLIN, 0}};
     int open_fds = 2;
     char buffer[16384];
     while (open_fds > 0) {
@@ -143,8 +124,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
                 continue;
             ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
             if (n <= 0) {
-                close(fds[i].fd);
-                fds[i].fd = -1;
+                fds[i].fd = -1; // Closed with its UniqueFd.
                 --open_fds;
                 continue;
             }
@@ -154,10 +134,41 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
                 sink.append(buffer, std::min(std::size_t(n), cap - sink.size()));
         }
     }
-    for (pollfd& f : fds) {
-        if (f.fd >= 0)
-            close(f.fd);
+}
+
+} // namespace
+
+ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& limits)
+{
+    ChildResult result;
+    int out_pipe[2], err_pipe[2];
+    if (argv.empty() || pipe2(out_pipe, O_CLOEXEC) != 0)
+        return result;
+    posix::UniqueFd out_read(out_pipe[0]), out_write(out_pipe[1]);
+    if (pipe2(err_pipe, O_CLOEXEC) != 0)
+        return result;
+    posix::UniqueFd err_read(err_pipe[0]), err_write(err_pipe[1]);
+    std::vector<std::string> writable = writable_folders(argv, limits);
+    std::vector<std::string> args = argv;
+    std::vector<char*> cargs;
+    for (std::string& a : args)
+        cargs.push_back(a.data());
+    cargs.push_back(nullptr);
+
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out_write.get(), 1);
+        dup2(err_write.get(), 2);
+        confine(limits, writable);
+        execv(cargs[0], cargs.data());
+        _exit(127);
     }
+    out_write = posix::UniqueFd();
+    err_write = posix::UniqueFd();
+    if (pid < 0)
+        return result;
+    collect_output(std::move(out_read), std::move(err_read), pid,
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(limits.wall_milliseconds), result);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
     if (WIFEXITED(status) && !result.timed_out)
