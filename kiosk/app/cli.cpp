@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -25,20 +27,13 @@ std::optional<Size> parse_size(const std::string& text)
     return size;
 }
 
-// One CLI11 declaration per subcommand and flag, read top to bottom like the help it prints; splitting it would
-// scatter that one table.
-ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& version_text)
-{
-    Options options;
-    std::string size_text;
-    CLI::App app {"Drop-in Kiosk: a touchscreen kiosk for harm-reduction drop-in centers.\n"
-                  "With no subcommand it runs fullscreen on the installed content.",
-        "kiosk"};
-    app.set_version_flag("--version", version_text);
-    app.fallthrough();
-    app.require_subcommand(0, 1);
-    app.get_formatter()->column_width(34);
+namespace {
 
+using Commands = std::vector<std::pair<CLI::App*, Command>>;
+
+// The options of the running kiosk (and of its screenshots and scripts).
+void add_run_options(CLI::App& app, Options& options, std::string& size_text)
+{
     app.add_flag("--windowed", options.windowed, "Run in a window instead of fullscreen");
     app.add_option("--size", size_text, "Window or screenshot size in pixels, such as 1280x800")
         ->check([](const std::string& v) {
@@ -58,7 +53,11 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
         ->type_name("FILE");
     app.add_option("--bundle", options.bundle_dir, "Show this bundle folder as it is, without importing it")
         ->type_name("DIR");
+}
 
+// The commands on content: screenshot, check, import.
+void add_content_commands(CLI::App& app, Options& options, Commands& commands)
+{
     CLI::App* screenshot = app.add_subcommand("screenshot", "Draw one screen headless and write it as a PNG");
     screenshot->add_option("--out", options.out_file, "The PNG file to write")->required()->type_name("FILE.png");
 
@@ -76,7 +75,13 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     import->add_flag("--json", options.json, "Print the result as JSON");
     import->add_flag("--signed-only", options.signed_only,
         "Import only a bundle signed by a trusted key; otherwise report it as pending for staff");
+    commands.insert(
+        commands.end(), {{screenshot, Command::Screenshot}, {check, Command::Check}, {import, Command::Import}});
+}
 
+// Signing: keygen, pack, verify.
+void add_signing_commands(CLI::App& app, Options& options, Commands& commands)
+{
     CLI::App* keygen = app.add_subcommand("keygen", "Make a key pair for signing bundles: NAME.key and NAME.pub");
     keygen->add_option("--out", options.key_name, "The key files' name, without .key or .pub")
         ->required()
@@ -93,6 +98,12 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     CLI::App* verify = app.add_subcommand("verify", "Check that a bundle is intact and signed by a key");
     verify->add_option("DIR", options.pack_dir, "The bundle folder")->required()->type_name("DIR");
     verify->add_option("--pub", options.key_file, "The public key")->required()->type_name("NAME.pub");
+    commands.insert(commands.end(), {{keygen, Command::Keygen}, {pack, Command::Pack}, {verify, Command::Verify}});
+}
+
+// The installed kiosk's commands: sync, set-pin, rollback, status.
+void add_kiosk_commands(CLI::App& app, Options& options, Commands& commands)
+{
     CLI::App* sync = app.add_subcommand("sync", "Look for new content on every source (USB sticks) and take it");
     sync->add_flag("--once", options.once, "One pass over every source, then exit")->required();
 
@@ -102,6 +113,28 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     CLI::App* rollback = app.add_subcommand("rollback", "Show the previous content version again, and keep it");
     CLI::App* status = app.add_subcommand("status", "Show the content version that is showing");
     status->add_flag("--json", options.json, "Print the result as JSON");
+    commands.insert(commands.end(),
+        {{sync, Command::Sync}, {set_pin, Command::SetPin}, {rollback, Command::Rollback}, {status, Command::Status}});
+}
+
+} // namespace
+
+ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& version_text)
+{
+    Options options;
+    std::string size_text;
+    CLI::App app {"Drop-in Kiosk: a touchscreen kiosk for harm-reduction drop-in centers.\n"
+                  "With no subcommand it runs fullscreen on the installed content.",
+        "kiosk"};
+    app.set_version_flag("--version", version_text);
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    app.get_formatter()->column_width(34);
+    Commands commands;
+    add_run_options(app, options, size_text);
+    add_content_commands(app, options, commands);
+    add_signing_commands(app, options, commands);
+    add_kiosk_commands(app, options, commands);
 
     try {
         app.parse(argc, argv);
@@ -118,26 +151,10 @@ ParsedCommandLine parse_command_line(int argc, char** argv, const std::string& v
     }
     if (!size_text.empty())
         options.size = parse_size(size_text);
-    if (*screenshot)
-        options.command = Command::Screenshot;
-    else if (*check)
-        options.command = Command::Check;
-    else if (*import)
-        options.command = Command::Import;
-    else if (*rollback)
-        options.command = Command::Rollback;
-    else if (*status)
-        options.command = Command::Status;
-    else if (*keygen)
-        options.command = Command::Keygen;
-    else if (*pack)
-        options.command = Command::Pack;
-    else if (*verify)
-        options.command = Command::Verify;
-    else if (*sync)
-        options.command = Command::Sync;
-    else if (*set_pin)
-        options.command = Command::SetPin;
+    for (const auto& [subcommand, command] : commands) {
+        if (*subcommand)
+            options.command = command;
+    }
     return {options, exit_ok};
 }
 

@@ -297,88 +297,114 @@ int run_rollback(const Options& options)
 }
 
 // Gathers, then prints as text or JSON: the JSON half goes with issue 16's typed JSON writer.
-int run_status(const Options& options, const Settings& settings)
-{
-    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
-    std::string error;
-    auto store = open_store(options, StoreMissing::Fail, error);
+namespace {
+
+// What `kiosk status` reports: the active version and each source's last success and last failure.
+struct Status {
     std::optional<store::VersionInfo> active;
     std::string pinned;
-    // Each source's last success and last failure, from the sync log (newest first).
-    struct SourceState {
+    struct Source {
         std::string source;
         std::optional<store::SyncLogEntry> success, failure;
     };
-    std::vector<SourceState> sources;
-    if (store) {
-        active = store->active_version();
-        pinned = store->pinned_from();
-        for (const store::SyncLogEntry& entry : store->sync_log(1000)) {
-            auto it = std::find_if(
-                sources.begin(), sources.end(), [&](const SourceState& s) { return s.source == entry.source; });
-            if (it == sources.end())
-                it = sources.insert(sources.end(), SourceState {entry.source, {}, {}});
-            bool good = entry.result == "imported" || entry.result == "unchanged" || entry.result == "pending";
-            auto& slot = good ? it->success : it->failure;
-            if (!slot)
-                slot = entry;
-        }
+    std::vector<Source> sources;
+};
+
+Status read_status(store::Store& store)
+{
+    Status status;
+    status.active = store.active_version();
+    status.pinned = store.pinned_from();
+    for (const store::SyncLogEntry& entry : store.sync_log(1000)) { // Newest first.
+        auto it = std::find_if(status.sources.begin(), status.sources.end(),
+            [&](const Status::Source& s) { return s.source == entry.source; });
+        if (it == status.sources.end())
+            it = status.sources.insert(status.sources.end(), Status::Source {entry.source, {}, {}});
+        bool good = entry.result == "imported" || entry.result == "unchanged" || entry.result == "pending";
+        auto& slot = good ? it->success : it->failure;
+        if (!slot)
+            slot = entry;
     }
+    return status;
+}
+
+nlohmann::json status_json(const Status& status)
+{
     auto entry_json = [](const std::optional<store::SyncLogEntry>& e) -> nlohmann::json {
         if (!e)
             return nullptr;
         return {{"at", time_text(e->at, TimeText::IsoUtc)}, {"result", e->result}, {"bytes", e->bytes},
             {"message", e->message}};
     };
-    nlohmann::json sources_json = nlohmann::json::array();
-    for (const SourceState& s : sources) {
-        sources_json.push_back(
+    nlohmann::json sources = nlohmann::json::array();
+    for (const Status::Source& s : status.sources) {
+        sources.push_back(
             {{"source", s.source}, {"last_success", entry_json(s.success)}, {"last_failure", entry_json(s.failure)}});
     }
+    auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
+    nlohmann::json json = {{"version", nullptr}, {"source", nullptr}, {"imported_at", nullptr},
+        {"counts", sync::counts_json({})}, {"pinned_from", nullptr}, {"expires", nullptr}, {"sources", sources}};
+    if (const auto& active = status.active) {
+        json["version"] = active->version;
+        json["source"] = active->source;
+        json["imported_at"] = time_text(active->imported_at, TimeText::IsoUtc);
+        json["counts"] = sync::counts_json(active->counts);
+        json["pinned_from"] = or_null(status.pinned);
+        json["expires"] = or_null(active->expires);
+    }
+    return json;
+}
+
+void print_status(const Status& status, WallTime now)
+{
+    const store::VersionInfo& active = *status.active;
+    std::cout << "version:     " << active.version << "\nsource:      " << escape_controls(active.source)
+              << "\nimported at: " << time_text(active.imported_at, TimeText::IsoUtc)
+              << "\ncounts:      " << active.counts.pages << " pages, " << active.counts.cards << " cards, "
+              << active.counts.events << " events (" << active.counts.occurrences << " in the next 90 days at import), "
+              << active.counts.images << " images\n";
+    if (!status.pinned.empty())
+        std::cout << "pinned:      rolled back from " << status.pinned << "; stays until a newer version arrives\n";
+    if (!active.expires.empty()) {
+        std::int64_t until = store::packed_version_seconds(active.expires);
+        bool past = until > 0 && until < std::chrono::system_clock::to_time_t(now);
+        std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
+                  << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
+    }
+}
+
+void print_sources(const Status& status)
+{
+    for (const Status::Source& s : status.sources) {
+        std::cout << "\n" << escape_controls(s.source) << "\n";
+        if (s.success)
+            std::cout << "  last success: " << time_text(s.success->at, TimeText::IsoUtc) << " " << s.success->result
+                      << ": " << escape_controls(s.success->message) << "\n";
+        if (s.failure)
+            std::cout << "  last failure: " << time_text(s.failure->at, TimeText::IsoUtc) << " " << s.failure->result
+                      << ": " << escape_controls(s.failure->message) << "\n";
+    }
+}
+
+} // namespace
+
+int run_status(const Options& options, const Settings& settings)
+{
+    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
+    std::string error;
+    auto store = open_store(options, StoreMissing::Fail, error);
+    Status status = store ? read_status(*store) : Status {};
     if (options.json) {
-        auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
-        nlohmann::json json
-            = {{"version", nullptr}, {"source", nullptr}, {"imported_at", nullptr}, {"counts", sync::counts_json({})},
-                {"pinned_from", nullptr}, {"expires", nullptr}, {"sources", sources_json}};
-        if (active) {
-            json["version"] = active->version;
-            json["source"] = active->source;
-            json["imported_at"] = time_text(active->imported_at, TimeText::IsoUtc);
-            json["counts"] = sync::counts_json(active->counts);
-            json["pinned_from"] = or_null(pinned);
-            json["expires"] = or_null(active->expires);
-        }
-        std::cout << sync::json_line(json) << std::endl;
-    } else if (!active) {
+        std::cout << sync::json_line(status_json(status)) << std::endl;
+        return exit_ok;
+    }
+    if (!status.active)
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
-    } else {
-        std::cout << "version:     " << active->version << "\nsource:      " << escape_controls(active->source)
-                  << "\nimported at: " << time_text(active->imported_at, TimeText::IsoUtc)
-                  << "\ncounts:      " << active->counts.pages << " pages, " << active->counts.cards << " cards, "
-                  << active->counts.events << " events (" << active->counts.occurrences
-                  << " in the next 90 days at import), " << active->counts.images << " images\n";
-        if (!pinned.empty())
-            std::cout << "pinned:      rolled back from " << pinned << "; stays until a newer version arrives\n";
-        if (!active->expires.empty()) {
-            std::int64_t until = store::packed_version_seconds(active->expires);
-            bool past = until > 0 && until < std::chrono::system_clock::to_time_t(now);
-            std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
-                      << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
-        }
-    }
-    if (!options.json) {
-        if (!StaffPin(state_dir(options.state_dir)).is_set())
-            std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
-        for (const SourceState& s : sources) {
-            std::cout << "\n" << escape_controls(s.source) << "\n";
-            if (s.success)
-                std::cout << "  last success: " << time_text(s.success->at, TimeText::IsoUtc) << " "
-                          << s.success->result << ": " << escape_controls(s.success->message) << "\n";
-            if (s.failure)
-                std::cout << "  last failure: " << time_text(s.failure->at, TimeText::IsoUtc) << " "
-                          << s.failure->result << ": " << escape_controls(s.failure->message) << "\n";
-        }
-    }
+    else
+        print_status(status, now);
+    if (!StaffPin(state_dir(options.state_dir)).is_set())
+        std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
+    print_sources(status);
     return exit_ok;
 }
 

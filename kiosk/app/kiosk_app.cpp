@@ -231,6 +231,18 @@ int play_script(const platform::Script& script, platform::FrameLoop& loop, platf
     return status;
 }
 
+// `kiosk screenshot`: the first screen, a moment after the start, as a PNG.
+int take_screenshot(platform::FrameLoop& loop, const std::string& file)
+{
+    loop.advance(Millis(100));
+    std::string error;
+    if (!loop.shot(file, error)) {
+        std::cerr << "kiosk: " << error << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
 // The sync threads, for a kiosk that runs for real on its installed content: new content reaches `ui` between
 // frames, with a banner.
 std::unique_ptr<SyncThread> start_sync(const Options& options, const Settings& settings, const Clock& clock,
@@ -313,14 +325,8 @@ int run(const Options& options, const Settings& settings)
     crash_for_test(*content->bundle);
     loop.start();
 
-    if (options.command == Command::Screenshot) {
-        loop.advance(Millis(100));
-        if (!loop.shot(options.out_file, error)) {
-            std::cerr << "kiosk: " << error << "\n";
-            return exit_failure;
-        }
-        return exit_ok;
-    }
+    if (options.command == Command::Screenshot)
+        return take_screenshot(loop, options.out_file);
     int status = exit_ok;
     if (script) {
         client.trace_screens();
