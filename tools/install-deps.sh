@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   # Build tools.
-  build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev clang-format
+  build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev clang-format clang-tidy
   # Libraries (DESIGN.md, Dependencies).
   libsdl2-dev wayland-protocols libimgui-dev libstb-dev libsqlite3-dev libsqlitecpp-dev doctest-dev libqrcodegencpp-dev
   libmd4c-dev libmd4c-html0-dev libtoml11-dev libical-dev libcurl4-openssl-dev libsodium-dev libcli11-dev nlohmann-json3-dev

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: a release build with warnings as errors, a debug build under
-# AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for about a minute, the Debian package's checks,
-# the package booted in a VM and the arm64 build and tests under emulation, after the layout check. Exits
-# non-zero on any failure.
+# Installs what is missing, builds, and runs every test: a release build with warnings as errors and clang-tidy on the
+# files a change touched, a debug build under AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets for
+# about a minute, the Debian package's checks, the package booted in a VM and the arm64 build and tests under
+# emulation, after the layout check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,8 @@ jobs=${JOBS:-2}
 echo "== release build and tests"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_WERROR=ON >/dev/null
 cmake --build build/release -j"$jobs"
+echo "== clang-tidy on the files this change touched (tools/tidy.sh; tools/tidy.sh --all for every file)"
+tools/tidy.sh
 ctest --test-dir build/release -j"$jobs" --output-on-failure
 
 echo "== sanitizer build and tests (ASan, UBSan)"
