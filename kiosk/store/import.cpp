@@ -219,10 +219,92 @@ std::int64_t as_int(std::size_t count)
     return static_cast<std::int64_t>(count);
 }
 
+// The next "local-<n>" for a version the caller gave no name. Local numbers never repeat, even after their versions
+// were deleted. False on a database error.
+bool next_local_version(Database& db, std::string& version)
+{
+    bool failed = false;
+    std::int64_t serial = read_state_int(db, state_key::local_serial, failed).value_or(0) + 1;
+    version = "local-" + std::to_string(serial);
+    return !failed && write_state(db, state_key::local_serial, std::to_string(serial));
+}
+
+// The new version's row, named `version`. False on a database error.
+bool insert_version(Database& db, const ImportRequest& request, const std::string& version)
+{
+    // A database opened below the latest schema (open_at_schema, for tests of migrations) has no expiry column.
+    bool expiry = schema_version_of(db) >= 4;
+    StatementUse insert = db.use(expiry
+            ? "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
+              "occurrences, images, report, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+            : "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
+              "occurrences, images, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!insert)
+        return false;
+    const BundleCounts& counts = request.counts;
+    insert->bind_text(1, version)
+        .bind_int(2, request.is_signed ? 1 : 0)
+        .bind_text(3, request.identity)
+        .bind_text(4, request.source)
+        .bind_int(5, request.imported_at != 0 ? request.imported_at : static_cast<std::int64_t>(std::time(nullptr)))
+        .bind_int(6, as_int(counts.pages))
+        .bind_int(7, as_int(counts.cards))
+        .bind_int(8, as_int(counts.events))
+        .bind_int(9, as_int(counts.occurrences))
+        .bind_int(10, as_int(counts.images))
+        .bind_text(11, request.report);
+    if (expiry)
+        insert->bind_text(12, request.expires);
+    return insert->run();
+}
+
+// Version `id` becomes the active one, and the one that was active (if any) the one a rollback goes back to. False
+// on a database error.
+bool activate(Database& db, std::int64_t id, const std::optional<VersionInfo>& active)
+{
+    if (!write_state(db, state_key::active, std::to_string(id)))
+        return false;
+    return active ? write_state(db, state_key::previous, std::to_string(active->id))
+                  : erase_state(db, state_key::previous);
+}
+
+// A signed packed `version` above the last signed one becomes the last signed one. A failed read sets `failed` for
+// the caller to see after its next reads; false when a write failed.
+bool raise_last_signed(Database& db, const std::string& version, const std::string& identity, bool& failed)
+{
+    auto last = read_state(db, state_key::last_signed, failed);
+    if (!last || compare_versions(version, *last) >= 0) {
+        if (!write_state(db, state_key::last_signed, version)
+            || !write_state(db, state_key::last_signed_identity, identity))
+            return false;
+    }
+    return true;
+}
+
+// A pin from a signed version holds until a newer signed version comes; a pin from a local version gives way to any
+// import, as local versions never hold back others. False on a database error, also one that set `failed` before.
+bool release_pin(Database& db, const std::string& version, bool packed, bool& failed)
+{
+    auto pinned = read_state(db, state_key::pinned_from, failed);
+    auto pinned_signed = read_state(db, state_key::pinned_signed, failed);
+    if (failed)
+        return false;
+    if (pinned && (pinned_signed.value_or("0") != "1" || (packed && compare_versions(version, *pinned) > 0)))
+        return erase_state(db, state_key::pinned_from) && erase_state(db, state_key::pinned_signed);
+    return true;
+}
+
+// Keeps the active version `id`, the previous one and the newest others up to versions_kept; their rows go too.
+bool prune_versions(Database& db, std::int64_t id, const std::optional<VersionInfo>& previous)
+{
+    StatementUse prune = db.use("DELETE FROM versions WHERE id NOT IN (SELECT id FROM versions "
+                                "ORDER BY (id = ?1 OR id = ?2) DESC, id DESC LIMIT ?3)");
+    return prune && prune->bind_int(1, id).bind_int(2, previous ? previous->id : -1).bind_int(3, versions_kept).run();
+}
+
 } // namespace
 
-// One write transaction from start to commit: every step must run inside it, which is why it stays one function
-// (the rows themselves are BundleWriter's).
+// One write transaction from start to commit: every step runs inside it (the rows themselves are BundleWriter's).
 std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, std::string& error)
 {
     std::lock_guard lock(m_mutex);
@@ -255,81 +337,22 @@ std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, 
         return ImportOutcome::Refused; // Inside the write transaction: no other import can come between.
 
     std::string version = request.version;
-    if (version.empty()) {
-        // Local numbers never repeat, even after their versions were deleted.
-        std::int64_t serial = read_state_int(db, state_key::local_serial, failed).value_or(0) + 1;
-        version = "local-" + std::to_string(serial);
-        if (failed || !write_state(db, state_key::local_serial, std::to_string(serial)))
-            return fail(db.error());
-    }
-
-    {
-        // A database opened below the latest schema (open_at_schema, for tests of migrations) has no expiry column.
-        bool expiry = schema_version_of(db) >= 4;
-        StatementUse insert = db.use(expiry
-                ? "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
-                  "occurrences, images, report, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                : "INSERT INTO versions (version, is_signed, identity, source, imported_at, pages, cards, events, "
-                  "occurrences, images, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        if (!insert)
-            return fail(db.error());
-        const BundleCounts& counts = request.counts;
-        insert->bind_text(1, version)
-            .bind_int(2, request.is_signed ? 1 : 0)
-            .bind_text(3, request.identity)
-            .bind_text(4, request.source)
-            .bind_int(5, request.imported_at != 0 ? request.imported_at : static_cast<std::int64_t>(std::time(nullptr)))
-            .bind_int(6, as_int(counts.pages))
-            .bind_int(7, as_int(counts.cards))
-            .bind_int(8, as_int(counts.events))
-            .bind_int(9, as_int(counts.occurrences))
-            .bind_int(10, as_int(counts.images))
-            .bind_text(11, request.report);
-        if (expiry)
-            insert->bind_text(12, request.expires);
-        if (!insert->run())
-            return fail(db.error());
-    }
+    if (version.empty() && !next_local_version(db, version))
+        return fail(db.error());
+    if (!insert_version(db, request, version))
+        return fail(db.error());
     std::int64_t id = db.last_insert_rowid();
 
     BundleWriter writer(db, id, request);
     if (!writer.write())
         return fail(writer.problem().empty() ? db.error() : writer.problem());
-
-    if (!write_state(db, state_key::active, std::to_string(id)))
+    if (!activate(db, id, active))
         return fail(db.error());
-    if (active ? !write_state(db, state_key::previous, std::to_string(active->id))
-               : !erase_state(db, state_key::previous))
-        return fail(db.error());
-
     bool packed = request.is_signed && is_packed_version(version);
-    if (packed) {
-        auto last = read_state(db, state_key::last_signed, failed);
-        if (!last || compare_versions(version, *last) >= 0) {
-            if (!write_state(db, state_key::last_signed, version)
-                || !write_state(db, state_key::last_signed_identity, request.identity))
-                return fail(db.error());
-        }
-    }
-
-    // A pin from a signed version holds until a newer signed version comes; a pin from a local version gives way to
-    // any import, as local versions never hold back others.
-    auto pinned = read_state(db, state_key::pinned_from, failed);
-    auto pinned_signed = read_state(db, state_key::pinned_signed, failed);
-    if (failed)
+    if (packed && !raise_last_signed(db, version, request.identity, failed))
         return fail(db.error());
-    if (pinned && (pinned_signed.value_or("0") != "1" || (packed && compare_versions(version, *pinned) > 0))) {
-        if (!erase_state(db, state_key::pinned_from) || !erase_state(db, state_key::pinned_signed))
-            return fail(db.error());
-    }
-
-    {
-        // Keeps the active version, the previous one and the newest others up to versions_kept; their rows go too.
-        StatementUse prune = db.use("DELETE FROM versions WHERE id NOT IN (SELECT id FROM versions "
-                                    "ORDER BY (id = ?1 OR id = ?2) DESC, id DESC LIMIT ?3)");
-        if (!prune || !prune->bind_int(1, id).bind_int(2, active ? active->id : -1).bind_int(3, versions_kept).run())
-            return fail(db.error());
-    }
+    if (!release_pin(db, version, packed, failed) || !prune_versions(db, id, active))
+        return fail(db.error());
 
     if (!transaction.commit())
         return fail(db.error());

@@ -63,6 +63,85 @@ float paragraphs_height(const std::vector<Paragraph>& paragraphs, float width)
     return h;
 }
 
+// The space the words have beside (or under) the code, and the code's least side, for fitting one to the other.
+struct QrSpace {
+    float width = 0.0f;      // The window's.
+    float body_h = 0.0f;     // Below the bar, inside the padding.
+    float pad = 0.0f;        // Around the code and the words.
+    float least_side = 0.0f; // The code's least side: below it a phone held at arm's length starts to struggle.
+    float close_h = 0.0f;    // The Close button's height, under the words.
+    bool side_by_side = false;
+
+    // The height the words have and the side the code has, when the words' column is `w` wide.
+    std::pair<float, float> room(float w) const
+    {
+        float code_room = side_by_side ? std::min(width - w - 3.0f * pad, body_h) : 0.0f;
+        return std::pair(side_by_side ? body_h : body_h - least_side - pad, code_room);
+    }
+};
+
+// The words: the whole title when the bar had to cut it, the details, what to do, and last the address.
+std::vector<Paragraph> qr_words(const ScreenContext& c, const std::string& title, bool title_cut,
+    const std::vector<QrDetail>& details, const std::string& address)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::vector<Paragraph> words;
+    if (title_cut)
+        words.push_back({style.fonts.tile, style.theme.text, title, 3, m.em(0.5f)});
+    for (std::size_t i = 0; i < details.size(); ++i) {
+        bool last = i + 1 == details.size();
+        words.push_back({details[i].strong ? style.fonts.bold : style.fonts.body, style.theme.text, details[i].text,
+            last ? 10 : 4, m.em(0.5f)});
+    }
+    words.push_back({style.fonts.bold, style.theme.text, c.word("scan_hint"), 4, m.em(0.6f)});
+    words.push_back({style.fonts.bold, style.theme.accent, address, 3, m.em(1.0f)});
+    return words;
+}
+
+// The words of `qr_words` fit a column `w` wide with Close under them; the address is first broken for that width.
+bool words_fit(
+    std::vector<Paragraph>& words, const std::string& address, float w, const Style& style, const QrSpace& space)
+{
+    words.back().text = address_lines(style.fonts.bold, w, address);
+    return paragraphs_height(words, w) + space.close_h <= space.room(w).first;
+}
+
+// The width of the words' column. The column widens (and the code shrinks, never below its least size) until the
+// words fit; then the last detail gives up lines, and last whole paragraphs go until Close fits.
+float fit_words(std::vector<Paragraph>& words, bool title_cut, bool has_details, const std::string& address,
+    const Style& style, const QrSpace& space)
+{
+    const Metrics& m = style.metrics;
+    std::size_t hint_index = words.size() - 2;
+    float text_w = space.side_by_side ? std::max(space.width * 0.38f, m.em(12.0f)) : space.width - 2.0f * space.pad;
+    auto fits = [&](float w) { return words_fit(words, address, w, style, space); };
+    if (space.side_by_side) {
+        while (!fits(text_w) && space.room(text_w + m.em(2.0f)).second >= space.least_side)
+            text_w += m.em(2.0f);
+    }
+    // Still too much: the last detail (a description) gives up lines, then the title.
+    std::size_t title_index = title_cut ? 0 : words.size();
+    std::size_t last_detail = has_details ? hint_index - 1 : words.size();
+    for (std::size_t shrink : {last_detail, title_index}) {
+        while (shrink < words.size() && !fits(text_w) && words[shrink].max_lines > (shrink == title_index ? 1 : 0))
+            --words[shrink].max_lines;
+    }
+    // Large text on a small panel: the details and the title go, then the address (the code holds it), and last the
+    // hint, until Close fits.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < hint_index; ++i)
+        order.push_back(i);
+    order.push_back(hint_index + 1);
+    order.push_back(hint_index);
+    for (std::size_t drop : order) {
+        if (fits(text_w))
+            break;
+        words[drop].max_lines = 0;
+    }
+    return text_w;
+}
+
 } // namespace
 
 static void draw_qr_code(ImDrawList* list, const qrcodegen::QrCode& code, ImVec2 pos, int module_px)
@@ -122,56 +201,13 @@ std::optional<Intent> draw_qr_view(
     // Below this a phone held at arm's length starts to struggle: about 1.2 mm a module.
     float least_side = float(modules) * std::max(1.0f, m.mm(1.2f));
 
-    // The words: the whole title when the bar had to cut it, the details, what to do, the address, Close.
-    std::vector<Paragraph> words;
-    if (title_cut)
-        words.push_back({style.fonts.tile, style.theme.text, title, 3, m.em(0.5f)});
-    for (std::size_t i = 0; i < details.size(); ++i) {
-        bool last = i + 1 == details.size();
-        words.push_back({details[i].strong ? style.fonts.bold : style.fonts.body, style.theme.text, details[i].text,
-            last ? 10 : 4, m.em(0.5f)});
-    }
-    std::size_t hint_index = words.size();
-    words.push_back({style.fonts.bold, style.theme.text, c.word("scan_hint"), 4, m.em(0.6f)});
+    // The words beside the code in landscape, under it in portrait, and Close under them.
     std::string address = display_address(url);
-    words.push_back({style.fonts.bold, style.theme.accent, address, 3, m.em(1.0f)});
+    std::vector<Paragraph> words = qr_words(c, title, title_cut, details, address);
     float close_h = std::max(m.touch() * 1.3f, m.em(2.6f));
-
-    // Words beside the code in landscape, under it in portrait. The column widens (and the code shrinks, never
-    // below its least size) until the words fit; then the last detail gives up lines.
     bool side_by_side = width > height * 1.1f;
-    float text_w = side_by_side ? std::max(width * 0.38f, m.em(12.0f)) : width - 2.0f * pad;
-    auto room = [&](float w) {
-        float code_room = side_by_side ? std::min(width - w - 3.0f * pad, body_h) : 0.0f;
-        return std::pair(side_by_side ? body_h : body_h - least_side - pad, code_room);
-    };
-    auto fits = [&](float w) {
-        words[hint_index + 1].text = address_lines(style.fonts.bold, w, address);
-        return paragraphs_height(words, w) + close_h <= room(w).first;
-    };
-    if (side_by_side) {
-        while (!fits(text_w) && room(text_w + m.em(2.0f)).second >= least_side)
-            text_w += m.em(2.0f);
-    }
-    // Still too much: the last detail (a description) gives up lines, then the title.
-    std::size_t title_index = title_cut ? 0 : words.size();
-    std::size_t last_detail = details.empty() ? words.size() : hint_index - 1;
-    for (std::size_t shrink : {last_detail, title_index}) {
-        while (shrink < words.size() && !fits(text_w) && words[shrink].max_lines > (shrink == title_index ? 1 : 0))
-            --words[shrink].max_lines;
-    }
-    // Large text on a small panel: the details and the title go, then the address (the code holds it), and last the
-    // hint, until Close fits.
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < hint_index; ++i)
-        order.push_back(i);
-    order.push_back(hint_index + 1);
-    order.push_back(hint_index);
-    for (std::size_t drop : order) {
-        if (fits(text_w))
-            break;
-        words[drop].max_lines = 0;
-    }
+    QrSpace space {width, body_h, pad, least_side, close_h, side_by_side};
+    float text_w = fit_words(words, title_cut, !details.empty(), address, style, space);
     float text_h = paragraphs_height(words, text_w) + close_h;
 
     float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;

@@ -116,6 +116,80 @@ std::optional<Intent> draw_link_chips(
     return intent;
 }
 
+// What drawing one block left behind: its height, how far it steps in, and a link tapped in its words.
+struct DrawnBlock {
+    float height = 0.0f;
+    float indent = 0.0f;
+    int tapped = -1; // A link's words tapped in the text: the same as its chip.
+};
+
+// A block's rich text laid out as `layout`, drawn `indent` in from `pos`, with its links pressable.
+DrawnBlock draw_rich_block(const RichLayout& layout, ImDrawList* list, ImVec2 pos, float indent)
+{
+    draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
+    int tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
+    return {layout.height, indent, tapped};
+}
+
+// A quote: its text stepped in beside an accent bar as tall as the text.
+DrawnBlock draw_quote(const Style& style, const Block& block, ImDrawList* list, ImVec2 pos, float column)
+{
+    const Metrics& m = style.metrics;
+    float indent = m.em(1.0f);
+    const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts_for(block, style));
+    list->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + m.mm(1.2f), pos.y + layout.height), style.theme.accent);
+    return draw_rich_block(layout, list, pos, indent);
+}
+
+// A list item: its marker in a gutter, then its text; nested items step in by one gutter per level.
+DrawnBlock draw_list_item(const Style& style, const Block& block, ImDrawList* list, ImVec2 pos, float column)
+{
+    const Metrics& m = style.metrics;
+    float gutter = m.em(1.4f);
+    float indent = gutter * float(std::max(1, block.level));
+    std::string mark = marker(block);
+    RichFonts fonts = fonts_for(block, style);
+    if (mark == "\xE2\x80\xA2") {
+        // A bullet as a drawn dot: a font's bullet is too small to see at arm's length.
+        float r = std::max(2.0f, m.em(0.16f));
+        list->AddCircleFilled(
+            ImVec2(pos.x + indent - m.em(0.6f), pos.y + style.fonts.body->FontSize * 0.58f), r, style.theme.accent, 16);
+    } else if (!mark.empty()) {
+        ImFont* font = block.ordered ? style.fonts.bold : style.fonts.body;
+        float mark_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, mark.c_str()).x;
+        draw_text(list, font, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y), style.theme.accent, mark);
+    }
+    const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts);
+    return draw_rich_block(layout, list, pos, indent);
+}
+
+// One block of the page at the cursor, in a column `column` wide.
+DrawnBlock draw_block(const ScreenContext& c, const Block& block, float column)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    switch (block.kind) {
+    case BlockKind::Rule:
+        list->AddLine(ImVec2(pos.x, pos.y + m.em(0.5f)), ImVec2(pos.x + column, pos.y + m.em(0.5f)), style.theme.border,
+            std::max(1.0f, m.mm(0.4f)));
+        return {m.em(1.0f), 0.0f, -1};
+    case BlockKind::Image: {
+        float indent = m.em(1.4f) * float(std::max(0, block.level));
+        return {draw_picture(c, block, indent, column - indent), indent, -1};
+    }
+    case BlockKind::Quote:
+        return draw_quote(style, block, list, pos, column);
+    case BlockKind::ListItem:
+        return draw_list_item(style, block, list, pos, column);
+    case BlockKind::Heading:
+    case BlockKind::Paragraph:
+        return draw_rich_block(cached_rich_layout(block.spans, column, fonts_for(block, style)), list, pos, 0.0f);
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
@@ -151,66 +225,11 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         ImGui::PushID(int(i));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + space_before(block, previous, style));
         ImGui::SetCursorPosX(left);
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        float indent = 0.0f;
-        float h = 0.0f;
-        int tapped = -1; // A link's words tapped in the text: the same as its chip.
-        switch (block.kind) {
-        case BlockKind::Rule:
-            list->AddLine(ImVec2(pos.x, pos.y + m.em(0.5f)), ImVec2(pos.x + column, pos.y + m.em(0.5f)),
-                style.theme.border, std::max(1.0f, m.mm(0.4f)));
-            h = m.em(1.0f);
-            break;
-        case BlockKind::Image:
-            indent = m.em(1.4f) * float(std::max(0, block.level));
-            h = draw_picture(c, block, indent, column - indent);
-            break;
-        case BlockKind::Quote: {
-            indent = m.em(1.0f);
-            const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts_for(block, style));
-            list->AddRectFilled(
-                ImVec2(pos.x, pos.y), ImVec2(pos.x + m.mm(1.2f), pos.y + layout.height), style.theme.accent);
-            draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
-            tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
-            h = layout.height;
-            break;
-        }
-        case BlockKind::ListItem: {
-            // Markers sit in a gutter; nested items step in by one gutter per level.
-            float gutter = m.em(1.4f);
-            indent = gutter * float(std::max(1, block.level));
-            std::string mark = marker(block);
-            RichFonts fonts = fonts_for(block, style);
-            if (mark == "\xE2\x80\xA2") {
-                // A bullet as a drawn dot: a font's bullet is too small to see at arm's length.
-                float r = std::max(2.0f, m.em(0.16f));
-                list->AddCircleFilled(ImVec2(pos.x + indent - m.em(0.6f), pos.y + style.fonts.body->FontSize * 0.58f),
-                    r, style.theme.accent, 16);
-            } else if (!mark.empty()) {
-                ImFont* font = block.ordered ? style.fonts.bold : style.fonts.body;
-                float mark_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, mark.c_str()).x;
-                draw_text(list, font, ImVec2(pos.x + indent - m.em(0.45f) - mark_w, pos.y), style.theme.accent, mark);
-            }
-            const RichLayout& layout = cached_rich_layout(block.spans, column - indent, fonts);
-            draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
-            tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
-            h = layout.height;
-            break;
-        }
-        case BlockKind::Heading:
-        case BlockKind::Paragraph: {
-            const RichLayout& layout = cached_rich_layout(block.spans, column, fonts_for(block, style));
-            draw_rich_text(list, layout, pos);
-            tapped = press_rich_links(layout, pos);
-            h = layout.height;
-            break;
-        }
-        }
-        ImGui::Dummy(ImVec2(column, h));
-        if (tapped >= 0)
-            intent = Intent {Intent::Kind::Open, path + "/link-" + std::to_string(tapped + 1)};
-        if (auto chosen = draw_link_chips(c, block, document, path, left + indent, column - indent))
+        DrawnBlock drawn = draw_block(c, block, column);
+        ImGui::Dummy(ImVec2(column, drawn.height));
+        if (drawn.tapped >= 0)
+            intent = Intent {Intent::Kind::Open, path + "/link-" + std::to_string(drawn.tapped + 1)};
+        if (auto chosen = draw_link_chips(c, block, document, path, left + drawn.indent, column - drawn.indent))
             intent = chosen;
         ImGui::PopID();
         previous = &block;

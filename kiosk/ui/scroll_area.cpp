@@ -2,6 +2,8 @@
 // item first pressed is not clicked on release and nothing else lights up under the moving finger (ImGui #3379).
 #include "ui/scroll_area.hpp"
 
+#include "ui/controls.hpp"
+
 #include <algorithm>
 #include <imgui_internal.h>
 
@@ -63,6 +65,7 @@ void ScrollArea::draw_cues(float max_offset)
         m_arrow_center = c;
         m_arrow_radius = r;
         list->AddCircleFilled(c, r, m_theme->accent, 32);
+        record_control("more below", ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
         float s = r * 0.45f;
         ImVec2 points[]
             = {ImVec2(c.x - s, c.y - s * 0.35f), ImVec2(c.x, c.y + s * 0.55f), ImVec2(c.x + s, c.y - s * 0.35f)};
