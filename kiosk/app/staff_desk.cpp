@@ -80,181 +80,206 @@ SnapshotPtr StaffDesk::content_now(WallTime now, const TimeZone& zone)
 
 ui::StaffView StaffDesk::view() const
 {
+    using ui::Phrase;
     ui::StaffView view;
+    auto fact = [&view](const char* label, Phrase value) { view.facts.push_back({label, std::move(value)}); };
     std::string error;
     store::Store* store = this->store(error);
     auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
     if (store) {
         if (auto active = store->active_version()) {
             long long days = (now - active->imported_at) / 86400;
-            view.facts.emplace_back("Showing",
-                "version " + active->version + " from " + active->source + ", "
-                    + (days <= 0 ? "imported today" : "imported " + std::to_string(days) + " days ago"));
+            Phrase::Args args {
+                {"version", active->version}, {"source", active->source}, {"days", std::to_string(days)}};
+            fact("staff_fact_showing",
+                days <= 0 ? Phrase {"staff_showing_today", args}
+                          : Phrase::plural(days, "staff_showing_day", "staff_showing_days", args));
         }
         if (auto active = store->active_version(); active && !active->expires.empty()) {
             std::int64_t until = store::packed_version_seconds(active->expires);
             long long days = (now - until) / 86400;
+            Phrase::Args args {{"time", time_text(until, TimeText::LocalMinutes)}, {"days", std::to_string(days)}};
             if (until > 0 && now > until)
-                view.facts.emplace_back("Out of date",
-                    "the feed said this content would be replaced by " + time_text(until, TimeText::LocalMinutes)
-                        + (days > 0 ? ", " + std::to_string(days) + (days == 1 ? " day" : " days") + " ago" : "")
-                        + ". Check that whoever publishes the feed still updates it, and that this kiosk can reach "
-                          "it (the lines below). Visitors see how long ago it was updated.");
+                fact("staff_fact_out_of_date",
+                    days <= 0 ? Phrase {"staff_out_of_date", args}
+                              : Phrase::plural(days, "staff_out_of_date_day", "staff_out_of_date_days", args));
             else if (until > 0)
-                view.facts.emplace_back("Good until", time_text(until, TimeText::LocalMinutes));
+                fact("staff_fact_good_until", Phrase::verbatim(time_text(until, TimeText::LocalMinutes)));
         }
         if (auto previous = store->previous_version()) {
-            view.facts.emplace_back("Previous", "version " + previous->version + " from " + previous->source);
+            fact("staff_fact_previous",
+                Phrase {"staff_previous", {{"version", previous->version}, {"source", previous->source}}});
             view.can_roll_back = true;
         }
         // The floor is a packed version, its UTC time: ahead when later than a day from now.
         std::string floor = store->version_floor();
         if (store::is_packed_version(floor)
             && store::compare_versions(floor, store::packed_version_at(now + 86400)) > 0) {
-            view.facts.emplace_back("Version floor",
-                "version " + floor
-                    + " is dated ahead of this kiosk's clock, so every update older than it is refused. If the "
-                      "clock is right, reset the floor.");
+            fact("staff_fact_version_floor", Phrase {"staff_version_floor", {{"version", floor}}});
             view.can_reset_floor = true;
         }
         if (std::string pinned = store->pinned_from(); !pinned.empty())
-            view.facts.emplace_back("Rolled back", "automatic updates wait for a version newer than " + pinned);
+            fact("staff_fact_rolled_back", Phrase {"staff_rolled_back_waits", {{"version", pinned}}});
         std::vector<std::string> seen;
         for (const store::SyncLogEntry& entry : store->sync_log(200)) {
             if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
                 continue;
             seen.push_back(entry.source);
-            view.sources.push_back(entry.source + ": " + time_text(entry.at, TimeText::LocalMinutes) + ", "
-                + entry.result + ": " + entry.message);
+            // The result and the message are the sync layer's words, in English.
+            view.sources.push_back(Phrase {"staff_source_line",
+                {{"source", entry.source}, {"time", time_text(entry.at, TimeText::LocalMinutes)},
+                    {"result", entry.result}, {"message", entry.message}}});
         }
     } else {
-        view.facts.emplace_back("Store", error);
+        fact("staff_fact_store", Phrase::verbatim(error));
     }
     if (view.sources.empty())
-        view.sources.push_back("No update has been tried yet.");
-    view.facts.emplace_back("Feed", m_settings.feed_url.empty() ? "none set (feed_url)" : m_settings.feed_url);
+        view.sources.push_back(Phrase {"staff_no_updates"});
+    fact("staff_fact_feed",
+        m_settings.feed_url.empty() ? Phrase {"staff_feed_none"} : Phrase::verbatim(m_settings.feed_url));
 
     // A Pi has no battery clock: say plainly when the time has not been set from the network.
     bool synced = exists("/run/systemd/timesync/synchronized");
-    view.facts.emplace_back("Clock",
-        synced ? "set from the network"
-               : "not confirmed from the network: if the time on screen is wrong, check the network connection");
+    fact("staff_fact_clock", synced ? Phrase {"staff_clock_synced"} : Phrase {"staff_clock_not_synced"});
     struct statvfs disk { };
-    if (statvfs(m_state.c_str(), &disk) == 0)
-        view.facts.emplace_back(
-            "Free disk", std::to_string((std::uint64_t(disk.f_bavail) * disk.f_frsize) >> 20) + " MiB");
+    if (statvfs(m_state.c_str(), &disk) == 0) {
+        std::string mib = std::to_string((std::uint64_t(disk.f_bavail) * disk.f_frsize) >> 20);
+        fact("staff_fact_free_disk", Phrase {"staff_free_disk", {{"mib", mib}}});
+    }
     double up = 0;
     std::ifstream("/proc/uptime") >> up;
-    view.facts.emplace_back("Up", std::to_string(int(up / 3600)) + " h " + std::to_string(int(up / 60) % 60) + " min");
-    view.facts.emplace_back("Kiosk", std::string("version ") + KIOSK_VERSION);
+    std::string hours = std::to_string(int(up / 3600)), minutes = std::to_string(int(up / 60) % 60);
+    fact("staff_fact_up", Phrase {"staff_up", {{"hours", hours}, {"minutes", minutes}}});
+    fact("staff_fact_kiosk", Phrase {"staff_kiosk_version", {{"version", KIOSK_VERSION}}});
 
     view.pending = describe_pending(1);
     view.pending_second = describe_pending(2);
     return view;
 }
 
-std::string StaffDesk::confirm_first(const std::string& action)
+std::optional<ui::Phrase> StaffDesk::confirm_first(ui::StaffAction action)
 {
-    if (action == "reset-floor")
-        return "Resetting the floor lets the kiosk take signed content older than the version it has now, from the "
-               "feed or a stick. Tap \"Reset the version floor\" again to do it.";
-    return "";
+    if (action == ui::StaffAction::ResetFloor)
+        return ui::Phrase {"staff_confirm_reset_floor"};
+    return std::nullopt;
 }
 
-std::string StaffDesk::working_on(const std::string& action)
+ui::Phrase StaffDesk::working_on(ui::StaffAction action)
 {
-    if (action == "apply" || action == "apply-2")
-        return "Applying the stick's content\xE2\x80\xA6 A large one can take a minute; the kiosk keeps running.";
-    if (action == "ignore" || action == "ignore-2")
-        return "Setting the stick's content aside\xE2\x80\xA6";
-    if (action == "rollback")
-        return "Going back to the previous content\xE2\x80\xA6";
-    if (action == "export")
-        return "Saving the counts to the stick\xE2\x80\xA6 Do not take it out yet.";
-    if (action == "reset-floor")
-        return "Resetting the version floor\xE2\x80\xA6";
-    if (action == "restart")
-        return "Restarting\xE2\x80\xA6";
-    if (action == "stop")
-        return "Stopping\xE2\x80\xA6";
-    return "Working\xE2\x80\xA6";
+    switch (action) {
+    case ui::StaffAction::Sync:
+        return ui::Phrase {"staff_working_sync"};
+    case ui::StaffAction::Apply:
+        return ui::Phrase {"staff_working_apply"};
+    case ui::StaffAction::Ignore:
+        return ui::Phrase {"staff_working_ignore"};
+    case ui::StaffAction::RollBack:
+        return ui::Phrase {"staff_working_rollback"};
+    case ui::StaffAction::Export:
+        return ui::Phrase {"staff_working_export"};
+    case ui::StaffAction::ResetFloor:
+        return ui::Phrase {"staff_working_reset_floor"};
+    case ui::StaffAction::Restart:
+        return ui::Phrase {"staff_working_restart"};
+    case ui::StaffAction::Stop:
+        return ui::Phrase {"staff_working_stop"};
+    }
+    return ui::Phrase {"staff_working"};
 }
 
-std::string StaffDesk::describe_pending(int slot) const
+ui::Phrases StaffDesk::describe_pending(int slot) const
 {
+    using ui::Phrase;
     // Where it came from, whether signed (and by which key), what it holds, and what it would change for visitors
-    // (the check runs in a child: the bundle is a stranger's).
+    // (the check runs in a child: the bundle is a stranger's). The sync layer's own words (why it waits, the check's
+    // summary, the changes) stay in English.
     std::string folder = sync::pending_folder(m_state, slot);
     if (!exists(folder + "/bundle.toml"))
-        return "";
+        return {};
     sync::PendingInfo info = sync::read_pending_info(m_state, slot);
     std::vector<std::string> argv = kiosk_child_argv(m_options);
     argv.insert(argv.end(), {"check", folder, "--against-installed", "--json"});
     sync::ChildResult check = sync::run_child(argv);
     std::string unanswered;
     auto report = sync::check_from_json(check.out.substr(0, check.out.find('\n')), unanswered);
-    std::string text = "from " + info.source + ", arrived " + info.arrived_text
-        + (info.why.empty() ? "" : " (" + info.why + ")") + ". ";
-    if (!report)
-        return text + "Checking it " + check.failure() + ".";
-    text += sync::summary_text(*report)
-        + (report->diagnostics.empty() ? "" : " (the stick's kiosk-report.txt lists the problems)") + ". "
-        + (report->changes ? sync::changes_text(*report->changes)
-                           : "Cannot compare with what shows: " + report->compare_error);
+    ui::Phrases text;
+    text.push_back(info.why.empty()
+            ? Phrase {"staff_pending_from", {{"source", info.source}, {"arrived", info.arrived_text}}}
+            : Phrase {"staff_pending_from_why",
+                {{"source", info.source}, {"arrived", info.arrived_text}, {"why", info.why}}});
+    if (!report) {
+        text.push_back(Phrase {"staff_pending_check_failed", {{"failure", check.failure()}}});
+        return text;
+    }
+    Phrase::Args summary {{"summary", sync::summary_text(*report)}};
+    text.push_back(report->diagnostics.empty() ? Phrase {"staff_pending_summary", summary}
+                                               : Phrase {"staff_pending_summary_problems", summary});
+    text.push_back(report->changes ? Phrase::verbatim(sync::changes_text(*report->changes))
+                                   : Phrase {"staff_pending_no_compare", {{"error", report->compare_error}}});
     for (const std::string& other : info.refused)
-        text += " Also arrived while it waits, and refused so as not to replace it: " + other + ".";
+        text.push_back(Phrase {"staff_pending_refused", {{"bundle", other}}});
     return text;
 }
 
-StaffOutcome StaffDesk::act(const std::string& action)
+StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
 {
+    using ui::Phrase;
     StaffOutcome outcome;
     std::string error;
-    if (action == "apply" || action == "apply-2") {
-        int slot = action == "apply-2" ? 2 : 1;
+    switch (action) {
+    case ui::StaffAction::Sync:
+        break; // The caller's: it wakes the sync threads.
+    case ui::StaffAction::Apply: {
         std::string folder = sync::pending_folder(m_state, slot);
         if (!exists(folder + "/bundle.toml")) {
-            outcome.message = "There is nothing waiting to apply.";
-        } else {
-            sync::ChildImport child = sync::import_in_child(
-                kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
-            const sync::ImportReport& report = child.report;
-            if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
-                sync::forget_pending(m_state, slot);
-                outcome.message = "Applied: the stick's content is showing now.";
-                outcome.content_changed = true;
-            } else {
-                std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
-                outcome.message = "Not applied: " + report.message + first;
-            }
+            outcome.message = Phrase {"staff_nothing_to_apply"};
+            break;
         }
-    } else if (action == "ignore" || action == "ignore-2") {
-        sync::forget_pending(m_state, action == "ignore-2" ? 2 : 1);
-        outcome.message = "Set aside: the stick's content will not be applied.";
-    } else if (action == "rollback") {
+        sync::ChildImport child = sync::import_in_child(
+            kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
+        const sync::ImportReport& report = child.report;
+        if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
+            sync::forget_pending(m_state, slot);
+            outcome.message = Phrase {"staff_applied"};
+            outcome.content_changed = true;
+        } else {
+            // The import's own words, in English.
+            std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
+            outcome.message = Phrase {"staff_not_applied", {{"reason", report.message + first}}};
+        }
+        break;
+    }
+    case ui::StaffAction::Ignore:
+        sync::forget_pending(m_state, slot);
+        outcome.message = Phrase {"staff_set_aside"};
+        break;
+    case ui::StaffAction::RollBack: {
         store::Store* store = this->store(error);
         if (store && store->rollback(error)) {
             auto active = store->active_version();
-            outcome.message = "Rolled back: version " + (active ? active->version : std::string("?"))
-                + " is showing again. Updates wait for a version newer than " + store->pinned_from() + ".";
+            outcome.message = Phrase {"staff_rolled_back",
+                {{"version", active ? active->version : std::string("?")}, {"pinned", store->pinned_from()}}};
             outcome.content_changed = true;
         } else {
-            outcome.message = "Not rolled back: " + error;
+            outcome.message = Phrase {"staff_not_rolled_back", {{"error", error}}};
         }
-    } else if (action == "reset-floor") {
+        break;
+    }
+    case ui::StaffAction::ResetFloor: {
         store::Store* store = this->store(error);
         if (store && store->reset_version_floor(error))
-            outcome.message = "Reset: the kiosk takes signed content of any date again. The next update it takes sets "
-                              "a new floor.";
+            outcome.message = Phrase {"staff_floor_reset"};
         else
-            outcome.message = "Not reset: " + error;
-    } else if (action == "export") {
+            outcome.message = Phrase {"staff_floor_not_reset", {{"error", error}}};
+        break;
+    }
+    case ui::StaffAction::Export: {
         std::string folder = stick_folder(m_settings.usb_roots);
         store::Store* store = this->store(error);
         if (folder.empty()) {
-            outcome.message = "No stick found to write to: plug one in and try again.";
+            outcome.message = Phrase {"staff_no_stick"};
         } else if (!store) {
-            outcome.message = "The counts cannot be read: " + error;
+            outcome.message = Phrase {"staff_counts_unreadable", {{"error", error}}};
         } else {
             std::string path = folder + "/kiosk-counts-"
                 + time_text(std::chrono::system_clock::to_time_t(m_clock.now()), TimeText::LocalDate) + ".csv";
@@ -263,15 +288,19 @@ StaffOutcome StaffDesk::act(const std::string& action)
                 csv += d + "," + p + "," + std::to_string(n) + "\n";
             bool ok = bool(posix::write_file_durably(path, csv, 0644));
             ::sync();
-            outcome.message = ok ? "The counts are saved in " + path + ". You can take the stick out now."
-                                 : "The counts could not be written to " + folder + " (is the stick full or locked?).";
+            outcome.message = ok ? Phrase {"staff_counts_saved", {{"file", path}}}
+                                 : Phrase {"staff_counts_not_saved", {{"folder", folder}}};
         }
-    } else if (action == "restart") {
-        outcome.message = "Restarting...";
+        break;
+    }
+    case ui::StaffAction::Restart:
+        outcome.message = Phrase {"staff_restarting"};
         outcome.exit = 0;
-    } else if (action == "stop") {
-        outcome.message = "Stopping for maintenance. Start it again with: sudo systemctl start kiosk";
+        break;
+    case ui::StaffAction::Stop:
+        outcome.message = Phrase {"staff_stopping"};
         outcome.exit = exit_maintenance;
+        break;
     }
     return outcome;
 }

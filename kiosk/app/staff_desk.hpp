@@ -1,5 +1,6 @@
 // What the staff screen shows and does: the facts gathered from the store and the system, and the actions carried
-// out, each answered in plain words. The UI draws; this reads files, runs children and writes.
+// out, each answered in plain words. The UI draws; this reads files, runs children and writes. Its words are phrases
+// (string keys and their arguments, assets/strings/): the UI formats them in the language it shows.
 #pragma once
 
 #include "app/cli.hpp"
@@ -7,6 +8,8 @@
 #include "content/snapshot.hpp"
 #include "content/time_zone.hpp"
 #include "store/store.hpp"
+#include "ui/intent.hpp"
+#include "ui/phrase.hpp"
 #include "ui/screen.hpp"
 
 #include <memory>
@@ -19,7 +22,7 @@ namespace kiosk {
 constexpr int exit_maintenance = 10;
 
 struct StaffOutcome {
-    std::string message;          // What was done, or why not.
+    ui::Phrase message;           // What was done, or why not.
     bool content_changed = false; // Applied or rolled back: load the content again.
     std::optional<int> exit;      // Restart (0) or stop for maintenance (exit_maintenance).
 };
@@ -30,20 +33,21 @@ public:
     StaffDesk(const Options& options, const Settings& settings, const Clock& clock);
 
     ui::StaffView view() const;
-    // "apply", "ignore" (and "apply-2", "ignore-2" for a second waiting bundle), "rollback", "reset-floor", "export",
-    // "restart", "stop" ("sync" is the caller's: it wakes the sync thread).
-    StaffOutcome act(const std::string& action);
+    // Carries out `action`; `slot` says which waiting bundle Apply and Ignore take (1, or 2 for a second stick). Sync
+    // is the caller's (it wakes the sync threads): here it does nothing.
+    StaffOutcome act(ui::StaffAction action, int slot = 1);
     // What the staff screen says while `action` runs, in plain words.
-    static std::string working_on(const std::string& action);
+    static ui::Phrase working_on(ui::StaffAction action);
     // Actions staff must tap twice: the first tap explains (this message), a second within a few seconds acts.
-    static std::string confirm_first(const std::string& action);
+    // Nothing for the others.
+    static std::optional<ui::Phrase> confirm_first(ui::StaffAction action);
     // The content the store shows now, expanded at `now` in `zone`, after an action changed it; nothing when it
     // cannot be loaded.
     SnapshotPtr content_now(WallTime now, const TimeZone& zone);
 
 private:
-    // What staff must know of the bundle waiting in `slot` (1 or 2), or "" when none waits there.
-    std::string describe_pending(int slot) const;
+    // What staff must know of the bundle waiting in `slot` (1 or 2), or nothing when none waits there.
+    ui::Phrases describe_pending(int slot) const;
 
     Options m_options;
     Settings m_settings;

@@ -104,11 +104,11 @@ std::int64_t StaffPin::locked_for(std::int64_t uptime) const
     return std::max<std::int64_t>(0, m_locked_until - uptime);
 }
 
-StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::int64_t uptime, std::string& message)
+StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::int64_t uptime, ui::Phrase& message)
 {
     load_lock(now, uptime);
     if (std::int64_t wait = locked_for(uptime); wait > 0) {
-        message = "Too many wrong PINs. Try again in " + std::to_string((wait + 59) / 60) + " min.";
+        message = ui::Phrase {"staff_pin_locked", {{"minutes", std::to_string((wait + 59) / 60)}}};
         return Check::Locked;
     }
     std::string hash = read_small(m_hash_file);
@@ -119,17 +119,18 @@ StaffPin::Check StaffPin::check(const std::string& pin, std::int64_t now, std::i
         m_locked_until = 0;
         m_lock_length = 0;
         save_lock(now, uptime);
-        message.clear();
+        message = {};
         return Check::Right;
     }
     ++m_failures;
     if (m_failures >= free_tries) {
         m_lock_length = lock_seconds(m_failures);
         m_locked_until = uptime + m_lock_length;
-        message = "Wrong PIN. The pad is locked for " + std::to_string(m_lock_length) + " s.";
+        message = ui::Phrase {"staff_pin_wrong_locked", {{"seconds", std::to_string(m_lock_length)}}};
     } else {
         int left = free_tries - m_failures;
-        message = "Wrong PIN. " + std::to_string(left) + (left == 1 ? " try" : " tries") + " left.";
+        message = ui::Phrase::plural(
+            left, "staff_pin_wrong_try", "staff_pin_wrong_tries", {{"tries", std::to_string(left)}});
     }
     save_lock(now, uptime); // When it cannot be saved, the count and the lock still hold in memory.
     return Check::Wrong;

@@ -8,6 +8,8 @@
 // clock and the length (never more than a day).
 #pragma once
 
+#include "ui/phrase.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -20,13 +22,13 @@ public:
 
     // Whether a PIN was set (kiosk set-pin): without one the staff corner does nothing.
     bool is_set() const;
-    // Stores `pin` (4 to 12 digits) hashed. False with `error` in plain words.
+    // Stores `pin` (4 to 12 digits) hashed. False with `error` in plain words (English: kiosk set-pin's).
     bool set(const std::string& pin, std::string& error);
 
     enum class Check { Right, Wrong, Locked };
     // Checks `pin` at wall time `now` (Unix seconds) and monotonic time `uptime` (seconds). While locked nothing is
-    // checked. `message` says what to tell staff: tries left, or how long the pad stays locked.
-    Check check(const std::string& pin, std::int64_t now, std::int64_t uptime, std::string& message);
+    // checked. `message` says what to tell staff: tries left, or how long the pad stays locked (nothing when right).
+    Check check(const std::string& pin, std::int64_t now, std::int64_t uptime, ui::Phrase& message);
     // Seconds the pad stays locked from `uptime`, or 0.
     std::int64_t locked_for(std::int64_t uptime) const;
 

@@ -18,31 +18,41 @@ StaffSession::StaffSession(ui::Ui& ui, const Clock& clock, const TimeZone& zone,
     , m_trace(trace)
 { }
 
-void StaffSession::say(const std::string& line) const
+void StaffSession::trace(const std::string& line) const
 {
     if (m_trace == Trace::Yes)
         std::cout << "staff: " << line << std::endl;
+}
+
+void StaffSession::say(const ui::Phrase& phrase) const
+{
+    if (m_trace == Trace::Yes)
+        trace(m_ui.strings().format(phrase, m_ui.language()));
 }
 
 void StaffSession::handle(const ui::Intent& intent)
 {
     if (m_worker.busy())
         return; // One thing at a time; the screen says what is under way.
-    if (intent.kind == ui::Intent::Kind::StaffPin)
-        check_pin(intent.path);
-    else if (intent.path == "sync")
+    if (intent.kind == ui::Intent::Kind::StaffPin) {
+        check_pin(intent.pin);
+        return;
+    }
+    if (intent.kind != ui::Intent::Kind::StaffAction)
+        return;
+    if (intent.action == ui::StaffAction::Sync)
         look_now();
-    else if (confirmed(intent.path))
-        act(intent.path);
+    else if (confirmed(intent.action, intent.slot))
+        act(intent.action, intent.slot);
 }
 
 void StaffSession::check_pin(const std::string& digits)
 {
     auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
     auto uptime = std::chrono::duration_cast<std::chrono::seconds>(m_clock.uptime()).count();
-    m_ui.staff_busy("Checking the PIN\xE2\x80\xA6");
+    m_ui.staff_busy(ui::Phrase {"staff_checking_pin"});
     m_worker.start([this, digits, now, uptime]() -> std::function<void()> {
-        std::string message;
+        ui::Phrase message;
         if (m_pin.check(digits, now, uptime, message) != StaffPin::Check::Right) {
             return [this, message] {
                 m_ui.staff_pin_refused(message);
@@ -51,11 +61,11 @@ void StaffSession::check_pin(const std::string& digits)
         }
         return [this, view = m_desk.view()] {
             m_ui.open_staff(view);
-            say("open");
+            trace("open");
             if (!view.pending.empty())
-                say("waiting " + view.pending);
+                trace("waiting " + m_ui.strings().format(view.pending, m_ui.language()));
             if (!view.pending_second.empty())
-                say("also waiting " + view.pending_second);
+                trace("also waiting " + m_ui.strings().format(view.pending_second, m_ui.language()));
         };
     });
 }
@@ -64,37 +74,38 @@ void StaffSession::look_now()
 {
     if (m_look_now)
         m_look_now();
-    m_ui.staff_busy("Looking for new content now\xE2\x80\xA6");
+    m_ui.staff_busy(StaffDesk::working_on(ui::StaffAction::Sync));
     m_worker.start([this]() -> std::function<void()> {
-        return [this, view = m_desk.view()] {
-            m_ui.staff_done(view, "Looking for new content now; the results appear below in a few seconds.");
-        };
+        return [this, view = m_desk.view()] { m_ui.staff_done(view, ui::Phrase {"staff_looking"}); };
     });
 }
 
-bool StaffSession::confirmed(const std::string& action)
+bool StaffSession::confirmed(ui::StaffAction action, int slot)
 {
-    std::string ask = StaffDesk::confirm_first(action);
-    if (ask.empty()) {
-        m_confirming.clear();
+    std::optional<ui::Phrase> ask = StaffDesk::confirm_first(action);
+    if (!ask) {
+        m_confirming.reset();
         return true;
     }
     Millis now = m_clock.uptime();
-    bool second_tap = m_confirming == action && now - m_confirm_asked < Millis(15000);
-    m_confirming = second_tap ? "" : action;
+    bool second_tap = m_confirming == std::pair(action, slot) && now - m_confirm_asked < Millis(15000);
+    if (second_tap)
+        m_confirming.reset();
+    else
+        m_confirming = std::pair(action, slot);
     m_confirm_asked = now;
     if (!second_tap) {
-        m_ui.staff_message(ask);
-        say(ask);
+        m_ui.staff_message(*ask);
+        say(*ask);
     }
     return second_tap;
 }
 
-void StaffSession::act(const std::string& action)
+void StaffSession::act(ui::StaffAction action, int slot)
 {
     m_ui.staff_busy(StaffDesk::working_on(action));
-    m_worker.start([this, action, now = m_clock.now()]() -> std::function<void()> {
-        StaffOutcome outcome = m_desk.act(action);
+    m_worker.start([this, action, slot, now = m_clock.now()]() -> std::function<void()> {
+        StaffOutcome outcome = m_desk.act(action, slot);
         SnapshotPtr changed = outcome.content_changed ? m_desk.content_now(now, m_zone) : nullptr;
         return [this, outcome, changed, view = m_desk.view()] {
             if (changed)

@@ -12,7 +12,9 @@
 #include "ui/ui.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace kiosk {
 
@@ -20,7 +22,7 @@ class StaffSession {
 public:
     enum class Trace {
         No,
-        Yes, // A script runs: print each answer on standard output ("staff: ..."), for tests.
+        Yes, // A script runs: print each answer on standard output ("staff: ..."), in the language shown, for tests.
     };
     StaffSession(ui::Ui& ui, const Clock& clock, const TimeZone& zone, StaffPin& pin, StaffDesk& desk,
         StaffWorker& worker, platform::FrameLoop& loop, Trace trace);
@@ -34,9 +36,12 @@ private:
     void check_pin(const std::string& digits);
     void look_now();
     // Actions that ask first: true when this tap is the one that confirms (a second within 15 s).
-    bool confirmed(const std::string& action);
-    void act(const std::string& action);
-    void say(const std::string& line) const;
+    bool confirmed(ui::StaffAction action, int slot);
+    void act(ui::StaffAction action, int slot);
+    // Traces `phrase` in the language the kiosk shows now.
+    void say(const ui::Phrase& phrase) const;
+    // Traces a line of the scripts' own protocol ("open", "waiting ..."), which is not translated.
+    void trace(const std::string& line) const;
 
     ui::Ui& m_ui;
     const Clock& m_clock;
@@ -47,8 +52,8 @@ private:
     platform::FrameLoop& m_loop;
     Trace m_trace;
     std::function<void()> m_look_now;
-    std::string m_confirming; // An action that asked to be tapped again, and when it asked.
-    Millis m_confirm_asked {0};
+    std::optional<std::pair<ui::StaffAction, int>> m_confirming; // An action (and slot) that asked to be tapped again,
+    Millis m_confirm_asked {0};                                  // and when it asked.
 };
 
 } // namespace kiosk

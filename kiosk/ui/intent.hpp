@@ -5,6 +5,18 @@
 
 namespace kiosk::ui {
 
+// The staff screen's buttons.
+enum class StaffAction {
+    Sync,       // Look for updates now (the sync threads).
+    Apply,      // Apply the bundle waiting in `Intent::slot`.
+    Ignore,     // Set aside the bundle waiting in `Intent::slot`.
+    RollBack,   // Back to the previous content.
+    ResetFloor, // Let the kiosk take signed content older than the version floor again.
+    Export,     // Save the usage counts to a stick.
+    Restart,
+    Stop, // Stop for maintenance: the service does not restart on its exit status.
+};
+
 struct Intent {
     enum class Kind {
         Open, // Go to `path` (DESIGN.md's paths: a section id, "urgent", "home").
@@ -14,12 +26,15 @@ struct Intent {
         LargeText,   // Turn large text on or off.
         Contrast,    // Turn the high-contrast theme on or off.
         Wake,        // A touch on the attract loop: back to the ordinary home screen.
-        StaffPin,    // The PIN pad's digits (`path`), to be checked by the app.
-        StaffAction, // A staff screen button (`path`: sync, apply, ignore, rollback, export, restart, stop).
+        StaffPin,    // The PIN pad's digits (`pin`), to be checked by the app.
+        StaffAction, // A staff screen button (`action`, and `slot` for Apply and Ignore).
         StaffClose,  // Leave the PIN pad or the staff screen.
     };
     Kind kind = Kind::Home;
-    std::string path;
+    std::string path {};                    // Open and Language only.
+    std::string pin {};                     // StaffPin only: the digits typed.
+    StaffAction action = StaffAction::Sync; // StaffAction only.
+    int slot = 1; // StaffAction's Apply and Ignore: the waiting bundle, 1 or 2 (a second stick beside the first).
 };
 
 } // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include "content/snapshot.hpp"
 #include "content/time_zone.hpp"
 #include "ui/intent.hpp"
+#include "ui/phrase.hpp"
 #include "ui/scroll_area.hpp"
 #include "ui/strings.hpp"
 #include "ui/style.hpp"
@@ -49,6 +50,9 @@ struct ScreenContext {
     const std::string& default_language() const { return content.info().default_language(); }
     const std::string& text(const Text& t) const { return t.in(language, default_language()); }
     std::string word(const char* key) const { return strings.get(key, language); }
+    // A phrase from the app, in the language shown now.
+    std::string format(const Phrase& phrase) const { return strings.format(phrase, language); }
+    std::string format(const Phrases& phrases) const { return strings.format(phrases, language); }
     // True when the clock is earlier than the content's import: it cannot be trusted to say what "today" is.
     bool clock_wrong() const { return frame.now < content.imported_at; }
 };
@@ -148,22 +152,28 @@ std::string occurrence_path(const std::string& agenda_id, const Occurrence& occu
 // A screen's title as the first thing in its scrolling content, for when the bar had no room for it whole.
 void draw_content_title(const ScreenContext& context, const std::string& title, float left, float width);
 
-// What the staff screen shows, gathered by the app (the UI does no I/O).
+// One line of the staff screen's facts: "Showing: version 2026... from usb:/media/x, imported today".
+struct StaffFact {
+    std::string label; // A string key ("staff_fact_showing").
+    Phrase value;
+};
+
+// What the staff screen shows, gathered by the app (the UI does no I/O). Its words are phrases, formatted when drawn.
 struct StaffView {
-    std::vector<std::pair<std::string, std::string>> facts; // ("Content", "version 2026... from usb:/media/x")
-    std::vector<std::string> sources;                       // One line per source: its last success and failure.
-    std::string pending;                                    // The stick bundle waiting for staff, or "".
-    std::string pending_second;                             // A second one, waiting beside it, or "".
+    std::vector<StaffFact> facts;
+    std::vector<Phrase> sources; // One line per source: its last success and failure.
+    Phrases pending;             // The stick bundle waiting for staff, or nothing.
+    Phrases pending_second;      // A second one, waiting beside it, or nothing.
     bool can_roll_back = false;
     bool can_reset_floor = false; // The version floor is dated ahead of the clock: updates are being refused.
 };
 
 // The PIN pad: big keys, dots for the digits typed, and `message` (tries left, a lock). `digits` is edited in place.
-std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& digits, const std::string& message);
+std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& digits, const Phrase& message);
 // The staff screen: what the kiosk shows and how its sources fare, and the actions, each confirmed by `message`.
 // `busy`: an action is under way (`message` says which); its buttons wait.
 std::optional<Intent> draw_staff(
-    const ScreenContext& context, const StaffView& view, const std::string& message, bool busy, ScrollArea& scroll);
+    const ScreenContext& context, const StaffView& view, const Phrase& message, bool busy, ScrollArea& scroll);
 
 // The window every screen draws in: the whole display, no decoration, the theme's background.
 // `shift` moves everything a few pixels (the attract loop, against burn-in).

@@ -34,7 +34,7 @@ std::optional<Intent> draw_staff_bar(const ScreenContext& c, const std::string& 
 
 } // namespace
 
-std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, const std::string& message)
+std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, const Phrase& message)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -54,7 +54,7 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
         list->AddCircleFilled(center, dot, style.theme.text, 16);
     }
     top += dot * 2.0f + pad * 0.5f;
-    std::string line = message.empty() ? c.word("staff_pin_hint") : message;
+    std::string line = message.empty() ? c.word("staff_pin_hint") : c.format(message);
     float line_h = draw_wrapped(list, style.fonts.bold, ImVec2(origin.x + pad, origin.y + top), width - 2.0f * pad,
         message.empty() ? style.theme.text_muted : style.theme.urgent, line, 2);
     top += std::max(line_h, style.fonts.bold->FontSize) + pad;
@@ -78,7 +78,7 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
         if (i == 9)
             digits.clear();
         else if (i == 11 && !digits.empty())
-            intent = Intent {Intent::Kind::StaffPin, digits};
+            intent = Intent {.kind = Intent::Kind::StaffPin, .pin = digits};
         else if (i != 11 && digits.size() < 12)
             digits += labels[i];
     }
@@ -86,7 +86,7 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
 }
 
 std::optional<Intent> draw_staff(
-    const ScreenContext& c, const StaffView& view, const std::string& message, bool busy, ScrollArea& scroll)
+    const ScreenContext& c, const StaffView& view, const Phrase& message, bool busy, ScrollArea& scroll)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -106,26 +106,28 @@ std::optional<Intent> draw_staff(
     ImGui::SetCursorPosY(pad);
     // While something runs there are no buttons: what is under way says so where they were.
     if (busy && !message.empty())
-        text(style.fonts.tile, style.theme.accent, message, m.em(0.8f));
+        text(style.fonts.tile, style.theme.accent, c.format(message), m.em(0.8f));
 
     // The actions first: what staff came for. Their answer goes below them, so that a button never moves under a
     // finger about to tap it again (an action that asks to be tapped twice).
     struct Action {
+        StaffAction action;
+        int slot; // Apply and Ignore: which waiting bundle.
         const char* id;
         const char* word;
         bool shown;
     };
     const Action actions[] = {
-        {"sync", "staff_sync", true},
-        {"apply", "staff_apply", !view.pending.empty()},
-        {"ignore", "staff_ignore", !view.pending.empty()},
-        {"apply-2", "staff_apply_second", !view.pending_second.empty()},
-        {"ignore-2", "staff_ignore_second", !view.pending_second.empty()},
-        {"rollback", "staff_rollback", view.can_roll_back},
-        {"export", "staff_export", true},
-        {"reset-floor", "staff_reset_floor", view.can_reset_floor},
-        {"restart", "staff_restart", true},
-        {"stop", "staff_stop", true},
+        {StaffAction::Sync, 1, "sync", "staff_sync", true},
+        {StaffAction::Apply, 1, "apply", "staff_apply", !view.pending.empty()},
+        {StaffAction::Ignore, 1, "ignore", "staff_ignore", !view.pending.empty()},
+        {StaffAction::Apply, 2, "apply-2", "staff_apply_second", !view.pending_second.empty()},
+        {StaffAction::Ignore, 2, "ignore-2", "staff_ignore_second", !view.pending_second.empty()},
+        {StaffAction::RollBack, 1, "rollback", "staff_rollback", view.can_roll_back},
+        {StaffAction::Export, 1, "export", "staff_export", true},
+        {StaffAction::ResetFloor, 1, "reset-floor", "staff_reset_floor", view.can_reset_floor},
+        {StaffAction::Restart, 1, "restart", "staff_restart", true},
+        {StaffAction::Stop, 1, "stop", "staff_stop", true},
     };
     float gap = style.gap();
     float button_h = std::max(m.touch() * 1.2f, m.em(2.2f));
@@ -139,23 +141,25 @@ std::optional<Intent> draw_staff(
         ImGui::SetCursorPos(
             ImVec2(pad + float(n % columns) * (button_w + gap), y + float(n / columns) * (button_h + gap)));
         if (action_button(action.id, ImVec2(button_w, button_h), c.word(action.word), style))
-            intent = Intent {Intent::Kind::StaffAction, action.id};
+            intent = Intent {.kind = Intent::Kind::StaffAction, .action = action.action, .slot = action.slot};
         ++n;
     }
     ImGui::SetCursorPos(ImVec2(pad, y + float((n + columns - 1) / columns) * (button_h + gap) + pad));
     if (!busy && !message.empty())
-        text(style.fonts.tile, style.theme.accent, message, m.em(0.8f));
+        text(style.fonts.tile, style.theme.accent, c.format(message), m.em(0.8f));
 
     if (!view.pending.empty())
-        text(style.fonts.bold, style.theme.text, c.word("staff_pending") + " " + view.pending, m.em(0.8f));
+        text(style.fonts.bold, style.theme.text, c.word("staff_pending") + " " + c.format(view.pending), m.em(0.8f));
     if (!view.pending_second.empty())
-        text(
-            style.fonts.bold, style.theme.text, c.word("staff_pending_second") + " " + view.pending_second, m.em(0.8f));
-    for (const auto& [label, value] : view.facts)
-        text(style.fonts.body, style.theme.text, label + ": " + value, m.em(0.3f));
+        text(style.fonts.bold, style.theme.text, c.word("staff_pending_second") + " " + c.format(view.pending_second),
+            m.em(0.8f));
+    for (const StaffFact& fact : view.facts)
+        text(style.fonts.body, style.theme.text,
+            c.format(Phrase {"staff_fact", {{"label", c.word(fact.label.c_str())}, {"value", c.format(fact.value)}}}),
+            m.em(0.3f));
     ImGui::Dummy(ImVec2(column, m.em(0.5f)));
-    for (const std::string& source : view.sources)
-        text(style.fonts.body, style.theme.text_muted, source, m.em(0.5f));
+    for (const Phrase& source : view.sources)
+        text(style.fonts.body, style.theme.text_muted, c.format(source), m.em(0.5f));
     ImGui::Dummy(ImVec2(column, pad));
     scroll.end();
     return intent;

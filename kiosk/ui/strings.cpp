@@ -4,6 +4,8 @@
 #include "content/posix_file.hpp"
 #include "content/toml_reader.hpp"
 
+#include <string_view>
+
 namespace kiosk::ui {
 
 namespace {
@@ -61,6 +63,48 @@ std::string Strings::get(const std::string& key, const std::string& language) co
         }
     }
     return key;
+}
+
+std::string Strings::format(const Phrase& phrase, const std::string& language) const
+{
+    auto argument = [&](std::string_view name) -> const std::string* {
+        for (const auto& [key, value] : phrase.args) {
+            if (key == name)
+                return &value;
+        }
+        return nullptr;
+    };
+    if (phrase.key.empty()) {
+        const std::string* text = argument("text");
+        return text ? *text : std::string();
+    }
+    std::string pattern = get(phrase.key, language);
+    std::string text;
+    std::size_t at = 0;
+    while (at < pattern.size()) {
+        std::size_t open = pattern.find('{', at);
+        std::size_t close = open == std::string::npos ? open : pattern.find('}', open);
+        if (close == std::string::npos) {
+            text += pattern.substr(at);
+            break;
+        }
+        text += pattern.substr(at, open - at);
+        const std::string* value = argument(std::string_view(pattern).substr(open + 1, close - open - 1));
+        text += value ? *value : pattern.substr(open, close + 1 - open);
+        at = close + 1;
+    }
+    return text;
+}
+
+std::string Strings::format(const Phrases& phrases, const std::string& language) const
+{
+    std::string text;
+    for (const Phrase& phrase : phrases) {
+        if (!text.empty())
+            text += ' ';
+        text += format(phrase, language);
+    }
+    return text;
 }
 
 std::vector<std::string> Strings::languages() const

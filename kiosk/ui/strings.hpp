@@ -3,6 +3,7 @@
 
 #include "content/diagnostic.hpp"
 #include "content/time_zone.hpp"
+#include "ui/phrase.hpp"
 
 #include <map>
 #include <string>
@@ -23,6 +24,12 @@ public:
     std::vector<const std::string*> all_texts() const;
     // The keys of `language`'s file.
     std::vector<std::string> keys(const std::string& language) const;
+
+    // `phrase` in `language`: its key's text (as get() finds it) with each {name} replaced by the argument of that
+    // name, in one pass, so that an argument's own braces are left as they are. A placeholder with no argument stays.
+    std::string format(const Phrase& phrase, const std::string& language) const;
+    // Each of `phrases` formatted, joined by a space.
+    std::string format(const Phrases& phrases, const std::string& language) const;
 
     // "Tuesday, December 1" and "10:00 AM" in the language's own words and order.
     std::string format_date(const LocalTime& time, const std::string& language) const;

@@ -222,35 +222,35 @@ Millis Ui::attract_next_change(Millis now) const
     return std::min(to_step, to_shift);
 }
 
-void Ui::staff_pin_refused(const std::string& message)
+void Ui::staff_pin_refused(Phrase message)
 {
     m_pin_digits.clear();
-    m_staff_message = message;
+    m_staff_message = std::move(message);
     m_staff_busy = false;
 }
 
-void Ui::staff_busy(const std::string& message)
+void Ui::staff_busy(Phrase message)
 {
-    m_staff_message = message;
+    m_staff_message = std::move(message);
     m_staff_busy = true;
 }
 
-void Ui::open_staff(StaffView view, const std::string& message)
+void Ui::open_staff(StaffView view, Phrase message)
 {
     m_staff_mode = StaffMode::Open;
     m_staff_busy = false;
     m_pin_digits.clear();
     m_staff_view = std::move(view);
-    m_staff_message = message;
+    m_staff_message = std::move(message);
     m_staff_scroll.reset();
     m_fade_pending = true;
 }
 
-void Ui::staff_done(StaffView view, const std::string& message)
+void Ui::staff_done(StaffView view, Phrase message)
 {
     m_staff_busy = false;
     m_staff_view = std::move(view);
-    m_staff_message = message;
+    m_staff_message = std::move(message);
 }
 
 void Ui::watch_staff_corner()
@@ -280,7 +280,7 @@ void Ui::watch_staff_corner()
         m_corner_armed = false;
         m_staff_mode = StaffMode::Pin;
         m_pin_digits.clear();
-        m_staff_message.clear();
+        m_staff_message = {};
         m_attract = false;
         ImGui::ClearActiveID();
         m_fade_pending = true;
@@ -291,7 +291,7 @@ void Ui::reset()
 {
     m_staff_mode = StaffMode::None;
     m_pin_digits.clear();
-    m_staff_message.clear();
+    m_staff_message = {};
     m_staff_view = {};
     m_stack.resize(1);
     m_stack[0].scroll.reset();
@@ -402,7 +402,7 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::StaffClose:
         m_staff_mode = StaffMode::None;
         m_pin_digits.clear();
-        m_staff_message.clear();
+        m_staff_message = {};
         m_staff_view = {};
         m_fade_pending = true;
         return;

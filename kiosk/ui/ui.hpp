@@ -80,15 +80,16 @@ public:
         m_staff_corner = corner;
     }
     // The app's answers: the PIN was wrong or the pad is locked (`message`), or right (the staff screen opens).
-    void staff_pin_refused(const std::string& message);
-    void open_staff(StaffView view, const std::string& message = "");
+    // Messages are phrases, formatted in the language shown whenever they are drawn.
+    void staff_pin_refused(Phrase message);
+    void open_staff(StaffView view, Phrase message = {});
     // An action's result in plain words, and the facts again.
-    void staff_done(StaffView view, const std::string& message);
+    void staff_done(StaffView view, Phrase message);
     // Staff work is under way (`message` says what): the PIN pad and the staff screen keep drawing, the staff
     // screen without its buttons, until one of the three answers above arrives.
-    void staff_busy(const std::string& message);
+    void staff_busy(Phrase message);
     // A word for staff at the top of the staff screen, changing nothing else (a question before an action).
-    void staff_message(const std::string& message) { m_staff_message = message; }
+    void staff_message(Phrase message) { m_staff_message = std::move(message); }
 
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
@@ -139,7 +140,7 @@ private:
     enum class StaffMode { None, Pin, Open };
     StaffMode m_staff_mode = StaffMode::None;
     std::string m_pin_digits;
-    std::string m_staff_message;
+    Phrase m_staff_message;
     bool m_staff_busy = false;
     StaffView m_staff_view;
     ScrollArea m_staff_scroll;

@@ -1,6 +1,7 @@
 // UI strings: English and Spanish load, dates read naturally in each, gaps fall back to English.
 #include "ui/strings.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -32,15 +33,18 @@ TEST_CASE("the shipped strings load and format dates in each language")
 
 namespace {
 
-// The keys the code asks for: word("key"), get("key", ...) and show_banner("key", ...) in the UI and app sources, and
-// the date and time words the formatting functions look up by table.
+// The keys the code asks for: word("key"), get("key", ...), show_banner("key", ...) and fact("key", ...) in the UI and
+// app sources, phrases (Phrase {"key", ...} and Phrase::plural(n, "one", "other", ...)), the staff actions' table
+// ({StaffAction::Apply, 1, "apply", "staff_apply", ...}), and the date and time words the formatting functions look up
+// by table.
 std::set<std::string> keys_used()
 {
     std::set<std::string> used
         = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december", "am", "pm"};
-    // word("key"), get("key"..., show_banner("key"..., and tables of {"id", "key", ...} (the staff actions).
-    std::regex call(R"re((?:(?:word|get|show_banner)\("|\{"[a-z0-9-]+", "(?=staff_))([a-z_]+)")re");
+    std::regex call(
+        R"re((?:(?:word|get|show_banner|fact)\(\s*"|Phrase \{\s*"|"[a-z0-9-]+",\s*"(?=staff_))([a-z_]+)")re");
+    std::regex plural(R"re(plural\(\s*[^,]+,\s*"([a-z_]+)",\s*"([a-z_]+)")re");
     for (const char* dir : {KIOSK_SOURCE_DIR "/kiosk/ui", KIOSK_SOURCE_DIR "/kiosk/app"}) {
         for (const auto& entry : std::filesystem::directory_iterator(dir)) {
             std::ifstream in(entry.path());
@@ -49,9 +53,23 @@ std::set<std::string> keys_used()
             std::string text = buffer.str();
             for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m)
                 used.insert((*m)[1].str());
+            for (auto m = std::sregex_iterator(text.begin(), text.end(), plural); m != std::sregex_iterator(); ++m) {
+                used.insert((*m)[1].str());
+                used.insert((*m)[2].str());
+            }
         }
     }
     return used;
+}
+
+// The {placeholders} in `text`.
+std::set<std::string> placeholders(const std::string& text)
+{
+    std::set<std::string> names;
+    std::regex placeholder(R"re(\{([a-z_]+)\})re");
+    for (auto m = std::sregex_iterator(text.begin(), text.end(), placeholder); m != std::sregex_iterator(); ++m)
+        names.insert((*m)[1].str());
+    return names;
 }
 
 } // namespace
@@ -76,4 +94,38 @@ TEST_CASE("every UI string the code uses is in every language file, and every ke
             CHECK(used.count(key) == 1); // In the file, but nothing asks for it.
         }
     }
+}
+
+TEST_CASE("every string has the same placeholders in every language")
+{
+    Diagnostics d;
+    Strings s = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    std::vector<std::string> keys = s.keys("en");
+    REQUIRE(std::count(keys.begin(), keys.end(), "staff_showing_days") == 1);
+    for (const std::string& language : s.languages()) {
+        CAPTURE(language);
+        for (const std::string& key : keys) {
+            CAPTURE(key);
+            CHECK(placeholders(s.get(key, language)) == placeholders(s.get(key, "en")));
+        }
+    }
+}
+
+TEST_CASE("a phrase fills its placeholders in one pass, and shows a verbatim text as it is")
+{
+    Diagnostics d;
+    Strings s = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    Phrase showing {"staff_showing_days", {{"version", "2026-12-01"}, {"source", "usb:/media/{days}"}, {"days", "3"}}};
+    // The source's own braces stay: an argument is never read as a pattern.
+    CHECK(s.format(showing, "en") == "version 2026-12-01 from usb:/media/{days}, imported 3 days ago");
+    CHECK(s.format(showing, "es") == "versión 2026-12-01 de usb:/media/{days}, importada hace 3 días");
+    CHECK(s.format(Phrase::plural(1, "staff_pin_wrong_try", "staff_pin_wrong_tries", {{"tries", "1"}}), "en")
+        == "Wrong PIN. 1 try left.");
+    CHECK(s.format(Phrase::plural(1, "staff_pin_wrong_try", "staff_pin_wrong_tries", {{"tries", "1"}}), "es")
+        == "PIN incorrecto. Te queda 1 intento.");
+    CHECK(s.format(Phrase::verbatim("https://example.org/{x}"), "es") == "https://example.org/{x}");
+    CHECK(s.format(Phrases {Phrase {"staff_applied"}, Phrase::verbatim("More.")}, "en")
+        == "Applied: the stick's content is showing now. More.");
+    CHECK(s.format(Phrase {"staff_fact", {{"label", "A"}}}, "en") == "A: {value}"); // A missing argument shows.
 }

@@ -1,0 +1,66 @@
+// The staff desk's facts and answers are phrases: the same view reads in English or Spanish, as the kiosk shows it.
+#include "app/staff_desk.hpp"
+#include "support/temp_dir.hpp"
+#include "ui/strings.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+// Each fact as the staff screen draws it, in `language`.
+std::vector<std::string> facts_in(const ui::Strings& strings, const ui::StaffView& view, const std::string& language)
+{
+    std::vector<std::string> lines;
+    for (const ui::StaffFact& fact : view.facts)
+        lines.push_back(strings.format(
+            ui::Phrase {"staff_fact",
+                {{"label", strings.get(fact.label, language)}, {"value", strings.format(fact.value, language)}}},
+            language));
+    return lines;
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& line)
+{
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+} // namespace
+
+TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
+{
+    Diagnostics d;
+    ui::Strings strings = ui::Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    test::TempDir dir;
+    Options options;
+    options.state_dir = dir.path();
+    Settings settings;
+    StaffDesk desk(
+        options, settings, Clock::starting_at(WallTime(std::chrono::seconds(1796198400)), Clock::Mode::Simulated));
+
+    ui::StaffView view = desk.view();
+    std::vector<std::string> english = facts_in(strings, view, "en");
+    std::vector<std::string> spanish = facts_in(strings, view, "es");
+    CAPTURE(english);
+    CAPTURE(spanish);
+    CHECK(has(english, "Feed: none set (feed_url)"));
+    CHECK(has(spanish, "Fuente en internet: ninguna (feed_url)"));
+    CHECK(std::count_if(spanish.begin(), spanish.end(), [](const std::string& line) {
+        return line.rfind("Quiosco: versión ", 0) == 0;
+    }) == 1);
+    REQUIRE(view.sources.size() == 1);
+    CHECK(strings.format(view.sources[0], "es") == "Todavía no se ha buscado ninguna actualización.");
+
+    StaffOutcome nothing = desk.act(ui::StaffAction::Apply, 2);
+    CHECK(strings.format(nothing.message, "en") == "There is nothing waiting to apply.");
+    CHECK(strings.format(nothing.message, "es") == "No hay nada esperando para aplicar.");
+    CHECK(strings.format(StaffDesk::working_on(ui::StaffAction::RollBack), "es") == "Volviendo al contenido anterior…");
+    CHECK_FALSE(StaffDesk::confirm_first(ui::StaffAction::Apply));
+    REQUIRE(StaffDesk::confirm_first(ui::StaffAction::ResetFloor));
+    CHECK(strings.format(*StaffDesk::confirm_first(ui::StaffAction::ResetFloor), "en")
+              .rfind("Resetting the floor lets", 0)
+        == 0);
+}
