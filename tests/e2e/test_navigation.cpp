@@ -119,7 +119,7 @@ TEST_CASE("the arrow at the foot of a long page says there is more: a tap on it 
     CHECK(shift < 330);
 }
 
-TEST_CASE("a tap on a moving agenda only stops it; the next tap opens what is under the finger")
+TEST_CASE("a tap on a moving agenda only stops it, the next tap opens what is under the finger")
 {
     TempDir dir;
     auto r = run_script(dir,

@@ -93,7 +93,7 @@ TEST_CASE("kiosk set-pin keeps no plain PIN anywhere, and refuses two different 
     CHECK(none.out.find("staff PIN:   not set") != std::string::npos);
 }
 
-TEST_CASE("a long press opens the PIN pad; five wrong PINs lock it, across a restart, until the delay is over")
+TEST_CASE("a long press opens the PIN pad, five wrong PINs lock it, across a restart, until the delay is over")
 {
     Staff staff;
     std::string wrong = type("1111");
@@ -321,7 +321,7 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
     CHECK(store->version_floor().empty());
 }
 
-TEST_CASE("a second unsigned stick waits beside the first instead of replacing it; staff see both, where each came "
+TEST_CASE("a second unsigned stick waits beside the first instead of replacing it, staff see both, where each came "
           "from and what each changes, and choose")
 {
     Staff staff;

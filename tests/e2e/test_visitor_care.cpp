@@ -195,7 +195,7 @@ TEST_CASE("a monkey: thousands of random taps, drags and waits crash nothing, an
 #endif
 }
 
-TEST_CASE("in fullscreen a keyboard, Alt+F4 and a close request do nothing; in a window a close request ends it")
+TEST_CASE("in fullscreen a keyboard, Alt+F4 and a close request do nothing, in a window a close request ends it")
 {
     TempDir dir;
     std::string keys = "wait 200\nkey a\nkey Return\nkey Escape\nkey Alt+F4\nkey Ctrl+Alt+Delete\nkey Alt+Tab\nclose\n"

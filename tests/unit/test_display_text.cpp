@@ -54,7 +54,7 @@ TEST_CASE("a flood of combining marks on one letter keeps only the first few")
     CHECK(display_text_message(changes).find("accents piled on single letters") != std::string::npos);
 }
 
-TEST_CASE("invisible, bidi and control characters are dropped; line breaks, tabs and a leading BOM stay")
+TEST_CASE("invisible, bidi and control characters are dropped, line breaks, tabs and a leading BOM stay")
 {
     DisplayTextChanges changes;
     std::string text = "\xEF\xBB\xBF"

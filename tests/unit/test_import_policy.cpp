@@ -88,7 +88,7 @@ TEST_CASE("import policy: a bundle that cannot be used is invalid, with its prob
     CHECK_FALSE(f.store->active_version());
 }
 
-TEST_CASE("import policy: signed by a trusted key it is imported; an older signed version is refused")
+TEST_CASE("import policy: signed by a trusted key it is imported, an older signed version is refused")
 {
     Fixture f;
     std::string error;

@@ -35,7 +35,7 @@ TEST_CASE("a stick appearing under a root, or changing, wakes the watch")
     CHECK(watch.wait(10s));
 }
 
-TEST_CASE("the kiosk's report and hidden files change nothing; poke wakes the watch")
+TEST_CASE("the kiosk's report and hidden files change nothing, poke wakes the watch")
 {
     TempDir media;
     fs::create_directories(media.file("STICK"));

@@ -239,7 +239,7 @@ TEST_CASE("a fling into an end overshoots a little and settles at the end")
     }
 }
 
-TEST_CASE("a press on content springing back holds it; the spring starts again on release")
+TEST_CASE("a press on content springing back holds it, the spring starts again on release")
 {
     Scroller s;
     s.set_max_offset(300);

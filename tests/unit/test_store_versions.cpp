@@ -269,7 +269,7 @@ TEST_CASE("store: an import killed at any moment leaves the old version or the n
     MESSAGE(landed_new << " of 20 kills came after at least one new version was committed");
 }
 
-TEST_CASE("store: a signed version dated more than a year ahead of the clock is refused; staff can reset the floor")
+TEST_CASE("store: a signed version dated more than a year ahead of the clock is refused, staff can reset the floor")
 {
     TestStore s;
     Content content = demo();
