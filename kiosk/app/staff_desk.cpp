@@ -221,6 +221,51 @@ ui::Phrases StaffDesk::describe_pending(int slot) const
     return text;
 }
 
+StaffOutcome StaffDesk::apply(int slot)
+{
+    using ui::Phrase;
+    StaffOutcome outcome;
+    std::string folder = sync::pending_folder(m_state, slot);
+    if (!exists(folder + "/bundle.toml")) {
+        outcome.message = Phrase {"staff_nothing_to_apply"};
+        return outcome;
+    }
+    sync::ChildImport child = sync::import_in_child(
+        kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
+    const sync::ImportReport& report = child.report;
+    if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
+        sync::forget_pending(m_state, slot);
+        outcome.message = Phrase {"staff_applied"};
+        outcome.content_changed = true;
+    } else {
+        // The import's own words, in English.
+        std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
+        outcome.message = Phrase {"staff_not_applied", {{"reason", report.message + first}}};
+    }
+    return outcome;
+}
+
+ui::Phrase StaffDesk::export_counts()
+{
+    using ui::Phrase;
+    std::string error;
+    std::string folder = stick_folder(m_settings.usb_roots);
+    store::Store* store = this->store(error);
+    if (folder.empty())
+        return Phrase {"staff_no_stick"};
+    if (!store)
+        return Phrase {"staff_counts_unreadable", {{"error", error}}};
+    std::string path = folder + "/kiosk-counts-"
+        + time_text(std::chrono::system_clock::to_time_t(m_clock.now()), TimeText::LocalDate) + ".csv";
+    std::string csv = "day,path,count\n";
+    for (const auto& [d, p, n] : store->counts())
+        csv += d + "," + p + "," + std::to_string(n) + "\n";
+    bool ok = bool(posix::write_file_durably(path, csv, 0644));
+    ::sync();
+    return ok ? Phrase {"staff_counts_saved", {{"file", path}}}
+              : Phrase {"staff_counts_not_saved", {{"folder", folder}}};
+}
+
 StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
 {
     using ui::Phrase;
@@ -229,26 +274,8 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
     switch (action) {
     case ui::StaffAction::Sync:
         break; // The caller's: it wakes the sync threads.
-    case ui::StaffAction::Apply: {
-        std::string folder = sync::pending_folder(m_state, slot);
-        if (!exists(folder + "/bundle.toml")) {
-            outcome.message = Phrase {"staff_nothing_to_apply"};
-            break;
-        }
-        sync::ChildImport child = sync::import_in_child(
-            kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
-        const sync::ImportReport& report = child.report;
-        if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
-            sync::forget_pending(m_state, slot);
-            outcome.message = Phrase {"staff_applied"};
-            outcome.content_changed = true;
-        } else {
-            // The import's own words, in English.
-            std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
-            outcome.message = Phrase {"staff_not_applied", {{"reason", report.message + first}}};
-        }
-        break;
-    }
+    case ui::StaffAction::Apply:
+        return apply(slot);
     case ui::StaffAction::Ignore:
         sync::forget_pending(m_state, slot);
         outcome.message = Phrase {"staff_set_aside"};
@@ -273,26 +300,9 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
             outcome.message = Phrase {"staff_floor_not_reset", {{"error", error}}};
         break;
     }
-    case ui::StaffAction::Export: {
-        std::string folder = stick_folder(m_settings.usb_roots);
-        store::Store* store = this->store(error);
-        if (folder.empty()) {
-            outcome.message = Phrase {"staff_no_stick"};
-        } else if (!store) {
-            outcome.message = Phrase {"staff_counts_unreadable", {{"error", error}}};
-        } else {
-            std::string path = folder + "/kiosk-counts-"
-                + time_text(std::chrono::system_clock::to_time_t(m_clock.now()), TimeText::LocalDate) + ".csv";
-            std::string csv = "day,path,count\n";
-            for (const auto& [d, p, n] : store->counts())
-                csv += d + "," + p + "," + std::to_string(n) + "\n";
-            bool ok = bool(posix::write_file_durably(path, csv, 0644));
-            ::sync();
-            outcome.message = ok ? Phrase {"staff_counts_saved", {{"file", path}}}
-                                 : Phrase {"staff_counts_not_saved", {{"folder", folder}}};
-        }
+    case ui::StaffAction::Export:
+        outcome.message = export_counts();
         break;
-    }
     case ui::StaffAction::Restart:
         outcome.message = Phrase {"staff_restarting"};
         outcome.exit = 0;

@@ -46,6 +46,9 @@ public:
     SnapshotPtr content_now(WallTime now, const TimeZone& zone);
 
 private:
+    StaffOutcome apply(int slot);
+    // The anonymous counts as a CSV on the first writable stick: what staff are told.
+    ui::Phrase export_counts();
     // What staff must know of the bundle waiting in `slot` (1 or 2), or nothing when none waits there.
     ui::Phrases describe_pending(int slot) const;
 
