@@ -15,6 +15,21 @@ namespace {
 
 constexpr const char* bundle_file = "bundle.toml";
 constexpr std::size_t max_sections = 100; // Two taps to anything: more tiles than this help nobody.
+// Past this many characters an urgent action is warned about: about two lines of its block on a 7-inch 800x480
+// panel, so that three of them still fit its first screen.
+constexpr std::size_t long_action_characters = 90;
+
+// Characters (code points) of UTF-8 text.
+std::size_t character_count(const std::string& utf8)
+{
+    return std::size_t(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool is_blank(const std::string& text)
+{
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 bool is_language_code(const std::string& code)
 {
@@ -199,15 +214,79 @@ private:
             } else if (key == "page") {
                 urgent.page = read_string(item, "urgent.page");
                 page_line = line_of(item);
+            } else if (key == "actions") {
+                urgent.actions = read_urgent_actions(item, info);
             } else
-                m_diagnostics.warning(
-                    bundle_file, line_of(item), "unknown setting 'urgent." + key + "' is ignored (known: title, page)");
+                m_diagnostics.warning(bundle_file, line_of(item),
+                    "unknown setting 'urgent." + key + "' is ignored (known: title, page, actions)");
         }
         check_page(urgent.page, "[urgent]", page_line);
         if (urgent.title.empty())
             m_diagnostics.error(
                 bundle_file, line_of(value), "[urgent] needs a title, such as \"Overdose? Get help now\"");
         info.urgent = std::move(urgent);
+    }
+
+    // [urgent] actions: a list of up to max_urgent_actions texts. An entry that is empty or not a text is skipped
+    // with an error; past the limit the first ones are kept, with a warning.
+    std::vector<Text> read_urgent_actions(const toml::value& value, const BundleInfo& info)
+    {
+        std::vector<Text> actions;
+        if (!value.is_array()) {
+            m_diagnostics.error(bundle_file, line_of(value),
+                "urgent.actions must be a list such as [\"Call 911\", \"Tell staff now\"], not "
+                    + std::string(toml_type_name(value)));
+            return actions;
+        }
+        std::size_t number = 0;
+        for (const toml::value& item : value.as_array()) {
+            std::string what = "urgent.actions: action " + std::to_string(++number);
+            int line = line_of(item);
+            if (!item.is_string() && !item.is_table()) {
+                m_diagnostics.error(bundle_file, line,
+                    what + " must be a text in quotes, or a table such as { en = \"...\", es = \"...\" }, not "
+                        + toml_type_name(item) + ": it is left out");
+                continue;
+            }
+            Text action = without_blank_languages(read_text(item, what, info), what, line);
+            if (action.empty()) {
+                m_diagnostics.error(
+                    bundle_file, line, what + " is empty: write what to do, such as \"Call 911\", or remove it");
+                continue;
+            }
+            if (actions.size() == max_urgent_actions) {
+                m_diagnostics.warning(bundle_file, line,
+                    "urgent.actions has more than " + std::to_string(max_urgent_actions) + " actions: only the first "
+                        + std::to_string(max_urgent_actions) + " are shown");
+                break;
+            }
+            for (const auto& [language, text] : action.by_language()) {
+                if (character_count(text) > long_action_characters) {
+                    m_diagnostics.warning(bundle_file, line,
+                        what + (language.empty() ? std::string() : " (" + language + ")") + " is long ("
+                            + std::to_string(character_count(text)) + " characters): keep each action under "
+                            + std::to_string(long_action_characters)
+                            + ", so all of them fit the first screen of a small panel");
+                    break;
+                }
+            }
+            actions.push_back(std::move(action));
+        }
+        return actions;
+    }
+
+    // `text` without its blank translations, each warned about: the default language shows in their place.
+    Text without_blank_languages(const Text& text, const std::string& what, int line)
+    {
+        Text kept;
+        for (const auto& [language, words] : text.by_language()) {
+            if (!is_blank(words))
+                kept.set(language, words);
+            else if (!language.empty() && text.by_language().size() > 1)
+                m_diagnostics.warning(bundle_file, line,
+                    what + " is empty in \"" + language + "\": the default language shows in its place");
+        }
+        return kept;
     }
 
     void read_sections(const toml::value& value, BundleInfo& info)

@@ -4,6 +4,7 @@
 #include "content/diagnostic.hpp"
 #include "content/text.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,9 +28,13 @@ struct Section {
     std::string filter_column; // Card sections: optional filter chips.
 };
 
+// The most lines [urgent] actions may hold: three large blocks still fit the first screen of a 7-inch 800x480 panel.
+inline constexpr std::size_t max_urgent_actions = 3;
+
 struct UrgentTile {
     Text title;
-    std::string page; // pages/<page>.md
+    std::string page;          // pages/<page>.md
+    std::vector<Text> actions; // Up to max_urgent_actions short lines shown first on the page, in large blocks.
 };
 
 struct BundleInfo {

@@ -151,6 +151,31 @@ std::optional<std::vector<std::string>> decode_list(std::string_view encoded)
     return items;
 }
 
+std::string encode_texts(const std::vector<Text>& texts)
+{
+    std::vector<std::string> items;
+    items.reserve(texts.size());
+    for (const Text& text : texts)
+        items.push_back(encode_text(text));
+    return encode_list(items);
+}
+
+std::optional<std::vector<Text>> decode_texts(std::string_view encoded)
+{
+    auto items = decode_list(encoded);
+    if (!items)
+        return std::nullopt;
+    std::vector<Text> texts;
+    texts.reserve(items->size());
+    for (const std::string& item : *items) {
+        auto text = decode_text(item);
+        if (!text)
+            return std::nullopt;
+        texts.push_back(std::move(*text));
+    }
+    return texts;
+}
+
 std::string format_local_time(const LocalTime& time)
 {
     char buffer[64];

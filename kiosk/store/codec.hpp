@@ -25,6 +25,10 @@ std::optional<std::map<std::string, Text>> decode_tags(std::string_view encoded)
 std::string encode_list(const std::vector<std::string>& items);
 std::optional<std::vector<std::string>> decode_list(std::string_view encoded);
 
+// A list of texts (the urgent actions): each encoded by encode_text, then listed as encode_list does.
+std::string encode_texts(const std::vector<Text>& texts);
+std::optional<std::vector<Text>> decode_texts(std::string_view encoded);
+
 // "YYYY-MM-DDTHH:MM:SS". Reading fills the weekday from the date.
 std::string format_local_time(const LocalTime& time);
 std::optional<LocalTime> parse_stored_time(std::string_view text);

@@ -40,8 +40,13 @@ private:
     bool write_info()
     {
         const BundleInfo& info = m_bundle.info;
-        StatementUse insert = m_db.use("INSERT INTO bundle_info (version_id, name, languages, time_zone, has_urgent, "
-                                       "urgent_title, urgent_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        // A database opened below the latest schema (open_at_schema, for tests of migrations) has no actions column.
+        bool actions = schema_version_of(m_db) >= 5;
+        StatementUse insert = m_db.use(actions
+                ? "INSERT INTO bundle_info (version_id, name, languages, time_zone, has_urgent, urgent_title, "
+                  "urgent_page, urgent_actions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                : "INSERT INTO bundle_info (version_id, name, languages, time_zone, has_urgent, urgent_title, "
+                  "urgent_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         if (!insert)
             return false;
         insert->bind_int(1, m_version_id)
@@ -51,6 +56,8 @@ private:
             .bind_int(5, info.urgent ? 1 : 0)
             .bind_text(6, info.urgent ? encode_text(info.urgent->title) : std::string())
             .bind_text(7, info.urgent ? info.urgent->page : std::string());
+        if (actions)
+            insert->bind_text(8, info.urgent ? encode_texts(info.urgent->actions) : std::string());
         return insert->run();
     }
 

@@ -1,6 +1,7 @@
 // Reading the active version back as a Bundle for the screens' snapshot, and its images' bytes.
 #include "store/codec.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "store/versions.hpp"
 
 namespace kiosk::store {
@@ -57,8 +58,12 @@ private:
 
     bool load_info(BundleInfo& info)
     {
-        StatementUse query = m_db.use("SELECT name, languages, time_zone, has_urgent, urgent_title, urgent_page "
-                                      "FROM bundle_info WHERE version_id = ?1");
+        bool with_actions = schema_version_of(m_db) >= 5; // Below it (tests of migrations), no actions column.
+        StatementUse query = m_db.use(with_actions
+                ? "SELECT name, languages, time_zone, has_urgent, urgent_title, urgent_page, urgent_actions "
+                  "FROM bundle_info WHERE version_id = ?1"
+                : "SELECT name, languages, time_zone, has_urgent, urgent_title, urgent_page "
+                  "FROM bundle_info WHERE version_id = ?1");
         if (!query)
             return false;
         query->bind_int(1, m_version_id);
@@ -76,9 +81,11 @@ private:
         info.time_zone = query->column_text(2);
         if (query->column_int(3) != 0) {
             auto title = decode_text(query->column_text(4));
-            if (!title)
+            std::optional<std::vector<Text>> actions
+                = with_actions ? decode_texts(query->column_text(6)) : std::vector<Text> {};
+            if (!title || !actions)
                 return damaged("bundle_info");
-            info.urgent = UrgentTile {std::move(*title), query->column_text(5)};
+            info.urgent = UrgentTile {std::move(*title), query->column_text(5), std::move(*actions)};
         }
         return true;
     }

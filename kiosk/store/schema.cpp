@@ -155,6 +155,10 @@ const std::vector<Migration>& migrations()
             "A signed version's expiry (MANIFEST 'expires', UTC YYYYMMDDHHMMSS, or ''): past it staff are warned that "
             "the feed has stopped being updated.",
             "ALTER TABLE versions ADD COLUMN expires TEXT NOT NULL DEFAULT '';"},
+        {5,
+            "The urgent page's actions ([urgent] actions, texts listed by codec.hpp's encode_texts, or ''), shown "
+            "first on it; versions imported before have none.",
+            "ALTER TABLE bundle_info ADD COLUMN urgent_actions TEXT NOT NULL DEFAULT '';"},
     };
     return all;
 }

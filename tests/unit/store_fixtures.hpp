@@ -210,6 +210,9 @@ inline void check_same_bundle(const Bundle& a, const Bundle& b)
     if (a.info.urgent) {
         CHECK(a.info.urgent->title.by_language() == b.info.urgent->title.by_language());
         CHECK(a.info.urgent->page == b.info.urgent->page);
+        REQUIRE(a.info.urgent->actions.size() == b.info.urgent->actions.size());
+        for (std::size_t i = 0; i < a.info.urgent->actions.size(); ++i)
+            CHECK(a.info.urgent->actions[i].by_language() == b.info.urgent->actions[i].by_language());
     }
     REQUIRE(a.info.sections.size() == b.info.sections.size());
     for (std::size_t i = 0; i < a.info.sections.size(); ++i) {

@@ -40,6 +40,9 @@ TEST_CASE("the demo bundle reads without a problem")
     CHECK(info->time_zone == "America/New_York");
     REQUIRE(info->urgent);
     CHECK(info->urgent->page == "urgent");
+    REQUIRE(info->urgent->actions.size() == 3);
+    CHECK(info->urgent->actions[0].in("en", "en") == "Call 911");
+    CHECK(info->urgent->actions[0].in("es", "en") == "Llama al 911");
     REQUIRE(info->sections.size() >= 4);
     CHECK(info->find_section("unions")->kind == SectionKind::Cards);
     CHECK(info->find_section("unions")->filter_column == "region");
@@ -143,6 +146,104 @@ icon = "star"
     CHECK(all.find("bundle.toml:7: warning: unknown section setting 'icon'") != std::string::npos);
     CHECK(all.find("has no title") != std::string::npos);
     CHECK(info->sections[0].title.in("en", "en") == "events");
+}
+
+// A bundle.toml whose [urgent] has these actions (the text after "actions = "), from line 3.
+std::string urgent_with_actions(const std::string& actions)
+{
+    return "name = \"x\"\nlanguages = [\"en\", \"es\"]\n[urgent]\ntitle = \"Overdose?\"\npage = \"about\"\nactions = "
+        + actions + "\n[[sections]]\nid = \"events\"\nkind = \"agenda\"\ntitle = \"Events\"\n";
+}
+
+TEST_CASE("urgent actions: up to three texts, each a string or a table of languages")
+{
+    TestBundle b(urgent_with_actions(R"([
+  "Call 911",
+  { en = "Naloxone is free at the front desk", es = "La naloxona es gratis en la recepción" },
+  { en = "Tell staff now", es = "  " },
+])"));
+    auto info = b.read();
+    REQUIRE(info);
+    REQUIRE(info->urgent);
+    REQUIRE(info->urgent->actions.size() == 3);
+    CHECK(info->urgent->actions[0].in("es", "en") == "Call 911");
+    CHECK(info->urgent->actions[1].in("es", "en") == "La naloxona es gratis en la recepción");
+    CHECK(info->urgent->actions[1].in("en", "en") == "Naloxone is free at the front desk");
+    // A blank translation is left out, so the default language shows in its place.
+    CHECK(info->urgent->actions[2].in("es", "en") == "Tell staff now");
+    CHECK(messages(b.diagnostics)
+        == "bundle.toml:9: warning: urgent.actions: action 3 is empty in \"es\": the default language shows in its "
+           "place\n");
+
+    TestBundle none(urgent_with_actions("[]"));
+    REQUIRE(none.read());
+    CHECK(none.diagnostics.empty());
+    TestBundle without("name = \"x\"\n[urgent]\ntitle = \"Help\"\npage = \"about\"\n[[sections]]\nid = \"e\"\nkind = "
+                       "\"agenda\"\ntitle = \"Events\"\n");
+    auto plain = without.read();
+    REQUIRE(plain);
+    CHECK(plain->urgent->actions.empty());
+    CHECK(without.diagnostics.empty());
+}
+
+TEST_CASE("urgent actions: more than three are warned at the line, and the first three kept")
+{
+    TestBundle b(urgent_with_actions(R"([
+  "Call 911",
+  "Give naloxone",
+  "Breathe for them",
+  "Stay with them",
+  "Tell staff",
+])"));
+    auto info = b.read();
+    REQUIRE(info);
+    REQUIRE(info->urgent->actions.size() == 3);
+    CHECK(info->urgent->actions[2].in("en", "en") == "Breathe for them");
+    CHECK(messages(b.diagnostics)
+        == "bundle.toml:10: warning: urgent.actions has more than 3 actions: only the first 3 are shown\n");
+}
+
+TEST_CASE("urgent actions: an empty or non-text entry is an error at its line, and only it is left out")
+{
+    TestBundle b(urgent_with_actions(R"([
+  "Call 911",
+  "",
+  42,
+  {},
+  { en = " " },
+  "Tell staff now",
+])"));
+    auto info = b.read();
+    REQUIRE(info);
+    REQUIRE(info->urgent->actions.size() == 2);
+    CHECK(info->urgent->actions[1].in("en", "en") == "Tell staff now");
+    std::string all = messages(b.diagnostics);
+    CHECK(all.find("bundle.toml:8: error: urgent.actions: action 2 is empty: write what to do") != std::string::npos);
+    CHECK(all.find("bundle.toml:9: error: urgent.actions: action 3 must be a text in quotes, or a table such as "
+                   "{ en = \"...\", es = \"...\" }, not a whole number: it is left out")
+        != std::string::npos);
+    CHECK(all.find("bundle.toml:10: error: urgent.actions: action 4 is empty") != std::string::npos);
+    CHECK(all.find("bundle.toml:11: error: urgent.actions: action 5 is empty") != std::string::npos);
+    CHECK(b.diagnostics.all().size() == 4);
+
+    TestBundle not_a_list(urgent_with_actions("\"Call 911\""));
+    auto single = not_a_list.read();
+    REQUIRE(single);
+    CHECK(single->urgent->actions.empty());
+    CHECK(messages(not_a_list.diagnostics).find("bundle.toml:6: error: urgent.actions must be a list") == 0);
+}
+
+TEST_CASE("urgent actions are bounded like every text, and a long one is warned about")
+{
+    std::string zero_width = "\xE2\x80\x8B"; // U+200B ZERO WIDTH SPACE
+    TestBundle b(urgent_with_actions("[\n  \"Call" + zero_width + " 911\",\n  \"" + std::string(120, 'a') + "\",\n]"));
+    auto info = b.read();
+    REQUIRE(info);
+    REQUIRE(info->urgent->actions.size() == 2);
+    CHECK(info->urgent->actions[0].in("en", "en") == "Call 911");
+    std::string all = messages(b.diagnostics);
+    CHECK(all.find("bundle.toml:7: warning: urgent.actions: action 1: ") != std::string::npos);
+    CHECK(all.find("bundle.toml:8: warning: urgent.actions: action 2 is long (120 characters)") != std::string::npos);
 }
 
 TEST_CASE("ids")

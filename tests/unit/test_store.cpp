@@ -20,6 +20,15 @@ TEST_CASE("store: texts, tags, lists and times encode and decode exactly")
     CHECK(tag_map(*decode_tags(encode_tags(tags))) == tag_map(tags));
     for (const std::vector<std::string>& list : std::vector<std::vector<std::string>> {{}, {""}, {"en", "es"}})
         CHECK(*decode_list(encode_list(list)) == list);
+    for (const std::vector<Text>& texts : std::vector<std::vector<Text>> {{}, {Text()}, {tricky, text("a", "b")}}) {
+        auto decoded = decode_texts(encode_texts(texts));
+        REQUIRE(decoded);
+        REQUIRE(decoded->size() == texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            CHECK((*decoded)[i].by_language() == texts[i].by_language());
+    }
+    CHECK(decode_texts("")->empty());
+    CHECK_FALSE(decode_texts(encode_list({"dangling\x1B"}))); // A list whose item is not an encoded text.
     std::vector<LocalTime> times {local(2026, 11, 26, 12, 0, 5), local(1999, 1, 2, 3, 4, 59)};
     CHECK(same_times(*decode_times(encode_times(times)), times));
     CHECK(decode_times("")->empty());
@@ -88,6 +97,18 @@ TEST_CASE("store: a version 1 database migrates to the current schema with its c
     CHECK(store->active_version()->identity == "demo-hash");
     auto loaded = store->load_active_bundle(error);
     REQUIRE_MESSAGE(loaded, error);
+    // A version imported before the urgent actions had their column has none; the rest is as imported.
+    REQUIRE(content.bundle.info.urgent);
+    CHECK_FALSE(content.bundle.info.urgent->actions.empty());
+    REQUIRE(loaded->info.urgent);
+    CHECK(loaded->info.urgent->actions.empty());
+    content.bundle.info.urgent->actions.clear();
+    check_same_bundle(*loaded, content.bundle);
+    // The migrated database takes actions at the next import.
+    content.bundle.info.urgent->actions = {text("Call 911", "Llama al 911")};
+    import(*store, content.request("demo-hash-2"));
+    loaded = store->load_active_bundle(error);
+    REQUIRE_MESSAGE(loaded, error);
     check_same_bundle(*loaded, content.bundle);
     CHECK(store->log_sync(1, "usb:/media/x", "imported", 10, "fine"));
     CHECK(store->add_counts({{"2026-11-26", "home", 1}}));
@@ -115,7 +136,9 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
     b.info.name.set("", "Center without a language");
     b.info.languages = {"en", "es"};
     b.info.time_zone = "America/New_York";
-    b.info.urgent = UrgentTile {text("Overdose?", "¿Sobredosis?"), "urgent"};
+    b.info.urgent = UrgentTile {text("Overdose?", "¿Sobredosis?"), "urgent",
+        {text("Call 911", "Llama al 911"), Text("odd bytes: \x1E\x1F\x1B"), text("Tell staff", "Avisa")}};
+    b.info.urgent->actions[2].set("", "no language");
     b.info.sections = {
         {"about", SectionKind::Page, text("About", "Acerca"), "about", "", ""},
         {"unions", SectionKind::Cards, Text("Unions"), "", "unions.csv", "region"},
