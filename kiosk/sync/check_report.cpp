@@ -33,9 +33,19 @@ void count_difference(const Ids& before, const Ids& after, std::size_t& added, s
         removed += after.count(id) == 0;
 }
 
-// Whether the urgent page (its title or its page file) changes, and if so its new title and its paragraphs that are
-// new or changed, wherever in the page they are: an emergency number swapped at the end must show. `before` and
-// `after` are the page files' hashes.
+// The urgent page's actions in every language, for comparing.
+std::string all_actions(const Bundle& bundle)
+{
+    std::string out;
+    if (bundle.info.urgent)
+        for (const Text& action : bundle.info.urgent->actions)
+            out += all_languages(action) + "\x1E";
+    return out;
+}
+
+// Whether the urgent page (its title, its actions or its page file) changes, and if so its new title and its actions
+// and paragraphs that are new or changed, wherever in the page they are: an emergency number swapped at the end must
+// show. `before` and `after` are the page files' hashes.
 void urgent_changes(const Bundle& shown_bundle, const Bundle& next, std::map<std::string, std::string>& before,
     std::map<std::string, std::string>& after, Changes& changes)
 {
@@ -45,7 +55,7 @@ void urgent_changes(const Bundle& shown_bundle, const Bundle& next, std::map<std
     std::string old_page = shown->info.urgent ? "pages/" + shown->info.urgent->page + ".md" : "";
     std::string new_page = next.info.urgent ? "pages/" + next.info.urgent->page + ".md" : "";
     bool page_changed = old_page != new_page || (!new_page.empty() && before[old_page] != after[new_page]);
-    changes.urgent_changed = old_title != new_title || page_changed;
+    changes.urgent_changed = old_title != new_title || page_changed || all_actions(*shown) != all_actions(next);
     if (changes.urgent_changed && next.info.urgent) {
         const std::string& language = next.info.default_language();
         changes.urgent_title = next.info.urgent->title.in(language, language);
@@ -53,6 +63,8 @@ void urgent_changes(const Bundle& shown_bundle, const Bundle& next, std::map<std
             std::vector<std::string> out;
             if (!b.info.urgent)
                 return out;
+            for (const Text& action : b.info.urgent->actions) // What the page shows first.
+                out.push_back(action.in(language, language));
             auto page = b.pages.find(b.info.urgent->page);
             if (page == b.pages.end())
                 return out;

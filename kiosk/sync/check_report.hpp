@@ -24,7 +24,7 @@ struct Changes {
     std::size_t sections_changed = 0; // Sections added, removed, or with another title or kind.
     bool urgent_changed = false;
     std::string urgent_title; // The new urgent title, when the urgent page changes.
-    std::string urgent_text;  // Its new or changed paragraphs, " / " between them.
+    std::string urgent_text;  // Its new or changed actions and paragraphs, " / " between them.
 };
 
 // `next`, read from `dir`, against the version the store shows; nullopt with `error` when there is none to compare.

@@ -1,5 +1,7 @@
 // The import child's report: every outcome survives the trip through JSON, and a broken answer is refused, not guessed.
+#include "store_fixtures.hpp"
 #include "sync/check_report.hpp"
+#include "sync/identity.hpp"
 #include "sync/import_report.hpp"
 
 #include <doctest/doctest.h>
@@ -157,4 +159,36 @@ TEST_CASE("check report: what staff and calendar URLs read from a check child re
     REQUIRE(got);
     CHECK_FALSE(got->changes);
     CHECK(got->compare_error == "there is no content yet");
+}
+
+TEST_CASE("check report: an urgent action changed is an urgent change staff see, with its new words first")
+{
+    using namespace kiosk::test::store_fixtures;
+    const std::string dir = KIOSK_SOURCE_DIR "/data/demo";
+    Content shown = demo();
+    std::string error;
+    auto files = bundle_identity(dir, error);
+    REQUIRE_MESSAGE(files, error);
+    ImportRequest request = shown.request("demo-hash");
+    request.source_files = files->files;
+    TestStore s;
+    import(*s.store, request);
+
+    auto same = compare_with_shown(shown.bundle, dir, *s.store, error);
+    REQUIRE_MESSAGE(same, error);
+    CHECK_FALSE(same->urgent_changed);
+
+    Bundle next = shown.bundle;
+    REQUIRE(next.info.urgent);
+    REQUIRE_FALSE(next.info.urgent->actions.empty());
+    next.info.urgent->actions[0] = Text("Call 555-0100");
+    auto changed = compare_with_shown(next, dir, *s.store, error);
+    REQUIRE_MESSAGE(changed, error);
+    CHECK(changed->urgent_changed);
+    CHECK(changed->urgent_text == "Call 555-0100");
+
+    next.info.urgent->actions.clear();
+    auto removed = compare_with_shown(next, dir, *s.store, error);
+    REQUIRE_MESSAGE(removed, error);
+    CHECK(removed->urgent_changed);
 }
