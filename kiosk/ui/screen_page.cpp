@@ -1,6 +1,8 @@
 // A Markdown page: headings, paragraphs, lists, quotes and pictures in one scrolling column, with a chip under each
-// paragraph that has links. A chip opens the link's QR view: the kiosk never opens a browser.
+// paragraph that has links. A chip opens the link's QR view: the kiosk never opens a browser. The urgent page opens
+// with its actions ([urgent] actions) as large blocks above the Markdown.
 #include "content/text_util.hpp"
+#include "ui/controls.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/screen.hpp"
 
@@ -13,6 +15,7 @@ namespace kiosk::ui {
 namespace {
 
 constexpr std::size_t chip_text = 48; // Characters of a link's words on its chip.
+constexpr int action_lines = 4;       // Lines of an urgent action's block at most; content warns long before.
 
 RichFonts fonts_for(const Block& block, const Style& style)
 {
@@ -190,6 +193,59 @@ DrawnBlock draw_block(const ScreenContext& c, const Block& block, float column)
     return {};
 }
 
+// The urgent actions' blocks: their font, inner padding and the space between them.
+struct ActionLook {
+    ImFont* font = nullptr;
+    float inset = 0.0f;
+    float gap = 0.0f;
+};
+
+float action_block_height(const ActionLook& look, float column, const std::string& text)
+{
+    return std::ceil(wrapped_height(look.font, column - 2.0f * look.inset, text, action_lines) + 2.0f * look.inset);
+}
+
+// The largest bold font in which every action's block fits `room`, else the smallest: the first action is on the
+// first screen whatever the text size.
+ActionLook action_look(const ScreenContext& c, const std::vector<Text>& actions, float column, float room)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ActionLook look;
+    for (ImFont* font : {style.fonts.title, style.fonts.tile, style.fonts.bold}) {
+        look = {font, std::round(font->FontSize * 0.5f), m.em(0.5f)};
+        float total = 0.0f;
+        for (const Text& action : actions)
+            total += action_block_height(look, column, c.text(action)) + look.gap;
+        if (total <= room)
+            break;
+    }
+    return look;
+}
+
+// The urgent actions at the cursor, each a block of the urgent colours the width of the column. They are words to
+// act on, not buttons: nothing happens on a tap, and a drag on them scrolls the page. Each is recorded as a control
+// with its words, for scripts and for reading aloud.
+void draw_urgent_actions(const ScreenContext& c, const std::vector<Text>& actions, float left, float column, float room)
+{
+    const Style& style = c.style;
+    ActionLook look = action_look(c, actions, column, room);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    for (const Text& action : actions) {
+        const std::string& words = c.text(action);
+        float h = action_block_height(look, column, words);
+        ImGui::SetCursorPosX(left);
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        ImVec2 max(min.x + column, min.y + h);
+        fill_rounded(list, min, max, style.theme.urgent, style.radius());
+        float text_h = wrapped_height(look.font, column - 2.0f * look.inset, words, action_lines);
+        draw_wrapped(list, look.font, ImVec2(min.x + look.inset, std::floor(min.y + (h - text_h) * 0.5f)),
+            column - 2.0f * look.inset, style.theme.urgent_text, words, action_lines);
+        record_control(words, min, max);
+        ImGui::Dummy(ImVec2(column, h + look.gap));
+    }
+}
+
 } // namespace
 
 std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
@@ -210,6 +266,13 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));
+    const std::optional<UrgentTile>& tile = c.content.info().urgent;
+    if (urgent && tile && !tile->actions.empty()) {
+        // The first screen below the bar, less a line: the page is seen to go on.
+        float room = height - style.header_height() - pad - m.em(1.5f);
+        draw_urgent_actions(c, tile->actions, left, column, room);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m.em(0.5f));
+    }
     const Block* previous = nullptr;
     std::size_t first = 0;
     // A page that starts with the screen's own title as its heading: the bar already says it, once is calm enough.

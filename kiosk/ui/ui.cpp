@@ -161,8 +161,11 @@ std::vector<const std::string*> Ui::content_texts() const
     };
     const Bundle& bundle = *m_content->bundle;
     add(bundle.info.name);
-    if (bundle.info.urgent)
+    if (bundle.info.urgent) {
         add(bundle.info.urgent->title);
+        for (const Text& action : bundle.info.urgent->actions)
+            add(action);
+    }
     for (const Section& section : bundle.info.sections)
         add(section.title);
     for (const auto& [name, page] : bundle.pages) {
