@@ -134,11 +134,20 @@ float draw_care_buttons(const ScreenContext& context, float right, float y, floa
 float care_buttons_width(const ScreenContext& context);
 
 // The bar at the top of every screen but home: Back and Home always in the same place, the title, and at the right
-// the visitor's settings and the way to urgent help (but on the urgent page itself). `title_cut` says whether the
-// title had to be shortened or left out: the screen then shows it whole in its content.
+// the visitor's settings. The title is shown whole, on one line or two, or not at all: `title_cut` says it was left
+// out, and the screen then shows it whole at the top of its content.
 std::optional<Intent> draw_navigation_bar(
     const ScreenContext& context, const std::string& title, bool urgent, bool* title_cut = nullptr);
 Icon icon_for(SectionKind kind);
+
+// The overdose help on every screen but home and the urgent page: a strip of its own across the foot of the screen,
+// below the content, never over it, in the urgent band's colours with the urgent title (in two lines of body text
+// when one does not hold it, shortened to its first sentence or its first words only when two cannot). Its control's
+// label is the whole title. The strip's height on a screen `width` wide, margins included: the screen's window is
+// that much shorter. 0 when the content has no urgent page.
+float urgent_strip_height(const ScreenContext& context, float width);
+// Draws the strip filling the current window (begin_screen at the foot, urgent_strip_height tall).
+std::optional<Intent> draw_urgent_strip(const ScreenContext& context);
 
 // "Today", "Tomorrow" or "Wednesday, December 2" for a local date "2026-12-02".
 std::string day_label(const ScreenContext& context, const std::string& date);
@@ -175,9 +184,10 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& di
 std::optional<Intent> draw_staff(
     const ScreenContext& context, const StaffView& view, const Phrase& message, bool busy, ScrollArea& scroll);
 
-// The window every screen draws in: the whole display, no decoration, the theme's background.
-// `shift` moves everything a few pixels (the attract loop, against burn-in).
-void begin_screen(const char* id, const Style& style, ImVec2 shift = ImVec2(0.0f, 0.0f));
+// The window every screen draws in: the display's width, from `top` down, `height` tall (0: to the display's foot), no
+// decoration, the theme's background. `shift` moves everything a few pixels (the attract loop, against burn-in).
+void begin_screen(
+    const char* id, const Style& style, ImVec2 shift = ImVec2(0.0f, 0.0f), float top = 0.0f, float height = 0.0f);
 void end_screen();
 
 } // namespace kiosk::ui

@@ -2,8 +2,8 @@
 #include "ui/screen.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <imgui_internal.h>
-#include <tuple>
 
 namespace kiosk::ui {
 
@@ -34,6 +34,26 @@ std::vector<std::string> offered_languages(const ScreenContext& c)
     auto at = std::find(all.begin(), all.end(), c.language);
     std::size_t next = at == all.end() ? 0 : std::size_t(at - all.begin() + 1) % all.size();
     return {all[next]};
+}
+
+// The widest word of `text` in `font`: a text whose widest word is wider than a line would be broken inside it.
+float widest_word(ImFont* font, const std::string& text)
+{
+    float widest = 0.0f;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = std::min(text.find_first_of(" \n", at), text.size());
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, &text[at], &text[end]).x);
+        at = end + 1;
+    }
+    return widest;
+}
+
+// True when `text` fits on `lines` lines of `width` in `font` without breaking a word.
+bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines)
+{
+    return widest_word(font, text) <= width
+        && wrapped_height(font, width, text, lines + 1) < font->FontSize * (1.15f * float(lines) + 0.4f);
 }
 
 float toggle_width(const Style& style)
@@ -109,54 +129,186 @@ std::optional<Intent> draw_navigation_bar(
     float y = (height - button_h) * 0.5f;
     std::string back = c.word("back");
     std::string home = c.word("home");
-    std::string help = c.word("help");
-    bool with_help = !urgent && c.content.info().urgent;
-    // Words on Back, Home and Help while there is room for them and a title; on a narrow panel (or with large
-    // text) their icons alone, which keeps every button where it always is.
-    auto widths = [&](bool words) {
-        float b = words ? header_button_width(back, style) : header_button_width("", style);
-        float h = words ? header_button_width(home, style) : header_button_width("", style);
-        float p = !with_help ? 0.0f : words ? header_button_width(help, style) : header_button_width("", style);
-        return std::tuple(b, h, p);
-    };
+    // Words on Back and Home while there is room for them and a title; on a narrow panel (or with large text) their
+    // icons alone, which keeps every button where it always is. The overdose help is not in the bar: it has a strip
+    // of its own at the foot of the screen (draw_urgent_strip).
     float care_w = care_buttons_width(c);
-    auto [back_w, home_w, help_w] = widths(true);
-    bool words = pad * 2.0f + back_w + home_w + care_w + help_w + gap * 4.0f + m.em(8.0f) <= width;
+    float back_w = header_button_width(back, style);
+    float home_w = header_button_width(home, style);
+    bool words = pad * 2.0f + back_w + home_w + care_w + gap * 3.0f + m.em(8.0f) <= width;
     if (!words)
-        std::tie(back_w, home_w, help_w) = widths(false);
+        back_w = home_w = header_button_width("", style);
     ImGui::SetCursorPos(ImVec2(pad, y));
     if (header_button("back", ImVec2(back_w, button_h), words ? back : "", Icon::Back, style, urgent, false, back))
         intent = Intent {Intent::Kind::Back, {}};
     ImGui::SetCursorPos(ImVec2(pad + back_w + gap, y));
     if (header_button("home", ImVec2(home_w, button_h), words ? home : "", Icon::Home, style, urgent, false, home))
         intent = Intent {Intent::Kind::Home, {}};
+    float right = draw_care_buttons(c, origin.x + width - pad, y, button_h, intent) - m.em(0.8f);
 
-    // Help in an overdose is one tap away from every screen, at the right end, in the urgent tile's colours.
-    float right = origin.x + width - pad;
-    if (with_help) {
-        ImGui::SetCursorPos(ImVec2(width - pad - help_w, y));
-        if (header_button("help", ImVec2(help_w, button_h), words ? help : "", Icon::Help, style, true, false, help))
-            intent = Intent {Intent::Kind::Open, "urgent"};
-        right -= help_w + gap;
-    }
-    right = draw_care_buttons(c, right, y, button_h, intent) - m.em(0.8f);
-
-    // The title: in the title font when it fits on the line, else a size smaller, else cut with an ellipsis; left out
-    // when there is hardly room for a word.
+    // The title, whole or not at all: on one line in the title font, else a size smaller, else on two lines in bold
+    // body text. When even that does not fit (large text on a small panel) the bar leaves it out and the screen shows
+    // it whole at the top of its content; a title is never cut short with "...".
     float title_x = origin.x + pad + back_w + gap + home_w + m.em(0.8f);
     float title_w = right - title_x;
-    ImFont* font = style.fonts.title;
-    if (wrapped_height(font, title_w, title) > font->FontSize * 1.5f)
-        font = style.fonts.tile;
-    bool shown = title_w >= m.em(5.0f);
-    bool cut = !shown || wrapped_height(font, title_w, title) > font->FontSize * 1.5f;
-    if (title_cut)
-        *title_cut = cut;
-    if (shown) {
-        float h = wrapped_height(font, title_w, title, 1);
-        draw_wrapped(list, font, ImVec2(title_x, origin.y + (height - h) * 0.5f), title_w,
-            urgent ? style.theme.urgent_text : style.theme.header_text, title, 1);
+    ImFont* font = nullptr;
+    int lines = 1;
+    if (title_w >= m.em(3.0f)) {
+        for (ImFont* candidate : {style.fonts.title, style.fonts.tile}) {
+            if (!font && fits_in_lines(candidate, title_w, title, 1))
+                font = candidate;
+        }
+        if (!font && fits_in_lines(style.fonts.bold, title_w, title, 2)
+            && wrapped_height(style.fonts.bold, title_w, title, 2) <= button_h) {
+            font = style.fonts.bold;
+            lines = 2;
+        }
     }
+    if (title_cut)
+        *title_cut = font == nullptr;
+    if (font) {
+        float h = wrapped_height(font, title_w, title, lines);
+        draw_wrapped(list, font, ImVec2(title_x, origin.y + std::round((height - h) * 0.5f)), title_w,
+            urgent ? style.theme.urgent_text : style.theme.header_text, title, lines);
+    }
+    return intent;
+}
+
+namespace {
+
+// How the strip at the foot lays out the urgent title: the font, the words (shortened only when two lines of body
+// text cannot hold them), and the band's height.
+struct UrgentStripLayout {
+    ImFont* font = nullptr;
+    std::string words;
+    int lines = 1;
+    float band_h = 0.0f; // The red band itself.
+    float margin = 0.0f; // Background above and below it.
+};
+
+float strip_icon_size(const Metrics& m)
+{
+    return m.em(1.3f);
+}
+float strip_inset(const Metrics& m)
+{
+    return m.em(0.7f);
+}
+
+// The first sentence of `text` ("Overdose?" of "Overdose? Get help now"), or "" when it has only one.
+std::string first_sentence(const std::string& text)
+{
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        char ch = text[i];
+        if ((ch == '?' || ch == '!' || ch == '.' || ch == ':') && text[i + 1] == ' ')
+            return text.substr(0, i + 1);
+    }
+    return "";
+}
+
+// The words that fit on `lines` lines of `width`: the whole text; else its first sentence; else as many whole words
+// as fit, then "...". Never a word cut in the middle.
+std::string shorten_to_fit(ImFont* font, float width, const std::string& text, int lines)
+{
+    auto fits = [&](const std::string& words) { return fits_in_lines(font, width, words, lines); };
+    if (fits(text))
+        return text;
+    if (std::string first = first_sentence(text); !first.empty() && fits(first))
+        return first;
+    std::string kept;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find(' ', at + 1);
+        std::string longer = text.substr(0, end == std::string::npos ? text.size() : end);
+        if (!fits(longer + "\xE2\x80\xA6"))
+            break;
+        kept = longer;
+        at = end == std::string::npos ? text.size() : end;
+    }
+    return kept + "\xE2\x80\xA6";
+}
+
+UrgentStripLayout urgent_strip_layout(const ScreenContext& c, float width)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    UrgentStripLayout layout;
+    const std::string& title = c.text(c.content.info().urgent->title);
+    // The band is as wide as the screen less its padding; the words sit between the icon and the chevron.
+    float text_w = width - 2.0f * style.pad() - 2.0f * strip_inset(m) - strip_icon_size(m) - m.em(0.6f) - m.em(1.0f);
+    layout.margin = std::round(m.em(0.25f));
+    layout.words = title;
+    auto band_height = [&](ImFont* font, float text_h) {
+        return std::ceil(std::max({m.touch(), text_h + m.em(0.6f), font->FontSize * 1.6f}));
+    };
+    // Home's band's font when the title fits it on one line and the band stays within an eighth of the screen's
+    // height, else body text on one line (large text on a short panel: the content keeps its room), else on two.
+    ImFont* tile = style.fonts.tile;
+    if (fits_in_lines(tile, text_w, title, 1) && band_height(tile, tile->FontSize) <= float(m.height) / 8.0f) {
+        layout.font = style.fonts.tile;
+    } else if (fits_in_lines(style.fonts.bold, text_w, title, 1)) {
+        layout.font = style.fonts.bold;
+    } else {
+        layout.font = style.fonts.bold;
+        layout.lines = 2;
+        layout.words = shorten_to_fit(layout.font, text_w, title, 2);
+    }
+    float text_h = wrapped_height(layout.font, text_w, layout.words, layout.lines);
+    layout.band_h = band_height(layout.font, text_h);
+    return layout;
+}
+
+} // namespace
+
+float urgent_strip_height(const ScreenContext& c, float width)
+{
+    if (!c.content.info().urgent)
+        return 0.0f;
+    UrgentStripLayout layout = urgent_strip_layout(c, width);
+    return layout.band_h + 2.0f * layout.margin;
+}
+
+std::optional<Intent> draw_urgent_strip(const ScreenContext& c)
+{
+    std::optional<Intent> intent;
+    if (!c.content.info().urgent)
+        return intent;
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    const Theme& t = style.theme;
+    float width = ImGui::GetWindowWidth();
+    UrgentStripLayout layout = urgent_strip_layout(c, width);
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(pad, layout.margin));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size(width - 2.0f * pad, layout.band_h);
+    // Its label is the whole urgent title, whatever had to be left out of the words shown.
+    Press press = press_area("urgent", size, c.text(c.content.info().urgent->title));
+    if (press.clicked)
+        intent = Intent {Intent::Kind::Open, "urgent"};
+
+    // Drawn as home's urgent band is: the same red, the same mark, white words and a chevron, so a visitor who saw
+    // the band on home knows it again.
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    fill_rounded(list, pos, max, press.held ? t.urgent_pressed : t.urgent, style.radius());
+    float mid_y = pos.y + size.y * 0.5f;
+    float icon = strip_icon_size(m);
+    float x = pos.x + strip_inset(m);
+    draw_icon(list, Icon::Help, ImVec2(x + icon * 0.5f, mid_y), icon, t.urgent_text);
+    x += icon + m.em(0.6f);
+    float chevron = m.em(1.0f);
+    ImVec2 cv(max.x - strip_inset(m) - chevron * 0.5f, mid_y);
+    float s = chevron * 0.5f;
+    ImVec2 points[] = {ImVec2(cv.x - s * 0.3f, cv.y - s * 0.6f), ImVec2(cv.x + s * 0.3f, cv.y),
+        ImVec2(cv.x - s * 0.3f, cv.y + s * 0.6f)};
+    list->AddPolyline(points, 3, t.urgent_text, 0, std::max(2.0f, chevron * 0.11f));
+    float text_w = max.x - strip_inset(m) - chevron - x;
+    float text_h = wrapped_height(layout.font, text_w, layout.words, layout.lines);
+    list->PushClipRect(pos, max, true);
+    draw_wrapped(list, layout.font, ImVec2(x, std::round(mid_y - text_h * 0.5f)), text_w, t.urgent_text, layout.words,
+        layout.lines);
+    list->PopClipRect();
     return intent;
 }
 
@@ -168,11 +320,11 @@ void draw_content_title(const ScreenContext& c, const std::string& title, float 
     ImGui::Dummy(ImVec2(width, h + c.style.metrics.em(0.6f)));
 }
 
-void begin_screen(const char* id, const Style& style, ImVec2 shift)
+void begin_screen(const char* id, const Style& style, ImVec2 shift, float top, float height)
 {
     ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + shift.x, viewport->Pos.y + shift.y));
-    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + shift.x, viewport->Pos.y + top + shift.y));
+    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height > 0.0f ? height : viewport->Size.y - top));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);

@@ -246,6 +246,26 @@ void draw_urgent_actions(const ScreenContext& c, const std::vector<Text>& action
     }
 }
 
+// Whether a page's first block is a heading that says the screen's title again: the same words, ignoring spaces at
+// either end and the case of ASCII letters.
+bool heading_repeats(const Document& document, const std::string& title)
+{
+    if (document.blocks.empty() || document.blocks[0].kind != BlockKind::Heading)
+        return false;
+    auto trimmed = [](std::string_view text) {
+        std::size_t begin = text.find_first_not_of(" \t\n\r");
+        std::size_t end = text.find_last_not_of(" \t\n\r");
+        return begin == std::string_view::npos ? std::string_view() : text.substr(begin, end - begin + 1);
+    };
+    std::string heading;
+    for (const Span& span : document.blocks[0].spans)
+        heading += span.text;
+    std::string_view a = trimmed(heading), b = trimmed(title);
+    auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch; };
+    return a.size() == b.size()
+        && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 } // namespace
 
 std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
@@ -275,10 +295,9 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     }
     const Block* previous = nullptr;
     std::size_t first = 0;
-    // A page that starts with the screen's own title as its heading: the bar already says it, once is calm enough.
-    // When the bar could not show it whole, the page shows it first.
-    bool starts_with_title = !document.blocks.empty() && document.blocks[0].kind == BlockKind::Heading
-        && document.blocks[0].level == 1 && document.title() == title;
+    // The title is said once: in the bar, so a page's first heading that repeats it is left out; when the bar could not
+    // show it whole, the page's own heading says it (or the title is drawn first when the page has no such heading).
+    bool starts_with_title = heading_repeats(document, title);
     if (starts_with_title && !title_cut)
         first = 1;
     if (title_cut && !starts_with_title)

@@ -463,9 +463,10 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
     return std::nullopt;
 }
 
-void Ui::draw_banner(const ScreenContext& c)
+void Ui::draw_banner(const ScreenContext& c, float above)
 {
-    // A pill near the foot of the screen, over everything: a tick and the words, in the accent colours.
+    // A pill near the foot of the screen (`above` the overdose help's strip), over the content: a tick and the words,
+    // in the accent colours.
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetForegroundDrawList();
@@ -476,7 +477,7 @@ void Ui::draw_banner(const ScreenContext& c)
     float h = std::max(m.touch(), font->FontSize * 1.8f);
     float w = std::min(text_w + h + m.em(1.6f), viewport->Size.x - 2.0f * style.pad());
     ImVec2 min(std::floor(viewport->Pos.x + (viewport->Size.x - w) * 0.5f),
-        std::floor(viewport->Pos.y + viewport->Size.y - h - style.pad() * 2.0f));
+        std::floor(viewport->Pos.y + viewport->Size.y - above - h - style.pad() * 2.0f));
     ImVec2 max(min.x + w, min.y + h);
     fill_rounded(list, min, max, style.theme.accent, h * 0.5f);
     draw_icon(list, Icon::Check, ImVec2(min.x + h * 0.55f, min.y + h * 0.5f), h * 0.45f, style.theme.accent_text);
@@ -513,7 +514,16 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
         return intents;
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
     watch_staff_corner();
-    begin_screen("screen", m_style, m_attract && path() == "home" ? attract_frame(frame.uptime).shift : ImVec2());
+    // The overdose help's strip takes the foot of every visitor screen but home (its own band is there) and the
+    // urgent page itself; the screen gets the rest, so the strip never covers any of it.
+    const Target& shown = m_stack.back().target;
+    bool urgent_page = shown.kind == Target::Kind::Page && shown.section == nullptr;
+    bool strip = m_staff_mode == StaffMode::None && shown.kind != Target::Kind::Home && !urgent_page;
+    float display_h = ImGui::GetMainViewport()->Size.y;
+    float strip_h
+        = strip ? std::min(urgent_strip_height(context, ImGui::GetMainViewport()->Size.x), display_h * 0.3f) : 0.0f;
+    begin_screen("screen", m_style, m_attract && path() == "home" ? attract_frame(frame.uptime).shift : ImVec2(), 0.0f,
+        display_h - strip_h);
     std::optional<Intent> intent;
     if (m_staff_mode == StaffMode::Pin)
         intent = draw_pin_pad(context, m_pin_digits, m_staff_message);
@@ -524,8 +534,14 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     if (!m_banner.empty() && frame.uptime >= m_banner_until)
         m_banner.clear();
     if (!m_banner.empty())
-        draw_banner(context);
+        draw_banner(context, strip_h);
     end_screen();
+    if (strip_h > 0.0f) {
+        begin_screen("urgent-strip", m_style, ImVec2(), display_h - strip_h, strip_h);
+        if (auto chosen = draw_urgent_strip(context))
+            intent = chosen;
+        end_screen();
+    }
     draw_fade(frame);
     if (intent)
         intents.push_back(*intent);

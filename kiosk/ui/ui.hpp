@@ -117,7 +117,7 @@ private:
     std::vector<const std::string*> content_texts() const;
     std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
     void draw_fade(const FrameInfo& frame);
-    void draw_banner(const ScreenContext& context);
+    void draw_banner(const ScreenContext& context, float above);
     void watch_staff_corner();
 
     Style m_style;

@@ -98,7 +98,7 @@ TEST_CASE("idle after a visit gives the same pixels as idling without one")
 {
     TempDir dir;
     // Taps, a scroll, a QR view, Home, Spanish, large text; then nobody for longer than idle_seconds (60).
-    std::string visit_script = std::string("wait 200\n") + places_tile + "wait 300\ndrag 400 420 400 200 200\n"
+    std::string visit_script = std::string("wait 200\n") + places_tile + "wait 300\ndrag 200 400 200 180 200\n"
         + "wait 1500\ntap \"South Hub\"\nwait 300\nexpect places/south-hub\ntap \"Home\"\nwait 300\n" + spanish
         + "wait 300\n" + larger_text_es + "wait 300\nat 150000\nshot " + dir.file("visited.png") + "\n";
     auto visit = run_script(dir, visit_script);
