@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -173,6 +174,9 @@ private:
         case K::Memory:
             std::cout << "memory: " << resident_kib() << std::endl;
             return run_on;
+        case K::Controls:
+            print_controls();
+            return run_on;
         case K::Key:
             return key(c);
         case K::Close:
@@ -227,6 +231,18 @@ private:
         if (!found)
             fail(c, error, 1);
         return found;
+    }
+
+    // Every control of the last frame drawn, in the order drawn, with its visible rectangle: tests measure layouts.
+    void print_controls()
+    {
+        m_controls = m_hooks.controls ? m_hooks.controls() : std::vector<ScriptControl> {};
+        for (const ScriptControl& control : m_controls) {
+            std::cout << "control: " << int(std::lround(control.x0)) << ' ' << int(std::lround(control.y0)) << ' '
+                      << int(std::lround(control.x1)) << ' ' << int(std::lround(control.y1)) << ' ' << control.label
+                      << '\n';
+        }
+        std::cout << std::flush;
     }
 
     void push(Uint32 type) { push_finger(type, m_finger_x, m_finger_y, m_width, m_height, m_hooks); }

@@ -14,20 +14,21 @@ class FrameLoop;
 
 struct ScriptCommand {
     enum class Kind {
-        Tap,    // tap X Y, or tap "LABEL": the middle of the control with that label
-        Drag,   // drag X1 Y1 X2 Y2 MS: press, move for MS, lift (a fast drag flings)
-        Press,  // press X Y MS, or press "LABEL" MS: hold still for MS (a long press)
-        Down,   // down X Y: put a finger down and keep it there
-        Move,   // move X Y MS: move the finger that is down, over MS
-        Up,     // up: lift it
-        Wait,   // wait MS
-        At,     // at MS: wait until MS after the start (so two scripts can end at the same moment)
-        Memory, // memory: print "memory: <resident set size in KiB>" on standard output
-        Key,    // key NAME: press and release a key on a keyboard ("a", "Return", "Alt+F4", "Ctrl+Alt+Delete")
-        Close,  // close: the window manager asks the window to close
-        Shot,   // shot FILE.png
-        Expect, // expect PATH: fail unless that screen is showing; expect "LABEL": unless such a control is visible
-        Quit,   // quit
+        Tap,      // tap X Y, or tap "LABEL": the middle of the control with that label
+        Drag,     // drag X1 Y1 X2 Y2 MS: press, move for MS, lift (a fast drag flings)
+        Press,    // press X Y MS, or press "LABEL" MS: hold still for MS (a long press)
+        Down,     // down X Y: put a finger down and keep it there
+        Move,     // move X Y MS: move the finger that is down, over MS
+        Up,       // up: lift it
+        Wait,     // wait MS
+        At,       // at MS: wait until MS after the start (so two scripts can end at the same moment)
+        Memory,   // memory: print "memory: <resident set size in KiB>" on standard output
+        Controls, // controls: print each visible control, "control: X0 Y0 X1 Y1 LABEL", on standard output
+        Key,      // key NAME: press and release a key on a keyboard ("a", "Return", "Alt+F4", "Ctrl+Alt+Delete")
+        Close,    // close: the window manager asks the window to close
+        Shot,     // shot FILE.png
+        Expect,   // expect PATH: fail unless that screen is showing; expect "LABEL": unless such a control is visible
+        Quit,     // quit
     };
     Kind kind = Kind::Wait;
     int line = 0;

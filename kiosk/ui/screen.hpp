@@ -60,7 +60,8 @@ struct ScreenContext {
 // The first thing a visitor sees: name, time, what is on next, a tile per section, the urgent-help band.
 std::optional<Intent> draw_home(const ScreenContext& context, ScrollArea& scroll);
 // Home's top band: the name (and how old the content is, past a week), the visitor's settings, the clock.
-std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_buttons);
+// `name_shown`: set to whether the name had room there.
+std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_buttons, bool* name_shown = nullptr);
 // The urgent-help band across the foot of home; returns its top edge (the window's bottom without urgent help).
 float draw_urgent_band(const ScreenContext& context, std::optional<Intent>& intent);
 

@@ -30,14 +30,14 @@ std::string when(const ScreenContext& c, const Occurrence& occurrence)
     return day + " \xC2\xB7 " + c.strings.format_time(c.frame.zone->to_local(occurrence.start), c.language);
 }
 
-// Up to `count` events that are on now or next, each a row that opens it. Returns the height used.
-std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agenda, int count, float width)
+// Up to `count` events that are on now or next, each a row `row_h` high that opens it, `gap` apart.
+std::optional<Intent> draw_coming_up(
+    const ScreenContext& c, const Section& agenda, int count, float width, float row_h, float gap)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     const Theme& t = style.theme;
     std::optional<Intent> intent;
-    float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
     int shown = 0;
     for (std::size_t i = 0; i < c.content.occurrences.size() && shown < count; ++i) {
         const Occurrence& occurrence = c.content.occurrences[i];
@@ -70,7 +70,7 @@ std::optional<Intent> draw_coming_up(const ScreenContext& c, const Section& agen
         list->PopClipRect();
         if (press.clicked)
             intent = Intent {Intent::Kind::Open, occurrence_path(agenda.id, occurrence)};
-        ImGui::SetCursorPos(ImVec2(local.x, local.y + row_h + style.gap()));
+        ImGui::SetCursorPos(ImVec2(local.x, local.y + row_h + gap));
         ImGui::PopID();
         ++shown;
     }
@@ -99,17 +99,62 @@ int upcoming_count(const ScreenContext& c, int most)
     return n;
 }
 
-// The urgent band: big, but never more than a sixth of a short panel.
+// A panel too short for roomy spacing: a 7-inch 800x480, or large text on a 1280x800.
+bool short_panel(const Style& style)
+{
+    return float(style.metrics.height) < style.metrics.em(26.0f);
+}
+
+// The urgent band: big, but never more than a sixth of a short panel; on a short one, its one line of label with a
+// margin, and never less than a finger and a bit.
 float urgent_band_height(const Style& style)
 {
     const Metrics& m = style.metrics;
+    if (short_panel(style))
+        return std::ceil(std::max(m.touch() * 1.2f, style.fonts.tile->FontSize * 1.2f));
     return std::max(m.touch() * 1.4f, std::min(m.em(3.0f), float(m.height) * 0.17f));
+}
+
+// Space around and between home's blocks and tiles: the usual pad, less on a short panel (about 2 mm).
+float home_gap(const Style& style)
+{
+    return short_panel(style) ? std::min(style.pad(), std::round(style.metrics.mm(2.0f))) : style.pad();
+}
+
+// The grid of tiles for an area `area_w` x `area_h`, from the labels' widths in the tile font.
+TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    const BundleInfo& info = c.content.info();
+    TileGridInput in;
+    in.width = area_w;
+    in.height = area_h;
+    in.count = int(info.sections.size());
+    in.gap = home_gap(style);
+    in.touch = m.touch();
+    in.line = style.fonts.tile->FontSize;
+    in.regular_chrome = tile_chrome(TileForm::Regular, style);
+    in.compact_chrome = tile_chrome(TileForm::Compact, style);
+    in.regular_least = std::max(m.touch() * 1.6f, m.em(3.6f)); // Two lines of label and a margin.
+    in.most = in.regular_least * (m.portrait() ? 3.0f : 2.4f); // A big screen's tiles grow, up to this.
+    in.lines = [&](float text_w) {
+        int most = 1;
+        for (const Section& section : info.sections) {
+            float h = wrapped_height(style.fonts.tile, text_w, c.text(section.title));
+            most = std::max(most, int(std::lround((h / style.fonts.tile->FontSize - 1.0f) / 1.15f)) + 1);
+        }
+        return most;
+    };
+    return tile_grid(in);
 }
 
 } // namespace
 
-std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons)
+std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons, bool* name_shown)
 {
+    if (name_shown)
+        *name_shown = false;
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     std::optional<Intent> intent;
@@ -175,6 +220,8 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     if (name_w < m.em(3.0f))
         return intent;
     draw_wrapped(list, font, ImVec2(name_x, y), name_w, style.theme.header_text, name, 1);
+    if (name_shown)
+        *name_shown = true;
     if (!age.empty())
         draw_wrapped(list, style.fonts.small, ImVec2(name_x, y + name_h), name_w, style.theme.header_text, age, 1);
     return intent;
@@ -198,61 +245,74 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     const BundleInfo& info = c.content.info();
-    std::optional<Intent> intent = draw_home_header(c, true);
+    bool name_shown = false;
+    std::optional<Intent> intent = draw_home_header(c, true, &name_shown);
     float width = ImGui::GetWindowWidth();
     float height = ImGui::GetWindowHeight();
-    float pad = style.pad();
-    float urgent_h = info.urgent ? urgent_band_height(style) : 0.0f;
-    float urgent_space = info.urgent ? urgent_h + pad : 0.0f;
+    bool small = short_panel(style);
+    float gap = home_gap(style);
+    float inner_w = width - 2.0f * gap;
+    float top = style.header_height() + gap;
+    float bottom = height - gap - (info.urgent ? urgent_band_height(style) + gap : 0.0f);
 
-    // What is on now and next, above the tiles: one row on a small panel, more where there is room.
-    float next_h = 0.0f;
+    // No room for the name in the top band (large text on a small panel): it gets a line of its own under it.
+    if (!name_shown) {
+        const std::string& name = c.text(info.name);
+        ImFont* font = style.fonts.bold;
+        draw_wrapped(ImGui::GetWindowDrawList(), font, ImVec2(ImGui::GetWindowPos().x + gap, top), inner_w,
+            style.theme.text, name, 1);
+        top += font->FontSize * 1.15f + gap;
+    }
+
+    // What is on now and next, above the tiles: one row on a small panel (none with large text), two on a landscape
+    // screen, three on a portrait one; fewer when the tiles would not all fit, more while the tiles are as tall as
+    // they grow anyway.
     const Section* agenda = agenda_section(info);
-    int most_rows = c.large_text ? (height < 700.0f ? 0 : 1) : height < 700.0f ? 1 : m.portrait() ? 3 : 2;
-    int next_rows = agenda ? upcoming_count(c, most_rows) : 0;
+    float row_h = std::max(m.touch(), style.fonts.bold->FontSize * (small ? 1.8f : 2.0f));
+    int wanted = small ? (c.large_text ? 0 : 1) : m.portrait() ? 3 : 2;
+    int available = agenda ? upcoming_count(c, 4) : 0;
+    auto events_h = [&](int rows) { return rows > 0 ? float(rows) * (row_h + gap) : 0.0f; };
+    int next_rows = std::min(wanted, available);
+    TileGrid grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
+    while (!grid.fits && next_rows > std::min(1, wanted)) {
+        --next_rows;
+        grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
+    }
+    while (grid.fits && next_rows < available && next_rows >= 1) {
+        TileGrid more = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows + 1));
+        if (!more.fits || more.tile_h < grid.tile_h || more.columns != grid.columns)
+            break;
+        grid = more;
+        ++next_rows;
+    }
     if (next_rows > 0) {
-        float row_h = std::max(m.touch(), style.fonts.bold->FontSize * 2.0f);
-        ImGui::SetCursorPos(ImVec2(pad, style.header_height() + pad));
-        if (auto chosen = draw_coming_up(c, *agenda, next_rows, width - 2.0f * pad))
+        ImGui::SetCursorPos(ImVec2(gap, top));
+        if (auto chosen = draw_coming_up(c, *agenda, next_rows, inner_w, row_h, gap))
             intent = chosen;
-        next_h = pad + float(next_rows) * (row_h + style.gap()) - style.gap();
+        top += events_h(next_rows);
     }
 
-    // Tiles: as many columns as fit tiles at least 14 text-widths wide, up to three. They grow taller to fill a
-    // big screen, up to 1.6 times their least height, and scroll when there are more than fit.
-    float inner_w = width - 2.0f * pad;
-    float min_tile_w = m.em(14.0f);
-    int columns = std::clamp(int((inner_w + pad) / (min_tile_w + pad)), 1, 3);
-    float tile_w = std::floor((inner_w - pad * float(columns - 1)) / float(columns));
-    ImVec2 area_pos(pad, style.header_height() + next_h);
-    ImVec2 area_size(width - pad, height - style.header_height() - next_h - urgent_space - pad * 0.5f);
-    int rows = std::max(1, int((info.sections.size() + std::size_t(columns) - 1) / std::size_t(columns)));
-    float min_tile_h = std::max(m.touch() * 1.6f, m.em(3.6f));     // Two lines of label and a margin.
-    float most_tile_h = min_tile_h * (m.portrait() ? 2.4f : 1.6f); // A tall panel has room to spare.
-    float fill_h = std::floor((area_size.y - pad * float(rows + 1)) / float(rows));
-    float tile_h = std::clamp(fill_h, min_tile_h, most_tile_h);
-    if (fill_h < min_tile_h) {
-        // Not every row fits: the last one on screen shows about half of itself, so it is plain there is more, as
-        // long as that costs no whole row.
-        int whole = std::max(1, int((area_size.y - pad) / (min_tile_h + pad)));
-        float peek_h = std::floor((area_size.y - pad * float(whole + 1)) / (float(whole) + 0.45f));
-        if (peek_h >= min_tile_h)
-            tile_h = std::min(peek_h, most_tile_h);
-    }
-    ImGui::SetCursorPos(area_pos);
-    scroll.begin("tiles", area_size, c.frame.uptime, m.mm(2.0f), &style.theme);
-    ImGui::SetCursorPos(ImVec2(0.0f, pad));
+    // The tiles: all of them when they fit, centred in what is left over; else as many rows as fit, and the rest
+    // scroll under the "more below" cue.
+    float area_h = bottom - top;
+    float block_h = float(grid.rows) * grid.tile_h + float(grid.rows - 1) * gap;
+    if (grid.fits)
+        top += std::floor(std::max(0.0f, area_h - block_h) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(gap, top));
+    scroll.begin("tiles", ImVec2(inner_w, grid.fits ? block_h : area_h), c.frame.uptime, m.mm(2.0f), &style.theme);
     for (std::size_t i = 0; i < info.sections.size(); ++i) {
         const Section& section = info.sections[i];
-        int column = int(i % std::size_t(columns));
-        ImGui::SetCursorPos(
-            ImVec2(float(column) * (tile_w + pad), pad + float(i / std::size_t(columns)) * (tile_h + pad)));
+        float column = float(i % std::size_t(grid.columns));
+        float row = float(i / std::size_t(grid.columns));
+        ImGui::SetCursorPos(ImVec2(column * (grid.tile_w + gap), row * (grid.tile_h + gap)));
         ImGui::PushID(section.id.c_str());
-        if (tile("tile", ImVec2(tile_w, tile_h), c.text(section.title), icon_for(section.kind), style))
+        if (tile("tile", ImVec2(grid.tile_w, grid.tile_h), c.text(section.title), icon_for(section.kind), style,
+                grid.form))
             intent = Intent {Intent::Kind::Open, section.id};
         ImGui::PopID();
     }
-    ImGui::Dummy(ImVec2(1.0f, pad * 0.5f)); // Room below the last row.
+    if (!grid.fits)
+        ImGui::Dummy(ImVec2(1.0f, gap)); // Room below the last row.
     scroll.end();
 
     draw_urgent_band(c, intent);
@@ -265,13 +325,13 @@ float draw_urgent_band(const ScreenContext& c, std::optional<Intent>& intent)
     float height = ImGui::GetWindowHeight();
     if (!c.content.info().urgent)
         return height;
-    float pad = style.pad();
+    float gap = home_gap(style);
     float urgent_h = urgent_band_height(style);
-    ImGui::SetCursorPos(ImVec2(pad, height - urgent_h - pad));
-    if (urgent_band("urgent", ImVec2(ImGui::GetWindowWidth() - 2.0f * pad, urgent_h),
+    ImGui::SetCursorPos(ImVec2(gap, height - urgent_h - gap));
+    if (urgent_band("urgent", ImVec2(ImGui::GetWindowWidth() - 2.0f * gap, urgent_h),
             c.text(c.content.info().urgent->title), style))
         intent = Intent {Intent::Kind::Open, "urgent"};
-    return height - urgent_h - pad;
+    return height - urgent_h - gap;
 }
 
 } // namespace kiosk::ui

@@ -345,6 +345,7 @@ struct ButtonLook {
     Color border = 0;      // 0: no border.
     bool chevron = false;  // A ">" at the right end, saying "this opens".
     bool centered = false; // The label in the middle (a lone action: "Close").
+    bool compact = false;  // A small icon and margins: a tile on a small panel.
 };
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
@@ -360,13 +361,13 @@ bool big_button(
     if (look.border)
         list->AddRect(pos, max, look.border, style.radius(), 0, style.line());
 
-    float inset = m.em(0.8f);
+    float inset = m.em(look.compact ? 0.4f : 0.8f);
     float mid_y = pos.y + size.y * 0.5f;
     float text_x = pos.x + inset;
     if (icon != Icon::None) {
-        float icon_size = std::min(m.em(1.7f), size.y * 0.7f);
+        float icon_size = std::min(m.em(look.compact ? 1.0f : 1.7f), size.y * 0.7f);
         draw_icon(list, icon, ImVec2(text_x + icon_size * 0.5f, mid_y), icon_size, look.icon);
-        text_x += icon_size + m.em(0.7f);
+        text_x += icon_size + m.em(look.compact ? 0.35f : 0.7f);
     }
     float right = max.x - inset;
     if (look.chevron) {
@@ -394,10 +395,19 @@ bool big_button(
 
 } // namespace
 
-bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style)
+bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, TileForm form)
 {
     const Theme& t = style.theme;
-    return big_button(id, size, label, icon, {t.surface, t.surface_pressed, t.accent, t.text, t.border, false}, style);
+    ButtonLook look {t.surface, t.surface_pressed, t.accent, t.text, t.border, false};
+    look.compact = form == TileForm::Compact;
+    return big_button(id, size, label, icon, look, style);
+}
+
+float tile_chrome(TileForm form, const Style& style)
+{
+    // As big_button lays out a tile: an inset each side, the icon and the space after it.
+    const Metrics& m = style.metrics;
+    return form == TileForm::Compact ? m.em(0.4f * 2.0f + 1.0f + 0.35f) : m.em(0.8f * 2.0f + 1.7f + 0.7f);
 }
 
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style)

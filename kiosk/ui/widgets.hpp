@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/style.hpp"
+#include "ui/tile_grid.hpp"
 
 #include <imgui.h>
 #include <string>
@@ -56,8 +57,12 @@ float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Colo
 // The height `text` needs when wrapped to `width`.
 float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines = 1000);
 
-// A large tile with an icon and a label, as wide and tall as `size`. Returns true when tapped.
-bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style);
+// A large tile with an icon and a label, as wide and tall as `size`. Returns true when tapped. A compact tile has a
+// smaller icon and margins, so its label (the same font) has more of the width.
+bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
+    TileForm form = TileForm::Regular);
+// The width a tile of `form` spends besides its label: insets, the icon and the space after it.
+float tile_chrome(TileForm form, const Style& style);
 
 // The urgent-help band: full width, its own colour, never confused with a section.
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);

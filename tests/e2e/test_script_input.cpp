@@ -29,9 +29,9 @@ std::string last_screen(const std::string& out)
     return out.substr(at + 8, out.find('\n', at) - at - 8);
 }
 
-// Two taps half a tile apart: where the list stopped, one of them may fall between rows, never both. The section's
-// screen has nothing to tap at those places, so the first tile hit is the last screen reached.
-const std::string tap_a_tile = "tap 200 300\nwait 300\ntap 200 350\n";
+// Two taps half a tile apart, in the first column: where the list stopped, one of them may fall between rows, never
+// both. The section's screen has nothing to tap at those places, so the first tile hit is the last screen reached.
+const std::string tap_a_tile = "tap 100 300\nwait 300\ntap 100 350\n";
 
 } // namespace
 
@@ -41,8 +41,8 @@ TEST_CASE("a drag scrolls the list by the dragged distance and does not click")
     auto r = run_script(dir,
         "shot " + dir.file("before.png")
             + "\n"
-              "down 200 380\n"
-              "move 200 180 400\n"
+              "down 100 380\n"
+              "move 100 180 400\n"
               "wait 300\n" // The finger rests, so nothing is thrown on release.
               "shot "
             + dir.file("during.png")
@@ -67,7 +67,7 @@ TEST_CASE("a drag down at the top of the list stretches it less than the finger,
 {
     TempDir dir;
     auto r = run_script(dir,
-        "wait 300\nshot " + dir.file("before.png") + "\ndown 200 200\nmove 200 400 300\nshot " + dir.file("during.png")
+        "wait 300\nshot " + dir.file("before.png") + "\ndown 100 200\nmove 100 400 300\nshot " + dir.file("during.png")
             + "\nup\nwait 600\nshot " + dir.file("after.png") + "\nexpect home\n");
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(r.out.find("screen:") == std::string::npos);
@@ -86,13 +86,13 @@ TEST_CASE("after a drag, a tap hits the tile that is under the finger")
 {
     TempDir dir;
     // Which tile is 200 px below the tap point before any scrolling?
-    auto reference = run_script(dir, "tap 200 380\n");
+    auto reference = run_script(dir, "tap 100 380\n");
     REQUIRE_MESSAGE(reference.status == 0, reference.err);
     std::string target = last_screen(reference.out);
     REQUIRE(target != "home");
 
     auto r = run_script(
-        dir, "down 200 380\nmove 200 180 400\nwait 300\nup\nwait 500\ntap 200 180\nexpect " + target + "\n");
+        dir, "down 100 380\nmove 100 180 400\nwait 300\nup\nwait 500\ntap 100 180\nexpect " + target + "\n");
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(last_screen(r.out) == target);
 }
@@ -101,9 +101,9 @@ TEST_CASE("a fast drag flings the list on, and a tap on the moving list stops it
 {
     TempDir dir;
     auto flung = run_script(dir,
-        "drag 200 380 200 180 100\n"
+        "drag 100 380 100 180 100\n"
         "wait 50\n"
-        "tap 200 250\n"
+        "tap 100 250\n"
         "expect home\n"
         "shot "
             + dir.file("stopped.png") + "\nwait 1000\nshot " + dir.file("later.png") + "\n" + tap_a_tile);
@@ -116,7 +116,7 @@ TEST_CASE("a fast drag flings the list on, and a tap on the moving list stops it
 
     // The same 200 px drag made slowly, with a rest before lifting, moves the list only 200 px: the fling went
     // further down the list than that.
-    auto slow = run_script(dir, "down 200 380\nmove 200 180 400\nwait 300\nup\nwait 500\n" + tap_a_tile);
+    auto slow = run_script(dir, "down 100 380\nmove 100 180 400\nwait 300\nup\nwait 500\n" + tap_a_tile);
     REQUIRE(slow.status == 0);
     std::string after_fling = last_screen(flung.out), after_drag = last_screen(slow.out);
     REQUIRE(after_fling.rfind("s-", 0) == 0);
