@@ -8,6 +8,8 @@ using kiosk::test::TempDir;
 
 namespace {
 
+const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
+
 int lines(const std::string& text)
 {
     int n = 0;
@@ -55,11 +57,12 @@ TEST_CASE("a bad script line names its file and line and exits 2")
 {
     TempDir dir;
     std::string script = dir.write("bad.script", "# taps\ntap 100 100\ntap 100\n");
-    auto r = run_kiosk({"--windowed", "--size", "800x480", "--script", script});
+    // The demo shown as a folder: this is about scripts, not a first start's import (which says so on stderr).
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", demo, "--script", script});
     CHECK(r.status == 2);
     CHECK(r.err == script + ":3: expected 'tap X Y' or 'tap \"LABEL\"'\n");
     script = dir.write("quote.script", "tap \"Events\"\ntap \"Find a union\n");
-    r = run_kiosk({"--windowed", "--size", "800x480", "--script", script});
+    r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", demo, "--script", script});
     CHECK(r.status == 2);
     CHECK(r.err == script + ":2: the quote opened at column 5 is not closed\n");
 }
@@ -71,7 +74,8 @@ TEST_CASE("a script tapping a label that is not on the screen says which labels 
     std::string script = dir.write("labels.script",
         "expect \"Find a union\"\nexpect \"find A UNION\"\nwait 100\n"
         "tap \"Back\"\n");
-    auto r = run_kiosk({"--windowed", "--size", "800x480", "--now", "2026-12-02T10:00", "--script", script});
+    auto r = run_kiosk(
+        {"--windowed", "--size", "800x480", "--bundle", demo, "--now", "2026-12-02T10:00", "--script", script});
     CHECK(r.status == 1);
     CHECK_MESSAGE(
         r.err.rfind(script + ":4: no control labelled \"Back\" is on the screen; the labels there are: ", 0) == 0,
@@ -99,7 +103,7 @@ TEST_CASE("a script tapping outside the window says where")
 {
     TempDir dir;
     std::string script = dir.write("out.script", "tap 900 100\n");
-    auto r = run_kiosk({"--windowed", "--size", "800x480", "--script", script});
+    auto r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", demo, "--script", script});
     CHECK(r.status == 2);
     CHECK(r.err.find(script + ":1: the point 900,100 is outside the 800x480 window") == 0);
 }
