@@ -245,8 +245,8 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     for (std::size_t i = 0; i < info.sections.size(); ++i) {
         const Section& section = info.sections[i];
         int column = int(i % std::size_t(columns));
-        ImGui::SetCursorPos(
-            ImVec2(float(column) * (tile_w + pad), pad + float(i / std::size_t(columns)) * (tile_h + pad)));
+        int row = int(i / std::size_t(columns)); // Whole rows: the division truncates on purpose.
+        ImGui::SetCursorPos(ImVec2(float(column) * (tile_w + pad), pad + float(row) * (tile_h + pad)));
         ImGui::PushID(section.id.c_str());
         if (tile("tile", ImVec2(tile_w, tile_h), c.text(section.title), icon_for(section.kind), style))
             intent = Intent {Intent::Kind::Open, section.id};
