@@ -25,7 +25,8 @@ else
   } | sort -u)
   files=()
   for f in "${touched[@]}"; do
-    cpp=${f%.hpp}.cpp
+    cpp=${f%.hpp}
+    cpp=${cpp%.cpp}.cpp # A .cpp stands for itself (it used to become x.cpp.cpp and was skipped).
     [[ -f $cpp ]] && files+=("$cpp")
   done
   mapfile -t files < <(printf '%s\n' "${files[@]}" | sort -u | sed '/^$/d')
