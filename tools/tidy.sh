@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # clang-tidy with the repository's .clang-tidy on the kiosk's sources. With --all, every .cpp under kiosk/; otherwise
-# the .cpp files a change touched (since main's merge base, or the last commit when that is HEAD itself, plus what is
-# not committed yet), a changed header standing for the .cpp of the same name. Exits non-zero on any finding.
+# the .cpp files a change touched (since the merge base with origin/main, or with main when there is no remote, or the
+# last commit when that is HEAD itself, plus what is not committed yet), a changed header standing for the .cpp of the
+# same name. Exits non-zero on any finding.
 # Needs a configured build for compile_commands.json (BUILD, default build/release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ fi
 if [[ ${1:-} == --all ]]; then
   mapfile -t files < <(git ls-files 'kiosk/*.cpp')
 else
-  base=$(git merge-base HEAD origin/main 2>/dev/null || true)
+  base=$(git merge-base HEAD origin/main 2>/dev/null || git merge-base HEAD main 2>/dev/null || true)
   if [[ -z $base || $base == "$(git rev-parse HEAD)" ]]; then
     base=$(git rev-parse --verify -q HEAD~1 || true)
   fi
@@ -24,7 +25,8 @@ else
   } | sort -u)
   files=()
   for f in "${touched[@]}"; do
-    cpp=${f%.hpp}.cpp
+    cpp=${f%.hpp}
+    cpp=${cpp%.cpp}.cpp # A .cpp stands for itself (it used to become x.cpp.cpp and was skipped).
     [[ -f $cpp ]] && files+=("$cpp")
   done
   mapfile -t files < <(printf '%s\n' "${files[@]}" | sort -u | sed '/^$/d')
@@ -35,7 +37,7 @@ if ((${#files[@]} == 0)); then
 fi
 echo "tidy: ${#files[@]} file(s)"
 run-clang-tidy -p "$build" -j"${JOBS:-2}" -quiet "${files[@]/#/$PWD/}" >"$build/tidy.log" 2>&1 || {
-  sed 's/\x1b\[[0-9;]*m//g' "$build/tidy.log" | grep -E -A3 '(warning|error): ' | head -200
+  sed 's/\x1b\[[0-9;]*m//g' "$build/tidy.log" | grep -E -A3 '(warning|error): ' | head -200 || true # head may close the pipe early.
   echo "tidy: findings above (all of them in $build/tidy.log)" >&2
   exit 1
 }

@@ -7,12 +7,11 @@
 
 namespace kiosk {
 
-// Exit statuses every command keeps (docs/cli.md).
-enum ExitStatus : int {
-    exit_ok = 0,
-    exit_failure = 1, // The command ran and found a problem (a failed expectation, a bundle with errors).
-    exit_usage = 2,   // A bad flag, value, setting or script line.
-};
+// Exit statuses every command keeps (docs/cli.md): exit_failure when the command ran and found a problem (a failed
+// expectation, a bundle with errors), exit_usage for a bad flag, value, setting or script line.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_usage = 2;
 
 enum class Command {
     Run,        // No subcommand: the kiosk itself.

@@ -181,7 +181,7 @@ Millis Client::until_hours_change() const
         return Millis(24 * 3600 * 1000);
     LocalTime local = m_zone.to_local(m_clock.now());
     int minutes = m_hours.minutes_until_change(local.weekday, local.hour * 60 + local.minute);
-    Millis change = Millis(std::int64_t(minutes) * 60000 - local.second * 1000);
+    Millis change = Millis(std::int64_t(minutes) * 60000 - std::int64_t(local.second) * 1000);
     Millis now = m_clock.uptime();
     if (m_wake_until > now)
         change = std::min(change, m_wake_until - now);

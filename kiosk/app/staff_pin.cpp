@@ -30,7 +30,7 @@ std::int64_t lock_seconds(int failures)
 
 } // namespace
 
-StaffPin::StaffPin(std::string state_dir)
+StaffPin::StaffPin(const std::string& state_dir)
     : m_hash_file(state_dir + "/staff-pin")
     , m_lock_file(state_dir + "/staff-lock")
 { }

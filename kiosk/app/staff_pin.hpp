@@ -18,7 +18,7 @@ namespace kiosk {
 
 class StaffPin {
 public:
-    explicit StaffPin(std::string state_dir);
+    explicit StaffPin(const std::string& state_dir);
 
     // Whether a PIN was set (kiosk set-pin): without one the staff corner does nothing.
     bool is_set() const;

@@ -7,7 +7,7 @@ namespace kiosk {
 
 std::string time_text(std::int64_t unix_seconds, TimeText kind)
 {
-    std::time_t t = std::time_t(unix_seconds);
+    auto t = std::time_t(unix_seconds);
     std::tm tm {};
     if (kind == TimeText::IsoUtc)
         gmtime_r(&t, &tm);

@@ -123,7 +123,7 @@ private:
             }
         }
         if (info.languages.empty())
-            info.languages.push_back("en");
+            info.languages.emplace_back("en");
     }
 
     // A text as it may be drawn (bound_display_text), with a warning at its line when that changed it: TOML's \u

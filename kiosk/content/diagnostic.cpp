@@ -31,25 +31,25 @@ std::string Diagnostic::to_string() const
     return out;
 }
 
-void Diagnostics::add(std::string file, int line, Severity severity, std::string message)
+void Diagnostics::add(const std::string& file, int line, Severity severity, const std::string& message)
 {
     // File names come from sticks and messages quote content: one line each, whatever they hold.
     m_all.push_back({escape_controls(file), line, severity, escape_controls(message)});
 }
 
-void Diagnostics::warning(std::string file, int line, std::string message)
+void Diagnostics::warning(const std::string& file, int line, const std::string& message)
 {
-    add(std::move(file), line, Severity::Warning, std::move(message));
+    add(file, line, Severity::Warning, message);
 }
 
-void Diagnostics::error(std::string file, int line, std::string message)
+void Diagnostics::error(const std::string& file, int line, const std::string& message)
 {
-    add(std::move(file), line, Severity::Error, std::move(message));
+    add(file, line, Severity::Error, message);
 }
 
-void Diagnostics::fatal(std::string file, int line, std::string message)
+void Diagnostics::fatal(const std::string& file, int line, const std::string& message)
 {
-    add(std::move(file), line, Severity::Fatal, std::move(message));
+    add(file, line, Severity::Fatal, message);
 }
 
 bool Diagnostics::has_errors() const

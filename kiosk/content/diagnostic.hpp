@@ -24,10 +24,10 @@ struct Diagnostic {
 
 class Diagnostics {
 public:
-    void add(std::string file, int line, Severity severity, std::string message);
-    void warning(std::string file, int line, std::string message);
-    void error(std::string file, int line, std::string message);
-    void fatal(std::string file, int line, std::string message);
+    void add(const std::string& file, int line, Severity severity, const std::string& message);
+    void warning(const std::string& file, int line, const std::string& message);
+    void error(const std::string& file, int line, const std::string& message);
+    void fatal(const std::string& file, int line, const std::string& message);
 
     const std::vector<Diagnostic>& all() const { return m_all; }
     bool empty() const { return m_all.empty(); }

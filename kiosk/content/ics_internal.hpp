@@ -80,7 +80,7 @@ public:
                 continue;
             }
             ++listed;
-            diagnostics.add(std::move(d.file), d.line, d.severity, std::move(d.message));
+            diagnostics.add(d.file, d.line, d.severity, d.message);
         }
         if (left_out > 0)
             diagnostics.warning(m_file, 0, std::to_string(left_out) + " more problems in this calendar are not listed");

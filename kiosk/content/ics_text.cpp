@@ -134,7 +134,7 @@ std::string id_from_uid(const std::string& uid)
 
 std::int64_t seconds_of(const LocalTime& t)
 {
-    return day_number(t) * seconds_per_day + t.hour * 3600 + t.minute * 60 + t.second;
+    return day_number(t) * seconds_per_day + std::int64_t(t.hour) * 3600 + std::int64_t(t.minute) * 60 + t.second;
 }
 
 LocalTime date_only(const LocalTime& t)

@@ -199,7 +199,7 @@ Zone Zones::find(const std::string& tzid, std::string& problem)
     OwnedZone built(icaltimezone_new());
     if (!built || !icaltimezone_set_component(built.get(), copy.get()))
         return {};
-    copy.release(); // The zone owns the component now.
+    (void)copy.release(); // The zone owns the component now.
     zone.name = tzid;
     zone.defined = built.get();
     m_built.push_back(std::move(built));

@@ -402,7 +402,7 @@ private:
             kept.text = begin == std::string::npos ? kept.url : kept.text.substr(begin, end - begin + 1);
         }
         if (!link.problem.empty())
-            m_reporter.report(Severity::Warning, line, std::move(link.problem));
+            m_reporter.report(Severity::Warning, line, link.problem);
     }
 
     void enter_picture(const MD_SPAN_IMG_DETAIL& detail)
@@ -424,8 +424,7 @@ private:
             : picture.fallback_line != 0 ? picture.fallback_line
                                          : std::max(m_last_line, 1);
         if (!picture.problem.empty()) {
-            m_reporter.report(
-                Severity::Error, line, std::move(picture.problem)); // Its description stays, as plain text.
+            m_reporter.report(Severity::Error, line, picture.problem); // Its description stays, as plain text.
             return;
         }
         std::string alt;

@@ -6,19 +6,19 @@
 
 namespace kiosk::markdown_detail {
 
-void PageReporter::report(Severity severity, int line, std::string message)
+void PageReporter::report(Severity severity, int line, const std::string& message)
 {
     if (severity != Severity::Fatal && m_reported >= m_max_messages) {
         ++m_suppressed;
         return;
     }
     ++m_reported;
-    m_diagnostics.add(m_file_name, line, severity, std::move(message));
+    m_diagnostics.add(m_file_name, line, severity, message);
 }
 
-void PageReporter::fatal(int line, std::string message)
+void PageReporter::fatal(int line, const std::string& message)
 {
-    report(Severity::Fatal, line, std::move(message));
+    report(Severity::Fatal, line, message);
     m_failed = true;
 }
 

@@ -22,9 +22,9 @@ public:
     { }
 
     // Reports a problem, keeping the number listed per page bounded; Fatal ones are always listed.
-    void report(Severity severity, int line, std::string message);
+    void report(Severity severity, int line, const std::string& message);
     // Reports a problem that drops the whole page.
-    void fatal(int line, std::string message);
+    void fatal(int line, const std::string& message);
     bool failed() const { return m_failed; }
     // Warns how many problems were not listed, if any.
     void finish();

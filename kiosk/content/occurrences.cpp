@@ -36,7 +36,8 @@ LocalTime date_after(const LocalTime& t, std::int64_t days)
 std::int64_t local_key(const LocalTime& t, bool all_day)
 {
     std::int64_t days = day_number(t);
-    return all_day ? days : days * seconds_per_day + t.hour * 3600 + t.minute * 60 + t.second;
+    return all_day ? days
+                   : days * seconds_per_day + std::int64_t(t.hour) * 3600 + std::int64_t(t.minute) * 60 + t.second;
 }
 
 WallTime utc_wall(const LocalTime& t)

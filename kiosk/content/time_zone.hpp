@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-struct _icaltimezone;
+struct _icaltimezone; // NOLINT(bugprone-reserved-identifier): libical's own name for icaltimezone, declared here.
 
 namespace kiosk {
 

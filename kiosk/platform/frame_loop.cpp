@@ -12,11 +12,11 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <thread>
-#include <time.h>
 #include <unistd.h>
 
 namespace kiosk::platform {

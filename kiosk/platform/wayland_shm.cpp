@@ -230,7 +230,7 @@ struct WaylandShm::Listeners {
             return;
         WaylandShm& s = self(data);
         // Wayland gives surface pixels, positive down, about 10 to a wheel notch; SDL notches, positive up.
-        float notches = float(-wl_fixed_to_double(value) / 10.0);
+        auto notches = float(-wl_fixed_to_double(value) / 10.0);
         SDL_Event event {};
         event.type = SDL_MOUSEWHEEL;
         event.wheel.windowID = s.m_window_id;
@@ -328,7 +328,7 @@ float WaylandShm::diagonal_inches() const
 {
     if (m_output_mm_width <= 0 || m_output_mm_height <= 0)
         return 0.0f;
-    float inches = float(std::hypot(m_output_mm_width, m_output_mm_height) / 25.4);
+    auto inches = float(std::hypot(m_output_mm_width, m_output_mm_height) / 25.4);
     return inches >= 4.0f && inches <= 100.0f ? inches : 0.0f;
 }
 

@@ -8,6 +8,7 @@ namespace kiosk::store {
 namespace {
 
 // SQLite copies the bound bytes (SQLITE_TRANSIENT without its old-style cast): callers bind temporaries.
+// NOLINTNEXTLINE(performance-no-int-to-ptr): SQLite's API defines SQLITE_TRANSIENT as this pointer.
 const sqlite3_destructor_type copy_bytes = reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
 
 constexpr int busy_timeout_ms = 5000; // Another kiosk process (an import child) may hold the write lock briefly.

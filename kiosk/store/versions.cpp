@@ -30,9 +30,10 @@ std::optional<std::int64_t> read_state_int(Database& database, const char* key, 
     auto value = read_state(database, key, failed);
     if (!value)
         return std::nullopt;
+    const std::string& text = *value; // Bound first: clang-analyzer took optional's -> for a reallocation.
     std::int64_t number = 0;
-    auto [end, problem] = std::from_chars(value->data(), value->data() + value->size(), number);
-    if (problem != std::errc() || end != value->data() + value->size())
+    auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (problem != std::errc() || end != text.data() + text.size())
         return std::nullopt; // A damaged value counts as unset.
     return number;
 }
@@ -195,7 +196,7 @@ std::string Store::pinned_from()
 
 std::string packed_version_at(std::int64_t unix_seconds)
 {
-    std::time_t at = static_cast<std::time_t>(unix_seconds);
+    auto at = static_cast<std::time_t>(unix_seconds);
     std::tm tm {};
     gmtime_r(&at, &tm);
     char text[32];

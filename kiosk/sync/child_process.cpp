@@ -151,6 +151,7 @@ ChildResult run_child(const std::vector<std::string>& argv, const ChildLimits& l
     std::vector<std::string> writable = writable_folders(argv, limits);
     std::vector<std::string> args = argv;
     std::vector<char*> cargs;
+    cargs.reserve(args.size() + 1);
     for (std::string& a : args)
         cargs.push_back(a.data());
     cargs.push_back(nullptr);

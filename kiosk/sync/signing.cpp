@@ -43,6 +43,13 @@ std::optional<std::string> from_hex(const std::string& text, std::size_t size)
     return out;
 }
 
+// Overwrites a secret in memory (sodium_memzero, which the compiler keeps). Taking the string itself, not an optional's
+// ->, also keeps clang-analyzer from reading `sk->data(), sk->size()` as a pointer used after a reallocation.
+void wipe(std::string& secret)
+{
+    sodium_memzero(secret.data(), secret.size());
+}
+
 // A small file's whole content, at most `limit` bytes; nothing when missing, unreadable, a link or larger.
 std::optional<std::string> read_small(const std::string& path, std::size_t limit)
 {
@@ -239,14 +246,14 @@ std::optional<Manifest> pack_bundle(
     auto key_text = read_small(key_path, 4096);
     auto sk = key_text ? labelled_hex(*key_text, secret_label, crypto_sign_SECRETKEYBYTES) : std::nullopt;
     if (key_text)
-        sodium_memzero(key_text->data(), key_text->size());
+        wipe(*key_text);
     if (!sk) {
         error = key_path + " is not a kiosk secret key (made by kiosk keygen, ending in .key)";
         return std::nullopt;
     }
     auto files = hash_bundle_files(dir, error);
     if (!files) {
-        sodium_memzero(sk->data(), sk->size());
+        wipe(*sk);
         return std::nullopt;
     }
     Manifest manifest;
@@ -266,7 +273,7 @@ std::optional<Manifest> pack_bundle(
             continue;
         if (!is_bundle_path(file.path)) {
             error = "the file name \"" + file.path + "\" cannot be packed (it holds a line break or tab): rename it";
-            sodium_memzero(sk->data(), sk->size());
+            wipe(*sk);
             return std::nullopt;
         }
         manifest.files.push_back(ManifestFile {file.path, file.size, file.hash});
@@ -282,7 +289,7 @@ std::optional<Manifest> pack_bundle(
     if (name.size() > 4 && name.compare(name.size() - 4, 4, ".key") == 0)
         name.resize(name.size() - 4);
     std::string fingerprint = key_fingerprint(sk->substr(crypto_sign_SECRETKEYBYTES - crypto_sign_PUBLICKEYBYTES));
-    sodium_memzero(sk->data(), sk->size());
+    wipe(*sk);
     std::string sig_text
         = std::string(signature_label) + "\n" + to_hex(signature) + "\nkey " + fingerprint + " " + name + "\n";
     if (!write_file(dir + "/MANIFEST", text, 0644, posix::Existing::Replace, error)
@@ -345,9 +352,10 @@ std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<
         return std::nullopt;
     }
     const PublicKey* signer = nullptr;
+    const std::string& signed_text = *text; // Bound first: clang-analyzer took optional's -> for a reallocation.
     for (const PublicKey& key : keys) {
         if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
-                reinterpret_cast<const unsigned char*>(text->data()), text->size(),
+                reinterpret_cast<const unsigned char*>(signed_text.data()), signed_text.size(),
                 reinterpret_cast<const unsigned char*>(key.bytes.data()))
             == 0) {
             signer = &key;

@@ -31,7 +31,7 @@ Metrics compute_metrics(int width, int height, float diagonal_inches)
     float diagonal_px = std::sqrt(float(m.width) * float(m.width) + float(m.height) * float(m.height));
     m.px_per_mm = diagonal_px / (m.diagonal_inches * 25.4f);
     // Never so small that a line does not fit a word, never so big that a tile holds no text.
-    float short_side = float(std::min(m.width, m.height));
+    auto short_side = float(std::min(m.width, m.height));
     m.body = std::round(std::clamp(m.px_per_mm * body_text_mm, 14.0f, short_side / 12.0f));
     return m;
 }

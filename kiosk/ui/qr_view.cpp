@@ -146,7 +146,7 @@ float fit_words(std::vector<Paragraph>& words, bool title_cut, bool has_details,
 
 static void draw_qr_code(ImDrawList* list, const qrcodegen::QrCode& code, ImVec2 pos, int module_px)
 {
-    float side = float(module_px * (code.getSize() + 2 * quiet_zone));
+    auto side = float(module_px * (code.getSize() + 2 * quiet_zone));
     list->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), 0xFFFFFFFF);
     // Runs of dark modules in a row as one rectangle: fewer shapes to draw, the same pixels.
     for (int y = 0; y < code.getSize(); ++y) {
@@ -213,7 +213,7 @@ std::optional<Intent> draw_qr_view(
     float available_w = side_by_side ? width - text_w - 3.0f * pad : width - 2.0f * pad;
     float available_h = side_by_side ? body_h : body_h - text_h - pad;
     int module_px = std::max(1, int(std::floor(std::min(available_w, available_h) / float(modules))));
-    float side = float(module_px * modules);
+    auto side = float(module_px * modules);
     float code_x
         = std::floor(side_by_side ? origin.x + pad + (available_w - side) * 0.5f : origin.x + (width - side) * 0.5f);
     // In portrait the code and its words sit together in the middle of the space below the bar.

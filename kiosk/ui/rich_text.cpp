@@ -186,7 +186,7 @@ const RichLayout& cached_rich_layout(const std::vector<Span>& spans, float width
     for (const Span& span : spans) {
         mix(key.hash, std::hash<std::string_view>()(span.text));
         mix(key.hash, std::size_t(span.strong) | std::size_t(span.emphasis) << 1 | std::size_t(span.code) << 2);
-        mix(key.hash, std::size_t(span.link + 1));
+        mix(key.hash, std::size_t(span.link) + 1);
         key.bytes += span.text.size();
     }
     // A rebuilt font atlas may put a font of another size at the same address: the sizes are part of the key.

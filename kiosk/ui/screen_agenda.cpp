@@ -196,7 +196,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
         float view_top = scroll.offset() - pad;
         float view_bottom = scroll.offset() + view_h;
         std::size_t first = std::size_t(std::partition_point(rows.begin(), rows.end(), [&](const AgendaRow& r) {
-            std::size_t i = std::size_t(&r - rows.data());
+            auto i = std::size_t(&r - rows.data());
             return top_of(i) + (r.heading ? heading_h : event_step) < view_top;
         }) - rows.begin());
         ImDrawList* list = ImGui::GetWindowDrawList();

@@ -69,7 +69,7 @@ void draw_events(const ScreenContext& c, const std::vector<const Occurrence*>& e
         y += draw_wrapped(
                  list, style.fonts.tile, ImVec2(x, y), w, style.theme.text, c.text(occurrence->event->title), 1)
             + m.em(0.15f);
-        std::string where = c.text(occurrence->event->location);
+        const std::string& where = c.text(occurrence->event->location);
         std::string line = where.empty() ? when : when + " \xC2\xB7 " + where;
         y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, style.theme.accent, line, 1) + m.em(0.7f);
     }

@@ -302,9 +302,9 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     scroll.begin("tiles", ImVec2(inner_w, grid.fits ? block_h : area_h), c.frame.uptime, m.mm(2.0f), &style.theme);
     for (std::size_t i = 0; i < info.sections.size(); ++i) {
         const Section& section = info.sections[i];
-        float column = float(i % std::size_t(grid.columns));
-        float row = float(i / std::size_t(grid.columns));
-        ImGui::SetCursorPos(ImVec2(column * (grid.tile_w + gap), row * (grid.tile_h + gap)));
+        int column = int(i % std::size_t(grid.columns));
+        int row = int(i / std::size_t(grid.columns)); // Whole rows: the division truncates on purpose.
+        ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), float(row) * (grid.tile_h + gap)));
         ImGui::PushID(section.id.c_str());
         if (tile("tile", ImVec2(grid.tile_w, grid.tile_h), c.text(section.title), icon_for(section.kind), style,
                 grid.form))

@@ -67,7 +67,8 @@ std::optional<Intent> draw_pin_pad(const ScreenContext& c, std::string& digits, 
     float left = std::floor((width - 3.0f * key_w - 2.0f * gap) * 0.5f);
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"};
     for (int i = 0; i < 12; ++i) {
-        ImGui::SetCursorPos(ImVec2(left + float(i % 3) * (key_w + gap), top + float(i / 3) * (key_h + gap)));
+        int row = i / 3, column = i % 3; // Three keys a row, like a phone's.
+        ImGui::SetCursorPos(ImVec2(left + float(column) * (key_w + gap), top + float(row) * (key_h + gap)));
         std::string label = i == 9 ? c.word("clear") : i == 11 ? c.word("ok") : labels[i];
         ImGui::PushID(i);
         bool pressed = i == 11 ? action_button("key", ImVec2(key_w, key_h), label, style)
@@ -138,13 +139,14 @@ std::optional<Intent> draw_staff(
     for (const Action& action : actions) {
         if (!action.shown || busy) // While one runs, no button: nothing to tap twice or in between.
             continue;
-        ImGui::SetCursorPos(
-            ImVec2(pad + float(n % columns) * (button_w + gap), y + float(n / columns) * (button_h + gap)));
+        int row = n / columns; // Whole rows: the division truncates on purpose.
+        ImGui::SetCursorPos(ImVec2(pad + float(n % columns) * (button_w + gap), y + float(row) * (button_h + gap)));
         if (action_button(action.id, ImVec2(button_w, button_h), c.word(action.word), style))
             intent = Intent {.kind = Intent::Kind::StaffAction, .action = action.action, .slot = action.slot};
         ++n;
     }
-    ImGui::SetCursorPos(ImVec2(pad, y + float((n + columns - 1) / columns) * (button_h + gap) + pad));
+    int rows = (n + columns - 1) / columns; // A part-filled last row counts.
+    ImGui::SetCursorPos(ImVec2(pad, y + float(rows) * (button_h + gap) + pad));
     if (!busy && !message.empty())
         text(style.fonts.tile, style.theme.accent, c.format(message), m.em(0.8f));
 
