@@ -152,6 +152,8 @@ std::optional<Intent> draw_urgent_strip(const ScreenContext& context);
 
 // "Today", "Tomorrow" or "Wednesday, December 2" for a local date "2026-12-02".
 std::string day_label(const ScreenContext& context, const std::string& date);
+// The local date ("2026-12-08") `days` after `local`'s.
+std::string date_after(const LocalTime& local, int days);
 // "7:00 PM - 8:30 PM", or "All day".
 std::string time_range(const ScreenContext& context, const Occurrence& occurrence);
 // Whether the occurrence is happening at this frame's time.

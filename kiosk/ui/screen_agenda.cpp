@@ -42,11 +42,6 @@ LocalTime date_of(const std::string& date)
     return civil_from_days(days_from_civil(year, month, day)); // With its weekday.
 }
 
-std::string date_after(const LocalTime& local, int days)
-{
-    return local_date(civil_from_days(days_from_civil(local.year, local.month, local.day) + days));
-}
-
 // The "Now" badge: a filled pill with the word, so colour is not the only sign.
 float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
 {
@@ -114,15 +109,20 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
 
 } // namespace
 
+std::string date_after(const LocalTime& local, int days)
+{
+    return local_date(civil_from_days(days_from_civil(local.year, local.month, local.day) + days));
+}
+
 std::string day_label(const ScreenContext& c, const std::string& date)
 {
+    // Today and tomorrow by the kiosk's clock, even one that seems behind (earlier than the last import): the list
+    // itself and the clock in the top bar go by that clock too, so the words agree with what the visitor sees.
     std::string label = c.strings.format_date(date_of(date), c.language);
-    if (!c.clock_wrong()) {
-        if (date == local_date(c.frame.local))
-            label = c.word("today") + ", " + label;
-        else if (date == date_after(c.frame.local, 1))
-            label = c.word("tomorrow") + ", " + label;
-    }
+    if (date == local_date(c.frame.local))
+        label = c.word("today") + ", " + label;
+    else if (date == date_after(c.frame.local, 1))
+        label = c.word("tomorrow") + ", " + label;
     // A heading starts with a capital, in languages whose weekday names do not ("sábado" -> "Sábado").
     if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
         label[0] = char(label[0] - 'a' + 'A');
@@ -163,8 +163,9 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float gap = style.gap();
     float view_h = height - style.header_height();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme, style.cue_gutter());
 
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     update_agenda_rows(cache, c.content, c.frame.now);
     const std::vector<AgendaRow>& rows = cache.rows;
     float column = std::min(width - 2.0f * pad, m.em(40.0f));
@@ -246,7 +247,9 @@ std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& 
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));

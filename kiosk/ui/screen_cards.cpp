@@ -149,8 +149,10 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
     float pad = style.pad();
     float gap = style.gap();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
 
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     float inner = width - 2.0f * pad;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     if (title_cut)

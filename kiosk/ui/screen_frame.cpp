@@ -58,7 +58,7 @@ bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines
 
 float toggle_width(const Style& style)
 {
-    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.2f));
+    return std::max(style.metrics.touch() * 1.3f, style.metrics.em(1.8f));
 }
 
 } // namespace
@@ -125,7 +125,7 @@ std::optional<Intent> draw_navigation_bar(
 
     float pad = style.pad();
     float gap = m.em(0.4f);
-    float button_h = height - m.em(0.6f);
+    float button_h = style.bar_button_height();
     float y = (height - button_h) * 0.5f;
     std::string back = c.word("back");
     std::string home = c.word("home");

@@ -280,9 +280,11 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
 
-    // A column of comfortable reading width, centred on wide screens.
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
+                                 // A column of comfortable reading width, centred on wide screens.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));

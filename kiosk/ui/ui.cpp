@@ -210,9 +210,9 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
     m_base_metrics = metrics;
     m_style.metrics = metrics;
     if (m_large_text) {
-        // Half as large again, as far as a line still holds a few words.
-        float most = float(std::min(metrics.width, metrics.height)) / 11.0f;
-        m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
+        // At least 1.4 times as large, as far as a line still holds a few words (DESIGN: large text x1.4 or more).
+        float most = float(std::min(metrics.width, metrics.height)) / 9.0f;
+        m_style.metrics.body = std::ceil(std::max(metrics.body * 1.4f, std::min(metrics.body * 1.5f, most)));
     }
     m_fonts_stale = false;
     return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_style.fonts, error);

@@ -113,15 +113,29 @@ void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const ch
 
 float Style::header_height() const
 {
-    return std::max(metrics.touch() + metrics.em(0.6f), metrics.em(2.8f));
+    // A finger's button with a margin, and the clock's two lines (the time over the date), but never a sixth of the
+    // screen: large text on a short panel shows the time alone.
+    float clock = std::min(metrics.em(2.2f), float(metrics.height) * 0.17f);
+    return std::ceil(std::max(metrics.touch() + metrics.em(0.5f), clock));
+}
+
+float Style::bar_button_height() const
+{
+    float height = header_height();
+    return std::min(height, std::max(metrics.touch(), height - metrics.em(0.6f)));
+}
+
+ImFont* Style::bar_font() const
+{
+    return fonts.bold->FontSize <= bar_button_height() * 0.66f ? fonts.bold : fonts.small;
 }
 
 float header_button_width(const std::string& label, const Style& style)
 {
-    ImFont* font = style.fonts.bold;
+    ImFont* font = style.bar_font();
     float label_width
         = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size()) + style.metrics.em(0.4f);
-    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.0f) + label_width);
+    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(1.2f) + label_width);
 }
 
 void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radius)
@@ -380,7 +394,7 @@ bool big_button(
         right -= chevron;
     }
     float width = right - text_x;
-    ImFont* font = style.fonts.tile;
+    ImFont* font = tile_font(look.compact ? TileForm::Compact : TileForm::Regular, style);
     float height = wrapped_height(font, width, label, 2);
     if (look.centered && height < font->FontSize * 1.5f) {
         float label_w = text_width(font, label.data(), label.data() + label.size());
@@ -401,6 +415,13 @@ bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, cons
     ButtonLook look {t.surface, t.surface_pressed, t.accent, t.text, t.border, false};
     look.compact = form == TileForm::Compact;
     return big_button(id, size, label, icon, look, style);
+}
+
+ImFont* tile_font(TileForm form, const Style& style)
+{
+    // Compact tiles (short panels) label in bold body text, capitals still 3.3 mm: three columns of them fit a 7-inch
+    // panel with every choice showing.
+    return form == TileForm::Compact ? style.fonts.bold : style.fonts.tile;
 }
 
 float tile_chrome(TileForm form, const Style& style)
@@ -445,8 +466,8 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     Color ink = urgent ? theme.urgent_text : on ? theme.header : theme.header_text;
     fill_rounded(list, pos, max, press.held ? pressed : fill, style.radius());
     list->AddRect(pos, max, ink, style.radius(), 0, style.line());
-    float icon_size = icon == Icon::None ? 0.0f : m.em(1.0f);
-    ImFont* font = style.fonts.bold;
+    float icon_size = icon == Icon::None ? 0.0f : std::min(m.em(1.0f), size.y * 0.62f);
+    ImFont* font = style.bar_font();
     float label_width = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
     float gap = label.empty() || icon == Icon::None ? 0.0f : m.em(0.4f);
     float content = icon_size + gap + label_width;

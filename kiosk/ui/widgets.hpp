@@ -61,6 +61,8 @@ float wrapped_height(ImFont* font, float width, const std::string& text, int max
 // smaller icon and margins, so its label (the same font) has more of the width.
 bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
     TileForm form = TileForm::Regular);
+// The font a tile of `form` writes its label in.
+ImFont* tile_font(TileForm form, const Style& style);
 // The width a tile of `form` spends besides its label: insets, the icon and the space after it.
 float tile_chrome(TileForm form, const Style& style);
 
