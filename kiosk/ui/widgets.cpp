@@ -372,8 +372,13 @@ bool big_button(
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
-    if (look.border)
-        list->AddRect(pos, max, look.border, style.radius(), 0, style.line());
+    // A fill that does not stand out from the screen (black on black in high contrast) gets the theme's edge, so
+    // every button shows where it is (3:1 or more).
+    Color border = look.border;
+    if (!border && contrast_ratio(look.fill, style.theme.background) < 3.0f)
+        border = style.theme.border;
+    if (border)
+        list->AddRect(pos, max, border, style.radius(), 0, style.line());
 
     float inset = m.em(look.compact ? 0.4f : 0.8f);
     float mid_y = pos.y + size.y * 0.5f;
