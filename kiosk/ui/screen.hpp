@@ -150,6 +150,9 @@ float urgent_strip_height(const ScreenContext& context, float width);
 // Draws the strip filling the current window (begin_screen at the foot, urgent_strip_height tall).
 std::optional<Intent> draw_urgent_strip(const ScreenContext& context);
 
+// A language's name in that language ("Español"), from its strings file; the code in capitals when there is none.
+std::string language_name(const ScreenContext& context, const std::string& language);
+
 // "Today", "Tomorrow" or "Wednesday, December 2" for a local date "2026-12-02".
 std::string day_label(const ScreenContext& context, const std::string& date);
 // The local date ("2026-12-08") `days` after `local`'s.

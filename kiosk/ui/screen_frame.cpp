@@ -7,9 +7,6 @@
 
 namespace kiosk::ui {
 
-namespace {
-
-// A language's name in that language ("Español"), from its strings file; the code when there is none.
 std::string language_name(const ScreenContext& c, const std::string& language)
 {
     if (c.strings.has_language(language))
@@ -19,6 +16,8 @@ std::string language_name(const ScreenContext& c, const std::string& language)
         ch = char(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
     return code;
 }
+
+namespace {
 
 // The languages offered: every other one when there are up to three, else the next one in the content's order.
 std::vector<std::string> offered_languages(const ScreenContext& c)

@@ -401,6 +401,11 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::Wake:
         m_attract = false;
         m_fade_pending = true;
+        if (m_content && !intent.path.empty()) { // One of the attract loop's buttons: its language.
+            const auto& languages = m_content->info().languages;
+            if (std::find(languages.begin(), languages.end(), intent.path) != languages.end())
+                m_language = intent.path;
+        }
         return;
     case Intent::Kind::StaffClose:
         m_staff_mode = StaffMode::None;

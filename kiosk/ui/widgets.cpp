@@ -443,11 +443,11 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
         id, size, label, Icon::Help, {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
 }
 
-bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
+bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact)
 {
     const Theme& t = style.theme;
-    return big_button(
-        id, size, label, Icon::None, {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true}, style);
+    return big_button(id, size, label, Icon::None,
+        {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true, compact}, style);
 }
 
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style)

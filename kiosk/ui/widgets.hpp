@@ -70,7 +70,7 @@ float tile_chrome(TileForm form, const Style& style);
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);
 
 // A key of a keypad: a tile with its label in the middle.
-bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
+bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact = false);
 
 // A big button for the one thing to do on a screen ("Close"), in the header's colours.
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
