@@ -21,7 +21,7 @@ TEST_CASE("calendar files: every shared real-world calendar reads and expands")
         std::string name = entry.path().filename().string();
         CAPTURE(name);
         Diagnostics diagnostics;
-        auto events = read_ics(slurp(entry.path()), "calendars/" + name, "en", diagnostics);
+        auto events = read_ics(slurp(entry.path()), "calendars/" + name, {"en"}, diagnostics);
         CHECK_FALSE(diagnostics.has_fatal());
         CHECK_FALSE(events.empty());
         for (const Diagnostic& d : diagnostics.all()) {
@@ -52,7 +52,7 @@ TEST_CASE("calendar files: outlook-biweekly-allday-exdate.ics skips the EXDATE o
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/outlook.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/outlook.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 3);
     CHECK(events[0].id == "111");
@@ -83,7 +83,7 @@ TEST_CASE("calendar files: exchange-allday-moved-occurrence.ics shows the moved 
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/exchange.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/exchange.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     for (const char* kiosk_zone : {"Europe/Berlin", "America/Los_Angeles"}) {
@@ -105,7 +105,7 @@ TEST_CASE("calendar files: google-daily-count-moved-occurrence.ics keeps COUNT a
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/google.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/google.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     auto denver = TimeZone::named("America/Denver");
@@ -126,7 +126,7 @@ TEST_CASE("calendar files: outlook-thunderbird-french-numeric-tzid.ics resolves 
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/french.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/french.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     CHECK(events[0].time_zone == "Europe/Paris");
@@ -148,7 +148,7 @@ TEST_CASE("calendar files: wordpress-events-calendar-floating.ics reads floating
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/school.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/school.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 1);
     CHECK(events[0].time_zone.empty());
@@ -179,7 +179,7 @@ TEST_CASE("calendar files: the demo bundle's calendars read with no diagnostics"
         std::string name = entry.path().filename().string();
         CAPTURE(name);
         Diagnostics diagnostics;
-        auto events = read_ics(slurp(entry.path()), "calendars/" + name, "en", diagnostics);
+        auto events = read_ics(slurp(entry.path()), "calendars/" + name, {"en"}, diagnostics);
         CHECK(messages(diagnostics).empty());
         REQUIRE(events.size() == 1);
         CHECK(events[0].time_zone == "America/New_York");
