@@ -65,10 +65,11 @@ std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_b
 // The urgent-help band across the foot of home; returns its top edge (the window's bottom without urgent help).
 float draw_urgent_band(const ScreenContext& context, std::optional<Intent>& intent);
 
-// A Markdown page (a page section or the urgent-help page). `path` is the screen's path; a link chip opens
+// A Markdown page (a page section or the urgent-help page). `note`, when not empty, is a line above the Markdown
+// saying the page is not in the visitor's language (language_note). `path` is the screen's path; a link chip opens
 // "<path>/link-<n>".
 std::optional<Intent> draw_page(const ScreenContext& context, const std::string& title, const Document& document,
-    bool urgent, const std::string& path, ScrollArea& scroll);
+    const std::string& note, bool urgent, const std::string& path, ScrollArea& scroll);
 
 // A card section: filter chips when the section has a filter column, then the cards. `filter` is the chosen value
 // ("" for all), kept by the caller so Back returns to the same list.

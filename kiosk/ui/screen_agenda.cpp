@@ -2,6 +2,7 @@
 // have two fixed heights, so the rows on screen are found by arithmetic and only they are laid out: 10,000
 // occurrences scroll as lightly as ten.
 #include "ui/screen.hpp"
+#include "ui/translation_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +64,9 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     const Metrics& m = style.metrics;
     const Event& event = *occurrence.event;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area("event", size, c.text(event.title));
+    std::string note = translation_note(
+        {&event.title, &event.description, &event.location}, c.language, c.default_language(), c.strings);
+    Press press = press_area("event", size, with_note(c.text(event.title), note));
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
@@ -98,7 +101,9 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
         icon, t.accent);
     right -= icon + inset;
     float w = right - x;
-    y += draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, t.text, c.text(event.title), 1) + m.em(0.2f);
+    y += draw_wrapped_with_note(list, style.fonts.bold, ImVec2(x, y), w, t.text, c.text(event.title), 1, note,
+             style.fonts.body, t.text_muted, NoteWithout::Room)
+        + m.em(0.2f);
     const std::string& location = c.text(event.location);
     if (!location.empty())
         y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, t.text, location, 1) + m.em(0.2f);

@@ -1,6 +1,7 @@
 // The home screen: the center's name and the time, what is on now and next, a big tile for each section, and the
 // urgent-help band.
 #include "ui/screen.hpp"
+#include "ui/translation_note.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -55,7 +56,10 @@ std::optional<Intent> draw_coming_up(
         ImGui::PushID(int(i));
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImVec2 local = ImGui::GetCursorPos();
-        Press press = press_area("next", ImVec2(width, row_h), c.text(occurrence.event->title));
+        const Event& event = *occurrence.event;
+        std::string note = translation_note(
+            {&event.title, &event.description, &event.location}, c.language, c.default_language(), c.strings);
+        Press press = press_area("next", ImVec2(width, row_h), with_note(c.text(event.title), note));
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + width, pos.y + row_h);
         fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
@@ -74,8 +78,9 @@ std::optional<Intent> draw_coming_up(
         list->PushClipRect(pos, max, true);
         draw_wrapped(list, bold, ImVec2(x, y), time_w + 1.0f, t.accent, time, 1);
         float title_x = x + time_w + m.em(0.7f);
-        draw_wrapped(
-            list, style.fonts.body, ImVec2(title_x, y), right - title_x, t.text, c.text(occurrence.event->title), 1);
+        float title_w = right - title_x - (note.empty() ? 0.0f : m.em(0.4f)); // A note keeps off the chevron.
+        draw_wrapped_with_note(list, style.fonts.body, ImVec2(title_x, y), title_w, t.text, c.text(event.title), 1,
+            note, style.fonts.small, t.text_muted, NoteWithout::Room);
         list->PopClipRect();
         if (press.clicked)
             intent = Intent {Intent::Kind::Open, occurrence_path(agenda.id, occurrence)};

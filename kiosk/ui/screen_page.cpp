@@ -268,8 +268,8 @@ bool heading_repeats(const Document& document, const std::string& title)
 
 } // namespace
 
-std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
-    const std::string& path, ScrollArea& scroll)
+std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document,
+    const std::string& note, bool urgent, const std::string& path, ScrollArea& scroll)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -294,6 +294,12 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         float room = height - style.header_height() - pad - m.em(1.5f);
         draw_urgent_actions(c, tile->actions, left, column, room);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m.em(0.5f));
+    }
+    if (!note.empty()) {
+        ImGui::SetCursorPosX(left);
+        float h = draw_wrapped(ImGui::GetWindowDrawList(), style.fonts.body, ImGui::GetCursorScreenPos(), column,
+            style.theme.text_muted, note, 2);
+        ImGui::Dummy(ImVec2(column, h + m.em(0.6f)));
     }
     const Block* previous = nullptr;
     std::size_t first = 0;

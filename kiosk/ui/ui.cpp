@@ -2,6 +2,7 @@
 #include "ui/ui.hpp"
 
 #include "ui/controls.hpp"
+#include "ui/translation_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -440,7 +441,10 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
     case Target::Kind::Page: {
         bool urgent = t.section == nullptr;
         const std::string& title = c.text(urgent ? info.urgent->title : t.section->title);
-        return draw_page(c, title, t.page->in(m_language, c.default_language()), urgent, screen.path, screen.scroll);
+        // A page without a translation shows in the default language, and says so.
+        std::string shown = t.page->by_language.count(m_language) ? m_language : c.default_language();
+        return draw_page(c, title, t.page->in(m_language, c.default_language()),
+            language_note(shown, m_language, c.strings, NoteForm::Page), urgent, screen.path, screen.scroll);
     }
     case Target::Kind::Cards: {
         static const std::vector<Card> none;
