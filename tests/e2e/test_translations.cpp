@@ -43,7 +43,8 @@ bool has_line(const std::string& lines, const std::string& line)
 
 TEST_CASE("the demo's agenda in Spanish shows its calendars' Spanish titles, and labels the event without one")
 {
-    std::string spanish = labels(demo, "events", "es");
+    // A portrait screen holds the first days' events on its first screen.
+    std::string spanish = labels(demo, "events", "es", "1080x1920");
     INFO(spanish);
     CHECK(has_line(spanish, "Llamada nacional del sindicato (ejemplo)")); // From calendars/union-calls.es.ics.
     CHECK(has_line(spanish, "Reunión abierta entre pares (ejemplo)"));    // events.csv's title.es, as before.
@@ -53,7 +54,7 @@ TEST_CASE("the demo's agenda in Spanish shows its calendars' Spanish titles, and
     INFO(later);
     CHECK(has_line(later, "Taller de naloxona (ejemplo)")); // SUMMARY;LANGUAGE=es.
     // In the default language nothing is labelled.
-    std::string english = labels(demo, "events", "en");
+    std::string english = labels(demo, "events", "en", "1080x1920");
     INFO(english);
     CHECK(has_line(english, "National union call (example)"));
     CHECK(has_line(english, "Chapter organizing call (example)"));
