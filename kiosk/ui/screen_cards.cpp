@@ -52,7 +52,7 @@ float draw_filter_chips(
     ImVec2 start = ImGui::GetCursorPos();
     float x = left, y = start.y;
     auto place = [&](const std::string& label, Icon icon, bool selected) {
-        float w = chip_width(label, selected ? Icon::Check : icon, width, style);
+        float w = chip_width(label, icon == Icon::None ? Icon::Check : icon, width, style); // As chip() sizes it.
         if (x > left && x + w > left + width) {
             x = left;
             y += chip_height(style) + gap;

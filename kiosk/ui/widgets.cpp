@@ -512,7 +512,9 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     const Theme& t = style.theme;
     const Metrics& m = style.metrics;
     Icon shown = selected ? Icon::Check : icon;
-    ImVec2 size(chip_width(label, shown, max_width, style), chip_height(style));
+    // The same width chosen or not: a chip without an icon keeps room for the tick it shows when chosen, so chips do
+    // not jump along the row when one is tapped.
+    ImVec2 size(chip_width(label, icon == Icon::None ? Icon::Check : icon, max_width, style), chip_height(style));
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size, label);
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -530,6 +532,9 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     }
     ImFont* font = style.fonts.bold;
     float h = wrapped_height(font, FLT_MAX, label, 1);
+    if (shown == Icon::None) // The tick's room shared either side: the words in the middle.
+        x = std::max(
+            x, std::floor(pos.x + (size.x - text_width(font, label.data(), label.data() + label.size())) * 0.5f));
     list->PushClipRect(pos, max, true);
     draw_wrapped(list, font, ImVec2(x, mid - h * 0.5f), max.x - m.em(0.6f) - x, ink, label, 1);
     list->PopClipRect();

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace kiosk::test;
 
@@ -69,6 +70,30 @@ TEST_CASE("a filter chip narrows the cards, and another tap on it shows all agai
     CHECK_MESSAGE(
         r.err.find(":3: no control labelled \"North Side Desk\" is on the screen") != std::string::npos, r.err);
     CHECK(r.err.find("\"South Hub\"") != std::string::npos);
+}
+
+TEST_CASE("filter chips keep their size and place when one is chosen")
+{
+    // The chips' lines of `controls` ("control: X0 Y0 X1 Y1 LABEL") after the script `before`.
+    auto chips = [](const std::string& before) {
+        TempDir dir;
+        auto r = run_script(dir, before + "wait 300\ncontrols\n", "places");
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        std::vector<std::string> lines;
+        std::istringstream out(r.out);
+        for (std::string line; std::getline(out, line);) {
+            for (const std::string label : {" All", " North", " South", " East"}) {
+                if (line.rfind("control: ", 0) == 0 && line.size() > label.size()
+                    && line.compare(line.size() - label.size(), label.size(), label) == 0)
+                    lines.push_back(line);
+            }
+        }
+        return lines;
+    };
+    std::vector<std::string> untouched = chips("");
+    REQUIRE(untouched.size() >= 3);
+    CHECK(chips("tap \"South\"\n") == untouched);
+    CHECK(chips("tap \"North\"\n") == untouched);
 }
 
 TEST_CASE("an agenda row opens its event: the QR view when it has a link")
