@@ -132,11 +132,11 @@ std::optional<Intent> draw_navigation_bar(
     // icons alone, which keeps every button where it always is. The overdose help is not in the bar: it has a strip
     // of its own at the foot of the screen (draw_urgent_strip).
     float care_w = care_buttons_width(c);
-    float back_w = header_button_width(back, style);
-    float home_w = header_button_width(home, style);
+    float back_w = header_button_width(back, style, Icon::Back);
+    float home_w = header_button_width(home, style, Icon::Home);
     bool words = pad * 2.0f + back_w + home_w + care_w + gap * 3.0f + m.em(8.0f) <= width;
     if (!words)
-        back_w = home_w = header_button_width("", style);
+        back_w = home_w = header_button_width("", style, Icon::Back);
     ImGui::SetCursorPos(ImVec2(pad, y));
     if (header_button("back", ImVec2(back_w, button_h), words ? back : "", Icon::Back, style, urgent, false, back))
         intent = Intent {Intent::Kind::Back, {}};

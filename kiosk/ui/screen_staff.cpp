@@ -21,7 +21,7 @@ std::optional<Intent> draw_staff_bar(const ScreenContext& c, const std::string& 
     float height = style.header_height();
     list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), style.theme.header);
     float button_h = style.bar_button_height();
-    float w = header_button_width(leave, style);
+    float w = header_button_width(leave, style, Icon::Back);
     ImGui::SetCursorPos(ImVec2(width - style.pad() - w, (height - button_h) * 0.5f));
     if (header_button("leave", ImVec2(w, button_h), leave, Icon::Back, style))
         intent = Intent {Intent::Kind::StaffClose, {}};

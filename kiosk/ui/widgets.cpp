@@ -130,12 +130,14 @@ ImFont* Style::bar_font() const
     return fonts.bold->FontSize <= bar_button_height() * 0.66f ? fonts.bold : fonts.small;
 }
 
-float header_button_width(const std::string& label, const Style& style)
+float header_button_width(const std::string& label, const Style& style, Icon icon)
 {
+    // As header_button lays it out: a margin each side, the icon and the space after it, the words.
     ImFont* font = style.bar_font();
-    float label_width
-        = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size()) + style.metrics.em(0.4f);
-    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(1.2f) + label_width);
+    const Metrics& m = style.metrics;
+    float label_w = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
+    float icon_w = icon == Icon::None ? 0.0f : m.em(1.0f) + (label.empty() ? 0.0f : m.em(0.4f));
+    return std::max(m.touch() * 1.2f, std::ceil(label_w + icon_w + m.em(1.2f)));
 }
 
 void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radius)

@@ -87,6 +87,6 @@ float chip_height(const Style& style);
 // alone); the label otherwise.
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
     bool urgent = false, bool on = false, const std::string& name = {});
-float header_button_width(const std::string& label, const Style& style);
+float header_button_width(const std::string& label, const Style& style, Icon icon = Icon::None);
 
 } // namespace kiosk::ui
