@@ -208,3 +208,17 @@ TEST_CASE("a panel mounted turned (rotation 90): the content is drawn upright, a
         "2026-12-02T10:00", "--script", script});
     CHECK_MESSAGE(r.status == 0, r.err);
 }
+
+TEST_CASE("a page shows each link once: its chip, and not its words as a second control")
+{
+    TempDir dir;
+    std::string script = dir.write("links.script", "wait 300\ncontrols\n");
+    auto r = run_kiosk({"--windowed", "--size", "1280x800", "--bundle", KIOSK_SOURCE_DIR "/data/demo", "--now",
+        "2026-12-01T10:00", "--open", "act", "--script", script});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::size_t count = 0;
+    for (std::size_t at = r.out.find(" List of drug user unions\n"); at != std::string::npos;
+         at = r.out.find(" List of drug user unions\n", at + 1))
+        ++count;
+    CHECK(count == 1);
+}
