@@ -38,4 +38,12 @@ Metrics compute_metrics(int width, int height, float diagonal_inches)
     return m;
 }
 
+Metrics large_text(const Metrics& metrics)
+{
+    Metrics large = metrics;
+    float most = float(std::min(metrics.width, metrics.height)) / 9.0f;
+    large.body = std::ceil(std::max(metrics.body * 1.4f, std::min(metrics.body * 1.5f, most)));
+    return large;
+}
+
 } // namespace kiosk::ui

@@ -210,11 +210,8 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
 {
     m_base_metrics = metrics;
     m_style.metrics = metrics;
-    if (m_large_text) {
-        // At least 1.4 times as large, as far as a line still holds a few words (DESIGN: large text x1.4 or more).
-        float most = float(std::min(metrics.width, metrics.height)) / 9.0f;
-        m_style.metrics.body = std::ceil(std::max(metrics.body * 1.4f, std::min(metrics.body * 1.5f, most)));
-    }
+    if (m_large_text)
+        m_style.metrics = kiosk::ui::large_text(metrics);
     m_fonts_stale = false;
     return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_style.fonts, error);
 }
