@@ -175,12 +175,13 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     const std::vector<AgendaRow>& rows = cache.rows;
     float column = std::min(width - 2.0f * pad, m.em(40.0f));
     float left = std::floor((width - column) * 0.5f);
-    float heading_h = std::ceil(style.fonts.tile->FontSize + m.em(1.3f));
+    float heading_h = std::ceil(style.fonts.tile->FontSize + m.em(1.0f));
     float event_h = std::ceil(std::max(m.touch() * 1.4f,
         m.em(1.4f) + style.fonts.bold->FontSize * 1.2f + style.fonts.body->FontSize * 2.2f + m.em(0.2f)));
     float event_step = event_h + gap;
-    // The title first when the bar could not show it: the rows start below it.
-    float lead = pad;
+    // The title first when the bar could not show it: the rows start below it. The first day's heading has its own
+    // space above it.
+    float lead = std::round(pad * 0.3f);
     if (title_cut) {
         ImGui::SetCursorPos(ImVec2(left, pad));
         draw_content_title(c, c.text(section.title), left, column);

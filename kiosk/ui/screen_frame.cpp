@@ -313,10 +313,14 @@ std::optional<Intent> draw_urgent_strip(const ScreenContext& c)
 
 void draw_content_title(const ScreenContext& c, const std::string& title, float left, float width)
 {
+    // On a short panel (large text on a 7-inch one) a size smaller: the list it heads starts on the first screen.
+    const Metrics& m = c.style.metrics;
+    bool short_panel = float(m.height) < m.em(16.0f);
+    ImFont* font = short_panel ? c.style.fonts.tile : c.style.fonts.title;
     ImGui::SetCursorPosX(left);
-    float h = draw_wrapped(
-        ImGui::GetWindowDrawList(), c.style.fonts.title, ImGui::GetCursorScreenPos(), width, c.style.theme.text, title);
-    ImGui::Dummy(ImVec2(width, h + c.style.metrics.em(0.6f)));
+    float h
+        = draw_wrapped(ImGui::GetWindowDrawList(), font, ImGui::GetCursorScreenPos(), width, c.style.theme.text, title);
+    ImGui::Dummy(ImVec2(width, h + m.em(short_panel ? 0.3f : 0.6f)));
 }
 
 void begin_screen(const char* id, const Style& style, ImVec2 shift, float top, float height)
