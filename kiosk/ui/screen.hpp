@@ -129,6 +129,8 @@ AttractFrame attract_frame(Millis uptime);
 
 // One occurrence of an event: its QR view when it has a link, else its day, time, place and description.
 std::optional<Intent> draw_occurrence(const ScreenContext& context, const Occurrence& occurrence, ScrollArea& scroll);
+// A card without a link, told in full: its title and whole description (a list cuts them to a few lines).
+std::optional<Intent> draw_card_details(const ScreenContext& context, const Card& card, ScrollArea& scroll);
 
 // The visitor's own settings, right to left from `right` on a top bar at `y`, `h` high: the content's other
 // languages, each in its own name, larger text, and high contrast. Returns the left edge it used.

@@ -83,11 +83,11 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
     const Theme& t = style.theme;
     const Metrics& m = style.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool opens = !card.url.empty();
+    // Every card opens: one with a link its QR view, one without its details, where a description cut here is read
+    // whole.
+    bool linked = !card.url.empty();
     std::string note = translation_note({&card.title, &card.description}, c.language, c.default_language(), c.strings);
-    Press press = opens ? press_area("card", size, with_note(c.text(card.title), note)) : Press {};
-    if (!opens)
-        ImGui::Dummy(size);
+    Press press = press_area("card", size, with_note(c.text(card.title), note));
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
@@ -118,11 +118,10 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
         }
         x += side + inset;
     }
-    if (opens) {
-        float icon = m.em(1.3f);
-        draw_icon(list, Icon::Qr, ImVec2(right - icon * 0.5f, pos.y + size.y * 0.5f), icon, t.accent);
-        right -= icon + inset;
-    }
+    float icon = m.em(linked ? 1.3f : 0.9f);
+    draw_icon(
+        list, linked ? Icon::Qr : Icon::Forward, ImVec2(right - icon * 0.5f, pos.y + size.y * 0.5f), icon, t.accent);
+    right -= icon + inset;
     float width = right - x;
     list->PushClipRect(pos, max, true);
     // The title takes up to two lines, the note that it is not in the visitor's language after it; the description
@@ -212,6 +211,42 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
     }
     ImGui::SetCursorPosX(pad);
     ImGui::Dummy(ImVec2(inner, pad));
+    scroll.end();
+    return intent;
+}
+
+std::optional<Intent> draw_card_details(const ScreenContext& c, const Card& card, ScrollArea& scroll)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    bool title_cut = false;
+    std::optional<Intent> intent = draw_navigation_bar(c, c.text(card.title), false, &title_cut);
+    float width = ImGui::GetWindowWidth();
+    float height = ImGui::GetWindowHeight();
+    float pad = style.pad();
+    ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
+    scroll.begin("card", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
+    float column = std::min(width - 2.0f * pad, m.em(34.0f));
+    float left = std::floor((width - column) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left, pad));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    std::string note = translation_note({&card.title, &card.description}, c.language, c.default_language(), c.strings);
+    // The title once: in the bar, or here whole when the bar had no room for it; then the description whole.
+    float h = 0.0f;
+    if (title_cut) {
+        draw_content_title(c, c.text(card.title), left, column);
+    }
+    if (!note.empty()) {
+        ImGui::SetCursorPosX(left);
+        h = draw_wrapped(list, style.fonts.body, ImGui::GetCursorScreenPos(), column, style.theme.text_muted, note, 2);
+        ImGui::Dummy(ImVec2(column, h + m.em(0.4f)));
+    }
+    ImGui::SetCursorPosX(left);
+    h = draw_wrapped(
+        list, style.fonts.body, ImGui::GetCursorScreenPos(), column, style.theme.text, c.text(card.description));
+    ImGui::Dummy(ImVec2(column, h + pad));
     scroll.end();
     return intent;
 }

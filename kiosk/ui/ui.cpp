@@ -68,15 +68,14 @@ std::optional<Target> resolve_inner(const ContentSnapshot& content, const std::s
         auto list = content.bundle->card_lists.find(section->source);
         if (list != content.bundle->card_lists.end()) {
             for (const Card& card : list->second) {
-                if (card.id == rest && !card.url.empty()) {
-                    target.kind = Target::Kind::CardQr;
+                if (card.id == rest) {
+                    target.kind = card.url.empty() ? Target::Kind::CardDetails : Target::Kind::CardQr;
                     target.card = &card;
                     return target;
                 }
             }
         }
-        error = "there is no card with a link at '" + first + "/" + rest
-            + "': use <section-id>/<card-id> of a card that has a url";
+        error = "there is no card at '" + first + "/" + rest + "': use <section-id>/<card-id>";
         return std::nullopt;
     }
     // An agenda: <event-id>@YYYY-MM-DD, one of the occurrences in the days ahead.
@@ -455,6 +454,8 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
             details.push_back({c.text(t.card->description)});
         return draw_qr_view(c, c.text(t.card->title), t.card->url, details);
     }
+    case Target::Kind::CardDetails:
+        return draw_card_details(c, *t.card, screen.scroll);
     case Target::Kind::LinkQr: {
         // The link in the language shown; a translation with fewer links shows the default language's.
         const Document* document = &t.page->in(m_language, c.default_language());

@@ -11,9 +11,9 @@ namespace kiosk::ui {
 
 // What a path (DESIGN.md's paths, and `<page>/link-<n>` for a link in a page) shows, resolved against one snapshot.
 struct Target {
-    enum class Kind { Home, Page, Cards, Agenda, CardQr, LinkQr, Occurrence };
+    enum class Kind { Home, Page, Cards, Agenda, CardQr, CardDetails, LinkQr, Occurrence };
     Kind kind = Kind::Home;
-    const Section* section = nullptr; // Page, Cards, Agenda, CardQr, Occurrence; null for the urgent page.
+    const Section* section = nullptr; // Page, Cards, Agenda, CardQr, CardDetails, Occurrence; null for urgent.
     const Page* page = nullptr;       // Page, LinkQr (a section's page or the urgent page).
     const Card* card = nullptr;
     const std::vector<Card>* cards = nullptr;

@@ -72,6 +72,19 @@ TEST_CASE("a filter chip narrows the cards, and another tap on it shows all agai
     CHECK(r.err.find("\"South Hub\"") != std::string::npos);
 }
 
+TEST_CASE("a card without a link opens its details, where its whole description is read, and Back returns")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        "wait 300\ntap \"South\"\nwait 300\ntap \"more below\"\nwait 1500\ntap \"Market Corner Table\"\n"
+        "wait 300\nexpect places/market-corner\ntap \"Back\"\nexpect places\n",
+        "places");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    // Opened directly, too: the path of a card without a link is a screen of its own.
+    r = run_script(dir, "wait 300\nexpect places/market-corner\n", "places/market-corner");
+    CHECK_MESSAGE(r.status == 0, r.err);
+}
+
 TEST_CASE("filter chips keep their size and place when one is chosen")
 {
     // The chips' lines of `controls` ("control: X0 Y0 X1 Y1 LABEL") after the script `before`.
