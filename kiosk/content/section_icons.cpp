@@ -19,13 +19,14 @@ constexpr std::array icons = {
     SectionIcon {"forum", 0xe0bf, "chat talk discussion conversation meeting"},
     SectionIcon {"campaign", 0xef49, "act action advocacy megaphone announce involved"},
     SectionIcon {"public", 0xe80b, "world globe international directory unions"},
-    SectionIcon {"history_edu", 0xea3e, "history story past"},
+    SectionIcon {"history", 0xe889, "past story timeline"},
     // Information and time.
     SectionIcon {"info", 0xe88e, "about information"},
     SectionIcon {"help", 0xe887, "question faq questions"},
-    SectionIcon {"event", 0xe878, "events calendar agenda schedule dates"},
+    SectionIcon {"calendar_month", 0xebcc, "calendar agenda dates month"},
+    SectionIcon {"event", 0xe878, "events schedule date"},
     SectionIcon {"article", 0xef42, "page text document"},
-    SectionIcon {"grid_view", 0xe9b0, "cards list grid"},
+    SectionIcon {"view_module", 0xe8f0, "cards list grid"},
     SectionIcon {"menu_book", 0xea19, "book guide resources reading library"},
     SectionIcon {"school", 0xe80c, "education class learn training"},
     // Health and safer use.
@@ -158,9 +159,9 @@ const SectionIcon& default_section_icon(SectionKind kind)
 {
     std::string_view name = "article";
     if (kind == SectionKind::Cards)
-        name = "grid_view";
+        name = "view_module";
     else if (kind == SectionKind::Agenda)
-        name = "event";
+        name = "calendar_month";
     return *find_section_icon(name);
 }
 

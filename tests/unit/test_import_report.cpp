@@ -202,14 +202,14 @@ TEST_CASE("check report: a tile given another icon is a home tile changed, and n
     auto files = bundle_identity(dir, error);
     REQUIRE_MESSAGE(files, error);
     REQUIRE(shown.bundle.info.sections.at(3).kind == SectionKind::Agenda);
-    shown.bundle.info.sections.at(3).icon.clear(); // The events tile shows the agenda's icon, "event".
+    shown.bundle.info.sections.at(3).icon.clear(); // The events tile shows the agenda's icon, "calendar_month".
     ImportRequest request = shown.request("demo-hash");
     request.source_files = files->files;
     TestStore s;
     import(*s.store, request);
 
     Bundle next = shown.bundle;
-    next.info.sections.at(3).icon = "event"; // The same picture, named.
+    next.info.sections.at(3).icon = "calendar_month"; // The same picture, named.
     auto same = compare_with_shown(next, dir, *s.store, error);
     REQUIRE_MESSAGE(same, error);
     CHECK(same->sections_changed == 0);

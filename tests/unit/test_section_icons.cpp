@@ -34,7 +34,7 @@ struct IconBundle {
                   "id = \"events\"\n"             //
                   "kind = \"agenda\"\n"           //
                   "title = \"Events\"\n"          //
-                  "icon = \"calendar_month\"\n"); // A Material name the kiosk does not list.
+                  "icon = \"calendar_today\"\n"); // A Material name the kiosk does not list.
         dir.write("pages/about.md", "# About\n");
     }
     std::optional<BundleInfo> read() { return read_bundle_info(dir.path(), diagnostics); }
@@ -60,9 +60,9 @@ TEST_CASE("section icons: a known name is read into the section, and a section w
     Section plain;
     plain.kind = SectionKind::Cards;
     CHECK(plain.icon.empty());
-    CHECK(shown_section_icon(plain).name == "grid_view");
+    CHECK(shown_section_icon(plain).name == "view_module");
     plain.kind = SectionKind::Agenda;
-    CHECK(shown_section_icon(plain).name == "event");
+    CHECK(shown_section_icon(plain).name == "calendar_month");
     plain.kind = SectionKind::Page;
     CHECK(shown_section_icon(plain).name == "article");
 }
@@ -88,10 +88,10 @@ TEST_CASE("section icons: an unknown name is a warning at its line naming the cl
 
     // The second section's Material name, not in the list, is warned about at its own line, with the agenda's icon.
     CHECK_MESSAGE(all.find("bundle.toml:13: warning: section \"events\": the kiosk has no icon called "
-                           "\"calendar_month\"")
+                           "\"calendar_today\": write \"calendar_month\"")
             != std::string::npos,
         all);
-    CHECK_MESSAGE(all.find("usual icon of events (\"event\")") != std::string::npos, all);
+    CHECK_MESSAGE(all.find("usual icon of events (\"calendar_month\")") != std::string::npos, all);
     CHECK(info->find_section("events")->icon.empty());
 }
 
@@ -124,12 +124,13 @@ TEST_CASE("section icons: names close to a misspelt one, another spelling or a p
 {
     using Names = std::vector<std::string_view>;
     CHECK(similar_icon_names("Local-Hospital") == Names {"local_hospital"});
-    CHECK(similar_icon_names("calendar_month") == Names {"event"});
+    CHECK(similar_icon_names("calendar_today").front() == "calendar_month");
+    CHECK(similar_icon_names("events") == Names {"event"});
     CHECK(similar_icon_names("shwer").front() == "shower");
     CHECK(similar_icon_names("food").front() == "restaurant");
     CHECK(similar_icon_names("laundry").front() == "local_laundry_service");
     CHECK(similar_icon_names("legal").front() == "gavel");
-    CHECK(similar_icon_names("calendar").front() == "event");
+    CHECK(similar_icon_names("calendar").front() == "calendar_month");
     CHECK(similar_icon_names("hospital").front() == "local_hospital");
     CHECK(similar_icon_names("housing").size() == 2); // bed, home
     CHECK(similar_icon_names("zzzzzzzzzz") == Names {});
