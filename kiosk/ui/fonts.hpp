@@ -16,15 +16,34 @@ struct Fonts {
     ImFont* tile = nullptr;   // Tile labels, 1.25x.
     ImFont* title = nullptr;  // The center's name and screen titles, 1.6x.
     ImFont* small = nullptr;  // Small print, 0.8x.
+    // Section icons from the icon font, only the characters asked for: at a regular tile's icon size and at a compact
+    // one's. Null when the font is missing or damaged: tiles then draw their kinds' icons with lines.
+    ImFont* icons = nullptr;
+    ImFont* icons_small = nullptr;
 };
+
+// A tile's icon, in text heights: a regular tile's and a compact one's (widgets.cpp draws them at these sizes).
+inline constexpr float tile_icon_ems = 1.7f;
+inline constexpr float compact_tile_icon_ems = 1.0f;
+// An icon font's em square for an icon box of 1: Material Icons keep 2/24 of the em clear on each side, and 1.1
+// draws them across about 0.9 of the box, as the icons drawn with lines are.
+inline constexpr float icon_em_per_box = 1.1f;
+
+// The icon font: Material Icons from Debian's fonts-material-design-icons-iconfont, or the file $KIOSK_ICON_FONT
+// names (tests name a missing or damaged one).
+std::string icon_font_path();
 
 // The characters to rasterise: Latin with the accents of most European languages and common punctuation, plus every
 // character of `texts` (the UI strings and the content), so any language the content is written in shows.
 std::vector<ImWchar> glyph_ranges(const std::vector<const std::string*>& texts);
 
-// Rebuilds `atlas` for `metrics` with `ranges` (from glyph_ranges; kept alive by the caller). Returns false and says
-// why in `error` when no usable font file is installed.
-bool build_fonts(
-    ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges, Fonts& fonts, std::string& error);
+// The icon font's characters to rasterise: `codepoints` (the content's section icons and the kinds' own), as ranges.
+std::vector<ImWchar> icon_glyph_ranges(std::vector<char32_t> codepoints);
+
+// Rebuilds `atlas` for `metrics` with `ranges` (from glyph_ranges) and the icon font's `icon_ranges` (from
+// icon_glyph_ranges), both kept alive by the caller. Returns false and says why in `error` when no usable font file
+// is installed; a missing or damaged icon font only leaves `fonts.icons` null.
+bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges,
+    const std::vector<ImWchar>& icon_ranges, Fonts& fonts, std::string& error);
 
 } // namespace kiosk::ui

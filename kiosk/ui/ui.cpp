@@ -1,6 +1,7 @@
 // Ui: paths to screens, the way back, and the frame's drawing.
 #include "ui/ui.hpp"
 
+#include "content/section_icons.hpp"
 #include "ui/controls.hpp"
 
 #include <algorithm>
@@ -195,6 +196,19 @@ std::vector<const std::string*> Ui::content_texts() const
     return texts;
 }
 
+std::vector<ImWchar> Ui::content_icons() const
+{
+    // The kinds' own icons always, so a tile whose icon is not in the font still matches the others.
+    std::vector<char32_t> codepoints;
+    for (SectionKind kind : {SectionKind::Page, SectionKind::Cards, SectionKind::Agenda})
+        codepoints.push_back(default_section_icon(kind).codepoint);
+    if (m_content) {
+        for (const Section& section : m_content->bundle->info.sections)
+            codepoints.push_back(shown_section_icon(section).codepoint);
+    }
+    return icon_glyph_ranges(std::move(codepoints));
+}
+
 Ui::Ui(Theme theme, Theme contrast, Strings strings)
     : m_theme(theme)
     , m_contrast_theme(contrast)
@@ -203,6 +217,7 @@ Ui::Ui(Theme theme, Theme contrast, Strings strings)
     m_style.theme = theme;
     m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
     m_glyphs = glyph_ranges(m_strings.all_texts());
+    m_icon_glyphs = content_icons();
 }
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
@@ -215,7 +230,7 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
         m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
     }
     m_fonts_stale = false;
-    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_style.fonts, error);
+    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_icon_glyphs, m_style.fonts, error);
 }
 
 Millis Ui::attract_next_change(Millis now) const
@@ -319,6 +334,11 @@ void Ui::set_content(SnapshotPtr content)
         std::vector<ImWchar> glyphs = glyph_ranges(content_texts());
         if (glyphs != m_glyphs) {
             m_glyphs = std::move(glyphs);
+            m_fonts_stale = true;
+        }
+        std::vector<ImWchar> icons = content_icons();
+        if (icons != m_icon_glyphs) {
+            m_icon_glyphs = std::move(icons);
             m_fonts_stale = true;
         }
     }
