@@ -194,3 +194,19 @@ TEST_CASE("section icons: the demo bundle names a listed icon for each of its se
     }
     CHECK(used.size() == info->sections.size()); // Each tile tells itself apart.
 }
+
+TEST_CASE("section icons: the content guide lists every name, and its picture is there")
+{
+    std::ifstream in(KIOSK_SOURCE_DIR "/docs/content-guide.md");
+    std::stringstream guide;
+    guide << in.rdbuf();
+    std::string text = guide.str();
+    REQUIRE(text.find("## Section icons") != std::string::npos);
+    CHECK(text.find("![Every section icon with its name](section-icons.png)") != std::string::npos);
+    CHECK(std::filesystem::exists(KIOSK_SOURCE_DIR "/docs/section-icons.png"));
+    CHECK(text.find("The kiosk has these " + std::to_string(section_icons().size()) + ":") != std::string::npos);
+    for (const SectionIcon& icon : section_icons()) {
+        CAPTURE(icon.name);
+        CHECK(text.find("`" + std::string(icon.name) + "`") != std::string::npos);
+    }
+}
