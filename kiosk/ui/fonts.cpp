@@ -44,38 +44,79 @@ const ImWchar base_ranges[] = {
 const char* const icon_font_file = "/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf";
 constexpr std::uint64_t max_icon_font_bytes = 8u << 20; // The package's file is 348 KiB.
 
-// The icon font's bytes, read once for each path, or null when the file is missing, too big or not a font that
-// stb_truetype can open (ImGui would abort on it). The atlas reads them at every rebuild and does not own them. UI
-// thread only.
-const std::string* icon_font_data(const std::string& path)
-{
-    static std::string loaded_path;
-    static std::optional<std::string> bytes;
-    static bool usable = false;
-    if (!bytes || path != loaded_path) {
-        loaded_path = path;
-        bytes = kiosk::posix::read_file(path, max_icon_font_bytes);
-        usable = false;
-        if (bytes && bytes->size() >= 12) {
-            const auto* data = reinterpret_cast<const unsigned char*>(bytes->data());
-            stbtt_fontinfo info;
-            usable = stbtt_GetFontOffsetForIndex(data, 0) == 0 && stbtt_InitFont(&info, data, 0) != 0;
+// An icon waiting for its rectangle of the atlas to be drawn into.
+struct PendingIcon {
+    IconGlyphs* set;
+    std::size_t index; // In set->glyphs.
+    int glyph;         // stb_truetype's glyph index.
+    int rect;          // The atlas's custom rectangle.
+    float scale;
+};
+
+// The icon font, read and opened for one rebuild of the atlas (it is not kept: ImGui never sees it).
+class IconFont {
+public:
+    explicit IconFont(const std::string& path)
+        : m_bytes(kiosk::posix::read_file(path, max_icon_font_bytes))
+    {
+        if (!m_bytes || m_bytes->size() < 12)
+            return;
+        const auto* data = reinterpret_cast<const unsigned char*>(m_bytes->data());
+        m_usable = stbtt_GetFontOffsetForIndex(data, 0) == 0 && stbtt_InitFont(&m_info, data, 0) != 0;
+        if (m_usable) {
+            int descent = 0, gap = 0;
+            stbtt_GetFontVMetrics(&m_info, &m_ascent, &descent, &gap);
         }
     }
-    return usable ? &*bytes : nullptr;
-}
 
-ImFont* add_icon_font(ImFontAtlas& atlas, const std::string& data, float size, const ImWchar* ranges)
-{
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false; // icon_font_data keeps it.
-    config.OversampleH = 1;              // Whole pixels: each icon is drawn at the size it was rasterised at.
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
-    // The font's ascent is its em and its descent 0: `size` is the em square the icon is designed in.
-    return atlas.AddFontFromMemoryTTF(
-        const_cast<char*>(data.data()), int(data.size()), std::round(size), &config, ranges);
-}
+    IconFont(const IconFont&) = delete; // m_info points into m_bytes.
+    IconFont& operator=(const IconFont&) = delete;
+
+    bool usable() const { return m_usable; }
+
+    // Asks `atlas` for a rectangle for each of `codepoints` the font has, drawn with an em square `em` pixels wide.
+    void reserve(ImFontAtlas& atlas, const std::vector<char32_t>& codepoints, float em, IconGlyphs& set,
+        std::vector<PendingIcon>& pending)
+    {
+        set = {};
+        set.em = std::round(em);
+        float scale = stbtt_ScaleForMappingEmToPixels(&m_info, set.em);
+        for (char32_t codepoint : codepoints) {
+            int glyph = stbtt_FindGlyphIndex(&m_info, int(codepoint));
+            int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            if (glyph == 0)
+                continue; // Not in this font: the tile draws its kind's icon.
+            stbtt_GetGlyphBitmapBox(&m_info, glyph, scale, scale, &x0, &y0, &x1, &y1);
+            if (x1 <= x0 || y1 <= y0)
+                continue;
+            // The em square's top is the ascent above the baseline (Material Icons: the em, with no descent).
+            IconGlyph icon {codepoint, ImVec2(float(x0), float(m_ascent) * scale + float(y0)),
+                ImVec2(float(x1 - x0), float(y1 - y0)), {}, {}};
+            pending.push_back({&set, set.glyphs.size(), glyph, atlas.AddCustomRectRegular(x1 - x0, y1 - y0), scale});
+            set.glyphs.push_back(icon);
+        }
+    }
+
+    // Draws the reserved icons into the built atlas's pixels, before the backend takes them.
+    void draw(ImFontAtlas& atlas, const std::vector<PendingIcon>& pending)
+    {
+        for (const PendingIcon& icon : pending) {
+            IconGlyph& glyph = icon.set->glyphs[icon.index];
+            const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(icon.rect);
+            unsigned char* pixels
+                = atlas.TexPixelsAlpha8 + std::size_t(rect->Y) * std::size_t(atlas.TexWidth) + rect->X;
+            stbtt_MakeGlyphBitmap(
+                &m_info, pixels, rect->Width, rect->Height, atlas.TexWidth, icon.scale, icon.scale, icon.glyph);
+            atlas.CalcCustomRectUV(rect, &glyph.uv0, &glyph.uv1);
+        }
+    }
+
+private:
+    std::optional<std::string> m_bytes;
+    stbtt_fontinfo m_info {};
+    bool m_usable = false;
+    int m_ascent = 0;
+};
 
 const char* first_existing(const char* const* candidates, std::size_t count)
 {
@@ -115,24 +156,15 @@ std::string icon_font_path()
     return chosen && *chosen ? chosen : icon_font_file;
 }
 
-std::vector<ImWchar> icon_glyph_ranges(std::vector<char32_t> codepoints)
+const IconGlyph* IconGlyphs::find(char32_t codepoint) const
 {
-    std::sort(codepoints.begin(), codepoints.end());
-    codepoints.erase(std::unique(codepoints.begin(), codepoints.end()), codepoints.end());
-    std::vector<ImWchar> ranges;
-    for (char32_t c : codepoints) {
-        if (c == 0 || c > 0xFFFF) // ImGui's characters are 16 bits here; the icons are in the private use area.
-            continue;
-        ranges.push_back(ImWchar(c));
-        ranges.push_back(ImWchar(c));
-    }
-    if (!ranges.empty())
-        ranges.push_back(0);
-    return ranges;
+    auto found = std::find_if(
+        glyphs.begin(), glyphs.end(), [&](const IconGlyph& glyph) { return glyph.codepoint == codepoint; });
+    return found == glyphs.end() ? nullptr : &*found;
 }
 
 bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges,
-    const std::vector<ImWchar>& icon_ranges, Fonts& fonts, std::string& error)
+    const std::vector<char32_t>& icons, Fonts& fonts, std::string& error)
 {
     const ImWchar* glyphs = ranges.empty() ? base_ranges : ranges.data();
     const char* regular = first_existing(regular_candidates, std::size(regular_candidates));
@@ -153,18 +185,28 @@ bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, const std::vector<I
     fonts.tile = add_font(atlas, bold, std::round(body * 1.25f), glyphs);
     fonts.title = add_font(atlas, bold, std::round(body * 1.6f), glyphs);
     fonts.small = add_font(atlas, regular, std::round(body * 0.8f), glyphs);
-    // Only the icons the content shows: the whole font at two sizes would be most of the atlas.
-    const std::string* icon_data = icon_ranges.empty() ? nullptr : icon_font_data(icon_font_path());
-    float icon_em = body * icon_em_per_box;
-    fonts.icons = icon_data ? add_icon_font(atlas, *icon_data, icon_em * tile_icon_ems, icon_ranges.data()) : nullptr;
-    fonts.icons_small
-        = icon_data ? add_icon_font(atlas, *icon_data, icon_em * compact_tile_icon_ems, icon_ranges.data()) : nullptr;
     if (!fonts.body || !fonts.bold || !fonts.italic || !fonts.tile || !fonts.title || !fonts.small) {
         error = std::string("the font files could not be read: ") + regular + ", " + bold;
         return false;
     }
+    // Only the icons the content shows, at the two sizes tiles draw them: the whole font would be most of the atlas.
+    fonts.icons = {};
+    fonts.icons_small = {};
+    std::vector<PendingIcon> pending;
+    std::optional<IconFont> icon_font;
+    if (!icons.empty())
+        icon_font.emplace(icon_font_path());
+    if (icon_font && icon_font->usable()) {
+        float em = body * icon_em_per_box;
+        icon_font->reserve(atlas, icons, em * tile_icon_ems, fonts.icons, pending);
+        icon_font->reserve(atlas, icons, em * compact_tile_icon_ems, fonts.icons_small, pending);
+    }
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-    return atlas.Build();
+    if (!atlas.Build())
+        return false;
+    if (icon_font && icon_font->usable())
+        icon_font->draw(atlas, pending);
+    return true;
 }
 
 } // namespace kiosk::ui

@@ -9,6 +9,23 @@
 
 namespace kiosk::ui {
 
+// One section icon, rasterised into the font atlas.
+struct IconGlyph {
+    char32_t codepoint = 0;
+    ImVec2 offset;   // Its bitmap's top left corner from its em square's, in pixels.
+    ImVec2 size;     // Its bitmap's size, in pixels.
+    ImVec2 uv0, uv1; // Where the bitmap is in the atlas.
+};
+
+// Section icons from the icon font at one size, only the characters asked for. stb_truetype draws them into
+// rectangles of the font atlas beside the text: as an ImGui font they would cost two lookup tables as long as the
+// highest character (0xF233 here), about 370 KB at each size.
+struct IconGlyphs {
+    float em = 0.0f; // The em square they were drawn in, in pixels.
+    std::vector<IconGlyph> glyphs;
+    const IconGlyph* find(char32_t codepoint) const;
+};
+
 struct Fonts {
     ImFont* body = nullptr;   // Running text.
     ImFont* bold = nullptr;   // Buttons and strong text.
@@ -16,10 +33,10 @@ struct Fonts {
     ImFont* tile = nullptr;   // Tile labels, 1.25x.
     ImFont* title = nullptr;  // The center's name and screen titles, 1.6x.
     ImFont* small = nullptr;  // Small print, 0.8x.
-    // Section icons from the icon font, only the characters asked for: at a regular tile's icon size and at a compact
-    // one's. Null when the font is missing or damaged: tiles then draw their kinds' icons with lines.
-    ImFont* icons = nullptr;
-    ImFont* icons_small = nullptr;
+    // Section icons at a regular tile's icon size and at a compact one's. Empty when the icon font is missing or
+    // damaged: tiles then draw their kinds' icons with lines.
+    IconGlyphs icons;
+    IconGlyphs icons_small;
 };
 
 // A tile's icon, in text heights: a regular tile's and a compact one's (widgets.cpp draws them at these sizes).
@@ -37,13 +54,10 @@ std::string icon_font_path();
 // character of `texts` (the UI strings and the content), so any language the content is written in shows.
 std::vector<ImWchar> glyph_ranges(const std::vector<const std::string*>& texts);
 
-// The icon font's characters to rasterise: `codepoints` (the content's section icons and the kinds' own), as ranges.
-std::vector<ImWchar> icon_glyph_ranges(std::vector<char32_t> codepoints);
-
-// Rebuilds `atlas` for `metrics` with `ranges` (from glyph_ranges) and the icon font's `icon_ranges` (from
-// icon_glyph_ranges), both kept alive by the caller. Returns false and says why in `error` when no usable font file
-// is installed; a missing or damaged icon font only leaves `fonts.icons` null.
+// Rebuilds `atlas` for `metrics` with `ranges` (from glyph_ranges; kept alive by the caller) and the icon font's
+// `icons` (the content's section icons and the kinds' own). Returns false and says why in `error` when no usable font
+// file is installed; a missing or damaged icon font only leaves `fonts.icons` empty.
 bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, const std::vector<ImWchar>& ranges,
-    const std::vector<ImWchar>& icon_ranges, Fonts& fonts, std::string& error);
+    const std::vector<char32_t>& icons, Fonts& fonts, std::string& error);
 
 } // namespace kiosk::ui

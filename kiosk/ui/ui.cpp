@@ -196,7 +196,7 @@ std::vector<const std::string*> Ui::content_texts() const
     return texts;
 }
 
-std::vector<ImWchar> Ui::content_icons() const
+std::vector<char32_t> Ui::content_icons() const
 {
     // The kinds' own icons always, so a tile whose icon is not in the font still matches the others.
     std::vector<char32_t> codepoints;
@@ -206,7 +206,9 @@ std::vector<ImWchar> Ui::content_icons() const
         for (const Section& section : m_content->bundle->info.sections)
             codepoints.push_back(shown_section_icon(section).codepoint);
     }
-    return icon_glyph_ranges(std::move(codepoints));
+    std::sort(codepoints.begin(), codepoints.end());
+    codepoints.erase(std::unique(codepoints.begin(), codepoints.end()), codepoints.end());
+    return codepoints;
 }
 
 Ui::Ui(Theme theme, Theme contrast, Strings strings)
@@ -217,7 +219,7 @@ Ui::Ui(Theme theme, Theme contrast, Strings strings)
     m_style.theme = theme;
     m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
     m_glyphs = glyph_ranges(m_strings.all_texts());
-    m_icon_glyphs = content_icons();
+    m_icons = content_icons();
 }
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
@@ -230,7 +232,7 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
         m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
     }
     m_fonts_stale = false;
-    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_icon_glyphs, m_style.fonts, error);
+    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_icons, m_style.fonts, error);
 }
 
 Millis Ui::attract_next_change(Millis now) const
@@ -336,9 +338,9 @@ void Ui::set_content(SnapshotPtr content)
             m_glyphs = std::move(glyphs);
             m_fonts_stale = true;
         }
-        std::vector<ImWchar> icons = content_icons();
-        if (icons != m_icon_glyphs) {
-            m_icon_glyphs = std::move(icons);
+        std::vector<char32_t> icons = content_icons();
+        if (icons != m_icons) {
+            m_icons = std::move(icons);
             m_fonts_stale = true;
         }
     }

@@ -337,22 +337,18 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
     }
 }
 
-bool draw_glyph_icon(ImDrawList* list, const ImFont* font, char32_t glyph, ImVec2 c, float size, Color color)
+bool draw_glyph_icon(ImDrawList* list, const IconGlyphs& icons, char32_t glyph, ImVec2 c, float size, Color color)
 {
-    if (!font || glyph == 0 || glyph > 0xFFFF)
-        return false;
-    const ImFontGlyph* g = font->FindGlyphNoFallback(ImWchar(glyph));
-    if (!g || !g->Visible)
+    const IconGlyph* g = icons.find(glyph);
+    if (!g || icons.em <= 0.0f)
         return false;
     // Drawn 1:1 when the size is the rasterised one (always, for tiles), so the icon stays as crisp as text.
     float em = size * icon_em_per_box;
-    float scale = std::abs(em - font->FontSize) < 1.0f ? 1.0f : em / font->FontSize;
-    em = font->FontSize * scale;
-    // The em square's top: the font's ascent is its em, but ImGui rounds the ascent up a pixel more than that.
-    float em_top = (font->Ascent - font->FontSize) * scale;
-    ImVec2 origin(std::round(c.x - em * 0.5f), std::round(c.y - em * 0.5f) - em_top);
-    list->AddImage(font->ContainerAtlas->TexID, ImVec2(origin.x + g->X0 * scale, origin.y + g->Y0 * scale),
-        ImVec2(origin.x + g->X1 * scale, origin.y + g->Y1 * scale), ImVec2(g->U0, g->V0), ImVec2(g->U1, g->V1), color);
+    float scale = std::abs(em - icons.em) < 1.0f ? 1.0f : em / icons.em;
+    em = icons.em * scale;
+    ImVec2 min(std::round(c.x - em * 0.5f) + g->offset.x * scale, std::round(c.y - em * 0.5f) + g->offset.y * scale);
+    ImVec2 max(min.x + g->size.x * scale, min.y + g->size.y * scale);
+    list->AddImage(ImGui::GetIO().Fonts->TexID, min, max, g->uv0, g->uv1, color);
     return true;
 }
 
@@ -386,7 +382,7 @@ bool big_button(
     if (icon.drawn != Icon::None || icon.glyph != 0) {
         float icon_size = std::min(m.em(look.compact ? compact_tile_icon_ems : tile_icon_ems), size.y * 0.7f);
         ImVec2 center(text_x + icon_size * 0.5f, mid_y);
-        const ImFont* glyphs = look.compact ? style.fonts.icons_small : style.fonts.icons;
+        const IconGlyphs& glyphs = look.compact ? style.fonts.icons_small : style.fonts.icons;
         if (!draw_glyph_icon(list, glyphs, icon.glyph, center, icon_size, look.icon))
             draw_icon(list, icon.drawn, center, icon_size, look.icon);
         text_x += icon_size + m.em(look.compact ? 0.35f : 0.7f);

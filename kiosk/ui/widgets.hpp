@@ -46,10 +46,10 @@ Press press_area(const char* id, ImVec2 size, const std::string& label);
 
 void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color color);
 
-// Draws `glyph` of the icon font `font` (Fonts::icons or icons_small) in an icon box `size` wide centred on
-// `center` (its em square icon_em_per_box times that), in whole pixels at the size it was rasterised at. False, drawing
-// nothing, when the font or the glyph is missing: the caller then draws an Icon.
-bool draw_glyph_icon(ImDrawList* list, const ImFont* font, char32_t glyph, ImVec2 center, float size, Color color);
+// Draws `glyph` of `icons` (Fonts::icons or icons_small) in an icon box `size` wide centred on `center` (its em
+// square icon_em_per_box times that), in whole pixels at the size it was rasterised at. False, drawing nothing, when
+// the glyph is not there (no icon font): the caller then draws an Icon.
+bool draw_glyph_icon(ImDrawList* list, const IconGlyphs& icons, char32_t glyph, ImVec2 center, float size, Color color);
 
 // Draws one line of text from `pos`: every text a screen draws goes through here. It is handed to ImGui in pieces of
 // at most a few thousand bytes, so no call comes near Dear ImGui's 16-bit vertex limit (one call of more than about
