@@ -49,6 +49,10 @@ void add_run_options(CLI::App& app, Options& options, std::string& size_text)
     app.add_option("--lang", options.language, "Start in this language, such as es")->type_name("CODE");
     app.add_option("--open", options.open_path, "Start on this screen: home, urgent or a section id")
         ->type_name("PATH");
+    app.add_flag("--large-text", options.large_text,
+        "Start with larger text, as if a visitor had tapped it (the idle reset turns it off)");
+    app.add_flag("--high-contrast", options.high_contrast,
+        "Start in high contrast, as if a visitor had tapped it (the idle reset turns it off)");
     app.add_option("--script", options.script_file, "Play taps, drags and shots from FILE in simulated time")
         ->type_name("FILE");
     app.add_option("--bundle", options.bundle_dir, "Show this bundle folder as it is, without importing it")

@@ -41,6 +41,8 @@ struct Options {
     std::string now; // As given; parsed in the kiosk's time zone once that is known.
     std::string language;
     std::string open_path = "home";
+    bool large_text = false;    // --large-text: start as if a visitor had tapped "Larger text"
+    bool high_contrast = false; // --high-contrast: start as if a visitor had tapped "High contrast"
     std::string script_file;
     std::string bundle_dir;         // Show this bundle folder directly instead of the installed content.
     std::string out_file;           // screenshot --out

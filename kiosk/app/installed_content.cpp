@@ -45,8 +45,7 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     // Calendars fetched by URL join the bundle's events; each was checked by a child before it was stored.
     for (const store::Store::Calendar& calendar : store.calendars()) {
         Diagnostics ignored;
-        for (Event& event :
-            read_ics(calendar.ics, "calendar:" + calendar.url, bundle->info.default_language(), ignored))
+        for (Event& event : read_ics(calendar.ics, "calendar:" + calendar.url, bundle->info.languages, ignored))
             bundle->events.push_back(std::move(event));
     }
     auto images = std::make_shared<ImageBytes>();

@@ -181,6 +181,10 @@ std::unique_ptr<ui::Ui> make_ui(const std::string& data_root, const Options& opt
         error = "--open: " + error;
         return nullptr;
     }
+    if (options.large_text)
+        ui->apply(ui::Intent {ui::Intent::Kind::LargeText, {}});
+    if (options.high_contrast)
+        ui->apply(ui::Intent {ui::Intent::Kind::Contrast, {}});
     return ui;
 }
 

@@ -123,10 +123,11 @@ void Client::draw()
     }
     for (const ui::Intent& intent : m_ui.frame(info)) {
         std::string before = m_ui.path();
+        std::string language = m_ui.language();
         m_ui.apply(intent);
         if (m_trace && m_ui.path() != before)
             std::cout << "screen: " << m_ui.path() << std::endl;
-        if (m_trace && intent.kind == ui::Intent::Kind::Language)
+        if (m_trace && m_ui.language() != language) // The language button, or a waking button of the attract loop.
             std::cout << "language: " << m_ui.language() << std::endl;
         if (m_staff && (intent.kind == ui::Intent::Kind::StaffPin || intent.kind == ui::Intent::Kind::StaffAction))
             m_staff(intent);

@@ -7,6 +7,7 @@
 #include "content/text_util.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -279,7 +280,7 @@ private:
                         "events.csv");
             }
         }
-        std::size_t calendars = 0;
+        std::vector<std::string> calendars;
         for (const auto& [rel, size] : m_files) {
             if (rel.rfind("calendars/", 0) != 0)
                 continue;
@@ -289,19 +290,79 @@ private:
                     rel, 0, "only .ics calendar files are read from calendars/: this file is not used");
                 continue;
             }
-            if (++calendars > m_limits.max_calendars) {
+            if (calendars.size() == m_limits.max_calendars) {
                 m_diagnostics.fatal(rel, 0,
                     "the bundle has more than " + std::to_string(m_limits.max_calendars) + " calendars, the limit");
                 return;
             }
+            calendars.push_back(rel);
+        }
+        // Translations first, by the calendar they translate; they are read with it, not as calendars of their own.
+        std::map<std::string, std::vector<std::pair<std::string, std::string>>> translations; // Files, languages.
+        std::vector<std::string> own;
+        for (const std::string& rel : calendars) {
+            CalendarTranslation translation = translation_of(rel, calendars, bundle.info);
+            if (translation.language.empty())
+                own.push_back(rel);
+            else if (translation.calendar.empty())
+                m_diagnostics.warning(rel, 0,
+                    "this looks like the \"" + translation.language + "\" translation of " + translation.expected
+                        + ", but there is no " + translation.expected
+                        + ", so it is not used: name it after the calendar it translates, with ." + translation.language
+                        + " before .ics");
+            else
+                translations[translation.calendar].emplace_back(rel, translation.language);
+        }
+        for (const std::string& rel : own) {
+            std::vector<std::string> texts; // Kept while read_ics reads them.
+            std::vector<IcsTranslation> found;
+            const auto& files = translations[rel];
+            texts.reserve(files.size());
+            for (const auto& [file, language] : files) {
+                if (auto text = read_text(file, IcsLimits {}.max_bytes, Severity::Fatal)) {
+                    texts.push_back(std::move(*text));
+                    found.push_back({texts.back(), file, language});
+                }
+            }
             if (auto text = read_text(rel, IcsLimits {}.max_bytes, Severity::Fatal))
-                add_events(bundle, read_ics(*text, rel, bundle.info.default_language(), m_diagnostics), rel);
+                add_events(bundle, read_ics(*text, rel, bundle.info.languages, m_diagnostics, {}, found), rel);
         }
         bool has_agenda = std::any_of(bundle.info.sections.begin(), bundle.info.sections.end(),
             [](const Section& s) { return s.kind == SectionKind::Agenda; });
         if (!bundle.events.empty() && !has_agenda)
             m_diagnostics.warning("bundle.toml", 0,
                 "there are events but no section shows them: add a [[sections]] with kind = \"agenda\"");
+    }
+
+    // What calendars/NAME.LANG.ics is: LANG one of the bundle's languages other than the default makes it a
+    // translation of calendars/NAME.ics (`calendar`, empty when there is no such file).
+    struct CalendarTranslation {
+        std::string language; // Empty: a calendar of its own.
+        std::string expected; // calendars/NAME.ics
+        std::string calendar; // The file of `calendars` that is, whatever the case of its ".ics".
+    };
+
+    static CalendarTranslation translation_of(
+        const std::string& rel, const std::vector<std::string>& calendars, const BundleInfo& info)
+    {
+        CalendarTranslation translation;
+        std::string stem = rel.substr(0, rel.size() - 4); // Without ".ics".
+        std::size_t dot = stem.rfind('.');
+        if (dot == std::string::npos || dot <= std::string("calendars/").size())
+            return translation;
+        std::string code = lower(stem.substr(dot + 1));
+        for (std::size_t i = 1; i < info.languages.size(); ++i) {
+            if (lower(info.languages[i]) == code)
+                translation.language = info.languages[i];
+        }
+        if (translation.language.empty())
+            return translation;
+        translation.expected = stem.substr(0, dot) + ".ics";
+        for (const std::string& other : calendars) {
+            if (lower(other) == lower(translation.expected))
+                translation.calendar = other;
+        }
+        return translation;
     }
 
     void check_unused(const Bundle& bundle)

@@ -70,11 +70,28 @@ struct IcsLimits {
     std::size_t max_events = 10000;
 };
 
+// A calendar of translations beside the calendar it translates: calendars/NAME.es.ics for calendars/NAME.ics.
+struct IcsTranslation {
+    std::string_view text;
+    std::string file_name; // Its path in the bundle, for messages.
+    std::string language;  // One of the bundle's languages other than the default: every text in it is in this one.
+};
+
 // Reads an iCalendar file (`file_name` is its path in the bundle, for messages) into events. Each VEVENT becomes an
 // Event; a RECURRENCE-ID override becomes its own one-off event and an EXDATE of its series. Unknown TZIDs without a
 // VTIMEZONE are warned and read in the kiosk's zone. Messages carry the line of the VEVENT (found by pre-scanning,
 // libical gives none).
-std::vector<Event> read_ics(std::string_view text, const std::string& file_name, const std::string& default_language,
-    Diagnostics& diagnostics, const IcsLimits& limits = {});
+//
+// `languages` are the bundle's, the first the default. A text without a LANGUAGE parameter is in the default; a
+// LANGUAGE names one of `languages` as match_language() finds it (es-MX is es). A text in another language is warned
+// and ignored, unless it is the only text of its kind in the event: it is then shown as the default language's (a
+// French Outlook writes LANGUAGE=fr-FR on everything). Each of `translations` gives its VEVENTs' SUMMARY, DESCRIPTION
+// and LOCATION as its language's text of the event with the same UID (and RECURRENCE-ID, when it has one); one
+// without RECURRENCE-ID also translates the series' changed occurrences that kept the series' words. A changed
+// occurrence that kept its series' words in the default language keeps its series' translations too. The limits
+// hold for each file; a translation that matches no event is warned at its line.
+std::vector<Event> read_ics(std::string_view text, const std::string& file_name,
+    const std::vector<std::string>& languages, Diagnostics& diagnostics, const IcsLimits& limits = {},
+    const std::vector<IcsTranslation>& translations = {});
 
 } // namespace kiosk

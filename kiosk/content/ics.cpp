@@ -5,6 +5,7 @@
 #include "content/ical_time.hpp"
 #include "content/ics_event_reader.hpp"
 #include "content/ics_internal.hpp"
+#include "content/ics_translation.hpp"
 #include "content/ics_zones.hpp"
 
 #include <libical/ical.h>
@@ -12,6 +13,51 @@
 #include <set>
 
 namespace kiosk {
+
+namespace ics_detail {
+
+std::vector<icalcomponent*> calendars_in(icalcomponent* root)
+{
+    std::vector<icalcomponent*> calendars;
+    if (!root)
+        return calendars;
+    if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
+        calendars.push_back(root);
+    } else if (icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
+        for (icalcomponent* c = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT); c;
+             c = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
+            calendars.push_back(c);
+    }
+    return calendars;
+}
+
+std::string text_refusal(std::string_view& text, const IcsLimits& limits)
+{
+    if (text.size() > limits.max_bytes)
+        return "the calendar is " + std::to_string((text.size() + 1023) / 1024) + " KiB, more than the limit of "
+            + std::to_string(limits.max_bytes / 1024) + " KiB";
+    if (text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff')))
+        return "the calendar is saved as UTF-16: save it as UTF-8";
+    if (text.size() >= 3 && text.substr(0, 3) == "\xef\xbb\xbf")
+        text.remove_prefix(3); // A UTF-8 byte order mark.
+    if (text.find('\0') != std::string_view::npos)
+        return "this is not an iCalendar file: it contains NUL bytes";
+    return "";
+}
+
+std::string prepared_refusal(const Prepared& prepared, const IcsLimits& limits)
+{
+    if (!prepared.starts_with_calendar)
+        return "this is not an iCalendar file: it must start with BEGIN:VCALENDAR";
+    if (prepared.events > limits.max_events)
+        return "the calendar has " + std::to_string(prepared.events) + " events, more than the limit of "
+            + std::to_string(limits.max_events);
+    if (prepared.depth > max_depth)
+        return "the calendar nests BEGIN blocks more than " + std::to_string(max_depth) + " deep";
+    return "";
+}
+
+} // namespace ics_detail
 
 namespace {
 
@@ -38,50 +84,6 @@ public:
 private:
     std::set<std::string> m_taken;
 };
-
-std::vector<icalcomponent*> calendars_in(icalcomponent* root)
-{
-    std::vector<icalcomponent*> calendars;
-    if (!root)
-        return calendars;
-    if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
-        calendars.push_back(root);
-    } else if (icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
-        for (icalcomponent* c = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT); c;
-             c = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
-            calendars.push_back(c);
-    }
-    return calendars;
-}
-
-// Why the file is refused before it is parsed (too big, UTF-16, NUL bytes), or "". A UTF-8 byte order mark is
-// dropped from `text`.
-std::string text_refusal(std::string_view& text, const IcsLimits& limits)
-{
-    if (text.size() > limits.max_bytes)
-        return "the calendar is " + std::to_string((text.size() + 1023) / 1024) + " KiB, more than the limit of "
-            + std::to_string(limits.max_bytes / 1024) + " KiB";
-    if (text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff')))
-        return "the calendar is saved as UTF-16: save it as UTF-8";
-    if (text.size() >= 3 && text.substr(0, 3) == "\xef\xbb\xbf")
-        text.remove_prefix(3); // A UTF-8 byte order mark.
-    if (text.find('\0') != std::string_view::npos)
-        return "this is not an iCalendar file: it contains NUL bytes";
-    return "";
-}
-
-// Why the pre-scanned file is refused (not a calendar, too many events, nested too deep), or "".
-std::string prepared_refusal(const Prepared& prepared, const IcsLimits& limits)
-{
-    if (!prepared.starts_with_calendar)
-        return "this is not an iCalendar file: it must start with BEGIN:VCALENDAR";
-    if (prepared.events > limits.max_events)
-        return "the calendar has " + std::to_string(prepared.events) + " events, more than the limit of "
-            + std::to_string(limits.max_events);
-    if (prepared.depth > max_depth)
-        return "the calendar nests BEGIN blocks more than " + std::to_string(max_depth) + " deep";
-    return "";
-}
 
 // Every VEVENT of the calendars that can be read, at most `max_events`, in file order.
 std::vector<Item> read_items(
@@ -171,11 +173,27 @@ private:
             return false;
         }
         owner.event.exdates.push_back(*moved);
+        inherit_translations(owner.event, item.event);
         item.event.rrule.clear();
         item.event.rdates.clear();
         item.event.exdates.clear();
         item.event.id = m_ids.take(cut_slug(owner.event.id, max_id_length - 9) + "-" + compact_date(*moved));
         return !item.cancelled && !owner.cancelled;
+    }
+
+    // A changed occurrence that kept its series' words in the default language keeps the series' translations of them.
+    void inherit_translations(const Event& series, Event& occurrence) const
+    {
+        for (Text Event::*field : {&Event::title, &Event::description, &Event::location}) {
+            const Text& from = series.*field;
+            Text& to = occurrence.*field;
+            if (to.in(m_language, m_language) != from.in(m_language, m_language))
+                continue;
+            for (const auto& [language, text] : from.by_language()) {
+                if (!language.empty() && language != m_language && !to.has(language))
+                    to.set(language, text);
+            }
+        }
     }
 
     std::vector<Item>& m_items;
@@ -188,9 +206,12 @@ private:
 
 } // namespace
 
-std::vector<Event> read_ics(std::string_view text, const std::string& file_name, const std::string& default_language,
-    Diagnostics& diagnostics, const IcsLimits& limits)
+std::vector<Event> read_ics(std::string_view text, const std::string& file_name,
+    const std::vector<std::string>& languages, Diagnostics& diagnostics, const IcsLimits& limits,
+    const std::vector<IcsTranslation>& translations)
 {
+    static const std::vector<std::string> english {"en"};
+    const std::vector<std::string>& bundle_languages = languages.empty() ? english : languages;
     Reporter reporter(file_name);
     auto fatal = [&](std::string message) {
         reporter.add(0, Severity::Fatal, std::move(message));
@@ -211,10 +232,16 @@ std::vector<Event> read_ics(std::string_view text, const std::string& file_name,
     for (int line : prepared.stray_ends)
         reporter.warning(line, "this END line has no BEGIN before it: it is ignored");
     Zones zones(calendars, reporter);
-    EventReader reader(file_name, default_language, zones, reporter);
+    EventReader reader(file_name, bundle_languages, zones, reporter);
     std::vector<Item> items = read_items(calendars, reader, reporter, limits.max_events);
-    std::vector<Event> events = SeriesMatcher(items, reader, reporter, default_language).take();
+    // The translations' own problems are listed after the calendar's.
+    Diagnostics translation_diagnostics;
+    for (const IcsTranslation& translation : translations)
+        apply_translation(translation, file_name, items, reader, translation_diagnostics, limits);
+    std::vector<Event> events = SeriesMatcher(items, reader, reporter, bundle_languages.front()).take();
     reporter.flush(diagnostics);
+    for (const Diagnostic& d : translation_diagnostics.all())
+        diagnostics.add(d.file, d.line, d.severity, d.message);
     return events;
 }
 

@@ -4,6 +4,7 @@
 #include "content/ical_time.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace kiosk::ics_detail {
 
@@ -23,10 +24,12 @@ TimeValue time_value(icalproperty* property, icaltimetype time)
     return value;
 }
 
-EventReader::EventReader(
-    const std::string& file_name, const std::string& default_language, Zones& zones, Reporter& reporter)
+EventReader::EventReader(const std::string& file_name, const std::vector<std::string>& languages, Zones& zones,
+    Reporter& reporter, TextLanguage text_language)
     : m_file(file_name)
-    , m_language(default_language)
+    , m_languages(languages)
+    , m_language(languages.front())
+    , m_text_language(text_language)
     , m_zones(zones)
     , m_reporter(reporter)
 { }
@@ -38,13 +41,7 @@ std::optional<Item> EventReader::read(icalcomponent* vevent, int line)
     Event& event = item.event;
     event.file = m_file;
     event.line = line;
-    DisplayTextChanges changes;
-    event.title = text_of(vevent, ICAL_SUMMARY_PROPERTY, false, changes);
-    event.description = text_of(vevent, ICAL_DESCRIPTION_PROPERTY, true, changes);
-    event.location = text_of(vevent, ICAL_LOCATION_PROPERTY, false, changes);
-    std::string name = describe(event);
-    if (changes.any())
-        m_reporter.warning(line, name + ": " + display_text_message(changes));
+    std::string name = read_texts(vevent, event);
     if (icalproperty* uid = icalcomponent_get_first_property(vevent, ICAL_UID_PROPERTY))
         item.uid = trim(icalproperty_get_uid(uid) ? icalproperty_get_uid(uid) : "");
     if (icalproperty* status = icalcomponent_get_first_property(vevent, ICAL_STATUS_PROPERTY))
@@ -78,6 +75,38 @@ std::optional<Item> EventReader::read(icalcomponent* vevent, int line)
     read_duration(vevent, item, name);
     read_recurrence(vevent, item, name);
     return item;
+}
+
+std::string EventReader::read_texts(icalcomponent* vevent, Event& event)
+{
+    struct Field {
+        icalproperty_kind kind;
+        Text Event::*text;
+        bool keep_newlines;
+        const char* what;
+    };
+    static const Field fields[] = {
+        {ICAL_SUMMARY_PROPERTY, &Event::title, false, "a title (SUMMARY)"},
+        {ICAL_DESCRIPTION_PROPERTY, &Event::description, true, "a description (DESCRIPTION)"},
+        {ICAL_LOCATION_PROPERTY, &Event::location, false, "a place (LOCATION)"},
+    };
+    DisplayTextChanges changes;
+    std::vector<std::string> ignored[std::size(fields)];
+    for (std::size_t i = 0; i < std::size(fields); ++i)
+        event.*fields[i].text = text_of(vevent, fields[i].kind, fields[i].keep_newlines, changes, ignored[i]);
+    std::string name = describe(event);
+    if (changes.any())
+        m_reporter.warning(event.line, name + ": " + display_text_message(changes));
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        for (const std::string& tag : ignored[i]) {
+            std::string code = slug(tag.substr(0, tag.find_first_of("-_")));
+            m_reporter.warning(event.line,
+                name + " has " + fields[i].what + " in the language \"" + tag
+                    + "\", which is not one of the bundle's languages, so it is not shown: add \"" + code
+                    + "\" to languages in bundle.toml to show it");
+        }
+    }
+    return name;
 }
 
 std::optional<LocalTime> EventReader::in_series(const TimeValue& value, const Item& series)
@@ -135,21 +164,28 @@ bool EventReader::outlook_all_day(icalcomponent* vevent, const icaltimetype& sta
     return false;
 }
 
-std::string EventReader::language_of(icalproperty* property) const
+std::optional<std::string> EventReader::language_of(icalproperty* property, std::string& tag) const
 {
+    if (m_text_language == TextLanguage::Fixed)
+        return m_language;
     icalparameter* parameter = icalproperty_get_first_parameter(property, ICAL_LANGUAGE_PARAMETER);
     const char* language = parameter ? icalparameter_get_language(parameter) : nullptr;
-    std::string code = trim(language ? language : "");
-    bool valid = !code.empty() && code.size() <= 16;
-    for (char c : code)
-        valid = valid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
-    return valid ? code : m_language;
+    tag = trim(language ? language : "");
+    bool valid = !tag.empty() && tag.size() <= 16;
+    for (char c : tag)
+        valid = valid
+            && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+    if (!valid)
+        return m_language; // No parameter, or not a language tag: the text is in the default language.
+    return match_language(tag, m_languages);
 }
 
-Text EventReader::text_of(
-    icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines, DisplayTextChanges& changes) const
+Text EventReader::text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines,
+    DisplayTextChanges& changes, std::vector<std::string>& ignored) const
 {
     Text text;
+    std::string stand_in; // The first text in a language the bundle does not have, and that language.
+    std::string stand_in_tag;
     for (icalproperty* p = icalcomponent_get_first_property(vevent, kind); p;
          p = icalcomponent_get_next_property(vevent, kind)) {
         icalvalue* value = icalproperty_get_value(p);
@@ -157,9 +193,24 @@ Text EventReader::text_of(
             continue;
         const char* raw = icalvalue_get_text(value);
         std::string cleaned = bound_display_text(clean_text(raw ? raw : "", keep_newlines), &changes);
-        std::string language = language_of(p);
-        if (!cleaned.empty() && !text.has(language))
-            text.set(language, std::move(cleaned));
+        if (cleaned.empty())
+            continue;
+        std::string tag;
+        std::optional<std::string> language = language_of(p, tag);
+        if (!language) {
+            if (std::find(ignored.begin(), ignored.end(), tag) == ignored.end())
+                ignored.push_back(tag);
+            if (stand_in.empty()) {
+                stand_in = std::move(cleaned);
+                stand_in_tag = tag;
+            }
+        } else if (!text.has(*language)) {
+            text.set(*language, std::move(cleaned));
+        }
+    }
+    if (text.empty() && !stand_in.empty()) {
+        text.set(m_language, std::move(stand_in));
+        std::erase(ignored, stand_in_tag);
     }
     return text;
 }

@@ -30,12 +30,27 @@ struct Item {
     TimeValue recurrence_id; // Present for an override of one occurrence.
 };
 
+// Which language a text is in.
+enum class TextLanguage {
+    Parameter, // Its LANGUAGE parameter's, else the default.
+    Fixed,     // The reader's one language, whatever the parameter says: a translation file's texts.
+};
+
 // Reads the VEVENTs of one file, with its zones, reporting what is wrong at each event's line.
 class EventReader {
 public:
-    EventReader(const std::string& file_name, const std::string& default_language, Zones& zones, Reporter& reporter);
+    // `languages`: the bundle's, the default first; kept by reference.
+    EventReader(const std::string& file_name, const std::vector<std::string>& languages, Zones& zones,
+        Reporter& reporter, TextLanguage text_language = TextLanguage::Parameter);
 
     std::optional<Item> read(icalcomponent* vevent, int line);
+
+    // SUMMARY, DESCRIPTION and LOCATION into `event`, with what is wrong reported at `event.line`. Returns how
+    // messages name the event ("the event \"Union call\"").
+    std::string read_texts(icalcomponent* vevent, Event& event);
+
+    // The zone of a date or time of this file.
+    const Zone& zone_of(const TimeValue& value, int line);
 
     // A date or time of another property (EXDATE, RDATE, RECURRENCE-ID) as a local time of `series`, or nothing when
     // it is not a real date.
@@ -44,14 +59,17 @@ public:
 private:
     std::string describe(const Event& event) const;
 
-    const Zone& zone_of(const TimeValue& value, int line);
-
     // Outlook marks all-day events that it writes as midnight to midnight.
     static bool outlook_all_day(icalcomponent* vevent, const icaltimetype& start);
 
-    std::string language_of(icalproperty* property) const;
+    // The bundle language of a text: the default without a LANGUAGE parameter, nothing for a language the bundle
+    // does not have (`tag` is then set to the parameter as written).
+    std::optional<std::string> language_of(icalproperty* property, std::string& tag) const;
 
-    Text text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines, DisplayTextChanges& changes) const;
+    // The texts of one kind. Texts in languages the bundle does not have are left out, and their tags added to
+    // `ignored`, unless one is the only text: it then stands for the default language.
+    Text text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines, DisplayTextChanges& changes,
+        std::vector<std::string>& ignored) const;
 
     void read_url(icalcomponent* vevent, Event& event, const std::string& name);
 
@@ -63,7 +81,9 @@ private:
         const char* what);
 
     const std::string& m_file;
-    const std::string& m_language;
+    const std::vector<std::string>& m_languages;
+    const std::string& m_language; // The default: m_languages' first.
+    TextLanguage m_text_language;
     Zones& m_zones;
     Reporter& m_reporter;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/diagnostic.hpp"
+#include "content/event.hpp"
 #include "content/time_zone.hpp"
 
 #include <algorithm>
@@ -103,6 +104,16 @@ struct Prepared {
 };
 
 Prepared prepare(std::string_view text);
+
+// ---- The whole file (ics.cpp).
+
+// The VCALENDARs of what libical parsed: the root itself, or those inside an XROOT when a file holds several.
+std::vector<icalcomponent*> calendars_in(icalcomponent* root);
+// Why the file is refused before it is parsed (too big, UTF-16, NUL bytes), or "". A UTF-8 byte order mark is
+// dropped from `text`.
+std::string text_refusal(std::string_view& text, const IcsLimits& limits);
+// Why the pre-scanned file is refused (not a calendar, too many events, nested too deep), or "".
+std::string prepared_refusal(const Prepared& prepared, const IcsLimits& limits);
 
 // The line an X-KIOSK-LINE property gives `component`, or 0.
 int line_of(icalcomponent* component);

@@ -184,7 +184,7 @@ bool build_fonts(ImFontAtlas& atlas, const Metrics& metrics, const std::vector<I
     fonts.italic = add_font(atlas, italic, body, glyphs);
     fonts.tile = add_font(atlas, bold, std::round(body * 1.25f), glyphs);
     fonts.title = add_font(atlas, bold, std::round(body * 1.6f), glyphs);
-    fonts.small = add_font(atlas, regular, std::round(body * 0.8f), glyphs);
+    fonts.small = add_font(atlas, regular, metrics.secondary(), glyphs);
     if (!fonts.body || !fonts.bold || !fonts.italic || !fonts.tile || !fonts.title || !fonts.small) {
         error = std::string("the font files could not be read: ") + regular + ", " + bold;
         return false;

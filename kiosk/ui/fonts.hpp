@@ -32,7 +32,7 @@ struct Fonts {
     ImFont* italic = nullptr; // Emphasis in pages.
     ImFont* tile = nullptr;   // Tile labels, 1.25x.
     ImFont* title = nullptr;  // The center's name and screen titles, 1.6x.
-    ImFont* small = nullptr;  // Small print, 0.8x.
+    ImFont* small = nullptr;  // Secondary text, 0.87x: capitals of at least 2.8 mm.
     // Section icons at a regular tile's icon size and at a compact one's. Empty when the icon font is missing or
     // damaged: tiles then draw their kinds' icons with lines.
     IconGlyphs icons;

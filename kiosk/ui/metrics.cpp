@@ -8,7 +8,9 @@ namespace kiosk::ui {
 
 namespace {
 
-constexpr float body_text_mm = 5.0f; // Capital letters come out a little over 3.5 mm: readable at arm's length.
+// ImGui sizes a font by its line (ascent to descent); Noto Sans's capitals are 0.524 of that, DejaVu Sans's 0.626.
+// 6.3 mm lines give Noto capitals of 3.3 mm: body text at least 3.2 mm on the glass, readable at arm's length.
+constexpr float body_text_mm = 6.3f;
 
 } // namespace
 
@@ -34,6 +36,14 @@ Metrics compute_metrics(int width, int height, float diagonal_inches)
     auto short_side = float(std::min(m.width, m.height));
     m.body = std::round(std::clamp(m.px_per_mm * body_text_mm, 14.0f, short_side / 12.0f));
     return m;
+}
+
+Metrics large_text(const Metrics& metrics)
+{
+    Metrics large = metrics;
+    float most = float(std::min(metrics.width, metrics.height)) / 9.0f;
+    large.body = std::ceil(std::max(metrics.body * 1.4f, std::min(metrics.body * 1.5f, most)));
+    return large;
 }
 
 } // namespace kiosk::ui

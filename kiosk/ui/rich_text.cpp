@@ -125,7 +125,8 @@ RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const R
     LineBreaker breaker(width, layout);
     for (const Span& span : spans) {
         ImFont* font = span.strong ? fonts.bold : span.emphasis ? fonts.italic : fonts.regular;
-        Color color = span.link >= 0 ? fonts.link : fonts.text;
+        int link = fonts.link ? span.link : -1; // No link colour: a link's words read as the text around them.
+        Color color = link >= 0 ? fonts.link : fonts.text;
         const char* s = span.text.c_str();
         const char* end = s + span.text.size();
         while (s < end) {
@@ -142,9 +143,9 @@ RichLayout layout_rich_text(const std::vector<Span>& spans, float width, const R
                 ++space_end;
             if (word_end == s) {
                 // Spaces at the start of a span continue the previous word's gap.
-                breaker.add_word(font, color, span.link, s, s, space_end);
+                breaker.add_word(font, color, link, s, s, space_end);
             } else {
-                breaker.add_word(font, color, span.link, s, word_end, space_end);
+                breaker.add_word(font, color, link, s, word_end, space_end);
             }
             s = space_end;
         }

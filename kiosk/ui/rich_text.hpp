@@ -15,7 +15,9 @@ struct RichFonts {
     ImFont* bold = nullptr;   // **strong**
     ImFont* italic = nullptr; // *emphasis*
     Color text = 0;
-    Color link = 0; // Link words: this colour and underlined, so colour is not the only sign.
+    // Link words: this colour and underlined, so colour is not the only sign, and tappable. 0: links read as the
+    // text around them and are not tappable (a page shows each link once, as its chip).
+    Color link = 0;
 };
 
 struct RichRun {

@@ -65,10 +65,11 @@ std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_b
 // The urgent-help band across the foot of home; returns its top edge (the window's bottom without urgent help).
 float draw_urgent_band(const ScreenContext& context, std::optional<Intent>& intent);
 
-// A Markdown page (a page section or the urgent-help page). `path` is the screen's path; a link chip opens
+// A Markdown page (a page section or the urgent-help page). `note`, when not empty, is a line above the Markdown
+// saying the page is not in the visitor's language (language_note). `path` is the screen's path; a link chip opens
 // "<path>/link-<n>".
 std::optional<Intent> draw_page(const ScreenContext& context, const std::string& title, const Document& document,
-    bool urgent, const std::string& path, ScrollArea& scroll);
+    const std::string& note, bool urgent, const std::string& path, ScrollArea& scroll);
 
 // A card section: filter chips when the section has a filter column, then the cards. `filter` is the chosen value
 // ("" for all), kept by the caller so Back returns to the same list.
@@ -151,8 +152,13 @@ float urgent_strip_height(const ScreenContext& context, float width);
 // Draws the strip filling the current window (begin_screen at the foot, urgent_strip_height tall).
 std::optional<Intent> draw_urgent_strip(const ScreenContext& context);
 
+// A language's name in that language ("Español"), from its strings file; the code in capitals when there is none.
+std::string language_name(const ScreenContext& context, const std::string& language);
+
 // "Today", "Tomorrow" or "Wednesday, December 2" for a local date "2026-12-02".
 std::string day_label(const ScreenContext& context, const std::string& date);
+// The local date ("2026-12-08") `days` after `local`'s.
+std::string date_after(const LocalTime& local, int days);
 // "7:00 PM - 8:30 PM", or "All day".
 std::string time_range(const ScreenContext& context, const Occurrence& occurrence);
 // Whether the occurrence is happening at this frame's time.

@@ -2,6 +2,7 @@
 // have two fixed heights, so the rows on screen are found by arithmetic and only they are laid out: 10,000
 // occurrences scroll as lightly as ten.
 #include "ui/screen.hpp"
+#include "ui/translation_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -42,11 +43,6 @@ LocalTime date_of(const std::string& date)
     return civil_from_days(days_from_civil(year, month, day)); // With its weekday.
 }
 
-std::string date_after(const LocalTime& local, int days)
-{
-    return local_date(civil_from_days(days_from_civil(local.year, local.month, local.day) + days));
-}
-
 // The "Now" badge: a filled pill with the word, so colour is not the only sign.
 float draw_now_badge(const ScreenContext& c, ImDrawList* list, ImVec2 pos)
 {
@@ -68,7 +64,9 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
     const Metrics& m = style.metrics;
     const Event& event = *occurrence.event;
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    Press press = press_area("event", size, c.text(event.title));
+    std::string note = translation_note(
+        {&event.title, &event.description, &event.location}, c.language, c.default_language(), c.strings);
+    Press press = press_area("event", size, with_note(c.text(event.title), note));
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
@@ -103,7 +101,9 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
         icon, t.accent);
     right -= icon + inset;
     float w = right - x;
-    y += draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, t.text, c.text(event.title), 1) + m.em(0.2f);
+    y += draw_wrapped_with_note(list, style.fonts.bold, ImVec2(x, y), w, t.text, c.text(event.title), 1, note,
+             style.fonts.body, t.text_muted, NoteWithout::Room)
+        + m.em(0.2f);
     const std::string& location = c.text(event.location);
     if (!location.empty())
         y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, t.text, location, 1) + m.em(0.2f);
@@ -114,15 +114,20 @@ bool draw_event_row(const ScreenContext& c, const Occurrence& occurrence, ImVec2
 
 } // namespace
 
+std::string date_after(const LocalTime& local, int days)
+{
+    return local_date(civil_from_days(days_from_civil(local.year, local.month, local.day) + days));
+}
+
 std::string day_label(const ScreenContext& c, const std::string& date)
 {
+    // Today and tomorrow by the kiosk's clock, even one that seems behind (earlier than the last import): the list
+    // itself and the clock in the top bar go by that clock too, so the words agree with what the visitor sees.
     std::string label = c.strings.format_date(date_of(date), c.language);
-    if (!c.clock_wrong()) {
-        if (date == local_date(c.frame.local))
-            label = c.word("today") + ", " + label;
-        else if (date == date_after(c.frame.local, 1))
-            label = c.word("tomorrow") + ", " + label;
-    }
+    if (date == local_date(c.frame.local))
+        label = c.word("today") + ", " + label;
+    else if (date == date_after(c.frame.local, 1))
+        label = c.word("tomorrow") + ", " + label;
     // A heading starts with a capital, in languages whose weekday names do not ("sábado" -> "Sábado").
     if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
         label[0] = char(label[0] - 'a' + 'A');
@@ -163,8 +168,9 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
     float gap = style.gap();
     float view_h = height - style.header_height();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("agenda", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme, style.cue_gutter());
 
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     update_agenda_rows(cache, c.content, c.frame.now);
     const std::vector<AgendaRow>& rows = cache.rows;
     float column = std::min(width - 2.0f * pad, m.em(40.0f));
@@ -246,7 +252,9 @@ std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& 
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));

@@ -55,23 +55,27 @@ void draw_events(const ScreenContext& c, const std::vector<const Occurrence*>& e
     const Metrics& m = style.metrics;
     ImDrawList* list = ImGui::GetWindowDrawList();
     draw_panel(style, min, max);
-    float inset = m.em(1.0f);
+    // A short panel (7-inch) gets a size smaller throughout, so at least one event shows whole.
+    bool small = float(m.height) < m.em(26.0f);
+    float inset = m.em(small ? 0.6f : 1.0f);
+    ImFont* heading = small ? style.fonts.tile : style.fonts.title;
+    ImFont* name_font = small ? style.fonts.bold : style.fonts.tile;
+    ImFont* line_font = small ? style.fonts.small : style.fonts.body;
     float x = min.x + inset, w = max.x - min.x - 2.0f * inset;
     float y = min.y + inset;
-    y += draw_wrapped(list, style.fonts.title, ImVec2(x, y), w, style.theme.text, c.word("coming_up"), 1) + m.em(0.6f);
+    y += draw_wrapped(list, heading, ImVec2(x, y), w, style.theme.text, c.word("coming_up"), 1) + m.em(0.4f);
     for (const Occurrence* occurrence : events) {
-        float needed = style.fonts.tile->FontSize * 1.2f + style.fonts.body->FontSize * 1.2f;
-        if (y + needed > max.y - inset)
+        float needed = name_font->FontSize * 1.2f + line_font->FontSize * 1.2f;
+        if (y + needed > max.y - inset * 0.5f)
             break;
         std::string when = happening_now(c, *occurrence)
             ? c.word("now")
             : day_label(c, occurrence->date) + " \xC2\xB7 " + time_range(c, *occurrence);
-        y += draw_wrapped(
-                 list, style.fonts.tile, ImVec2(x, y), w, style.theme.text, c.text(occurrence->event->title), 1)
+        y += draw_wrapped(list, name_font, ImVec2(x, y), w, style.theme.text, c.text(occurrence->event->title), 1)
             + m.em(0.15f);
         const std::string& where = c.text(occurrence->event->location);
         std::string line = where.empty() ? when : when + " \xC2\xB7 " + where;
-        y += draw_wrapped(list, style.fonts.body, ImVec2(x, y), w, style.theme.accent, line, 1) + m.em(0.7f);
+        y += draw_wrapped(list, line_font, ImVec2(x, y), w, style.theme.accent, line, 1) + m.em(small ? 0.4f : 0.7f);
     }
 }
 
@@ -137,31 +141,53 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
     float pad = style.pad();
     ImVec2 origin = ImGui::GetWindowPos();
 
+    // What to do, at the foot: "Touch the screen to start" in every language of the content (up to four), each a
+    // button that wakes the kiosk in its language. A language the kiosk has no words for shows its name.
+    std::vector<std::string> languages = c.content.info().languages;
+    languages.resize(std::min<std::size_t>(languages.size(), 4));
+    std::vector<std::string> labels;
+    for (const std::string& language : languages) {
+        labels.push_back(
+            c.strings.has_language(language) ? c.strings.get("touch_to_start", language) : language_name(c, language));
+    }
+    float gap = m.em(0.5f);
+    float row_w = width - 2.0f * pad;
+    float button_w
+        = std::floor((row_w - gap * float(labels.size() - 1)) / float(std::max<std::size_t>(1, labels.size())));
+    bool compact = float(m.height) < m.em(26.0f); // A short panel: bold body text, little margin, as home's tiles.
+    ImFont* font = compact ? style.fonts.bold : style.fonts.tile;
+    float button_h = m.touch() * 1.2f;
+    for (const std::string& label : labels) {
+        float text_h = wrapped_height(font, button_w - m.em(compact ? 0.8f : 1.6f), label, 2);
+        button_h = std::max(button_h, text_h + m.em(compact ? 0.5f : 0.8f));
+    }
+    button_h = std::ceil(button_h);
+    float buttons_y = bottom - pad - button_h;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        ImGui::SetCursorPos(ImVec2(pad + float(i) * (button_w + gap), buttons_y));
+        ImGui::PushID(int(i));
+        if (key_button("start", ImVec2(button_w, button_h), labels[i], style, compact))
+            intent = Intent {Intent::Kind::Wake, languages[i]};
+        ImGui::PopID();
+    }
+
     // The highlight: even steps show the next events (when there are any), odd ones the next resource in turn.
     std::vector<const Card*> cards = linked_cards(c.content);
     std::vector<const Occurrence*> events = upcoming(c, 4);
     AttractFrame frame = attract_frame(c.frame.uptime);
     bool show_events = !events.empty() && (cards.empty() || frame.step % 2 == 0);
-    float hint_h = style.fonts.tile->FontSize * 1.6f;
     ImVec2 min(origin.x + pad, origin.y + style.header_height() + pad);
-    ImVec2 max(origin.x + width - pad, origin.y + bottom - pad - hint_h);
+    ImVec2 max(origin.x + width - pad, origin.y + buttons_y - pad);
     if (max.y - min.y > m.em(4.0f)) {
         if (show_events)
             draw_events(c, events, min, max);
         else if (!cards.empty())
             draw_card(c, *cards[std::size_t(frame.step / 2) % cards.size()], min, max);
     }
-    // What to do, in the middle under the highlight.
-    std::string hint = c.word("touch_to_start");
-    ImFont* font = style.fonts.tile;
-    float hint_w = std::min(font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, hint.c_str()).x, width - 2.0f * pad);
-    draw_wrapped(ImGui::GetWindowDrawList(), font,
-        ImVec2(std::floor(origin.x + (width - hint_w) * 0.5f), max.y + (hint_h - font->FontSize) * 0.5f), hint_w + 1.0f,
-        style.theme.text_muted, hint, 1);
 
-    // A touch anywhere else wakes the ordinary home screen; the touch itself opens nothing.
+    // A touch anywhere else wakes the ordinary home screen in the language showing; the touch itself opens nothing.
     ImGui::SetCursorPos(ImVec2(0.0f, 0.0f));
-    if (press_area("wake", ImVec2(width, bottom), hint).clicked)
+    if (press_area("wake", ImVec2(width, bottom), c.word("touch_to_start")).clicked && !intent)
         intent = Intent {Intent::Kind::Wake, {}};
     return intent;
 }

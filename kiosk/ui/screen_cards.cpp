@@ -1,6 +1,7 @@
 // A card section: filter chips, then big cards in one to three columns. Only the rows on screen are laid out
 // (ImGuiListClipper), so 2,000 cards scroll as lightly as 9.
 #include "ui/screen.hpp"
+#include "ui/translation_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -51,7 +52,7 @@ float draw_filter_chips(
     ImVec2 start = ImGui::GetCursorPos();
     float x = left, y = start.y;
     auto place = [&](const std::string& label, Icon icon, bool selected) {
-        float w = chip_width(label, selected ? Icon::Check : icon, width, style);
+        float w = chip_width(label, icon == Icon::None ? Icon::Check : icon, width, style); // As chip() sizes it.
         if (x > left && x + w > left + width) {
             x = left;
             y += chip_height(style) + gap;
@@ -83,7 +84,8 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
     const Metrics& m = style.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool opens = !card.url.empty();
-    Press press = opens ? press_area("card", size, c.text(card.title)) : Press {};
+    std::string note = translation_note({&card.title, &card.description}, c.language, c.default_language(), c.strings);
+    Press press = opens ? press_area("card", size, with_note(c.text(card.title), note)) : Press {};
     if (!opens)
         ImGui::Dummy(size);
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -123,9 +125,12 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
     }
     float width = right - x;
     list->PushClipRect(pos, max, true);
-    // The title takes up to two lines; the description has the lines that are left.
+    // The title takes up to two lines, the note that it is not in the visitor's language after it; the description
+    // has the lines that are left.
     float y = pos.y + inset;
-    y += draw_wrapped(list, style.fonts.tile, ImVec2(x, y), width, t.text, c.text(card.title), 2) + m.em(0.25f);
+    y += draw_wrapped_with_note(list, style.fonts.tile, ImVec2(x, y), width, t.text, c.text(card.title), 2, note,
+             style.fonts.body, t.text_muted, NoteWithout::OwnLine)
+        + m.em(0.25f);
     float line = style.fonts.body->FontSize * 1.15f;
     int lines = int((max.y - inset - y + line - style.fonts.body->FontSize) / line);
     if (lines > 0)
@@ -149,8 +154,10 @@ std::optional<Intent> draw_cards(const ScreenContext& c, const Section& section,
     float pad = style.pad();
     float gap = style.gap();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("cards", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
 
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     float inner = width - 2.0f * pad;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     if (title_cut)

@@ -7,9 +7,6 @@
 
 namespace kiosk::ui {
 
-namespace {
-
-// A language's name in that language ("Español"), from its strings file; the code when there is none.
 std::string language_name(const ScreenContext& c, const std::string& language)
 {
     if (c.strings.has_language(language))
@@ -19,6 +16,8 @@ std::string language_name(const ScreenContext& c, const std::string& language)
         ch = char(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
     return code;
 }
+
+namespace {
 
 // The languages offered: every other one when there are up to three, else the next one in the content's order.
 std::vector<std::string> offered_languages(const ScreenContext& c)
@@ -58,7 +57,7 @@ bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines
 
 float toggle_width(const Style& style)
 {
-    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.2f));
+    return std::max(style.metrics.touch() * 1.3f, style.metrics.em(1.8f));
 }
 
 } // namespace
@@ -125,7 +124,7 @@ std::optional<Intent> draw_navigation_bar(
 
     float pad = style.pad();
     float gap = m.em(0.4f);
-    float button_h = height - m.em(0.6f);
+    float button_h = style.bar_button_height();
     float y = (height - button_h) * 0.5f;
     std::string back = c.word("back");
     std::string home = c.word("home");
@@ -133,11 +132,11 @@ std::optional<Intent> draw_navigation_bar(
     // icons alone, which keeps every button where it always is. The overdose help is not in the bar: it has a strip
     // of its own at the foot of the screen (draw_urgent_strip).
     float care_w = care_buttons_width(c);
-    float back_w = header_button_width(back, style);
-    float home_w = header_button_width(home, style);
+    float back_w = header_button_width(back, style, Icon::Back);
+    float home_w = header_button_width(home, style, Icon::Home);
     bool words = pad * 2.0f + back_w + home_w + care_w + gap * 3.0f + m.em(8.0f) <= width;
     if (!words)
-        back_w = home_w = header_button_width("", style);
+        back_w = home_w = header_button_width("", style, Icon::Back);
     ImGui::SetCursorPos(ImVec2(pad, y));
     if (header_button("back", ImVec2(back_w, button_h), words ? back : "", Icon::Back, style, urgent, false, back))
         intent = Intent {Intent::Kind::Back, {}};

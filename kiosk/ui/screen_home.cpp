@@ -2,6 +2,7 @@
 // urgent-help band.
 #include "content/section_icons.hpp"
 #include "ui/screen.hpp"
+#include "ui/translation_note.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -19,12 +20,21 @@ std::string when(const ScreenContext& c, const Occurrence& occurrence)
     if (happening_now(c, occurrence))
         return c.word("now");
     std::string day = day_label(c, occurrence.date);
-    if (!c.clock_wrong()) {
-        // Home has room for one line: "Today", not "Today, Tuesday, December 1".
-        for (const char* word : {"today", "tomorrow"}) {
-            if (day.rfind(c.word(word) + ",", 0) == 0)
-                day = c.word(word);
+    // Home has room for one line: "Today", not "Today, Tuesday, December 1"; "Saturday" within the week ahead, and
+    // "December 15" past it (the day label is "<weekday>, <date>" in every language the kiosk has).
+    bool near = false;
+    for (const char* word : {"today", "tomorrow"}) {
+        if (day.rfind(c.word(word) + ",", 0) == 0) {
+            day = c.word(word);
+            near = true;
         }
+    }
+    auto comma = day.find(", ");
+    if (!near && comma != std::string::npos) {
+        bool this_week = occurrence.date < date_after(c.frame.local, 7);
+        day = this_week ? day.substr(0, comma) : day.substr(comma + 2);
+        if (!day.empty() && day[0] >= 'a' && day[0] <= 'z')
+            day[0] = char(day[0] - 'a' + 'A');
     }
     if (occurrence.event->all_day)
         return day + " \xC2\xB7 " + c.word("all_day");
@@ -47,7 +57,10 @@ std::optional<Intent> draw_coming_up(
         ImGui::PushID(int(i));
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImVec2 local = ImGui::GetCursorPos();
-        Press press = press_area("next", ImVec2(width, row_h), c.text(occurrence.event->title));
+        const Event& event = *occurrence.event;
+        std::string note = translation_note(
+            {&event.title, &event.description, &event.location}, c.language, c.default_language(), c.strings);
+        Press press = press_area("next", ImVec2(width, row_h), with_note(c.text(event.title), note));
         ImDrawList* list = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + width, pos.y + row_h);
         fill_rounded(list, pos, max, press.held ? t.surface_pressed : t.surface, style.radius());
@@ -66,8 +79,9 @@ std::optional<Intent> draw_coming_up(
         list->PushClipRect(pos, max, true);
         draw_wrapped(list, bold, ImVec2(x, y), time_w + 1.0f, t.accent, time, 1);
         float title_x = x + time_w + m.em(0.7f);
-        draw_wrapped(
-            list, style.fonts.body, ImVec2(title_x, y), right - title_x, t.text, c.text(occurrence.event->title), 1);
+        float title_w = right - title_x - (note.empty() ? 0.0f : m.em(0.4f)); // A note keeps off the chevron.
+        draw_wrapped_with_note(list, style.fonts.body, ImVec2(title_x, y), title_w, t.text, c.text(event.title), 1,
+            note, style.fonts.small, t.text_muted, NoteWithout::Room);
         list->PopClipRect();
         if (press.clicked)
             intent = Intent {Intent::Kind::Open, occurrence_path(agenda.id, occurrence)};
@@ -112,7 +126,7 @@ float urgent_band_height(const Style& style)
 {
     const Metrics& m = style.metrics;
     if (short_panel(style))
-        return std::ceil(std::max(m.touch() * 1.2f, style.fonts.tile->FontSize * 1.2f));
+        return std::ceil(std::max(m.touch() * 1.2f, style.fonts.bold->FontSize * 1.3f));
     return std::max(m.touch() * 1.4f, std::min(m.em(3.0f), float(m.height) * 0.17f));
 }
 
@@ -134,18 +148,20 @@ TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
     in.count = int(info.sections.size());
     in.gap = home_gap(style);
     in.touch = m.touch();
-    in.line = style.fonts.tile->FontSize;
+    in.line = tile_font(TileForm::Regular, style)->FontSize;
+    in.compact_line = tile_font(TileForm::Compact, style)->FontSize;
     in.regular_chrome = tile_chrome(TileForm::Regular, style);
     in.compact_chrome = tile_chrome(TileForm::Compact, style);
     in.regular_least = std::max(m.touch() * 1.6f, m.em(3.6f)); // Two lines of label and a margin.
     in.most = in.regular_least * (m.portrait() ? 3.0f : 2.4f); // A big screen's tiles grow, up to this.
-    in.lines = [&](float text_w) {
-        int most = 1;
+    in.lines = [&](TileForm form, float text_w) {
+        ImFont* font = tile_font(form, style);
+        std::vector<int> lines;
         for (const Section& section : info.sections) {
-            float h = wrapped_height(style.fonts.tile, text_w, c.text(section.title));
-            most = std::max(most, int(std::lround((h / style.fonts.tile->FontSize - 1.0f) / 1.15f)) + 1);
+            float h = wrapped_height(font, text_w, c.text(section.title));
+            lines.push_back(int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);
         }
-        return most;
+        return lines;
     };
     return tile_grid(in);
 }
@@ -174,18 +190,35 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     ImFont* date_font = style.fonts.small;
     float time_w = time_font->CalcTextSizeA(time_font->FontSize, FLT_MAX, 0, time.c_str()).x;
     float date_w = date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, date.c_str()).x;
-    float clock_w = std::max(time_w, date_w);
-    float block_h = time_font->FontSize + date_font->FontSize * 1.05f;
+    // Whether the date shows is settled by the widest date there is, so the bar does not change from day to day.
+    float widest_date = date_w;
+    for (int d = 0; d < 7; ++d) { // A week of September, the longest month name in English and Spanish.
+        std::string any = c.strings.format_date(civil_from_days(days_from_civil(2026, 9, 23) + d), c.language);
+        widest_date = std::max(widest_date, date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, any.c_str()).x);
+    }
     float right = origin.x + width - style.pad();
+    // The date goes when the buttons, or the name in small print, would not fit beside it (large text on a small
+    // panel, a long weekday on a 7-inch one): the time stays.
+    float buttons_w = with_buttons ? care_buttons_width(c) + m.em(0.8f) : 0.0f;
+    const std::string& name_text = c.text(c.content.info().name);
+    float name_least
+        = style.fonts.small->CalcTextSizeA(style.fonts.small->FontSize, FLT_MAX, 0.0f, name_text.c_str()).x;
+    auto room = [&](float clock) { return right - clock - m.em(0.8f) - buttons_w - (origin.x + style.pad()); };
+    bool with_date = room(std::max(time_w, widest_date)) >= 0.0f
+        && (room(std::max(time_w, widest_date)) >= name_least || room(time_w) < name_least)
+        && time_font->FontSize + date_font->FontSize * 1.05f <= height;
+    float clock_w = with_date ? std::max(time_w, date_w) : time_w;
+    float block_h = time_font->FontSize + (with_date ? date_font->FontSize * 1.05f : 0.0f);
     float top = origin.y + (height - block_h) * 0.5f;
     draw_text(list, time_font, ImVec2(right - time_w, top), style.theme.header_text, time);
-    draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
-        date.c_str());
+    if (with_date)
+        draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
+            date.c_str());
     right -= clock_w + m.em(0.8f);
 
     // The visitor's settings left of the clock.
     if (with_buttons) {
-        float button_h = height - m.em(0.6f);
+        float button_h = style.bar_button_height();
         right = draw_care_buttons(c, right, (height - button_h) * 0.5f, button_h, intent) - m.em(0.8f);
     }
 
@@ -254,8 +287,9 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     float top = style.header_height() + gap;
     float bottom = height - gap - (info.urgent ? urgent_band_height(style) + gap : 0.0f);
 
-    // No room for the name in the top band (large text on a small panel): it gets a line of its own under it.
-    if (!name_shown) {
+    // No room for the name in the top band: it gets a line of its own under it, except with large text on a short
+    // panel, where that line would cost the tiles a row (a visitor knows where they are; the choices matter more).
+    if (!name_shown && !(small && c.large_text)) {
         const std::string& name = c.text(info.name);
         ImFont* font = style.fonts.bold;
         draw_wrapped(ImGui::GetWindowDrawList(), font, ImVec2(ImGui::GetWindowPos().x + gap, top), inner_w,
@@ -267,7 +301,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     // screen, three on a portrait one; fewer when the tiles would not all fit, more while the tiles are as tall as
     // they grow anyway.
     const Section* agenda = agenda_section(info);
-    float row_h = std::max(m.touch(), style.fonts.bold->FontSize * (small ? 1.8f : 2.0f));
+    float row_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * (small ? 1.45f : 2.0f)));
     int wanted = small ? (c.large_text ? 0 : 1) : m.portrait() ? 3 : 2;
     int available = agenda ? upcoming_count(c, 4) : 0;
     auto events_h = [&](int rows) { return rows > 0 ? float(rows) * (row_h + gap) : 0.0f; };
@@ -294,18 +328,28 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     // The tiles: all of them when they fit, centred in what is left over; else as many rows as fit, and the rest
     // scroll under the "more below" cue.
     float area_h = bottom - top;
-    float block_h = float(grid.rows) * grid.tile_h + float(grid.rows - 1) * gap;
+    float gutter = 0.0f;
+    if (!grid.fits) { // The scroll cues take a strip at the right: the tiles are laid out beside it.
+        gutter = style.cue_gutter();
+        grid = home_tile_grid(c, inner_w - gutter, area_h);
+    }
+    float block_h = grid.height;
     if (grid.fits)
         top += std::floor(std::max(0.0f, area_h - block_h) * 0.5f);
     ImGui::SetCursorPos(ImVec2(gap, top));
-    scroll.begin("tiles", ImVec2(inner_w, grid.fits ? block_h : area_h), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin(
+        "tiles", ImVec2(inner_w, grid.fits ? block_h : area_h), c.frame.uptime, m.mm(2.0f), &style.theme, gutter);
     for (std::size_t i = 0; i < info.sections.size(); ++i) {
         const Section& section = info.sections[i];
         int column = int(i % std::size_t(grid.columns));
-        int row = int(i / std::size_t(grid.columns)); // Whole rows: the division truncates on purpose.
-        ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), float(row) * (grid.tile_h + gap)));
+        std::size_t row = i / std::size_t(grid.columns); // Whole rows: the division truncates on purpose.
+        float y = 0.0f;
+        for (std::size_t above = 0; above < row; ++above)
+            y += grid.row_h[above] + gap;
+        ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), y));
         ImGui::PushID(section.id.c_str());
-        if (tile("tile", ImVec2(grid.tile_w, grid.tile_h), c.text(section.title), icon_for(section), style, grid.form))
+        if (tile("tile", ImVec2(grid.tile_w, grid.row_h[row]), c.text(section.title), icon_for(section), style,
+                grid.form))
             intent = Intent {Intent::Kind::Open, section.id};
         ImGui::PopID();
     }

@@ -20,7 +20,8 @@ constexpr int action_lines = 4;       // Lines of an urgent action's block at mo
 RichFonts fonts_for(const Block& block, const Style& style)
 {
     const Fonts& f = style.fonts;
-    RichFonts fonts {f.body, f.bold, f.italic, style.theme.text, style.theme.accent};
+    // Links are not coloured or tappable in the text: each shows once, as the chip under its block.
+    RichFonts fonts {f.body, f.bold, f.italic, style.theme.text, 0};
     if (block.kind == BlockKind::Heading) {
         ImFont* heading = block.level <= 1 ? f.title : block.level == 2 ? f.tile : f.bold;
         fonts.regular = fonts.bold = fonts.italic = heading;
@@ -166,6 +167,20 @@ DrawnBlock draw_list_item(const Style& style, const Block& block, ImDrawList* li
     return draw_rich_block(layout, list, pos, indent);
 }
 
+// A paragraph or list item that is nothing but links ("- [Watch the film](https://...)"): its chips say it all, so its
+// words are not drawn as well.
+bool only_links(const Block& block)
+{
+    bool any = false;
+    for (const Span& span : block.spans) {
+        if (span.link >= 0)
+            any = true;
+        else if (span.text.find_first_not_of(" \n") != std::string::npos)
+            return false;
+    }
+    return any;
+}
+
 // One block of the page at the cursor, in a column `column` wide.
 DrawnBlock draw_block(const ScreenContext& c, const Block& block, float column)
 {
@@ -185,9 +200,13 @@ DrawnBlock draw_block(const ScreenContext& c, const Block& block, float column)
     case BlockKind::Quote:
         return draw_quote(style, block, list, pos, column);
     case BlockKind::ListItem:
+        if (only_links(block)) // The chips step in as the item's words would.
+            return {0.0f, m.em(1.4f) * float(std::max(1, block.level)), -1};
         return draw_list_item(style, block, list, pos, column);
     case BlockKind::Heading:
     case BlockKind::Paragraph:
+        if (block.kind == BlockKind::Paragraph && only_links(block))
+            return {0.0f, 0.0f, -1};
         return draw_rich_block(cached_rich_layout(block.spans, column, fonts_for(block, style)), list, pos, 0.0f);
     }
     return {};
@@ -268,8 +287,8 @@ bool heading_repeats(const Document& document, const std::string& title)
 
 } // namespace
 
-std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document, bool urgent,
-    const std::string& path, ScrollArea& scroll)
+std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title, const Document& document,
+    const std::string& note, bool urgent, const std::string& path, ScrollArea& scroll)
 {
     const Style& style = c.style;
     const Metrics& m = style.metrics;
@@ -280,9 +299,11 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("page", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
 
-    // A column of comfortable reading width, centred on wide screens.
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
+                                 // A column of comfortable reading width, centred on wide screens.
     float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
     ImGui::SetCursorPos(ImVec2(left, pad));
@@ -292,6 +313,12 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
         float room = height - style.header_height() - pad - m.em(1.5f);
         draw_urgent_actions(c, tile->actions, left, column, room);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + m.em(0.5f));
+    }
+    if (!note.empty()) {
+        ImGui::SetCursorPosX(left);
+        float h = draw_wrapped(ImGui::GetWindowDrawList(), style.fonts.body, ImGui::GetCursorScreenPos(), column,
+            style.theme.text_muted, note, 2);
+        ImGui::Dummy(ImVec2(column, h + m.em(0.6f)));
     }
     const Block* previous = nullptr;
     std::size_t first = 0;

@@ -14,15 +14,14 @@ namespace {
 std::optional<Intent> draw_staff_bar(const ScreenContext& c, const std::string& title, const std::string& leave)
 {
     const Style& style = c.style;
-    const Metrics& m = style.metrics;
     std::optional<Intent> intent;
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
     float width = ImGui::GetWindowWidth();
     float height = style.header_height();
     list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), style.theme.header);
-    float button_h = height - m.em(0.6f);
-    float w = header_button_width(leave, style);
+    float button_h = style.bar_button_height();
+    float w = header_button_width(leave, style, Icon::Back);
     ImGui::SetCursorPos(ImVec2(width - style.pad() - w, (height - button_h) * 0.5f));
     if (header_button("leave", ImVec2(w, button_h), leave, Icon::Back, style))
         intent = Intent {Intent::Kind::StaffClose, {}};
@@ -96,7 +95,9 @@ std::optional<Intent> draw_staff(
     float height = ImGui::GetWindowHeight();
     float pad = style.pad();
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("staff", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme);
+    scroll.begin("staff", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
+        style.cue_gutter());
+    width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
     ImDrawList* list = ImGui::GetWindowDrawList();
     float column = width - 2.0f * pad;
     auto text = [&](ImFont* font, Color color, const std::string& words, float after) {

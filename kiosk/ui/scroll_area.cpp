@@ -9,9 +9,10 @@
 
 namespace kiosk::ui {
 
-void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_threshold, const Theme* theme)
+void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_threshold, const Theme* theme, float gutter)
 {
     m_theme = theme;
+    m_gutter = theme ? std::clamp(gutter, 0.0f, size.x * 0.5f) : 0.0f;
     ImGuiWindow* parent = ImGui::GetCurrentWindow();
     m_id = parent->GetID(id);
     m_min = ImGui::GetCursorScreenPos();
@@ -27,49 +28,66 @@ void ScrollArea::begin(const char* id, ImVec2 size, Millis now, float drag_thres
         ImGui::PushClipRect(m_min, m_max, true);
         ImGui::SetNextWindowPos(ImVec2(m_min.x, m_min.y + m_stretch));
     }
-    ImGui::BeginChild(
-        id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+    ImGui::BeginChild(id, ImVec2(size.x - m_gutter, size.y), false,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
 }
 
 void ScrollArea::end()
 {
     float max_offset = ImGui::GetScrollMaxY();
     m_scroller.set_max_offset(max_offset);
-    if (m_theme)
-        draw_cues(max_offset);
     ImGui::EndChild();
     if (m_stretch != 0.0f)
         ImGui::PopClipRect();
+    if (m_theme)
+        draw_cues(max_offset);
 }
 
-// Drawn last into the area's own list, so they lie over its content (a parent's list is drawn under its children).
+// Drawn in the parent, in the strip at the area's right that the content never reaches.
 void ScrollArea::draw_cues(float max_offset)
 {
-    // The fades: a band of the background colour, opaque at the edge, clear inwards.
+    m_up_radius = m_down_radius = 0.0f;
+    if (m_gutter <= 0.0f || max_offset < 0.5f)
+        return;
     ImDrawList* list = ImGui::GetWindowDrawList();
-    float em = ImGui::GetFontSize();
-    float band = std::min(em * 0.9f, (m_max.y - m_min.y) * 0.1f);
-    ImU32 solid = m_theme->background | IM_COL32_A_MASK;
-    ImU32 clear = m_theme->background & ~IM_COL32_A_MASK;
+    float x0 = m_max.x - m_gutter;
+    float r = std::min(m_gutter * 0.45f, (m_max.y - m_min.y) * 0.2f);
+    float cx = x0 + m_gutter * 0.5f;
+    bool more_above = m_scroller.offset() > 0.5f;
     bool more_below = m_scroller.offset() < max_offset - 0.5f;
-    if (more_below)
-        list->AddRectFilledMultiColor(ImVec2(m_min.x, m_max.y - band), m_max, clear, clear, solid, solid);
-    if (m_scroller.offset() > 0.5f)
-        list->AddRectFilledMultiColor(m_min, ImVec2(m_max.x, m_min.y + band), solid, solid, clear, clear);
-    // The arrow shows only at the top of a list, where a visitor decides whether there is more; once they scroll,
-    // they know.
-    m_arrow_radius = 0.0f;
-    if (more_below && m_scroller.offset() < 0.5f) {
-        float r = em * 0.85f;
-        ImVec2 c((m_min.x + m_max.x) * 0.5f, m_max.y - r - em * 0.35f);
-        m_arrow_center = c;
-        m_arrow_radius = r;
+
+    // The track between the arrows, and where the view is on it.
+    float top = m_min.y + r * 2.0f + r * 0.4f, bottom = m_max.y - r * 2.0f - r * 0.4f;
+    if (bottom - top > r) {
+        float track_w = std::max(2.0f, r * 0.12f);
+        list->AddRectFilled(
+            ImVec2(cx - track_w * 0.5f, top), ImVec2(cx + track_w * 0.5f, bottom), m_theme->border, track_w * 0.5f);
+        float view = m_max.y - m_min.y;
+        float length = bottom - top;
+        float thumb = std::max(r, length * view / (view + max_offset));
+        float at = std::clamp(m_scroller.offset() / max_offset, 0.0f, 1.0f) * (length - thumb);
+        float thumb_w = std::max(track_w * 3.0f, r * 0.35f);
+        list->AddRectFilled(ImVec2(cx - thumb_w * 0.5f, top + at), ImVec2(cx + thumb_w * 0.5f, top + at + thumb),
+            m_theme->accent, thumb_w * 0.5f);
+    }
+    auto arrow = [&](ImVec2 c, bool up, const char* label) {
         list->AddCircleFilled(c, r, m_theme->accent, 32);
-        record_control("more below", ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
-        float s = r * 0.45f;
-        ImVec2 points[]
-            = {ImVec2(c.x - s, c.y - s * 0.35f), ImVec2(c.x, c.y + s * 0.55f), ImVec2(c.x + s, c.y - s * 0.35f)};
+        list->AddCircle(c, r, m_theme->accent_text, 32, std::max(1.0f, r * 0.06f));
+        record_control(label, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+        float s = r * 0.45f, d = up ? -1.0f : 1.0f;
+        ImVec2 points[] = {ImVec2(c.x - s, c.y - d * s * 0.35f), ImVec2(c.x, c.y + d * s * 0.55f),
+            ImVec2(c.x + s, c.y - d * s * 0.35f)};
         list->AddPolyline(points, 3, m_theme->accent_text, 0, std::max(2.0f, r * 0.18f));
+    };
+    if (more_above) {
+        m_up_center = ImVec2(cx, m_min.y + r * 1.1f);
+        m_up_radius = r;
+        arrow(m_up_center, true, "more above");
+    }
+    if (more_below) {
+        m_down_center = ImVec2(cx, m_max.y - r * 1.1f);
+        m_down_radius = r;
+        arrow(m_down_center, false, "more below");
     }
 }
 
@@ -81,18 +99,22 @@ void ScrollArea::handle_input(Millis now)
     ImVec2 pos = io.MousePos;
     bool inside = pos.x >= m_min.x && pos.x < m_max.x && pos.y >= m_min.y && pos.y < m_max.y;
 
-    // A tap on the arrow glides the list on by most of a screen, and clicks nothing under the arrow.
-    float dx = pos.x - m_arrow_center.x, dy = pos.y - m_arrow_center.y;
-    bool on_arrow = m_arrow_radius > 0.0f && dx * dx + dy * dy <= (m_arrow_radius * 1.4f) * (m_arrow_radius * 1.4f);
-    if (io.MouseClicked[0] && inside && on_arrow) {
-        m_arrow_pressed = true;
+    // A tap on an arrow glides the list on by most of a screen; anywhere in the strip, the nearer arrow counts.
+    auto on = [&](ImVec2 c, float r) {
+        float dx = pos.x - c.x, dy = pos.y - c.y;
+        return r > 0.0f && dx * dx + dy * dy <= (r * 1.4f) * (r * 1.4f);
+    };
+    int arrow = on(m_up_center, m_up_radius) ? -1 : on(m_down_center, m_down_radius) ? 1 : 0;
+    if (io.MouseClicked[0] && inside && arrow != 0) {
+        m_arrow_pressed = arrow;
         ImGui::SetActiveID(m_id, window);
-    } else if (m_arrow_pressed) {
+    } else if (m_arrow_pressed != 0) {
         if (!io.MouseDown[0]) {
-            m_arrow_pressed = false;
+            float distance = (m_max.y - m_min.y) * 0.7f * float(m_arrow_pressed);
+            m_arrow_pressed = 0;
             if (g.ActiveId == m_id)
                 ImGui::ClearActiveID();
-            m_scroller.glide((m_max.y - m_min.y) * 0.7f, now);
+            m_scroller.glide(distance, now);
         } else {
             ImGui::KeepAliveID(m_id);
         }

@@ -17,9 +17,12 @@ public:
 
     // Begins a child region at the cursor. Submit the content, then call end(). `now` is the frame's uptime;
     // `drag_threshold` the travel in pixels (about 2 mm) past which a press scrolls instead of clicking. With a
-    // `theme`, an edge with more content beyond it fades into the background, and a round arrow at the bottom says
-    // there is more below, so a visitor knows to scroll.
-    void begin(const char* id, ImVec2 size, Millis now, float drag_threshold, const Theme* theme = nullptr);
+    // `theme`, the area keeps a strip `gutter` wide at its right for the scroll cues, never over the content: a round
+    // "more above" arrow at its top while there is more above, a round "more below" arrow at its foot while there is
+    // more below (a tap on either glides the content on by most of the view), and between them a track showing where
+    // the view is. The content is `size.x - gutter` wide.
+    void begin(const char* id, ImVec2 size, Millis now, float drag_threshold, const Theme* theme = nullptr,
+        float gutter = 0.0f);
     void end();
 
     // Back to the top, with no press or fling left over (idle reset, a new screen).
@@ -38,10 +41,11 @@ private:
     bool m_tracking = false;
     bool m_captured = false; // The area holds the pointer: nothing under the finger is hovered or clicked.
     float m_stretch = 0.0f;  // Pixels the content is pulled past an end this frame (positive: down, past the top).
-    // The "more below" arrow as last drawn (radius 0: not shown), and whether the finger is on it.
-    ImVec2 m_arrow_center {};
-    float m_arrow_radius = 0.0f;
-    bool m_arrow_pressed = false;
+    float m_gutter = 0.0f;
+    // The arrows as last drawn (radius 0: not shown), and which one the finger is on (-1 up, 1 down, 0 none).
+    ImVec2 m_up_center {}, m_down_center {};
+    float m_up_radius = 0.0f, m_down_radius = 0.0f;
+    int m_arrow_pressed = 0;
 };
 
 } // namespace kiosk::ui

@@ -153,7 +153,9 @@ void Scroller::glide(float distance, Millis now)
     m_pressed = m_dragging = m_stopped_fling = false;
     m_samples.clear();
     m_last_update = ms(now);
-    m_velocity = (distance + m_config.stop_speed * m_config.decay_ms / 1000.0f) / (m_config.decay_ms / 1000.0f);
+    float speed
+        = (std::abs(distance) + m_config.stop_speed * m_config.decay_ms / 1000.0f) / (m_config.decay_ms / 1000.0f);
+    m_velocity = distance < 0.0f ? -speed : speed; // Negative: back up the list.
     m_motion = Motion::Fling;
 }
 

@@ -6,6 +6,7 @@
 #include "ui/theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk::ui {
 
@@ -14,11 +15,14 @@ struct Style {
     Fonts fonts;
     Theme theme;
 
-    float pad() const { return metrics.em(0.75f); }                            // Space around and between tiles.
-    float gap() const { return metrics.em(0.5f); }                             // Space between lines of items.
-    float header_height() const;                                               // The top band on every screen.
+    float pad() const { return metrics.em(0.75f); } // Space around and between tiles.
+    float gap() const { return metrics.em(0.5f); }  // Space between lines of items.
+    float header_height() const;                    // The top band on every screen.
+    float bar_button_height() const; // Buttons in the top band: at least a finger, a margin above and below.
+    ImFont* bar_font() const;        // Their words: bold, or small print where bold would crowd the button.
     float radius() const { return metrics.em(0.4f); }                          // Corner rounding of tiles and buttons.
     float line() const { return std::max(1.0f, metrics.mm(theme.border_mm)); } // Edges of tiles and cards.
+    float cue_gutter() const { return std::round(metrics.touch()); } // The scroll cues' strip at a list's right.
 };
 
 } // namespace kiosk::ui

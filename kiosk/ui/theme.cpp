@@ -3,6 +3,8 @@
 
 #include "content/toml_reader.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace kiosk::ui {
@@ -91,6 +93,19 @@ Theme load_theme(
             diagnostics.error(file_name, line_of(value), key + " must be a colour such as \"#1F3A4D\"");
     }
     return theme;
+}
+
+float contrast_ratio(Color a, Color b)
+{
+    auto luminance = [](Color c) {
+        auto channel = [](Color value) {
+            double v = double(value & 0xFFu) / 255.0;
+            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c) + 0.7152 * channel(c >> 8) + 0.0722 * channel(c >> 16); // 0xAABBGGRR.
+    };
+    double la = luminance(a), lb = luminance(b);
+    return float((std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05));
 }
 
 } // namespace kiosk::ui

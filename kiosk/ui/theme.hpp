@@ -36,6 +36,9 @@ Theme contrast_theme_defaults();
 Theme load_theme(const std::string& path, const std::string& file_name, Diagnostics& diagnostics,
     const char* table = "colors", Theme defaults = {});
 
+// The WCAG contrast ratio of two opaque colours, from 1 (the same) to 21 (black and white).
+float contrast_ratio(Color a, Color b);
+
 // Parses "#RRGGBB" or "#RRGGBBAA".
 bool parse_color(const std::string& text, Color& out);
 

@@ -17,6 +17,24 @@ struct Candidate {
     float score = 0.0f;
 };
 
+// Rows of at least `least` each grown evenly into `available`, the lowest first, none past `most` (unless its least is
+// more).
+std::vector<float> fill_rows(const std::vector<float>& least, float available, float most)
+{
+    float low = 0.0f, high = std::max(available, most);
+    for (int i = 0; i < 40; ++i) { // The common height T: sum(max(least, min(T, most))) == available.
+        float mid = (low + high) * 0.5f;
+        float sum = 0.0f;
+        for (float l : least)
+            sum += std::max(l, std::min(mid, most));
+        (sum > available ? high : low) = mid;
+    }
+    std::vector<float> rows;
+    for (float l : least)
+        rows.push_back(std::max(l, std::min(std::floor(low), most)));
+    return rows;
+}
+
 Candidate candidate(const TileGridInput& in, int columns, TileForm form)
 {
     Candidate c;
@@ -26,14 +44,30 @@ Candidate candidate(const TileGridInput& in, int columns, TileForm form)
     g.rows = (in.count + columns - 1) / columns;
     g.tile_w = std::floor((in.width - in.gap * float(columns - 1)) / float(columns));
     float chrome = form == TileForm::Regular ? in.regular_chrome : in.compact_chrome;
-    g.lines = in.lines ? std::max(1, in.lines(std::max(1.0f, g.tile_w - chrome))) : 1;
-    float least = tile_least_height(in, form, g.lines);
-    c.need = float(g.rows) * least + float(g.rows - 1) * in.gap;
+    std::vector<int> lines = in.lines ? in.lines(form, std::max(1.0f, g.tile_w - chrome)) : std::vector<int>();
+    std::vector<float> least(std::size_t(g.rows), 0.0f);
+    g.lines = 1;
+    for (int i = 0; i < in.count; ++i) {
+        int n = std::size_t(i) < lines.size() ? std::max(1, lines[std::size_t(i)]) : 1;
+        g.lines = std::max(g.lines, n);
+        float& row = least[std::size_t(i / columns)];
+        row = std::max(row, tile_least_height(in, form, n));
+    }
+    float gaps = in.gap * float(g.rows - 1);
+    c.need = gaps;
+    for (float l : least)
+        c.need += l;
     // A label that would need more than three lines loses too much to the cut: such a grid does not count as fitting.
     g.fits = c.need <= in.height + 0.5f && g.lines <= 3;
-    float fill = std::floor((in.height - in.gap * float(g.rows - 1)) / float(g.rows));
-    g.tile_h = g.fits ? std::clamp(fill, least, std::max(least, in.most)) : least;
-    c.score = std::abs(std::log((g.tile_w / g.tile_h) / best_aspect));
+    g.row_h = g.fits ? fill_rows(least, in.height - gaps, in.most) : least;
+    g.tile_h = 0.0f;
+    g.height = gaps;
+    for (float h : g.row_h) {
+        g.tile_h = std::max(g.tile_h, h);
+        g.height += h;
+    }
+    float mean_h = (g.height - gaps) / float(g.rows);
+    c.score = std::abs(std::log((g.tile_w / mean_h) / best_aspect));
     return c;
 }
 
@@ -59,10 +93,11 @@ bool better(const Candidate& a, const Candidate& b)
 float tile_least_height(const TileGridInput& in, TileForm form, int lines)
 {
     int shown = std::clamp(lines, 1, 2);
-    float label = in.line * (1.0f + line_spacing * float(shown - 1));
+    float line = form == TileForm::Compact && in.compact_line > 0.0f ? in.compact_line : in.line;
+    float label = line * (1.0f + line_spacing * float(shown - 1));
     if (form == TileForm::Regular)
-        return std::max({in.regular_least, label + in.line * 0.8f, in.touch});
-    return std::max(in.touch, std::ceil(label + in.line * 0.05f));
+        return std::max({in.regular_least, label + line * 0.8f, in.touch});
+    return std::max(in.touch, std::ceil(label + line * 0.2f));
 }
 
 TileGrid tile_grid(const TileGridInput& in)

@@ -3,6 +3,7 @@
 
 #include "content/section_icons.hpp"
 #include "ui/controls.hpp"
+#include "ui/translation_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -226,11 +227,8 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
 {
     m_base_metrics = metrics;
     m_style.metrics = metrics;
-    if (m_large_text) {
-        // Half as large again, as far as a line still holds a few words.
-        float most = float(std::min(metrics.width, metrics.height)) / 11.0f;
-        m_style.metrics.body = std::round(std::min(metrics.body * 1.5f, std::max(metrics.body, most)));
-    }
+    if (m_large_text)
+        m_style.metrics = kiosk::ui::large_text(metrics);
     m_fonts_stale = false;
     return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_icons, m_style.fonts, error);
 }
@@ -423,6 +421,11 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::Wake:
         m_attract = false;
         m_fade_pending = true;
+        if (m_content && !intent.path.empty()) { // One of the attract loop's buttons: its language.
+            const auto& languages = m_content->info().languages;
+            if (std::find(languages.begin(), languages.end(), intent.path) != languages.end())
+                m_language = intent.path;
+        }
         return;
     case Intent::Kind::StaffClose:
         m_staff_mode = StaffMode::None;
@@ -457,7 +460,10 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
     case Target::Kind::Page: {
         bool urgent = t.section == nullptr;
         const std::string& title = c.text(urgent ? info.urgent->title : t.section->title);
-        return draw_page(c, title, t.page->in(m_language, c.default_language()), urgent, screen.path, screen.scroll);
+        // A page without a translation shows in the default language, and says so.
+        std::string shown = t.page->by_language.count(m_language) ? m_language : c.default_language();
+        return draw_page(c, title, t.page->in(m_language, c.default_language()),
+            language_note(shown, m_language, c.strings, NoteForm::Page), urgent, screen.path, screen.scroll);
     }
     case Target::Kind::Cards: {
         static const std::vector<Card> none;

@@ -113,15 +113,31 @@ void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const ch
 
 float Style::header_height() const
 {
-    return std::max(metrics.touch() + metrics.em(0.6f), metrics.em(2.8f));
+    // A finger's button with a margin, and the clock's two lines (the time over the date), but never a sixth of the
+    // screen: large text on a short panel shows the time alone.
+    float clock = std::min(metrics.em(2.2f), float(metrics.height) * 0.17f);
+    return std::ceil(std::max(metrics.touch() + metrics.em(0.5f), clock));
 }
 
-float header_button_width(const std::string& label, const Style& style)
+float Style::bar_button_height() const
 {
-    ImFont* font = style.fonts.bold;
-    float label_width
-        = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size()) + style.metrics.em(0.4f);
-    return std::max(style.metrics.touch() * 1.2f, style.metrics.em(2.0f) + label_width);
+    float height = header_height();
+    return std::min(height, std::max(metrics.touch(), height - metrics.em(0.6f)));
+}
+
+ImFont* Style::bar_font() const
+{
+    return fonts.bold->FontSize <= bar_button_height() * 0.66f ? fonts.bold : fonts.small;
+}
+
+float header_button_width(const std::string& label, const Style& style, Icon icon)
+{
+    // As header_button lays it out: a margin each side, the icon and the space after it, the words.
+    ImFont* font = style.bar_font();
+    const Metrics& m = style.metrics;
+    float label_w = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
+    float icon_w = icon == Icon::None ? 0.0f : m.em(1.0f) + (label.empty() ? 0.0f : m.em(0.4f));
+    return std::max(m.touch() * 1.2f, std::ceil(label_w + icon_w + m.em(1.2f)));
 }
 
 void fill_rounded(ImDrawList* list, ImVec2 a, ImVec2 b, Color color, float radius)
@@ -373,8 +389,13 @@ bool big_button(
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     fill_rounded(list, pos, max, press.held ? look.fill_pressed : look.fill, style.radius());
-    if (look.border)
-        list->AddRect(pos, max, look.border, style.radius(), 0, style.line());
+    // A fill that does not stand out from the screen (black on black in high contrast) gets the theme's edge, so
+    // every button shows where it is (3:1 or more).
+    Color border = look.border;
+    if (!border && contrast_ratio(look.fill, style.theme.background) < 3.0f)
+        border = style.theme.border;
+    if (border)
+        list->AddRect(pos, max, border, style.radius(), 0, style.line());
 
     float inset = m.em(look.compact ? 0.4f : 0.8f);
     float mid_y = pos.y + size.y * 0.5f;
@@ -398,7 +419,7 @@ bool big_button(
         right -= chevron;
     }
     float width = right - text_x;
-    ImFont* font = style.fonts.tile;
+    ImFont* font = tile_font(look.compact ? TileForm::Compact : TileForm::Regular, style);
     float height = wrapped_height(font, width, label, 2);
     if (look.centered && height < font->FontSize * 1.5f) {
         float label_w = text_width(font, label.data(), label.data() + label.size());
@@ -421,6 +442,13 @@ bool tile(const char* id, ImVec2 size, const std::string& label, TileIcon icon, 
     return big_button(id, size, label, icon, look, style);
 }
 
+ImFont* tile_font(TileForm form, const Style& style)
+{
+    // Compact tiles (short panels) label in bold body text, capitals still 3.3 mm: three columns of them fit a 7-inch
+    // panel with every choice showing.
+    return form == TileForm::Compact ? style.fonts.bold : style.fonts.tile;
+}
+
 float tile_chrome(TileForm form, const Style& style)
 {
     // As big_button lays out a tile: an inset each side, the icon and the space after it.
@@ -436,11 +464,11 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
         {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
 }
 
-bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
+bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact)
 {
     const Theme& t = style.theme;
-    return big_button(
-        id, size, label, TileIcon {}, {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true}, style);
+    return big_button(id, size, label, TileIcon {},
+        {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true, compact}, style);
 }
 
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
@@ -464,8 +492,8 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     Color ink = urgent ? theme.urgent_text : on ? theme.header : theme.header_text;
     fill_rounded(list, pos, max, press.held ? pressed : fill, style.radius());
     list->AddRect(pos, max, ink, style.radius(), 0, style.line());
-    float icon_size = icon == Icon::None ? 0.0f : m.em(1.0f);
-    ImFont* font = style.fonts.bold;
+    float icon_size = icon == Icon::None ? 0.0f : std::min(m.em(1.0f), size.y * 0.62f);
+    ImFont* font = style.bar_font();
     float label_width = label.empty() ? 0.0f : text_width(font, label.data(), label.data() + label.size());
     float gap = label.empty() || icon == Icon::None ? 0.0f : m.em(0.4f);
     float content = icon_size + gap + label_width;
@@ -505,7 +533,9 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     const Theme& t = style.theme;
     const Metrics& m = style.metrics;
     Icon shown = selected ? Icon::Check : icon;
-    ImVec2 size(chip_width(label, shown, max_width, style), chip_height(style));
+    // The same width chosen or not: a chip without an icon keeps room for the tick it shows when chosen, so chips do
+    // not jump along the row when one is tapped.
+    ImVec2 size(chip_width(label, icon == Icon::None ? Icon::Check : icon, max_width, style), chip_height(style));
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size, label);
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -523,6 +553,9 @@ bool chip(const char* id, const std::string& label, Icon icon, bool selected, fl
     }
     ImFont* font = style.fonts.bold;
     float h = wrapped_height(font, FLT_MAX, label, 1);
+    if (shown == Icon::None) // The tick's room shared either side: the words in the middle.
+        x = std::max(
+            x, std::floor(pos.x + (size.x - text_width(font, label.data(), label.data() + label.size())) * 0.5f));
     list->PushClipRect(pos, max, true);
     draw_wrapped(list, font, ImVec2(x, mid - h * 0.5f), max.x - m.em(0.6f) - x, ink, label, 1);
     list->PopClipRect();

@@ -72,6 +72,8 @@ float wrapped_height(ImFont* font, float width, const std::string& text, int max
 // smaller icon and margins, so its label (the same font) has more of the width.
 bool tile(const char* id, ImVec2 size, const std::string& label, TileIcon icon, const Style& style,
     TileForm form = TileForm::Regular);
+// The font a tile of `form` writes its label in.
+ImFont* tile_font(TileForm form, const Style& style);
 // The width a tile of `form` spends besides its label: insets, the icon and the space after it.
 float tile_chrome(TileForm form, const Style& style);
 
@@ -79,7 +81,7 @@ float tile_chrome(TileForm form, const Style& style);
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style);
 
 // A key of a keypad: a tile with its label in the middle.
-bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
+bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact = false);
 
 // A big button for the one thing to do on a screen ("Close"), in the header's colours.
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
@@ -96,6 +98,6 @@ float chip_height(const Style& style);
 // alone); the label otherwise.
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
     bool urgent = false, bool on = false, const std::string& name = {});
-float header_button_width(const std::string& label, const Style& style);
+float header_button_width(const std::string& label, const Style& style, Icon icon = Icon::None);
 
 } // namespace kiosk::ui

@@ -131,6 +131,21 @@ TEST_CASE("the attract loop changes by itself, moves against burn-in, and a touc
     CHECK(r.out.find("screen: guide") == std::string::npos);
 }
 
+TEST_CASE("the attract loop says touch to start in every language of the content, and each button wakes in its own")
+{
+    TempDir dir;
+    // The test bundle has English and Spanish: both buttons show, each in its language.
+    auto r = run_script(dir,
+        "at 61000\nexpect \"Touch the screen to start\"\nexpect \"Toca la pantalla para empezar\"\n"
+        "tap \"Toca la pantalla para empezar\"\nwait 500\nexpect home\nexpect \"Lugares cerca de ti\"\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("language: es") != std::string::npos);
+    // A touch anywhere else wakes the kiosk in the language it was showing.
+    r = run_script(dir, "at 61000\ntap 400 150\nwait 500\nexpect home\nexpect \"Places near you\"\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("language: es") == std::string::npos);
+}
+
 TEST_CASE("counts: three visits to a section and one QR view, and nothing else, for that day")
 {
     TempDir dir;

@@ -1,4 +1,6 @@
-// Golden screenshots: every visitor screen of a fixed bundle at two sizes, compared with tests/screens/golden/.
+// Golden screenshots: every visitor screen of a fixed bundle at the four reference sizes (a 7-inch 800x480, a 10.1-inch
+// 1280x800, 1920x1080 and a portrait 1080x1920), and with large text at 800x480 and 1920x1080, compared with
+// tests/screens/golden/.
 #include "support/image.hpp"
 #include "support/process.hpp"
 
@@ -29,9 +31,16 @@ bool blessing()
     return value && std::string(value) == "1";
 }
 
-// Shoots the screen at `path` at each size and compares it with tests/screens/golden/<name>-<WxH>.png, where the
-// name is the path with "/" as "-". On a mismatch the diff and the shot go to the diff folder; with KIOSK_BLESS=1 the
-// shot replaces the golden image.
+struct Shot {
+    const char* size;
+    bool large;
+};
+const Shot shots[] = {{"800x480", false}, {"1280x800", false}, {"1920x1080", false}, {"1080x1920", false},
+    {"800x480", true}, {"1920x1080", true}};
+
+// Shoots the screen at `path` at each size and compares it with tests/screens/golden/<name>-<WxH>[-large].png, where
+// the name is the path with "/" as "-". On a mismatch the diff and the shot go to the diff folder; with KIOSK_BLESS=1
+// the shot replaces the golden image.
 void check_golden(const std::string& path)
 {
     std::string name = path;
@@ -39,12 +48,15 @@ void check_golden(const std::string& path)
         c = c == '/' ? '-' : c;
     TempDir dir;
     fs::create_directories(diff_dir);
-    for (const char* size : {"800x480", "1280x800"}) {
-        std::string file = name + "-" + size;
+    for (const Shot& each : shots) {
+        std::string file = name + "-" + each.size + (each.large ? "-large" : "");
         CAPTURE(file);
         std::string shot = dir.file(file + ".png");
-        auto r = run_kiosk({"screenshot", "--bundle", bundle, "--open", path, "--size", size, "--now", now, "--lang",
-            "en", "--out", shot});
+        std::vector<std::string> args {"screenshot", "--bundle", bundle, "--open", path, "--size", each.size, "--now",
+            now, "--lang", "en", "--out", shot};
+        if (each.large)
+            args.push_back("--large-text");
+        auto r = run_kiosk(args);
         REQUIRE_MESSAGE(r.status == 0, r.err);
         Image actual = load_png(shot);
         REQUIRE_FALSE(actual.empty());
@@ -117,4 +129,9 @@ TEST_CASE("golden: QR view of a card (places/north-desk)")
 TEST_CASE("golden: agenda (events)")
 {
     check_golden("events");
+}
+
+TEST_CASE("golden: the urgent page (urgent)")
+{
+    check_golden("urgent");
 }

@@ -31,7 +31,7 @@ inline std::string calendar(const std::string& body, bool crlf = false)
 
 inline std::vector<Event> read(const std::string& text, Diagnostics& diagnostics, const IcsLimits& limits = {})
 {
-    return read_ics(text, file_name, "en", diagnostics, limits);
+    return read_ics(text, file_name, {"en", "es"}, diagnostics, limits);
 }
 
 inline std::vector<std::string> messages(const Diagnostics& diagnostics)

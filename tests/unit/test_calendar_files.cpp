@@ -21,7 +21,7 @@ TEST_CASE("calendar files: every shared real-world calendar reads and expands")
         std::string name = entry.path().filename().string();
         CAPTURE(name);
         Diagnostics diagnostics;
-        auto events = read_ics(slurp(entry.path()), "calendars/" + name, "en", diagnostics);
+        auto events = read_ics(slurp(entry.path()), "calendars/" + name, {"en"}, diagnostics);
         CHECK_FALSE(diagnostics.has_fatal());
         CHECK_FALSE(events.empty());
         for (const Diagnostic& d : diagnostics.all()) {
@@ -52,7 +52,7 @@ TEST_CASE("calendar files: outlook-biweekly-allday-exdate.ics skips the EXDATE o
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/outlook.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/outlook.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 3);
     CHECK(events[0].id == "111");
@@ -83,7 +83,7 @@ TEST_CASE("calendar files: exchange-allday-moved-occurrence.ics shows the moved 
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/exchange.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/exchange.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     for (const char* kiosk_zone : {"Europe/Berlin", "America/Los_Angeles"}) {
@@ -105,7 +105,7 @@ TEST_CASE("calendar files: google-daily-count-moved-occurrence.ics keeps COUNT a
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/google.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/google.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     auto denver = TimeZone::named("America/Denver");
@@ -126,7 +126,7 @@ TEST_CASE("calendar files: outlook-thunderbird-french-numeric-tzid.ics resolves 
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/french.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/french.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 2);
     CHECK(events[0].time_zone == "Europe/Paris");
@@ -148,7 +148,7 @@ TEST_CASE("calendar files: wordpress-events-calendar-floating.ics reads floating
     if (text.empty())
         return;
     Diagnostics diagnostics;
-    auto events = read_ics(text, "calendars/school.ics", "en", diagnostics);
+    auto events = read_ics(text, "calendars/school.ics", {"en"}, diagnostics);
     CHECK(diagnostics.empty());
     REQUIRE(events.size() == 1);
     CHECK(events[0].time_zone.empty());
@@ -167,30 +167,47 @@ TEST_CASE("calendar files: wordpress-events-calendar-floating.ics reads floating
     }
 }
 
-TEST_CASE("calendar files: the demo bundle's calendars read with no diagnostics")
+TEST_CASE("calendar files: the demo bundle's calendars read with no diagnostics, in English and Spanish")
 {
     std::filesystem::path folder = std::filesystem::path(KIOSK_SOURCE_DIR) / "data" / "demo" / "calendars";
     REQUIRE(std::filesystem::exists(folder));
     int files = 0;
+    int recurring = 0;
+    std::vector<std::string> untranslated;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-        if (entry.path().extension() != ".ics")
-            continue;
+        if (entry.path().extension() != ".ics" || entry.path().stem().extension() == ".es")
+            continue; // union-calls.es.ics is read with union-calls.ics.
         ++files;
         std::string name = entry.path().filename().string();
         CAPTURE(name);
+        std::filesystem::path spanish = folder / (entry.path().stem().string() + ".es.ics");
+        std::string translation = std::filesystem::exists(spanish) ? slurp(spanish) : "";
+        std::vector<IcsTranslation> translations;
+        if (!translation.empty())
+            translations.push_back({translation, "calendars/" + spanish.filename().string(), "es"});
         Diagnostics diagnostics;
-        auto events = read_ics(slurp(entry.path()), "calendars/" + name, "en", diagnostics);
+        auto events
+            = read_ics(slurp(entry.path()), "calendars/" + name, {"en", "es"}, diagnostics, IcsLimits {}, translations);
         CHECK(messages(diagnostics).empty());
-        REQUIRE(events.size() == 1);
-        CHECK(events[0].time_zone == "America/New_York");
-        CHECK(events[0].recurring());
-        auto ny = TimeZone::named("America/New_York");
-        REQUIRE(ny);
-        bool capped = true;
-        auto occurrences = expand_occurrences(
-            events, wall("2026-11-01T00:00", *ny), wall("2027-03-01T00:00", *ny), *ny, 1000, &capped);
-        CHECK_FALSE(capped);
-        CHECK(occurrences.size() >= 2);
+        REQUIRE_FALSE(events.empty());
+        for (const Event& event : events) {
+            CHECK(event.time_zone == "America/New_York");
+            if (!event.title.has("es"))
+                untranslated.push_back(event.title.in("en", "en"));
+            if (!event.recurring())
+                continue;
+            ++recurring;
+            auto ny = TimeZone::named("America/New_York");
+            REQUIRE(ny);
+            bool capped = true;
+            auto occurrences = expand_occurrences(
+                {event}, wall("2026-11-01T00:00", *ny), wall("2027-03-01T00:00", *ny), *ny, 1000, &capped);
+            CHECK_FALSE(capped);
+            CHECK(occurrences.size() >= 2);
+        }
     }
     CHECK(files >= 1);
+    CHECK(recurring >= 2);
+    // One event is left in English on purpose, so that the demo shows the note on untranslated items.
+    CHECK(untranslated == std::vector<std::string> {"Chapter organizing call (example)"});
 }

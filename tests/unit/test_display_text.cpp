@@ -122,7 +122,7 @@ TEST_CASE("a calendar event with a flood warns at the event and keeps a bounded 
                       "DTSTAMP:20261201T000000Z\r\nDTSTART:20261210T180000Z\r\nSUMMARY:X"
         + repeat(acute, 17000) + zero_width + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     Diagnostics d;
-    std::vector<Event> events = read_ics(ics, "calendars/flood.ics", "en", d, IcsLimits {});
+    std::vector<Event> events = read_ics(ics, "calendars/flood.ics", {"en"}, d, IcsLimits {});
     REQUIRE(events.size() == 1);
     CHECK(events[0].title.in("en", "en") == "X" + repeat(acute, max_marks_per_character));
     const Diagnostic* w = find_warning(d, "left out");

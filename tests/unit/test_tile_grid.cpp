@@ -24,7 +24,9 @@ TileGridInput small_panel(float w, float h, int count, float longest)
     in.regular_least = 26.0f * 3.6f;
     in.most = in.regular_least * 2.4f;
     // Words wrap a little worse than an even split: a tenth more.
-    in.lines = [longest](float text_w) { return int(std::ceil(longest * 1.1f / text_w)); };
+    in.lines = [longest, count](TileForm, float text_w) {
+        return std::vector<int>(std::size_t(count), int(std::ceil(longest * 1.1f / text_w)));
+    };
     return in;
 }
 
@@ -50,8 +52,9 @@ void check_sound(const TileGridInput& in, const TileGrid& g)
     CHECK(g.rows == (in.count + g.columns - 1) / g.columns);
     CHECK(float(g.columns) * g.tile_w + float(g.columns - 1) * in.gap <= in.width + 0.01f);
     CHECK(g.tile_h >= in.touch);
+    CHECK(g.row_h.size() == std::size_t(g.rows));
     if (g.fits)
-        CHECK(float(g.rows) * g.tile_h + float(g.rows - 1) * in.gap <= in.height + 0.5f);
+        CHECK(g.height <= in.height + 0.5f);
 }
 
 } // namespace
@@ -138,4 +141,32 @@ TEST_CASE("every grid is sound over many areas and counts")
             }
         }
     }
+}
+
+TEST_CASE("rows are as tall as their own labels need: long labels in the first row, short ones after, still fit")
+{
+    // Spanish at 800x480: the first two labels need two lines in two columns, the other five one. Rows all as tall as
+    // the tallest would need 4 x 76 + 3 gaps; rows of their own height need 76 + 3 x 47.
+    TileGridInput in = small_panel(780.0f, 250.0f, 7, 330.0f);
+    in.line = in.compact_line = 33.0f;
+    in.lines = [](TileForm, float text_w) {
+        int two = text_w < 400.0f ? 2 : 1;
+        return std::vector<int> {two, two, 1, 1, 1, 1, 1};
+    };
+    TileGrid g = tile_grid(in);
+    check_sound(in, g);
+    CHECK(g.fits);
+    REQUIRE(g.row_h.size() == std::size_t(g.rows));
+    CHECK(g.row_h.front() >= g.row_h.back());
+    CHECK(g.height <= in.height + 0.5f);
+}
+
+TEST_CASE("spare height is shared so that rows come out equal where it allows")
+{
+    TileGridInput in = small_panel(780.0f, 600.0f, 6, 100.0f);
+    in.lines = [](TileForm, float) { return std::vector<int> {2, 1, 1, 1, 1, 1}; };
+    TileGrid g = tile_grid(in);
+    CHECK(g.fits);
+    for (float h : g.row_h)
+        CHECK(h == doctest::Approx(g.row_h.front()).epsilon(0.02));
 }
