@@ -118,7 +118,7 @@ packages=(
   # Wayland's protocol XML and its code generator (wayland-scanner, amd64, from libwayland-dev:arm64's libwayland-bin).
   wayland-protocols libwayland-bin
   # What the kiosk reads at run time (time zones, fonts) and what the tests call (amd64: they run natively).
-  tzdata fonts-noto-core fonts-dejavu-core python3 zbar-tools sqlite3 openssl mount
+  tzdata fonts-noto-core fonts-dejavu-core fonts-material-design-icons-iconfont python3 zbar-tools sqlite3 openssl mount
 )
 # Change the recipe version when the way the root is made changes, so that the old cached root is not reused.
 recipe="recipe 1; mmdebstrap --variant=apt --architectures=amd64,arm64 bookworm"

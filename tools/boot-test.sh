@@ -99,6 +99,9 @@ printf '%s\n%s\n' "$pin" "$pin" |
     bash -c "cd /root/install && bash install.sh ./$(basename "$deb")" >"$out/install.log" 2>&1 ||
   { tail -n 30 "$out/install.log"; echo "boot test: the install failed (build/boot-test/install.log)" >&2; exit 1; }
 grep -E "newly installed|upgraded," "$out/install.log" | tail -n 1 || true
+# The package's Depends, resolved by apt as a volunteer's box would: the section icons' font among them.
+[[ -f $root/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf ]] ||
+  { echo "boot test: the install did not bring the section icons' font (fonts-material-design-icons-iconfont)" >&2; exit 1; }
 rm -rf "$root/root/install"
 for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[i]}"; done
 mounts=()

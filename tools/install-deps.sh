@@ -9,8 +9,8 @@ packages=(
   libsdl2-dev wayland-protocols libimgui-dev libstb-dev libsqlite3-dev libsqlitecpp-dev doctest-dev libqrcodegencpp-dev
   libmd4c-dev libmd4c-html0-dev libtoml11-dev libical-dev libcurl4-openssl-dev libsodium-dev libcli11-dev nlohmann-json3-dev
   libsystemd-dev libseccomp-dev libturbojpeg0-dev tzdata
-  # Fonts the kiosk draws with.
-  fonts-noto-core fonts-dejavu-core
+  # Fonts the kiosk draws with: text, and the section icons (Material Icons).
+  fonts-noto-core fonts-dejavu-core fonts-material-design-icons-iconfont
   # Tools the tests check results with, and the display the idle benchmark runs under.
   zbar-tools sqlite3 xvfb xauth xdotool python3 openssl
   # The Debian package and its checks (tools/package-test.sh).

@@ -19,6 +19,8 @@ for path in ./usr/bin/kiosk ./usr/lib/systemd/system/kiosk.service ./usr/lib/ude
   fi
 done
 dpkg-deb -f "$deb" Depends | grep -q libsdl2 || { echo "the package does not depend on libsdl2" >&2; exit 1; }
+dpkg-deb -f "$deb" Depends | grep -q fonts-material-design-icons-iconfont ||
+  { echo "the package does not depend on the section icons' font" >&2; exit 1; }
 [[ $(dpkg-deb -I "$deb" conffiles) == "/etc/kiosk/kiosk.toml" ]] || { echo "kiosk.toml is not a conffile" >&2; exit 1; }
 echo "contents, dependencies and conffiles: ok"
 

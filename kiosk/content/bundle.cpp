@@ -1,6 +1,7 @@
 // Reading and validating bundle.toml.
 #include "content/bundle.hpp"
 
+#include "content/section_icons.hpp"
 #include "content/text_util.hpp"
 #include "content/time_zone.hpp"
 #include "content/toml_reader.hpp"
@@ -44,6 +45,20 @@ bool is_language_code(const std::string& code)
     if (n == code.size())
         return true;
     return code.size() == n + 3 && code[n] == '-' && upper(code[n + 1]) && upper(code[n + 2]);
+}
+
+// A section kind as staff would say it: "a page".
+const char* kind_words(SectionKind kind)
+{
+    switch (kind) {
+    case SectionKind::Page:
+        return "a page";
+    case SectionKind::Cards:
+        return "a list of cards";
+    case SectionKind::Agenda:
+        return "events";
+    }
+    return "a page";
 }
 
 bool is_regular_file(const std::string& path)
@@ -328,7 +343,7 @@ private:
         Section section;
         std::string kind;
         bool has_title = false;
-        int page_line = line, source_line = line; // Problems with a file are reported on the line naming it.
+        int page_line = line, source_line = line, icon_line = line; // Problems are reported on the line naming them.
         for (const auto& [key, item] : value.as_table()) {
             if (key == "id")
                 section.id = read_string(item, "id");
@@ -345,10 +360,13 @@ private:
                 source_line = line_of(item);
             } else if (key == "filter_column")
                 section.filter_column = read_string(item, "filter_column");
-            else
+            else if (key == "icon") {
+                section.icon = read_string(item, "icon");
+                icon_line = line_of(item);
+            } else
                 m_diagnostics.warning(bundle_file, line_of(item),
                     "unknown section setting '" + key
-                        + "' is ignored (known: id, kind, title, page, source, filter_column)");
+                        + "' is ignored (known: id, kind, title, page, source, filter_column, icon)");
         }
         std::string what = "section \"" + section.id + "\"";
         if (!is_valid_id(section.id) || section.id == "home" || section.id == "urgent") {
@@ -379,7 +397,34 @@ private:
             m_diagnostics.warning(bundle_file, line, what + " has no title: its tile shows the id");
             section.title = Text(section.id);
         }
+        check_icon(section, what, icon_line);
         return section;
+    }
+
+    // An icon the kiosk does not have is a warning that names the closest it has; the tile shows its kind's icon.
+    void check_icon(Section& section, const std::string& what, int line)
+    {
+        if (section.icon.empty() || find_section_icon(section.icon))
+            return;
+        std::string name = section.icon;
+        if (name.size() > 40) { // Quote a long value's start, whole characters only.
+            std::size_t cut = 40;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+                --cut;
+            name = name.substr(0, cut) + "...";
+        }
+        std::string message = what + ": the kiosk has no icon called \"" + name + "\"";
+        std::vector<std::string_view> similar = similar_icon_names(section.icon);
+        for (std::size_t i = 0; i < similar.size(); ++i)
+            message += std::string(i == 0                ? ": write "
+                               : i + 1 == similar.size() ? " or "
+                                                         : ", ")
+                + "\"" + std::string(similar[i]) + "\"";
+        message += std::string(similar.empty() ? ": choose" : ", or another") + " from the list in " + section_icons_doc
+            + "; until then its tile shows the usual icon of " + kind_words(section.kind) + " (\""
+            + std::string(default_section_icon(section.kind).name) + "\")";
+        m_diagnostics.warning(bundle_file, line, message);
+        section.icon.clear();
     }
 
     void check_source(const std::string& source, const std::string& what, int line)

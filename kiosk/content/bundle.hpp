@@ -26,6 +26,7 @@ struct Section {
     std::string page;          // Page sections: pages/<page>.md
     std::string source;        // Card sections: the CSV file.
     std::string filter_column; // Card sections: optional filter chips.
+    std::string icon;          // Its tile's icon: a name of section_icons.hpp's list, or empty for its kind's.
 };
 
 // The most lines [urgent] actions may hold: three large blocks still fit the first screen of a 7-inch 800x480 panel.

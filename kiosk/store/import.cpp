@@ -63,8 +63,13 @@ private:
 
     bool write_sections()
     {
-        StatementUse insert = m_db.use("INSERT INTO sections (version_id, position, id, kind, title, page, source, "
-                                       "filter_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        // A database opened below the latest schema (open_at_schema, for tests of migrations) has no icon column.
+        bool icons = schema_version_of(m_db) >= 6;
+        StatementUse insert
+            = m_db.use(icons ? "INSERT INTO sections (version_id, position, id, kind, title, page, "
+                               "source, filter_column, icon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                             : "INSERT INTO sections (version_id, position, id, kind, title, page, "
+                               "source, filter_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (!insert)
             return false;
         std::int64_t position = 0;
@@ -77,6 +82,8 @@ private:
                 .bind_text(6, section.page)
                 .bind_text(7, section.source)
                 .bind_text(8, section.filter_column);
+            if (icons)
+                insert->bind_text(9, section.icon);
             if (!insert->run())
                 return false;
         }

@@ -92,8 +92,11 @@ private:
 
     bool load_sections(BundleInfo& info)
     {
-        StatementUse query = m_db.use("SELECT id, kind, title, page, source, filter_column FROM sections "
-                                      "WHERE version_id = ?1 ORDER BY position");
+        bool with_icons = schema_version_of(m_db) >= 6; // Below it (tests of migrations), no icon column.
+        StatementUse query = m_db.use(with_icons ? "SELECT id, kind, title, page, source, filter_column, icon FROM "
+                                                   "sections WHERE version_id = ?1 ORDER BY position"
+                                                 : "SELECT id, kind, title, page, source, filter_column FROM sections "
+                                                   "WHERE version_id = ?1 ORDER BY position");
         if (!query)
             return false;
         query->bind_int(1, m_version_id);
@@ -109,6 +112,8 @@ private:
             section.page = query->column_text(3);
             section.source = query->column_text(4);
             section.filter_column = query->column_text(5);
+            if (with_icons)
+                section.icon = query->column_text(6); // A name this kiosk does not list shows the kind's icon.
             info.sections.push_back(std::move(section));
             return true;
         });

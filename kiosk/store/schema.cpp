@@ -159,6 +159,10 @@ const std::vector<Migration>& migrations()
             "The urgent page's actions ([urgent] actions, texts listed by codec.hpp's encode_texts, or ''), shown "
             "first on it; versions imported before have none.",
             "ALTER TABLE bundle_info ADD COLUMN urgent_actions TEXT NOT NULL DEFAULT '';"},
+        {6,
+            "A section's tile icon (bundle.toml's icon, a name of content/section_icons.hpp's list, or '' for its "
+            "kind's); versions imported before show their kinds' icons.",
+            "ALTER TABLE sections ADD COLUMN icon TEXT NOT NULL DEFAULT '';"},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 // CheckReport: comparing a bundle with what shows, its words for people, and its JSON both ways.
 #include "sync/check_report.hpp"
 
+#include "content/section_icons.hpp"
 #include "content/text_util.hpp"
 #include "sync/identity.hpp"
 #include "sync/import_report.hpp"
@@ -137,10 +138,15 @@ std::optional<Changes> compare_with_shown(
         changes.new_name = next.info.name.in(language, language);
     }
     std::map<std::string, std::string> old_sections, new_sections;
+    // A tile is told apart by its kind, its title and the icon it shows (its own, or its kind's).
+    auto tile = [](const Section& section) {
+        return std::to_string(int(section.kind)) + std::string(shown_section_icon(section).name) + "\x1F"
+            + all_languages(section.title);
+    };
     for (const Section& section : shown->info.sections)
-        old_sections[section.id] = std::to_string(int(section.kind)) + all_languages(section.title);
+        old_sections[section.id] = tile(section);
     for (const Section& section : next.info.sections)
-        new_sections[section.id] = std::to_string(int(section.kind)) + all_languages(section.title);
+        new_sections[section.id] = tile(section);
     for (const auto& [id, what] : new_sections)
         changes.sections_changed += !old_sections.count(id) || old_sections[id] != what;
     for (const auto& [id, what] : old_sections)
@@ -189,7 +195,7 @@ std::string changes_text(const Changes& c)
         parts.push_back("the name on screen becomes \"" + c.new_name + "\"");
     if (c.sections_changed)
         parts.push_back(std::to_string(c.sections_changed) + " home tile" + (c.sections_changed == 1 ? "" : "s")
-            + " added, removed or renamed");
+            + " added, removed, renamed or with another icon");
     auto pages = [&](const std::vector<std::string>& list, const char* what) {
         if (list.empty())
             return;

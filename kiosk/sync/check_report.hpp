@@ -21,7 +21,7 @@ struct Changes {
     std::vector<std::string> pages_added, pages_removed, pages_changed; // Page files ("pages/about.es.md").
     std::size_t cards_added = 0, cards_removed = 0, events_added = 0, events_removed = 0;
     std::string new_name;             // The kiosk's new name (default language), when it changes.
-    std::size_t sections_changed = 0; // Sections added, removed, or with another title or kind.
+    std::size_t sections_changed = 0; // Sections added, removed, or with another title, kind or icon.
     bool urgent_changed = false;
     std::string urgent_title; // The new urgent title, when the urgent page changes.
     std::string urgent_text;  // Its new or changed actions and paragraphs, " / " between them.

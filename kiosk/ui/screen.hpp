@@ -142,7 +142,8 @@ float care_buttons_width(const ScreenContext& context);
 // out, and the screen then shows it whole at the top of its content.
 std::optional<Intent> draw_navigation_bar(
     const ScreenContext& context, const std::string& title, bool urgent, bool* title_cut = nullptr);
-Icon icon_for(SectionKind kind);
+// A section's tile icon: the one it names, else its kind's (a glyph of the icon font, drawn with lines without it).
+TileIcon icon_for(const Section& section);
 
 // The overdose help on every screen but home and the urgent page: a strip of its own across the foot of the screen,
 // below the content, never over it, in the urgent band's colours with the urgent title (in two lines of body text

@@ -1,5 +1,6 @@
 // The home screen: the center's name and the time, what is on now and next, a big tile for each section, and the
 // urgent-help band.
+#include "content/section_icons.hpp"
 #include "ui/screen.hpp"
 #include "ui/translation_note.hpp"
 #include "ui/widgets.hpp"
@@ -260,17 +261,15 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     return intent;
 }
 
-Icon icon_for(SectionKind kind)
+TileIcon icon_for(const Section& section)
 {
-    switch (kind) {
-    case SectionKind::Page:
-        return Icon::Page;
-    case SectionKind::Cards:
-        return Icon::Cards;
-    case SectionKind::Agenda:
-        return Icon::Calendar;
-    }
-    return Icon::Page;
+    // The section's own icon from the icon font, else its kind's; drawn with lines when the font is missing.
+    TileIcon icon {Icon::Page, shown_section_icon(section).codepoint};
+    if (section.kind == SectionKind::Cards)
+        icon.drawn = Icon::Cards;
+    else if (section.kind == SectionKind::Agenda)
+        icon.drawn = Icon::Calendar;
+    return icon;
 }
 
 std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
@@ -349,7 +348,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
             y += grid.row_h[above] + gap;
         ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), y));
         ImGui::PushID(section.id.c_str());
-        if (tile("tile", ImVec2(grid.tile_w, grid.row_h[row]), c.text(section.title), icon_for(section.kind), style,
+        if (tile("tile", ImVec2(grid.tile_w, grid.row_h[row]), c.text(section.title), icon_for(section), style,
                 grid.form))
             intent = Intent {Intent::Kind::Open, section.id};
         ImGui::PopID();

@@ -1,6 +1,7 @@
 // Ui: paths to screens, the way back, and the frame's drawing.
 #include "ui/ui.hpp"
 
+#include "content/section_icons.hpp"
 #include "ui/controls.hpp"
 #include "ui/translation_note.hpp"
 
@@ -195,6 +196,21 @@ std::vector<const std::string*> Ui::content_texts() const
     return texts;
 }
 
+std::vector<char32_t> Ui::content_icons() const
+{
+    // The kinds' own icons always, so a tile whose icon is not in the font still matches the others.
+    std::vector<char32_t> codepoints;
+    for (SectionKind kind : {SectionKind::Page, SectionKind::Cards, SectionKind::Agenda})
+        codepoints.push_back(default_section_icon(kind).codepoint);
+    if (m_content) {
+        for (const Section& section : m_content->bundle->info.sections)
+            codepoints.push_back(shown_section_icon(section).codepoint);
+    }
+    std::sort(codepoints.begin(), codepoints.end());
+    codepoints.erase(std::unique(codepoints.begin(), codepoints.end()), codepoints.end());
+    return codepoints;
+}
+
 Ui::Ui(Theme theme, Theme contrast, Strings strings)
     : m_theme(theme)
     , m_contrast_theme(contrast)
@@ -203,6 +219,7 @@ Ui::Ui(Theme theme, Theme contrast, Strings strings)
     m_style.theme = theme;
     m_stack.push_back(ScreenState {"home", {}, ScrollArea(), {}});
     m_glyphs = glyph_ranges(m_strings.all_texts());
+    m_icons = content_icons();
 }
 
 bool Ui::set_metrics(const Metrics& metrics, std::string& error)
@@ -212,7 +229,7 @@ bool Ui::set_metrics(const Metrics& metrics, std::string& error)
     if (m_large_text)
         m_style.metrics = kiosk::ui::large_text(metrics);
     m_fonts_stale = false;
-    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_style.fonts, error);
+    return build_fonts(*ImGui::GetIO().Fonts, m_style.metrics, m_glyphs, m_icons, m_style.fonts, error);
 }
 
 Millis Ui::attract_next_change(Millis now) const
@@ -316,6 +333,11 @@ void Ui::set_content(SnapshotPtr content)
         std::vector<ImWchar> glyphs = glyph_ranges(content_texts());
         if (glyphs != m_glyphs) {
             m_glyphs = std::move(glyphs);
+            m_fonts_stale = true;
+        }
+        std::vector<char32_t> icons = content_icons();
+        if (icons != m_icons) {
+            m_icons = std::move(icons);
             m_fonts_stale = true;
         }
     }

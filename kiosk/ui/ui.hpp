@@ -115,6 +115,7 @@ private:
     bool push(const std::string& path, std::string& error);
     // Every word the screens may draw: the UI strings and the content's texts.
     std::vector<const std::string*> content_texts() const;
+    std::vector<char32_t> content_icons() const;
     std::optional<Intent> draw(const ScreenContext& context, ScreenState& screen);
     void draw_fade(const FrameInfo& frame);
     void draw_banner(const ScreenContext& context, float above);
@@ -149,6 +150,7 @@ private:
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.
     AgendaRows m_agenda;
     std::vector<ImWchar> m_glyphs; // The characters the fonts hold: the strings' and the content's.
+    std::vector<char32_t> m_icons; // The icon font's characters: the sections' icons and the kinds' own.
     bool m_fade_pending = false;   // A screen changed: the next frame starts a fade.
     Millis m_fade_start {-1};
     Millis m_last_uptime {0};

@@ -353,6 +353,21 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
     }
 }
 
+bool draw_glyph_icon(ImDrawList* list, const IconGlyphs& icons, char32_t glyph, ImVec2 c, float size, Color color)
+{
+    const IconGlyph* g = icons.find(glyph);
+    if (!g || icons.em <= 0.0f)
+        return false;
+    // Drawn 1:1 when the size is the rasterised one (always, for tiles), so the icon stays as crisp as text.
+    float em = size * icon_em_per_box;
+    float scale = std::abs(em - icons.em) < 1.0f ? 1.0f : em / icons.em;
+    em = icons.em * scale;
+    ImVec2 min(std::round(c.x - em * 0.5f) + g->offset.x * scale, std::round(c.y - em * 0.5f) + g->offset.y * scale);
+    ImVec2 max(min.x + g->size.x * scale, min.y + g->size.y * scale);
+    list->AddImage(ImGui::GetIO().Fonts->TexID, min, max, g->uv0, g->uv1, color);
+    return true;
+}
+
 namespace {
 
 // What distinguishes a section tile from the urgent band: colours, a border, a chevron.
@@ -366,7 +381,7 @@ struct ButtonLook {
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
 bool big_button(
-    const char* id, ImVec2 size, const std::string& label, Icon icon, const ButtonLook& look, const Style& style)
+    const char* id, ImVec2 size, const std::string& label, TileIcon icon, const ButtonLook& look, const Style& style)
 {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     Press press = press_area(id, size, label);
@@ -385,9 +400,12 @@ bool big_button(
     float inset = m.em(look.compact ? 0.4f : 0.8f);
     float mid_y = pos.y + size.y * 0.5f;
     float text_x = pos.x + inset;
-    if (icon != Icon::None) {
-        float icon_size = std::min(m.em(look.compact ? 1.0f : 1.7f), size.y * 0.7f);
-        draw_icon(list, icon, ImVec2(text_x + icon_size * 0.5f, mid_y), icon_size, look.icon);
+    if (icon.drawn != Icon::None || icon.glyph != 0) {
+        float icon_size = std::min(m.em(look.compact ? compact_tile_icon_ems : tile_icon_ems), size.y * 0.7f);
+        ImVec2 center(text_x + icon_size * 0.5f, mid_y);
+        const IconGlyphs& glyphs = look.compact ? style.fonts.icons_small : style.fonts.icons;
+        if (!draw_glyph_icon(list, glyphs, icon.glyph, center, icon_size, look.icon))
+            draw_icon(list, icon.drawn, center, icon_size, look.icon);
         text_x += icon_size + m.em(look.compact ? 0.35f : 0.7f);
     }
     float right = max.x - inset;
@@ -416,7 +434,7 @@ bool big_button(
 
 } // namespace
 
-bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, TileForm form)
+bool tile(const char* id, ImVec2 size, const std::string& label, TileIcon icon, const Style& style, TileForm form)
 {
     const Theme& t = style.theme;
     ButtonLook look {t.surface, t.surface_pressed, t.accent, t.text, t.border, false};
@@ -435,28 +453,29 @@ float tile_chrome(TileForm form, const Style& style)
 {
     // As big_button lays out a tile: an inset each side, the icon and the space after it.
     const Metrics& m = style.metrics;
-    return form == TileForm::Compact ? m.em(0.4f * 2.0f + 1.0f + 0.35f) : m.em(0.8f * 2.0f + 1.7f + 0.7f);
+    return form == TileForm::Compact ? m.em(0.4f * 2.0f + compact_tile_icon_ems + 0.35f)
+                                     : m.em(0.8f * 2.0f + tile_icon_ems + 0.7f);
 }
 
 bool urgent_band(const char* id, ImVec2 size, const std::string& label, const Style& style)
 {
     const Theme& t = style.theme;
-    return big_button(
-        id, size, label, Icon::Help, {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
+    return big_button(id, size, label, TileIcon {Icon::Help},
+        {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
 }
 
 bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact)
 {
     const Theme& t = style.theme;
-    return big_button(id, size, label, Icon::None,
+    return big_button(id, size, label, TileIcon {},
         {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true, compact}, style);
 }
 
 bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
 {
     const Theme& t = style.theme;
-    return big_button(
-        id, size, label, Icon::None, {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
+    return big_button(id, size, label, TileIcon {},
+        {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
 }
 
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent,

@@ -24,6 +24,12 @@ enum class Icon {
     TextSize, // A large and a small "A": larger text.
 };
 
+// What a tile shows at its left: a character of the icon font (a section's icon), else an icon drawn with lines.
+struct TileIcon {
+    Icon drawn = Icon::None; // When the glyph cannot be drawn (no icon font installed), or with no glyph.
+    char32_t glyph = 0;      // A character of Fonts::icons, or 0.
+};
+
 struct Press {
     bool held = false;    // The finger is on it now.
     bool clicked = false; // Released on it: act.
@@ -39,6 +45,11 @@ void fill_rounded(ImDrawList* list, ImVec2 min, ImVec2 max, Color color, float r
 Press press_area(const char* id, ImVec2 size, const std::string& label);
 
 void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color color);
+
+// Draws `glyph` of `icons` (Fonts::icons or icons_small) in an icon box `size` wide centred on `center` (its em
+// square icon_em_per_box times that), in whole pixels at the size it was rasterised at. False, drawing nothing, when
+// the glyph is not there (no icon font): the caller then draws an Icon.
+bool draw_glyph_icon(ImDrawList* list, const IconGlyphs& icons, char32_t glyph, ImVec2 center, float size, Color color);
 
 // Draws one line of text from `pos`: every text a screen draws goes through here. It is handed to ImGui in pieces of
 // at most a few thousand bytes, so no call comes near Dear ImGui's 16-bit vertex limit (one call of more than about
@@ -59,7 +70,7 @@ float wrapped_height(ImFont* font, float width, const std::string& text, int max
 
 // A large tile with an icon and a label, as wide and tall as `size`. Returns true when tapped. A compact tile has a
 // smaller icon and margins, so its label (the same font) has more of the width.
-bool tile(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style,
+bool tile(const char* id, ImVec2 size, const std::string& label, TileIcon icon, const Style& style,
     TileForm form = TileForm::Regular);
 // The font a tile of `form` writes its label in.
 ImFont* tile_font(TileForm form, const Style& style);

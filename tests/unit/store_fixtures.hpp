@@ -108,8 +108,9 @@ inline Content generated(std::size_t events, std::size_t cards, std::size_t page
     c.bundle.info.name = text("Generated", "Generado");
     c.bundle.info.languages = {"en", "es"};
     c.bundle.info.time_zone = "America/New_York";
-    c.bundle.info.sections.push_back(Section {"list", SectionKind::Cards, text("List", "Lista"), "", "list.csv", ""});
-    c.bundle.info.sections.push_back(Section {"agenda", SectionKind::Agenda, Text("Agenda"), "", "", ""});
+    c.bundle.info.sections.push_back(
+        Section {"list", SectionKind::Cards, text("List", "Lista"), "", "list.csv", "", "menu_book"});
+    c.bundle.info.sections.push_back(Section {"agenda", SectionKind::Agenda, Text("Agenda"), "", "", "", ""});
     for (std::size_t i = 0; i < pages; ++i) {
         std::string name = "page-" + std::to_string(i);
         std::string markdown = "# Page " + std::to_string(i) + "\n\nWords about [this](https://example.org/"
@@ -119,7 +120,7 @@ inline Content generated(std::size_t events, std::size_t cards, std::size_t page
         page.by_language["en"] = parsed(markdown, "pages/" + name + ".md");
         page.files["en"] = {"pages/" + name + ".md", markdown};
         c.bundle.pages[name] = std::move(page);
-        c.bundle.info.sections.push_back(Section {name, SectionKind::Page, Text(name), name, "", ""});
+        c.bundle.info.sections.push_back(Section {name, SectionKind::Page, Text(name), name, "", "", ""});
     }
     auto& list = c.bundle.card_lists["list.csv"];
     for (std::size_t i = 0; i < cards; ++i) {
@@ -219,7 +220,7 @@ inline void check_same_bundle(const Bundle& a, const Bundle& b)
         const Section& x = a.info.sections[i];
         const Section& y = b.info.sections[i];
         CHECK((x.id == y.id && x.kind == y.kind && x.page == y.page && x.source == y.source
-            && x.filter_column == y.filter_column));
+            && x.filter_column == y.filter_column && x.icon == y.icon));
         CHECK(x.title.by_language() == y.title.by_language());
     }
     REQUIRE(a.pages.size() == b.pages.size());

@@ -136,14 +136,14 @@ languages = ["en", "english"]
 [[sections]]
 id = "events"
 kind = "agenda"
-icon = "star"
+colour = "red"
 )");
     auto info = b.read();
     REQUIRE(info);
     std::string all = messages(b.diagnostics);
     CHECK(all.find("bundle.toml:2: warning: unknown setting 'colour'") != std::string::npos);
     CHECK(all.find("bundle.toml:3: error: languages: each entry must be a language code") != std::string::npos);
-    CHECK(all.find("bundle.toml:7: warning: unknown section setting 'icon'") != std::string::npos);
+    CHECK(all.find("bundle.toml:7: warning: unknown section setting 'colour'") != std::string::npos);
     CHECK(all.find("has no title") != std::string::npos);
     CHECK(info->sections[0].title.in("en", "en") == "events");
 }

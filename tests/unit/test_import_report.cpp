@@ -192,3 +192,31 @@ TEST_CASE("check report: an urgent action changed is an urgent change staff see,
     REQUIRE_MESSAGE(removed, error);
     CHECK(removed->urgent_changed);
 }
+
+TEST_CASE("check report: a tile given another icon is a home tile changed, and naming its kind's icon is not")
+{
+    using namespace kiosk::test::store_fixtures;
+    const std::string dir = KIOSK_SOURCE_DIR "/data/demo";
+    Content shown = demo();
+    std::string error;
+    auto files = bundle_identity(dir, error);
+    REQUIRE_MESSAGE(files, error);
+    REQUIRE(shown.bundle.info.sections.at(3).kind == SectionKind::Agenda);
+    shown.bundle.info.sections.at(3).icon.clear(); // The events tile shows the agenda's icon, "calendar_month".
+    ImportRequest request = shown.request("demo-hash");
+    request.source_files = files->files;
+    TestStore s;
+    import(*s.store, request);
+
+    Bundle next = shown.bundle;
+    next.info.sections.at(3).icon = "calendar_month"; // The same picture, named.
+    auto same = compare_with_shown(next, dir, *s.store, error);
+    REQUIRE_MESSAGE(same, error);
+    CHECK(same->sections_changed == 0);
+
+    next.info.sections.at(0).icon = "info";
+    auto changed = compare_with_shown(next, dir, *s.store, error);
+    REQUIRE_MESSAGE(changed, error);
+    CHECK(changed->sections_changed == 1);
+    CHECK(changes_text(*changed).find("1 home tile added, removed, renamed or with another icon") != std::string::npos);
+}

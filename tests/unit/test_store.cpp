@@ -103,15 +103,54 @@ TEST_CASE("store: a version 1 database migrates to the current schema with its c
     REQUIRE(loaded->info.urgent);
     CHECK(loaded->info.urgent->actions.empty());
     content.bundle.info.urgent->actions.clear();
+    // Nor icons: its sections show their kinds'.
+    for (Section& section : content.bundle.info.sections)
+        section.icon.clear();
     check_same_bundle(*loaded, content.bundle);
-    // The migrated database takes actions at the next import.
+    // The migrated database takes actions and icons at the next import.
     content.bundle.info.urgent->actions = {text("Call 911", "Llama al 911")};
+    content.bundle.info.sections.front().icon = "groups";
     import(*store, content.request("demo-hash-2"));
     loaded = store->load_active_bundle(error);
     REQUIRE_MESSAGE(loaded, error);
     check_same_bundle(*loaded, content.bundle);
     CHECK(store->log_sync(1, "usb:/media/x", "imported", 10, "fine"));
     CHECK(store->add_counts({{"2026-11-26", "home", 1}}));
+    CHECK(store->integrity_check() == "ok");
+}
+
+TEST_CASE("store: a version 5 database migrates to 6 with its sections kept, and takes icons at the next import")
+{
+    test::TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    Content content = demo();
+    std::string error;
+    std::size_t sections = content.bundle.info.sections.size();
+    {
+        auto old = Store::open_at_schema(path, 5, error);
+        REQUIRE_MESSAGE(old, error);
+        CHECK(old->schema_version() == 5);
+        import(*old, content.request("demo-hash"));
+    }
+    CHECK(sql_number(path, "SELECT count(*) FROM pragma_table_info('sections') WHERE name = 'icon'") == 0);
+    CHECK(sql_number(path, "SELECT count(*) FROM sections") == std::int64_t(sections));
+    auto store = Store::open(path, error);
+    REQUIRE_MESSAGE(store, error);
+    CHECK(store->schema_version() == 6);
+    CHECK(sql_number(path, "SELECT count(*) FROM sections WHERE icon = ''") == std::int64_t(sections));
+    auto loaded = store->load_active_bundle(error);
+    REQUIRE_MESSAGE(loaded, error);
+    // Every old row is there, as imported, without an icon: its tile shows its kind's.
+    Content without_icons = content;
+    for (Section& section : without_icons.bundle.info.sections)
+        section.icon.clear();
+    check_same_bundle(*loaded, without_icons.bundle);
+    import(*store, content.request("demo-hash-2"));
+    loaded = store->load_active_bundle(error);
+    REQUIRE_MESSAGE(loaded, error);
+    check_same_bundle(*loaded, content.bundle);
+    CHECK(loaded->info.find_section("about")->icon == "groups");
+    CHECK(sql_number(path, "SELECT count(*) FROM sections WHERE icon = 'groups'") == 1);
     CHECK(store->integrity_check() == "ok");
 }
 
@@ -140,10 +179,10 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
         {text("Call 911", "Llama al 911"), Text("odd bytes: \x1E\x1F\x1B"), text("Tell staff", "Avisa")}};
     b.info.urgent->actions[2].set("", "no language");
     b.info.sections = {
-        {"about", SectionKind::Page, text("About", "Acerca"), "about", "", ""},
-        {"unions", SectionKind::Cards, Text("Unions"), "", "unions.csv", "region"},
-        {"empty", SectionKind::Cards, Text(), "", "empty.csv", ""},
-        {"events", SectionKind::Agenda, text("Events", "Eventos"), "", "", ""},
+        {"about", SectionKind::Page, text("About", "Acerca"), "about", "", "", "info"},
+        {"unions", SectionKind::Cards, Text("Unions"), "", "unions.csv", "region", "groups"},
+        {"empty", SectionKind::Cards, Text(), "", "empty.csv", "", ""},
+        {"events", SectionKind::Agenda, text("Events", "Eventos"), "", "", "", "event"},
     };
     auto add_page = [&](const std::string& name, const std::string& language, const std::string& file,
                         const std::string& markdown) {
@@ -158,7 +197,7 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
     add_page("urgent", "es", "pages/urgent.es.md", "# Llama al 911\n\n`code` and ![a map](images/a.png)\n");
     b.pages["urgent"].by_language["en"] = b.pages["urgent"].by_language["es"];
     b.pages["urgent"].files["en"] = b.pages["urgent"].files["es"];
-    b.info.sections.push_back({"history", SectionKind::Page, Text("History"), "history", "", ""});
+    b.info.sections.push_back({"history", SectionKind::Page, Text("History"), "history", "", "", "history_edu"});
 
     Card card;
     card.id = "north-union";
