@@ -167,7 +167,7 @@ TimeCheck check_time(const DateParts& parts)
             check.hour = 0;
         } else if (parts.hour >= 13 && parts.hour <= 23) {
             check.problem
-                = wrong + ": " + two_digits(parts.hour) + ":" + two_digits(parts.minute) + " needs no AM or PM";
+                = wrong + " (" + two_digits(parts.hour) + ":" + two_digits(parts.minute) + " needs no AM or PM)";
             check.hour = parts.hour;
             check.fixable = true;
         } else {
@@ -176,7 +176,7 @@ TimeCheck check_time(const DateParts& parts)
         return check;
     }
     if (parts.hour == 24 && parts.minute == 0 && parts.second_of_minute == 0) {
-        check.problem = wrong + ": midnight is 00:00 of the next day";
+        check.problem = wrong + " (midnight is 00:00 of the next day)";
         check.hour = 24;
         check.fixable = true;
     } else if (parts.hour > 23) {

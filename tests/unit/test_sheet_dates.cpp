@@ -76,6 +76,8 @@ TEST_CASE("dates: every form spreadsheets write reads")
     CHECK(read_as("2026-12-31 18:00") == "2026-12-31 18:00");
     CHECK(read_as("2026-12-31T18:00:30", DateOrder::MonthFirst) == "2026-12-31 18:00:30");
     CHECK(read_as("2026-12-31") == "2026-12-31");
+    CHECK(read_as("2026/12/31 18:00", DateOrder::DayFirst) == "2026-12-31 18:00"); // Year first: always Y/M/D.
+    CHECK(read_as("2026.1.5") == "2026-01-05");
     CHECK(read_date_cell("2026-12-31T18:00:00.000-05:00", DateOrder::DayFirst).time->offset_minutes == -300);
     // Day first, as European spreadsheets write it: '/', '.' or '-', 24-hour times with or without seconds.
     CHECK(read_as("31/12/2026 18:00", DateOrder::DayFirst) == "2026-12-31 18:00");
@@ -129,9 +131,9 @@ TEST_CASE("dates: an impossible date says what is wrong, and a rewrite only when
         {"2026-12-01 18:75", DateOrder::Unsettled, "is not a real time: 18:75 is not a time of day", ""},
         {"12/31/2026 0:30 PM", DateOrder::MonthFirst, "is not a real time: 0:30 PM is not a time of day", ""},
         {"2026-12-31 24:00", DateOrder::Unsettled,
-            "is not a real time: 24:00 is not a time of day: midnight is 00:00 of the next day", "2027-01-01 00:00"},
+            "is not a real time: 24:00 is not a time of day (midnight is 00:00 of the next day)", "2027-01-01 00:00"},
         {"12/31/2026 13:00 PM", DateOrder::MonthFirst,
-            "is not a real time: 13:00 PM is not a time of day: 13:00 needs no AM or PM", "2026-12-31 13:00"},
+            "is not a real time: 13:00 PM is not a time of day (13:00 needs no AM or PM)", "2026-12-31 13:00"},
         // The other order reads: that is the rewrite, if it is what was meant.
         {"12/25/2026 18:00", DateOrder::DayFirst, "is not a real date: there is no month 25", "2026-12-25 18:00"},
         {"31/12/2026 18:00", DateOrder::MonthFirst, "is not a real date: there is no month 31", "2026-12-31 18:00"},
@@ -170,8 +172,8 @@ TEST_CASE("dates: the messages staff read, each on its row, the rest of the file
         "events.csv:3: error: the start \"2026-12-01 25:00\" is not a real time: 25:00 is not a time of day; the "
         "event is skipped\n"));
     CHECK(has(all,
-        "events.csv:5: error: the start \"2026-12-31 24:00\" is not a real time: 24:00 is not a time of day: "
-        "midnight is 00:00 of the next day: write 2027-01-01 00:00; the event is skipped\n"));
+        "events.csv:5: error: the start \"2026-12-31 24:00\" is not a real time: 24:00 is not a time of day "
+        "(midnight is 00:00 of the next day): write 2027-01-01 00:00; the event is skipped\n"));
     CHECK(has(all,
         "events.csv:6: error: the start \"tomorrow\" is not a date and time: write it as 2026-12-01 18:00 (or "
         "2026-12-01T18:00, or 2026-12-01 for all day); the event is skipped\n"));
