@@ -90,13 +90,16 @@ public:
                 info.name = read_text(value, "name", info);
             else if (key == "time_zone")
                 read_time_zone(value, info);
+            else if (key == "date_order")
+                read_date_order(value, info);
             else if (key == "urgent")
                 read_urgent(value, info);
             else if (key == "sections")
                 read_sections(value, info);
             else if (key != "languages")
                 m_diagnostics.warning(bundle_file, line_of(value),
-                    "unknown setting '" + key + "' is ignored (known: name, languages, time_zone, urgent, sections)");
+                    "unknown setting '" + key
+                        + "' is ignored (known: name, languages, time_zone, date_order, urgent, sections)");
         }
         if (info.name.empty()) {
             m_diagnostics.error(
@@ -197,6 +200,20 @@ private:
             return;
         }
         info.time_zone = name;
+    }
+
+    // date_order = "dmy" | "mdy": the order of events.csv's dates such as 03/04/2026.
+    void read_date_order(const toml::value& value, BundleInfo& info)
+    {
+        std::string order = read_string(value, "date_order");
+        if (order == "dmy")
+            info.date_order = DateOrder::DayFirst;
+        else if (order == "mdy")
+            info.date_order = DateOrder::MonthFirst;
+        else if (value.is_string())
+            m_diagnostics.error(bundle_file, line_of(value),
+                "date_order must be \"dmy\" (day first, 31/12/2026) or \"mdy\" (month first, 12/31/2026): it is "
+                "ignored");
     }
 
     void check_page(const std::string& page, const std::string& what, int line)

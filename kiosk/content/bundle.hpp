@@ -2,6 +2,7 @@
 #pragma once
 
 #include "content/diagnostic.hpp"
+#include "content/sheet_dates.hpp"
 #include "content/text.hpp"
 
 #include <cstddef>
@@ -40,8 +41,9 @@ struct UrgentTile {
 
 struct BundleInfo {
     Text name;
-    std::vector<std::string> languages; // The first is the default; never empty.
-    std::string time_zone;              // IANA name, or empty.
+    std::vector<std::string> languages;          // The first is the default; never empty.
+    std::string time_zone;                       // IANA name, or empty.
+    DateOrder date_order = DateOrder::Unsettled; // date_order: how events.csv's 03/04/2026 reads; else the file says.
     std::optional<UrgentTile> urgent;
     std::vector<Section> sections;
 

@@ -276,7 +276,9 @@ private:
             m_used.insert("events.csv");
             if (auto text = read_text("events.csv", CsvLimits {}.max_bytes, Severity::Fatal)) {
                 if (auto table = parse_csv(*text, "events.csv", m_diagnostics))
-                    add_events(bundle, read_events_csv(*table, "events.csv", bundle.info.languages, m_diagnostics),
+                    add_events(bundle,
+                        read_events_csv(
+                            *table, "events.csv", bundle.info.languages, m_diagnostics, bundle.info.date_order),
                         "events.csv");
             }
         }

@@ -1,6 +1,7 @@
 // Reading cards and one-off events from CSV rows.
 #include "content/card.hpp"
 
+#include "content/event_dates.hpp"
 #include "content/sheet.hpp"
 
 #include <chrono>
@@ -126,29 +127,25 @@ std::vector<Card> read_cards(
 namespace {
 
 // The start, all-day flag, zone and length of the event in `row`; false, with an error, when the event is skipped.
-bool read_event_times(
-    const Columns& columns, const CsvRow& row, const std::string& file, Diagnostics& diagnostics, Event& event)
+bool read_event_times(const Columns& columns, const EventDates& dates, const CsvRow& row, const std::string& file,
+    Diagnostics& diagnostics, Event& event)
 {
     std::string note = spreadsheet_row_note(row);
     std::string start_text = columns.get(row, "start");
-    auto start = parse_cell_time(start_text);
-    if (!start) {
+    if (start_text.empty()) {
         diagnostics.error(file, row.line,
-            (start_text.empty() ? std::string("this event has no start")
-                                : "the start " + quoted(start_text) + " is not a date and time")
-                + ": write it as " + cell_time_forms + "; the event is skipped" + note);
+            std::string("this event has no start: write it as ") + cell_time_forms + "; the event is skipped" + note);
         return false;
     }
+    auto start = dates.read(row, "start", start_text);
+    if (!start)
+        return false;
     std::string end_text = columns.get(row, "end");
     std::optional<CellTime> end;
     if (!end_text.empty()) {
-        end = parse_cell_time(end_text);
-        if (!end) {
-            diagnostics.error(file, row.line,
-                "the end " + quoted(end_text) + " is not a date and time: write it as " + cell_time_forms
-                    + "; the event is skipped" + note);
+        end = dates.read(row, "end", end_text);
+        if (!end)
             return false;
-        }
     }
     event.all_day = start->date_only;
     event.start = start->local;
@@ -184,8 +181,8 @@ bool read_event_times(
 
 } // namespace
 
-std::vector<Event> read_events_csv(
-    const CsvTable& table, const std::string& file, const std::vector<std::string>& languages, Diagnostics& diagnostics)
+std::vector<Event> read_events_csv(const CsvTable& table, const std::string& file,
+    const std::vector<std::string>& languages, Diagnostics& diagnostics, DateOrder date_order)
 {
     Columns columns(table, file, event_columns(), languages, diagnostics);
     for (const char* required : {"title", "start"}) {
@@ -195,6 +192,7 @@ std::vector<Event> read_events_csv(
             return {};
         }
     }
+    EventDates dates(table, columns, file, date_order, diagnostics);
     std::vector<Event> events;
     std::map<std::string, int> taken;
     UnsupportedTextWarner unsupported;
@@ -208,7 +206,7 @@ std::vector<Event> read_events_csv(
             diagnostics.error(file, row.line, "this event has no title: it is skipped" + note);
             continue;
         }
-        if (!read_event_times(columns, row, file, diagnostics, event))
+        if (!read_event_times(columns, dates, row, file, diagnostics, event))
             continue;
         event.id = row_id(columns, row, event.title, file, diagnostics, taken);
         event.description = columns.text(row, "description");

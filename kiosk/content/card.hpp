@@ -3,6 +3,7 @@
 
 #include "content/csv.hpp"
 #include "content/event.hpp"
+#include "content/sheet_dates.hpp"
 #include "content/text.hpp"
 
 #include <map>
@@ -33,8 +34,9 @@ std::vector<Card> read_cards(const CsvTable& table, const std::string& file_name
 // The columns an events file can have.
 const std::vector<std::string>& event_columns();
 
-// One-off events from events.csv. Times are in the kiosk's time zone unless written with an offset.
+// One-off events from events.csv. Times are in the kiosk's time zone unless written with an offset. Dates written
+// 03/04/2026 are read in `date_order` (bundle.toml's), else in the order the file's own dates settle.
 std::vector<Event> read_events_csv(const CsvTable& table, const std::string& file_name,
-    const std::vector<std::string>& languages, Diagnostics& diagnostics);
+    const std::vector<std::string>& languages, Diagnostics& diagnostics, DateOrder date_order = DateOrder::Unsettled);
 
 } // namespace kiosk

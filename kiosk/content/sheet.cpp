@@ -119,52 +119,6 @@ std::string slugify(std::string_view text)
     return out;
 }
 
-std::optional<CellTime> parse_cell_time(std::string_view text)
-{
-    CellTime cell;
-    if (text.size() == 10) {
-        auto t = parse_local_time(std::string(text) + " 00:00");
-        if (!t)
-            return std::nullopt;
-        cell.local = *t;
-        cell.date_only = true;
-        return cell;
-    }
-    // The offset, if any: "Z", "+05:00", "-0500", "+05".
-    std::string_view rest = text;
-    if (!rest.empty() && (rest.back() == 'Z' || rest.back() == 'z')) {
-        cell.offset_minutes = 0;
-        rest.remove_suffix(1);
-    } else if (rest.size() > 16) {
-        auto sign_at = rest.find_last_of("+-");
-        if (sign_at != std::string_view::npos && sign_at >= 16) {
-            std::string_view offset = rest.substr(sign_at + 1);
-            std::string digits;
-            for (char c : offset) {
-                if (c != ':')
-                    digits += c;
-            }
-            if ((digits.size() != 2 && digits.size() != 4)
-                || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                return std::nullopt;
-            int hours = std::stoi(digits.substr(0, 2));
-            int minutes = digits.size() == 4 ? std::stoi(digits.substr(2)) : 0;
-            if (hours > 14 || minutes > 59)
-                return std::nullopt;
-            cell.offset_minutes = (rest[sign_at] == '-' ? -1 : 1) * (hours * 60 + minutes);
-            rest = rest.substr(0, sign_at);
-        }
-    }
-    // Fractions of seconds are allowed by ISO 8601 and ignored.
-    if (rest.size() > 19 && (rest[19] == '.' || rest[19] == ','))
-        rest = rest.substr(0, 19);
-    auto t = parse_local_time(rest);
-    if (!t)
-        return std::nullopt;
-    cell.local = *t;
-    return cell;
-}
-
 std::string unique_id(std::string id, std::map<std::string, int>& taken)
 {
     int& count = taken[id];
