@@ -261,8 +261,8 @@ ImFont* title_font(const Style& style, const std::string& title, float width, fl
 }
 
 // Landscape: the code at the left, the words at its right, Close under them. The code as large as it can be while
-// every word fits beside it; else while the essential ones do (the rest scroll under them); else at its least, and
-// the words scroll.
+// every word fits beside it; else while the essential ones do (the rest scroll under them); else as large as leaves
+// the words their widest column, and they scroll.
 QrLayout side_by_side(
     Paragraph& title, std::vector<Paragraph>& rest, const std::string& address, const Style& style, const QrSpace& s)
 {
@@ -297,7 +297,10 @@ QrLayout side_by_side(
                 return place(px, !all, h.total);
         }
     }
-    int px = s.range.least;
+    // The words scroll whatever the code's size: it is as large as it can be without narrowing their column.
+    int px = s.range.most;
+    while (px > s.range.least && view_w(px) < view_w(s.range.least))
+        --px;
     float w = view_w(px) - s.gutter;
     title.font = title_font(style, title.text, w, room, 0.45f);
     return place(px, true, measure(&title, rest, w, address).total);
