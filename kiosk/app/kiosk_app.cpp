@@ -218,6 +218,12 @@ int play_script(const platform::Script& script, platform::FrameLoop& loop, platf
             controls.push_back({c.label, c.min.x, c.min.y, c.max.x, c.max.y});
         return controls;
     };
+    hooks.texts = [] {
+        std::vector<platform::ScriptText> texts;
+        for (const ui::DrawnText& t : ui::drawn_texts())
+            texts.push_back({t.text, t.min.x, t.min.y, t.max.x, t.max.y});
+        return texts;
+    };
     if (backend.rotation() != 0) {
         // Scripts tap the content as it is drawn; the finger lands where that point is on the turned display.
         hooks.to_finger = [&backend](float& x, float& y) {

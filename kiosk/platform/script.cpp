@@ -177,6 +177,9 @@ private:
         case K::Controls:
             print_controls();
             return run_on;
+        case K::Texts:
+            print_texts();
+            return run_on;
         case K::Key:
             return key(c);
         case K::Close:
@@ -241,6 +244,18 @@ private:
             std::cout << "control: " << int(std::lround(control.x0)) << ' ' << int(std::lround(control.y0)) << ' '
                       << int(std::lround(control.x1)) << ' ' << int(std::lround(control.y1)) << ' ' << control.label
                       << '\n';
+        }
+        std::cout << std::flush;
+    }
+
+    // Every line of text of the last frame drawn, in reading order, with its visible rectangle: tests check that what
+    // a visitor needs is on the screen.
+    void print_texts() const
+    {
+        std::vector<ScriptText> texts = m_hooks.texts ? m_hooks.texts() : std::vector<ScriptText> {};
+        for (const ScriptText& text : texts) {
+            std::cout << "text: " << int(std::lround(text.x0)) << ' ' << int(std::lround(text.y0)) << ' '
+                      << int(std::lround(text.x1)) << ' ' << int(std::lround(text.y1)) << ' ' << text.words << '\n';
         }
         std::cout << std::flush;
     }

@@ -24,6 +24,7 @@ struct ScriptCommand {
         At,       // at MS: wait until MS after the start (so two scripts can end at the same moment)
         Memory,   // memory: print "memory: <resident set size in KiB>" on standard output
         Controls, // controls: print each visible control, "control: X0 Y0 X1 Y1 LABEL", on standard output
+        Texts,    // texts: print each visible line of text, "text: X0 Y0 X1 Y1 WORDS", on standard output
         Key,      // key NAME: press and release a key on a keyboard ("a", "Return", "Alt+F4", "Ctrl+Alt+Delete")
         Close,    // close: the window manager asks the window to close
         Shot,     // shot FILE.png
@@ -42,6 +43,12 @@ struct ScriptCommand {
 // coordinates (the ones `tap X Y` uses, before the panel's rotation).
 struct ScriptControl {
     std::string label;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// A line of text on the screen as a script sees it: its words and its visible rectangle, as for controls.
+struct ScriptText {
+    std::string words;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
@@ -65,6 +72,8 @@ struct ScriptHooks {
     std::function<std::string()> current_path; // For `expect PATH`.
     // The controls of the last frame drawn, in the order drawn, for the commands by label.
     std::function<std::vector<ScriptControl>()> controls;
+    // The lines of text of the last frame drawn, in the order drawn (reading order), for `texts`.
+    std::function<std::vector<ScriptText>()> texts;
     // A point of the (possibly turned) content to the display's normalised finger coordinates; unset: x/width,
     // y/height.
     std::function<void(float& x, float& y)> to_finger;

@@ -78,6 +78,7 @@ constexpr CommandSpec commands[] = {
     {"at", K::At, "at MS", 1},
     {"memory", K::Memory, "memory", 0},
     {"controls", K::Controls, "controls", 0},
+    {"texts", K::Texts, "texts", 0},
     {"key", K::Key, "key NAME", 1},
     {"close", K::Close, "close", 0},
     {"shot", K::Shot, "shot FILE.png", 1},
@@ -181,6 +182,7 @@ bool parse_arguments(ScriptCommand& c, const CommandSpec& spec, const std::vecto
     case K::Up:
     case K::Memory:
     case K::Controls:
+    case K::Texts:
     case K::Close:
     case K::Quit:
         return true;
@@ -198,8 +200,8 @@ bool parse_command(const std::vector<Word>& w, ScriptCommand& c, Parser& p)
     }
     if (!spec)
         return p.fail("unknown command '" + w[0].text
-            + "' (known: tap, drag, press, down, move, up, wait, at, shot, expect, memory, controls, key, close, "
-              "quit)");
+            + "' (known: tap, drag, press, down, move, up, wait, at, shot, expect, memory, controls, texts, key, "
+              "close, quit)");
     c.kind = spec->kind;
     bool by_label = (c.kind == K::Tap || c.kind == K::Press || c.kind == K::Expect) && w.size() > 1 && w[1].quoted;
     return by_label ? parse_label_arguments(c, *spec, w, p) : parse_arguments(c, *spec, w, p);

@@ -1,4 +1,5 @@
-// The per-frame list of controls: one vector, reused frame after frame, emptied by a hook on ImGui's NewFrame.
+// The per-frame lists of controls and texts: one vector each, reused frame after frame, emptied by a hook on ImGui's
+// NewFrame.
 #include "ui/controls.hpp"
 
 #include <algorithm>
@@ -13,7 +14,10 @@ namespace {
 // keep their string buffers for the frames to come.
 std::vector<Control> g_controls;
 std::size_t g_used = 0;
-ImGuiContext* g_hooked = nullptr; // The context whose NewFrame empties the list.
+std::vector<DrawnText> g_texts; // The same for texts.
+std::size_t g_texts_used = 0;
+TextKind g_recording = TextKind::None; // The innermost TextScope's kind.
+ImGuiContext* g_hooked = nullptr;      // The context whose NewFrame empties the list.
 
 void hook_new_frame()
 {
@@ -22,15 +26,22 @@ void hook_new_frame()
         return;
     ImGuiContextHook hook;
     hook.Type = ImGuiContextHookType_NewFramePre;
-    hook.Callback = [](ImGuiContext*, ImGuiContextHook*) { g_used = 0; };
+    hook.Callback = [](ImGuiContext*, ImGuiContextHook*) { g_used = g_texts_used = 0; };
     ImGui::AddContextHook(context, &hook);
     hook.Type = ImGuiContextHookType_Shutdown;
     hook.Callback = [](ImGuiContext*, ImGuiContextHook*) {
-        g_used = 0;
+        g_used = g_texts_used = 0;
         g_hooked = nullptr;
     };
     ImGui::AddContextHook(context, &hook);
     g_hooked = context;
+}
+
+// The display's rectangle.
+ImRect display_rect()
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    return {viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y)};
 }
 
 } // namespace
@@ -38,8 +49,7 @@ void hook_new_frame()
 void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to)
 {
     hook_new_frame();
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImRect clip(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
+    ImRect clip = display_rect();
     if (ImGuiWindow* window = ImGui::GetCurrentWindowRead(); window && to == ClipTo::Window)
         clip.ClipWith(window->ClipRect);
     ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
@@ -57,6 +67,67 @@ void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to)
 std::span<const Control> drawn_controls()
 {
     return {g_controls.data(), g_used};
+}
+
+const char* text_kind_name(TextKind kind)
+{
+    switch (kind) {
+    case TextKind::None:
+        return "none";
+    case TextKind::Title:
+        return "title";
+    case TextKind::Detail:
+        return "detail";
+    case TextKind::Hint:
+        return "hint";
+    case TextKind::Address:
+        return "address";
+    case TextKind::Description:
+        return "description";
+    }
+    return "none";
+}
+
+TextScope::TextScope(TextKind kind)
+    : m_previous(g_recording)
+{
+    g_recording = kind;
+}
+
+TextScope::~TextScope()
+{
+    g_recording = m_previous;
+}
+
+TextKind recording_text()
+{
+    return g_recording;
+}
+
+void record_text(
+    TextKind kind, std::string_view text, ImVec2 min, ImVec2 max, const ImDrawList* list, std::string_view more)
+{
+    hook_new_frame();
+    ImRect clip = display_rect();
+    if (list)
+        clip.ClipWith(ImRect(list->GetClipRectMin(), list->GetClipRectMax()));
+    ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
+    ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
+    if (a.x >= b.x || a.y >= b.y)
+        return;
+    if (g_texts_used == g_texts.size())
+        g_texts.emplace_back();
+    DrawnText& drawn = g_texts[g_texts_used++];
+    drawn.kind = kind;
+    drawn.text.assign(text);
+    drawn.text.append(more);
+    drawn.min = a;
+    drawn.max = b;
+}
+
+std::span<const DrawnText> drawn_texts()
+{
+    return {g_texts.data(), g_texts_used};
 }
 
 } // namespace kiosk::ui

@@ -1,9 +1,12 @@
 // This frame's pressable controls, each with the label a visitor reads and where it is: scripts tap them by label.
+// Beside them, the texts drawn, line by line in reading order: tests check what a visitor can read, and read aloud
+// will say it.
 #pragma once
 
 #include <imgui.h>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace kiosk::ui {
 
@@ -23,5 +26,45 @@ enum class ClipTo { Window, Display };
 void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo clip = ClipTo::Window);
 // The controls of the frame built last, in the order drawn. UI thread only; valid until the next frame begins.
 std::span<const Control> drawn_controls();
+
+// What a drawn text is to a visitor.
+enum class TextKind {
+    None,        // Not recorded: what draw_wrapped draws outside any TextScope.
+    Title,       // What the screen is about: a card's or an event's name.
+    Detail,      // A fact that goes with it: an event's day, time and place.
+    Hint,        // What to do: "Scan with your phone camera".
+    Address,     // A link's address, written out.
+    Description, // Running text about it.
+};
+const char* text_kind_name(TextKind kind); // "title", "detail", ...
+
+struct DrawnText {
+    TextKind kind = TextKind::None;
+    std::string text; // One line as drawn (a wrapped paragraph gives one entry a line).
+    ImVec2 min, max;  // Its visible part, in the screens' coordinates, as for controls.
+};
+
+// While one lives, every line draw_wrapped draws is recorded as a text of `kind` (the innermost scope counts). A
+// screen marks what it draws this way; lines outside any scope are not recorded.
+class TextScope {
+public:
+    explicit TextScope(TextKind kind);
+    ~TextScope();
+    TextScope(const TextScope&) = delete;
+    TextScope& operator=(const TextScope&) = delete;
+
+private:
+    TextKind m_previous;
+};
+// The kind of the innermost TextScope alive, or None.
+TextKind recording_text();
+
+// Records one line of text drawn at `min`-`max` (`text` then `more`, joined: a line cut with "..." is two pieces). Cut
+// to the draw list's clip rectangle and the display; a line with nothing left is not recorded. Emptied with the
+// controls as each frame begins; entries and their buffers are reused, so a frame like the last allocates nothing.
+void record_text(
+    TextKind kind, std::string_view text, ImVec2 min, ImVec2 max, const ImDrawList* list, std::string_view more = {});
+// The texts of the frame built last, in the order drawn: reading order. UI thread only; valid until the next frame.
+std::span<const DrawnText> drawn_texts();
 
 } // namespace kiosk::ui

@@ -98,16 +98,21 @@ void update_agenda_rows(AgendaRows& rows, const ContentSnapshot& content, WallTi
 std::optional<Intent> draw_agenda(
     const ScreenContext& context, const Section& section, AgendaRows& rows, ScrollArea& scroll);
 
-// A paragraph beside a QR code: an event's day and time (strong), its place, a card's description.
+// A paragraph beside a QR code. Facts (an event's day and time, its place) go right under the title and stay on the
+// first screen with it, the hint and the address; a description comes after the address and is the first to scroll
+// out of view on a short screen.
 struct QrDetail {
+    enum class Kind { Fact, Description };
     std::string text;
-    bool strong = false;
+    Kind kind = Kind::Description;
+    bool strong = false; // In bold: the day and time.
 };
 
-// The QR view of a link: the code as large as fits, what to do with it, the address written out, and Close.
-// `details` are shown above the hint; when space is short the last one loses lines first.
+// The QR view of a link: the title, the code (35 to 70 mm on the glass where the screen allows, never under 1.2 mm a
+// module), a phone pictogram with what to do, the whole address written out, `details`, and Close. When the words do
+// not fit beside (or under) the code they scroll in `scroll`; nothing is left out.
 std::optional<Intent> draw_qr_view(const ScreenContext& context, const std::string& title, const std::string& url,
-    const std::vector<QrDetail>& details = {});
+    const std::vector<QrDetail>& details, ScrollArea& scroll);
 
 // A QR code for `url` (error correction M, a quiet zone of 4 modules, whole pixels per module) at `pos`, as large as
 // fits in `max_side`. Returns the side drawn.

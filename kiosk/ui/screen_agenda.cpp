@@ -1,6 +1,7 @@
 // The events agenda: a heading for each day ("Today", "Tomorrow", "Friday, December 4") and a row per event. Rows
 // have two fixed heights, so the rows on screen are found by arithmetic and only they are laid out: 10,000
 // occurrences scroll as lightly as ten.
+#include "ui/controls.hpp"
 #include "ui/screen.hpp"
 #include "ui/translation_note.hpp"
 
@@ -236,43 +237,75 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
 std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& occurrence, ScrollArea& scroll)
 {
     const Event& event = *occurrence.event;
+    const std::string& title = c.text(event.title);
+    const std::string& location = c.text(event.location);
+    const std::string& description = c.text(event.description);
     std::vector<QrDetail> details;
-    details.push_back({day_label(c, occurrence.date) + "\n" + time_range(c, occurrence), true});
-    if (!c.text(event.location).empty())
-        details.push_back({c.text(event.location)});
-    if (!c.text(event.description).empty())
-        details.push_back({c.text(event.description)});
+    details.push_back({day_label(c, occurrence.date) + "\n" + time_range(c, occurrence), QrDetail::Kind::Fact, true});
+    if (!location.empty())
+        details.push_back({location, QrDetail::Kind::Fact});
+    if (!description.empty())
+        details.push_back({description});
     if (!event.url.empty())
-        return draw_qr_view(c, c.text(event.title), event.url, details);
+        return draw_qr_view(c, title, event.url, details, scroll);
 
-    // No link: the event told in full, in one readable column.
+    // No link: the event told in full, in one readable column under a bar without the title (the column starts with
+    // it, as large as lets the name, day, time and place show together on the first screen).
     const Style& style = c.style;
     const Metrics& m = style.metrics;
-    std::optional<Intent> intent = draw_navigation_bar(c, c.text(event.title), false);
+    std::optional<Intent> intent = draw_navigation_bar(c, "", false);
     float width = ImGui::GetWindowWidth();
-    float height = ImGui::GetWindowHeight();
+    float view_h = ImGui::GetWindowHeight() - style.header_height();
     float pad = style.pad();
+    bool now = happening_now(c, occurrence);
+    float badge_h = now ? style.fonts.small->FontSize * 1.35f + m.em(0.4f) : 0.0f;
+    float column = std::min(width - 2.0f * pad - style.cue_gutter(), m.em(34.0f));
+    // The largest fonts (the name's, then the day's and time's) with which the name, the day, the time and the place
+    // are whole above the fold, in roomy spacing, else tight; else the smallest, and the column scrolls.
+    struct EventLook {
+        ImFont* name;
+        ImFont* facts;
+        float space; // Above the name and after each paragraph.
+    };
+    float roomy = std::round(m.em(0.4f)), tight = std::round(m.em(0.2f));
+    const EventLook looks[] = {{style.fonts.title, style.fonts.tile, roomy},
+        {style.fonts.tile, style.fonts.tile, roomy}, {style.fonts.tile, style.fonts.bold, roomy},
+        {style.fonts.bold, style.fonts.bold, roomy}, {style.fonts.bold, style.fonts.bold, tight}};
+    EventLook look = looks[4];
+    for (const EventLook& l : looks) {
+        float h = l.space + wrapped_height(l.name, column, title) + l.space + badge_h
+            + wrapped_height(l.facts, column, details[0].text) + l.space;
+        if (!location.empty())
+            h += wrapped_height(style.fonts.body, column, location) + l.space; // With room for its descenders.
+        if (h <= view_h) {
+            look = l;
+            break;
+        }
+    }
+
     ImGui::SetCursorPos(ImVec2(0.0f, style.header_height()));
-    scroll.begin("event", ImVec2(width, height - style.header_height()), c.frame.uptime, m.mm(2.0f), &style.theme,
-        style.cue_gutter());
+    scroll.begin("event", ImVec2(width, view_h), c.frame.uptime, m.mm(2.0f), &style.theme, style.cue_gutter());
     width -= style.cue_gutter(); // The scroll cues' strip: the content stays left of it.
-    float column = std::min(width - 2.0f * pad, m.em(34.0f));
     float left = std::floor((width - column) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(left, pad));
+    ImGui::SetCursorPos(ImVec2(left, look.space));
     ImDrawList* list = ImGui::GetWindowDrawList();
-    auto line = [&](ImFont* font, Color color, const std::string& text, float after) {
+    auto line = [&](TextKind kind, ImFont* font, const std::string& text, float after) {
+        TextScope scope(kind);
         ImGui::SetCursorPosX(left);
-        float h = draw_wrapped(list, font, ImGui::GetCursorScreenPos(), column, color, text);
+        float h = draw_wrapped(list, font, ImGui::GetCursorScreenPos(), column, style.theme.text, text);
         ImGui::Dummy(ImVec2(column, h + after));
     };
-    line(style.fonts.title, style.theme.text, c.text(event.title), m.em(0.6f));
-    if (happening_now(c, occurrence)) {
+    line(TextKind::Title, look.name, title, look.space);
+    if (now) {
         ImGui::SetCursorPosX(left);
         float h = draw_now_badge(c, list, ImGui::GetCursorScreenPos());
         ImGui::Dummy(ImVec2(column, h + m.em(0.4f)));
     }
-    for (const QrDetail& detail : details)
-        line(detail.strong ? style.fonts.tile : style.fonts.body, style.theme.text, detail.text, m.em(0.8f));
+    line(TextKind::Detail, look.facts, details[0].text, look.space);
+    if (!location.empty())
+        line(TextKind::Detail, style.fonts.body, location, look.space);
+    if (!description.empty())
+        line(TextKind::Description, style.fonts.body, description, look.space);
     scroll.end();
     return intent;
 }

@@ -474,7 +474,7 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
         std::vector<QrDetail> details;
         if (!c.text(t.card->description).empty())
             details.push_back({c.text(t.card->description)});
-        return draw_qr_view(c, c.text(t.card->title), t.card->url, details);
+        return draw_qr_view(c, c.text(t.card->title), t.card->url, details, screen.scroll);
     }
     case Target::Kind::CardDetails:
         return draw_card_details(c, *t.card, screen.scroll);
@@ -484,7 +484,7 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
         if (std::size_t(t.link) >= document->links.size())
             document = &t.page->in(c.default_language(), c.default_language());
         const Link& link = document->links[std::size_t(t.link)];
-        return draw_qr_view(c, link.text.empty() ? link.url : link.text, link.url);
+        return draw_qr_view(c, link.text.empty() ? link.url : link.text, link.url, {}, screen.scroll);
     }
     case Target::Kind::Occurrence:
         return draw_occurrence(c, *t.occurrence, screen.scroll);

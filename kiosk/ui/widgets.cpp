@@ -210,8 +210,18 @@ float draw_wrapped(
                 --cut; // "welcome." + "..." would read as two stops.
             draw_text(list, font, ImVec2(pos.x, y), color, s, cut);
             draw_text(list, font, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
+            if (TextKind kind = recording_text(); kind != TextKind::None) {
+                float w = text_width(font, s, cut) + ellipsis_width;
+                record_text(kind, std::string_view(s, std::size_t(cut - s)), ImVec2(pos.x, y),
+                    ImVec2(pos.x + w, y + font->FontSize), list, std::string_view(ellipsis, 3));
+            }
         } else {
             draw_text(list, font, ImVec2(pos.x, y), color, s, eol);
+            if (TextKind kind = recording_text(); kind != TextKind::None) {
+                // Its width measured only while recording: one string a line, nothing a glyph.
+                ImVec2 max(pos.x + text_width(font, s, eol), y + font->FontSize);
+                record_text(kind, std::string_view(s, std::size_t(eol - s)), ImVec2(pos.x, y), max, list);
+            }
         }
         y += font->FontSize * line_spacing;
         start = lines[i].next;

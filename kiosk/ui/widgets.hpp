@@ -62,7 +62,7 @@ inline void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, c
 }
 
 // Draws `text` wrapped to `width` from `pos`, at most `max_lines` lines (the last one ends in "..." when cut).
-// Returns the height used.
+// Returns the height used. Inside a TextScope (controls.hpp) each line drawn is recorded as a text.
 float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
     int max_lines = 1000);
 // The height `text` needs when wrapped to `width`.

@@ -119,3 +119,15 @@ TEST_CASE("a label that is not on the screen is an error listing the labels ther
     CHECK(find_control({}, "Back", error) == nullptr);
     CHECK(error == "no control labelled \"Back\" is on the screen; the labels there are: none");
 }
+
+TEST_CASE("controls and texts take no arguments")
+{
+    std::string error;
+    auto script = parse_script("controls\ntexts\n", "list.script", error);
+    REQUIRE_MESSAGE(script, error);
+    REQUIRE(script->commands.size() == 2);
+    CHECK(script->commands[0].kind == K::Controls);
+    CHECK(script->commands[1].kind == K::Texts);
+    CHECK_FALSE(parse_script("texts all\n", "list.script", error));
+    CHECK(error == "list.script:1: expected 'texts'");
+}
