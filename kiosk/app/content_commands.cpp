@@ -101,6 +101,7 @@ int run_import(const Options& options, const Settings& settings)
     policy.unsigned_bundles
         = options.signed_only ? sync::ImportPolicy::Unsigned::Wait : sync::ImportPolicy::Unsigned::Import;
     policy.source = options.import_source.empty() ? "import:" + dir : options.import_source;
+    policy.waiting_since = options.waiting_since;
     policy.time_zone = settings.time_zone;
     policy.now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
     std::string error;
