@@ -18,16 +18,6 @@ namespace kiosk::sync {
 
 namespace {
 
-// "YYYY-MM-DD HH:MM" in the kiosk's local time, as reports and the staff screen give times.
-std::string local_text(std::time_t t)
-{
-    std::tm tm {};
-    localtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-    return buffer;
-}
-
 std::int64_t unix_seconds(WallTime time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -65,6 +55,16 @@ void remember_superseded(const std::string& state_dir, const std::string& identi
 
 } // namespace
 
+std::string local_minutes_text(std::int64_t unix_seconds)
+{
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm {};
+    localtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
+    return buffer;
+}
+
 std::string pending_folder(const std::string& state_dir, int slot)
 {
     return state_dir + (slot == 2 ? "/pending-2" : "/pending");
@@ -98,7 +98,7 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot)
     }
     if (info.source.empty())
         info.source = "a stick"; // Waiting from before this file was kept.
-    info.arrived_text = info.arrived > 0 ? local_text(static_cast<std::time_t>(info.arrived)) : "at an unknown time";
+    info.arrived_text = info.arrived > 0 ? local_minutes_text(info.arrived) : "at an unknown time";
     return info;
 }
 

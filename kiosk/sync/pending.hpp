@@ -26,6 +26,8 @@ struct PendingInfo {
 // Two bundles can wait at once, in slots 1 (STATE/pending) and 2 (STATE/pending-2), so that a second arrival never
 // replaces the first: staff see both and choose. A third is refused while both wait, and listed with the first.
 inline constexpr int pending_slots = 2;
+// "YYYY-MM-DD HH:MM" in the kiosk's local time, as pending infos, stick reports and the staff screen give times.
+std::string local_minutes_text(std::int64_t unix_seconds);
 std::string pending_folder(const std::string& state_dir, int slot = 1);
 PendingInfo read_pending_info(const std::string& state_dir, int slot = 1);
 bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot = 1);

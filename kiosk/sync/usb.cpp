@@ -23,16 +23,6 @@ namespace kiosk::sync {
 
 namespace {
 
-// "YYYY-MM-DD HH:MM" in the kiosk's local time, as reports and the staff screen give times.
-std::string local_text(std::time_t t)
-{
-    std::tm tm {};
-    localtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-    return buffer;
-}
-
 std::int64_t unix_seconds(WallTime time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -188,7 +178,7 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     result.source = "usb:" + folder;
     std::string problems;
     std::int64_t problem_count = 0;
-    std::string now_text = local_text(std::time_t(unix_seconds(m_config.clock.now())));
+    std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
 
     std::string staging_root = m_config.state_dir + "/staging";
     mkdir(staging_root.c_str(), 0700);
