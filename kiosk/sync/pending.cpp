@@ -57,7 +57,7 @@ void remember_superseded(const std::string& state_dir, const std::string& identi
 
 std::string local_minutes_text(std::int64_t unix_seconds)
 {
-    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    auto t = static_cast<std::time_t>(unix_seconds);
     std::tm tm {};
     localtime_r(&t, &tm);
     char buffer[32];
