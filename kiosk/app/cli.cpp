@@ -79,6 +79,10 @@ void add_content_commands(CLI::App& app, Options& options, Commands& commands)
     import->add_flag("--json", options.json, "Print the result as JSON");
     import->add_flag("--signed-only", options.signed_only,
         "Import only a bundle signed by a trusted key; otherwise report it as pending for staff");
+    import
+        ->add_option("--waiting-since", options.waiting_since,
+            "Unix seconds when the bundle started waiting for staff: refused when a signed version arrived since")
+        ->type_name("SECONDS");
     commands.insert(
         commands.end(), {{screenshot, Command::Screenshot}, {check, Command::Check}, {import, Command::Import}});
 }

@@ -53,6 +53,7 @@ struct Options {
     int expires_in_days = 0;        // pack --expires-in DAYS
     bool against_installed = false; // check --against-installed: what it would change in the content that shows
     bool signed_only = false;       // import --signed-only: import only a bundle signed by a trusted key (sticks, feed)
+    long long waiting_since = 0;    // import --waiting-since SECONDS: when the bundle started waiting for staff
     std::string key_name;           // keygen --out NAME
     std::string pack_dir;           // pack DIR, verify DIR
     std::string key_file;           // pack --key NAME.key, verify --pub NAME.pub

@@ -18,6 +18,7 @@
 #include "sync/identity.hpp"
 #include "sync/import_policy.hpp"
 #include "sync/import_report.hpp"
+#include "sync/pending.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -101,6 +102,7 @@ int run_import(const Options& options, const Settings& settings)
     policy.unsigned_bundles
         = options.signed_only ? sync::ImportPolicy::Unsigned::Wait : sync::ImportPolicy::Unsigned::Import;
     policy.source = options.import_source.empty() ? "import:" + dir : options.import_source;
+    policy.waiting_since = options.waiting_since;
     policy.time_zone = settings.time_zone;
     policy.now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
     std::string error;
@@ -308,11 +310,22 @@ struct Status {
         std::optional<store::SyncLogEntry> success, failure;
     };
     std::vector<Source> sources;
+    // What waits for staff, in slot order; a bundle what shows has moved past is left out (it goes at the next sync).
+    struct Waiting {
+        sync::PendingInfo info;
+        std::string version; // Its MANIFEST's, or "".
+    };
+    std::vector<Waiting> pending;
 };
 
-Status read_status(store::Store& store)
+Status read_status(store::Store& store, const std::string& state)
 {
     Status status;
+    for (int slot = 1; slot <= sync::pending_slots; ++slot) {
+        sync::PendingInfo info = sync::read_pending_info(state, slot);
+        if (!info.source.empty() && sync::superseded_why(state, slot, store).empty())
+            status.pending.push_back({info, sync::pending_manifest_version(state, slot)});
+    }
     status.active = store.active_version();
     status.pinned = store.pinned_from();
     for (const store::SyncLogEntry& entry : store.sync_log(1000)) { // Newest first.
@@ -352,6 +365,15 @@ nlohmann::json status_json(const Status& status)
         json["pinned_from"] = or_null(status.pinned);
         json["expires"] = or_null(active->expires);
     }
+    json["pending"] = nullptr;
+    if (!status.pending.empty()) {
+        const Status::Waiting& first = status.pending.front();
+        json["pending"] = {{"source", first.info.source}, {"version", or_null(first.version)},
+            {"problems", first.info.problems >= 0 ? nlohmann::json(first.info.problems) : nlohmann::json()},
+            {"arrived",
+                first.info.arrived > 0 ? nlohmann::json(time_text(first.info.arrived, TimeText::IsoUtc))
+                                       : nlohmann::json()}};
+    }
     return json;
 }
 
@@ -370,6 +392,23 @@ void print_status(const Status& status, WallTime now)
         bool past = until > 0 && until < std::chrono::system_clock::to_time_t(now);
         std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
                   << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
+    }
+}
+
+void print_pending(const Status& status)
+{
+    if (status.pending.empty()) {
+        std::cout << "waiting:     nothing waits for staff\n";
+        return;
+    }
+    for (const Status::Waiting& w : status.pending) {
+        std::cout << "waiting:     " << escape_controls(w.info.source) << ", since " << w.info.arrived_text
+                  << (w.version.empty() ? "" : ", version " + w.version) << ", ";
+        if (w.info.problems < 0)
+            std::cout << "problems not counted";
+        else
+            std::cout << w.info.problems << (w.info.problems == 1 ? " problem" : " problems");
+        std::cout << ": staff can apply or ignore it on the staff screen\n";
     }
 }
 
@@ -393,7 +432,7 @@ int run_status(const Options& options, const Settings& settings)
     WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
-    Status status = store ? read_status(*store) : Status {};
+    Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
     if (options.json) {
         std::cout << sync::json_line(status_json(status)) << std::endl;
         return exit_ok;
@@ -402,6 +441,7 @@ int run_status(const Options& options, const Settings& settings)
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     else
         print_status(status, now);
+    print_pending(status);
     if (!StaffPin(state_dir(options.state_dir)).is_set())
         std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
     print_sources(status);

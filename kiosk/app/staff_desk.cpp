@@ -11,6 +11,7 @@
 #include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
+#include "sync/pending.hpp"
 #include "sync/staging.hpp"
 #include "sync/usb.hpp"
 
@@ -230,13 +231,29 @@ StaffOutcome StaffDesk::apply(int slot)
         outcome.message = Phrase {"staff_nothing_to_apply"};
         return outcome;
     }
-    sync::ChildImport child = sync::import_in_child(
-        kiosk_child_argv(m_options), folder, "usb (applied by staff)", sync::ImportPolicy::Unsigned::Import);
+    // What shows has moved past it (a newer signed version arrived while it waited): it goes, and staff hear why.
+    std::string error;
+    store::Store* store = this->store(error);
+    if (std::string why = store ? sync::superseded_why(m_state, slot, *store) : ""; !why.empty()) {
+        sync::drop_superseded_pending(m_state, *store, m_clock.now());
+        outcome.message = Phrase {"staff_not_applied_superseded", {{"reason", why}}};
+        return outcome;
+    }
+    sync::PendingInfo info = sync::read_pending_info(m_state, slot);
+    // The child checks again, in case a signed version arrives while staff look.
+    sync::ChildImport child = sync::import_in_child(kiosk_child_argv(m_options), folder, "usb (applied by staff)",
+        sync::ImportPolicy::Unsigned::Import, info.arrived);
     const sync::ImportReport& report = child.report;
     if (report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged) {
         sync::forget_pending(m_state, slot);
+        if (store) // The other slot may hold this very bundle.
+            sync::drop_superseded_pending(m_state, *store, m_clock.now());
         outcome.message = Phrase {"staff_applied"};
         outcome.content_changed = true;
+    } else if (report.outcome == sync::Outcome::RefusedVersion && store
+        && !sync::superseded_why(m_state, slot, *store).empty()) {
+        sync::drop_superseded_pending(m_state, *store, m_clock.now());
+        outcome.message = Phrase {"staff_not_applied_superseded", {{"reason", report.message}}};
     } else {
         // The import's own words, in English.
         std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
@@ -283,6 +300,7 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
     case ui::StaffAction::RollBack: {
         store::Store* store = this->store(error);
         if (store && store->rollback(error)) {
+            sync::drop_superseded_pending(m_state, *store, m_clock.now());
             auto active = store->active_version();
             outcome.message = Phrase {"staff_rolled_back",
                 {{"version", active ? active->version : std::string("?")}, {"pinned", store->pinned_from()}}};

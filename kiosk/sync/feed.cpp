@@ -5,6 +5,7 @@
 #include "store/store.hpp"
 #include "sync/http.hpp"
 #include "sync/identity.hpp"
+#include "sync/pending.hpp"
 #include "sync/staging.hpp"
 
 #include <algorithm>
@@ -153,6 +154,9 @@ FeedResult FeedSource::sync(store::Store& store)
     FeedResult result = fetch(store);
     auto now = std::chrono::duration_cast<std::chrono::seconds>(m_config.clock.now().time_since_epoch()).count();
     store.log_sync(now, result.source, result_word(result.outcome), std::int64_t(result.bytes), result.message);
+    // A signed version taken now moves past any bundle that waits for staff.
+    if (result.outcome == Outcome::Imported)
+        drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
     return result;
 }
 

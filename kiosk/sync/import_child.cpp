@@ -26,13 +26,15 @@ ChildLimits import_limits(const std::string& dir)
 }
 
 ChildImport import_in_child(const std::vector<std::string>& kiosk_argv, const std::string& dir,
-    const std::string& source, ImportPolicy::Unsigned unsigned_bundles)
+    const std::string& source, ImportPolicy::Unsigned unsigned_bundles, std::int64_t waiting_since)
 {
     ChildImport result;
     std::vector<std::string> argv = kiosk_argv;
     argv.insert(argv.end(), {"import", dir, "--json", "--source", source});
     if (unsigned_bundles == ImportPolicy::Unsigned::Wait)
         argv.emplace_back("--signed-only");
+    if (waiting_since > 0)
+        argv.insert(argv.end(), {"--waiting-since", std::to_string(waiting_since)});
     ChildLimits limits = import_limits(dir);
     ChildResult child = run_child(argv, limits);
     std::string error;

@@ -6,6 +6,7 @@
 #include "sync/import_policy.hpp"
 #include "sync/import_report.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,10 @@ ChildLimits import_limits(const std::string& dir);
 inline constexpr const char* import_limits_id = "limits-2";
 
 // Runs `kiosk` (argv prefix `kiosk_argv`, with its --state and --config) as `import DIR --json --source SOURCE`,
-// with `--signed-only` when unsigned bundles wait, under the child limits (KIOSK_CHILD_WALL_MS shortens the wall
-// clock, for tests).
+// with `--signed-only` when unsigned bundles wait and `--waiting-since` for a bundle that waited for staff (Unix
+// seconds), under the child limits (KIOSK_CHILD_WALL_MS shortens the wall clock, for tests).
 ChildImport import_in_child(const std::vector<std::string>& kiosk_argv, const std::string& dir,
-    const std::string& source, ImportPolicy::Unsigned unsigned_bundles = ImportPolicy::Unsigned::Wait);
+    const std::string& source, ImportPolicy::Unsigned unsigned_bundles = ImportPolicy::Unsigned::Wait,
+    std::int64_t waiting_since = 0);
 
 } // namespace kiosk::sync

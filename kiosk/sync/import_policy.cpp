@@ -4,6 +4,7 @@
 #include "content/bundle_reader.hpp"
 #include "content/image_scale.hpp"
 #include "sync/identity.hpp"
+#include "sync/pending.hpp"
 
 namespace kiosk::sync {
 
@@ -37,6 +38,13 @@ std::optional<Outcome> decide(const std::optional<Verified>& verified, const std
     if (waits && !showing) {
         why = unsigned_why + ": it waits for staff to apply it with the PIN";
         return Outcome::Pending;
+    }
+    // Staff apply what waited: not over a signed version that arrived while it waited, which is newer.
+    if (auto newer = policy.waiting_since > 0 ? signed_since(store, policy.waiting_since) : std::nullopt;
+        newer && !showing) {
+        why = "a newer signed version (" + newer->version + ", from " + newer->source
+            + ") arrived after this bundle started waiting; applying it would replace that version with older content";
+        return Outcome::RefusedVersion;
     }
     return std::nullopt;
 }

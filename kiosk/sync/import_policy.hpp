@@ -23,6 +23,9 @@ struct ImportPolicy {
     std::string source;    // As the store and the sync log name it: "usb:/media/...", "feed:https://...".
     std::string time_zone; // The settings' time_zone, or "" (the bundle's, else the system's).
     WallTime now;          // The kiosk's clock (--now reaches it).
+    // For a bundle that waited for staff: when it started waiting (Unix seconds), or 0. A signed version imported
+    // since then has moved past it, and it is refused (docs/updates.md, "When a waiting bundle goes").
+    std::int64_t waiting_since = 0;
 };
 
 // Reads, verifies and checks the bundle in `dir`, then imports it into `store` when the policy allows. Every outcome

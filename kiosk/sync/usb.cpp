@@ -23,16 +23,6 @@ namespace kiosk::sync {
 
 namespace {
 
-// "YYYY-MM-DD HH:MM" in the kiosk's local time, as reports and the staff screen give times.
-std::string local_text(std::time_t t)
-{
-    std::tm tm {};
-    localtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-    return buffer;
-}
-
 std::int64_t unix_seconds(WallTime time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -75,57 +65,6 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
     return text;
 }
 
-std::string pending_folder(const std::string& state_dir, int slot)
-{
-    return state_dir + (slot == 2 ? "/pending-2" : "/pending");
-}
-
-PendingInfo read_pending_info(const std::string& state_dir, int slot)
-{
-    PendingInfo info;
-    struct stat st { };
-    if (stat((pending_folder(state_dir, slot) + "/bundle.toml").c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-        return info;
-    std::ifstream in(pending_folder(state_dir, slot) + "-info");
-    std::string line;
-    while (std::getline(in, line)) {
-        std::size_t eq = line.find('=');
-        if (eq == std::string::npos)
-            continue;
-        std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-        if (key == "source")
-            info.source = value;
-        else if (key == "arrived")
-            info.arrived = std::atoll(value.c_str());
-        else if (key == "identity")
-            info.identity = value;
-        else if (key == "why")
-            info.why = value;
-        else if (key == "refused")
-            info.refused.push_back(value);
-    }
-    if (info.source.empty())
-        info.source = "a stick"; // Waiting from before this file was kept.
-    info.arrived_text = info.arrived > 0 ? local_text(static_cast<std::time_t>(info.arrived)) : "at an unknown time";
-    return info;
-}
-
-bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot)
-{
-    // One line each: the values are escaped, so a stick's folder name cannot add a line.
-    std::string text = "source=" + escape_controls(info.source) + "\narrived=" + std::to_string(info.arrived)
-        + "\nidentity=" + info.identity + "\nwhy=" + escape_controls(info.why) + "\n";
-    for (const std::string& other : info.refused)
-        text += "refused=" + escape_controls(other) + "\n";
-    return bool(posix::write_file_durably(pending_folder(state_dir, slot) + "-info", text, 0644));
-}
-
-void forget_pending(const std::string& state_dir, int slot)
-{
-    remove_tree(pending_folder(state_dir, slot));
-    std::remove((pending_folder(state_dir, slot) + "-info").c_str());
-}
-
 UsbWatcher::UsbWatcher(UsbConfig config)
     : m_config(std::move(config))
 {
@@ -150,6 +89,8 @@ std::string UsbWatcher::poison_file() const
 std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
 {
     std::vector<StickResult> results;
+    // Whatever imported since the last look (the feed, staff, the command line) may have moved past what waits.
+    drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
     std::vector<std::string> folders = find_bundle_folders(m_config.roots);
     // A stick that went away is forgotten, so the same stick plugged in again is read again.
     for (auto seen = m_seen.begin(); seen != m_seen.end();) {
@@ -192,8 +133,8 @@ std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
 // A bundle that waits for staff, copied in `staging`, goes to a free slot (two bundles can wait). A bundle already
 // waiting is never replaced by another: a visitor's stick must not swap what staff left waiting (staff apply or
 // ignore one, then the next can wait).
-void UsbWatcher::keep_for_staff(
-    StickResult& result, const std::string& staging, const std::string& identity, const std::string& now_text)
+void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity,
+    const std::string& now_text, std::int64_t problems)
 {
     PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
     bool waits = !identity.empty() && (first.identity == identity || second.identity == identity);
@@ -221,6 +162,7 @@ void UsbWatcher::keep_for_staff(
             info.arrived = unix_seconds(m_config.clock.now());
             info.identity = identity;
             info.why = result.message;
+            info.problems = problems;
             write_pending_info(m_config.state_dir, info, slot);
             if (slot == 2)
                 result.message += " (another bundle waits too: staff see both and choose)";
@@ -235,7 +177,8 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     result.others = others;
     result.source = "usb:" + folder;
     std::string problems;
-    std::string now_text = local_text(std::time_t(unix_seconds(m_config.clock.now())));
+    std::int64_t problem_count = 0;
+    std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
 
     std::string staging_root = m_config.state_dir + "/staging";
     mkdir(staging_root.c_str(), 0700);
@@ -264,6 +207,7 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         result.version = child.report.version;
         result.message = child.report.message;
         problems = child.report.problems_text();
+        problem_count = std::int64_t(child.report.diagnostics.size());
         result.outcome = child.report.outcome;
         if (child.crashed) {
             bool over_limits = child.report.outcome == Outcome::RefusedLimits;
@@ -276,9 +220,30 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         }
     }
 
+    // A bundle older than the signed content the kiosk took never waits: applying it would go back in time.
+    if (std::string older
+        = result.outcome == Outcome::Pending ? older_than_floor(unverified_manifest_version(staging), store) : "";
+        !older.empty()) {
+        result.outcome = Outcome::RefusedVersion;
+        result.message = older;
+    } else if (result.outcome == Outcome::Pending && was_superseded(m_config.state_dir, identity->hash)) {
+        // A stick left in after the signed version came: its draft waited once, and what shows moved past it.
+        result.outcome = Outcome::RefusedVersion;
+        result.message = "this bundle waited for staff, and a newer signed version arrived since: it does not wait "
+                         "again (change it, and it will)";
+    }
+    // What waits from this stick is what the stick held when it was read: once the stick holds something else, or
+    // could not be copied whole (pulled out, changed mid-copy), that copy is stale and goes. A bundle that stopped
+    // waiting because an import moved past it goes too.
+    drop_pending_from(m_config.state_dir, result.source, identity ? identity->hash : "",
+        identity ? "the stick now holds another bundle"
+                 : "the stick was read again and could not be copied whole (" + result.message + ")",
+        store, m_config.clock.now());
+    if (result.outcome == Outcome::Imported)
+        drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
     // Pending bundles stay for the staff screen; everything else is cleaned up.
     if (result.outcome == Outcome::Pending)
-        keep_for_staff(result, staging, identity ? identity->hash : "", now_text);
+        keep_for_staff(result, staging, identity ? identity->hash : "", now_text, problem_count);
     remove_tree(staging);
 
     result.report = stick_report(result, problems, now_text);

@@ -5,6 +5,7 @@
 #include "content/clock.hpp"
 #include "store/store.hpp"
 #include "sync/import_child.hpp"
+#include "sync/pending.hpp"
 #include "sync/staging.hpp"
 
 #include <cstdint>
@@ -39,24 +40,6 @@ struct StickResult {
     std::vector<std::string> others;
 };
 
-// The bundle waiting for staff (STATE/pending, copied from a stick) and where it came from (STATE/pending-info).
-struct PendingInfo {
-    std::string source;       // "usb:/media/kiosk/STICK/folder"; empty when nothing waits.
-    std::int64_t arrived = 0; // Unix seconds.
-    std::string arrived_text; // Local "YYYY-MM-DD HH:MM".
-    std::string identity;     // Its content hash.
-    std::string why;          // Why it waits: not signed, or signed by a key this kiosk does not trust.
-    // Other bundles that arrived while it waited, refused so as not to replace it: "usb:... at YYYY-MM-DD HH:MM".
-    std::vector<std::string> refused;
-};
-// Two bundles can wait at once, in slots 1 (STATE/pending) and 2 (STATE/pending-2), so that a second arrival never
-// replaces the first: staff see both and choose. A third is refused while both wait, and listed with the first.
-std::string pending_folder(const std::string& state_dir, int slot = 1);
-PendingInfo read_pending_info(const std::string& state_dir, int slot = 1);
-bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot = 1);
-// Staff applied or ignored it: the copy and its info go.
-void forget_pending(const std::string& state_dir, int slot = 1);
-
 class UsbWatcher {
 public:
     explicit UsbWatcher(UsbConfig config);
@@ -68,8 +51,8 @@ public:
 
 private:
     StickResult process(const std::string& folder, const std::vector<std::string>& others, store::Store& store);
-    void keep_for_staff(
-        StickResult& result, const std::string& staging, const std::string& identity, const std::string& now_text);
+    void keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity,
+        const std::string& now_text, std::int64_t problems);
     std::string poison_file() const;
 
     UsbConfig m_config;

@@ -2,6 +2,7 @@
 // packed bundle, and `kiosk sync --once` against it: what is downloaded (counted in the server's request log), what
 // shows, and for every way a feed can fail, that the content showing stays and the reason is clear.
 #include "support/files.hpp"
+#include "support/json.hpp"
 #include "support/process.hpp"
 #include "sync/signing.hpp"
 
@@ -19,6 +20,7 @@
 #include <poll.h>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk::test;
@@ -588,4 +590,34 @@ TEST_CASE("a new feed_url is read in full, not asked conditionally with the old 
     CHECK_MESSAGE(s.run.status == 0, s.run.out << s.run.err);
     CHECK_MESSAGE(contains(s.run.out, kiosk.source() + ": imported: imported as version " + newer), s.run.out);
     CHECK(kiosk.status()["version"] == newer);
+}
+
+TEST_CASE("a draft waiting from a stick goes when the feed brings a signed version after it")
+{
+    Kiosk kiosk;
+    std::string stick = kiosk.media.file("stick");
+    fs::copy(demo, stick, fs::copy_options::recursive);
+    append_text(stick + "/pages/about.md", "\nA draft: not packed.\n");
+    auto pending = [&kiosk] {
+        return json_value(run_kiosk({"status", "--json", "--state", kiosk.state.path()}).out, "pending");
+    };
+    auto first = kiosk.sync(); // The feed is not packed yet: nothing from it; the stick's draft waits.
+    REQUIRE_MESSAGE(contains(first.run.out, "usb:" + stick + ": pending: "), first.run.out);
+    REQUIRE_MESSAGE(contains(pending(), "\"source\":\"usb:" + stick + "\""), pending());
+
+    // The feed is packed a second later (the store keeps seconds), and the stick is taken out.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    fs::remove_all(stick);
+    REQUIRE(pack(kiosk.bundle, kiosk.key).status == 0);
+    std::string version = manifest_version(kiosk.bundle);
+    auto second = kiosk.sync();
+    CHECK_MESSAGE(contains(second.run.out, kiosk.source() + ": imported: "), second.run.out);
+    CHECK(kiosk.status()["version"] == version);
+    CHECK_MESSAGE(pending() == "null", pending());
+    CHECK_FALSE(fs::exists(kiosk.state.file("pending")));
+    CHECK(shell("sqlite3 '" + kiosk.state.path()
+              + "/db/kiosk.db' \"SELECT message FROM sync_log WHERE result = "
+                "'dropped'\"")
+              .find("a signed version (" + version + ", from " + kiosk.source() + ")")
+        != std::string::npos);
 }

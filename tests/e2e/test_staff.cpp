@@ -5,12 +5,14 @@
 #include "support/image.hpp"
 #include "support/process.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk::test;
@@ -382,4 +384,44 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
     CHECK_MESSAGE(
         applied.out.find("staff: Applied: the stick's content is showing now.") != std::string::npos, applied.out);
     CHECK(staff.status().find("usb (applied by staff)") != std::string::npos);
+}
+
+TEST_CASE("staff cannot apply a draft once a newer signed version arrived while it waited: they are told why, and "
+          "the signed version stays")
+{
+    Staff staff;
+    std::string sticks = staff.dir.file("media");
+    fs::create_directories(sticks);
+    fs::copy(KIOSK_SOURCE_DIR "/data/demo", sticks + "/STICK", fs::copy_options::recursive);
+    std::string toml = read_text(sticks + "/STICK/bundle.toml");
+    toml.replace(toml.find("Eastside Drop-in"), 16, "Westside Drop-in");
+    write_text(sticks + "/STICK/bundle.toml", toml);
+    std::string with_stick = staff.dir.write("stick.toml", "usb_roots = [\"" + sticks + "\"]\n");
+    auto synced = run_kiosk({"sync", "--once", "--config", with_stick, "--state", staff.state});
+    REQUIRE_MESSAGE(synced.out.find(": pending: ") != std::string::npos, synced.out);
+
+    // A signed version is imported by hand a second later (the store keeps seconds), as the feed would bring it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    auto made = run_kiosk({"keygen", "--out", staff.dir.file("center")});
+    REQUIRE_MESSAGE(made.status == 0, made.err);
+    std::string packed = staff.dir.file("signed");
+    fs::copy(KIOSK_SOURCE_DIR "/data/demo", packed, fs::copy_options::recursive);
+    REQUIRE(run_kiosk({"pack", packed, "--key", staff.dir.file("center.key")}).status == 0);
+    std::string keyed = staff.dir.write("keyed.toml",
+        "trusted_keys = [\"" + staff.dir.file("center.pub") + "\"]\nusb_roots = [\"" + sticks + "/none\"]\n");
+    auto imported = run_kiosk({"import", packed, "--config", keyed, "--state", staff.state});
+    REQUIRE_MESSAGE(imported.status == 0, imported.out << imported.err);
+    REQUIRE(imported.out.find(", signed") != std::string::npos);
+    std::string version = manifest_version(packed);
+    REQUIRE(fs::exists(staff.state + "/pending/bundle.toml")); // Not yet dropped: no sync has looked since.
+
+    auto refused = staff.script(long_press + type(pin) + apply, keyed);
+    REQUIRE_MESSAGE(refused.status == 0, refused.err);
+    CHECK_MESSAGE(refused.out.find("staff: Not applied, and no longer waiting: a signed version (" + version)
+            != std::string::npos,
+        refused.out);
+    CHECK(staff.status().find("version:     " + version) != std::string::npos);
+    CHECK_FALSE(fs::exists(staff.state + "/pending"));
+    auto json = run_kiosk({"status", "--json", "--state", staff.state});
+    CHECK_MESSAGE(json.out.find("\"pending\":null") != std::string::npos, json.out);
 }

@@ -248,3 +248,98 @@ TEST_CASE("a stick pulled out halfway through the copy imports nothing")
     CHECK_FALSE(fs::exists(kiosk.state.file("pending")));
     CHECK(contains(kiosk.report("stick"), "NOT IMPORTED"));
 }
+
+namespace {
+
+// Syncs while the stick is "pulled out" once the copy has begun: the files in `lost` go (one file is copied every
+// 100 ms). Whether they went is `pulled`.
+RunResult sync_pulled_out(const Kiosk& kiosk, const std::vector<std::string>& lost, bool& pulled)
+{
+    ScopedEnv pause("KIOSK_STAGING_PAUSE_MS", "100");
+    std::atomic<bool> gone {false};
+    std::thread puller([&] {
+        auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!copy_started(kiosk.state.path()) && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        if (!copy_started(kiosk.state.path()))
+            return;
+        for (const std::string& path : lost)
+            unlink(path.c_str());
+        gone = true;
+    });
+    RunResult r = kiosk.sync();
+    puller.join();
+    pulled = gone;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("a draft waiting from a stick goes once a newer signed version arrives, and the stick left in does not "
+          "bring it back")
+{
+    Kiosk kiosk;
+    std::string draft = kiosk.stick("a-draft");
+    copy_demo(draft);
+    rename_bundle(draft, "Draft Drop-in");
+    auto first = kiosk.sync();
+    REQUIRE_MESSAGE(contains(first.out, kiosk.source("a-draft") + ": pending: "), first.out);
+    nlohmann::json waiting = kiosk.pending();
+    REQUIRE_MESSAGE(waiting.is_object(), waiting.dump());
+    CHECK(waiting["source"] == kiosk.source("a-draft"));
+    CHECK(waiting["version"].is_null()); // A draft has no MANIFEST.
+    CHECK(waiting["problems"].is_number_integer());
+    auto text = run_kiosk({"status", "--state", kiosk.state.path()});
+    CHECK_MESSAGE(contains(text.out, "waiting:     " + kiosk.source("a-draft") + ", since "), text.out);
+
+    // The signed version comes later: a second later at least, as the store keeps times in seconds.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    std::string packed = kiosk.stick("b-signed");
+    copy_demo(packed);
+    rename_bundle(packed, "Signed Drop-in");
+    REQUIRE(pack(packed, kiosk.key).status == 0);
+    std::string version = manifest_version(packed);
+    auto second = kiosk.sync();
+    CHECK_MESSAGE(contains(second.out, kiosk.source("b-signed") + ": imported: "), second.out);
+    CHECK(kiosk.status("version") == version);
+    CHECK_MESSAGE(kiosk.pending().is_null(), kiosk.pending().dump());
+    CHECK_FALSE(fs::exists(kiosk.state.file("pending")));
+    CHECK_FALSE(fs::exists(kiosk.state.file("pending-info")));
+    CHECK(kiosk.logged("dropped", kiosk.source("a-draft")) == "1");
+    text = run_kiosk({"status", "--state", kiosk.state.path()});
+    CHECK_MESSAGE(contains(text.out, "waiting:     nothing waits for staff"), text.out);
+
+    // The draft's stick is still in: read again, it does not wait again, and its report says why.
+    auto third = kiosk.sync();
+    CHECK_MESSAGE(contains(third.out, kiosk.source("a-draft") + ": refused: this bundle waited for staff"), third.out);
+    CHECK(kiosk.pending().is_null());
+    CHECK(kiosk.status("version") == version);
+    CHECK(contains(kiosk.report("a-draft"), "NOT IMPORTED: this bundle waited for staff"));
+}
+
+TEST_CASE("a stick copied halfway never waits, and what waited from it before goes")
+{
+    Kiosk kiosk;
+    std::string version = kiosk.import_signed_demo();
+    std::string stick = kiosk.stick("stick");
+    copy_demo(stick);
+    rename_bundle(stick, "First draft");
+    auto first = kiosk.sync();
+    REQUIRE_MESSAGE(contains(first.out, kiosk.source("stick") + ": pending: "), first.out);
+    REQUIRE(kiosk.pending().is_object());
+
+    // The stick comes back with a new draft, and is pulled out while it is copied.
+    rename_bundle(stick, "Second draft");
+    std::vector<std::string> lost;
+    for (const auto& entry : fs::directory_iterator(stick + "/pages"))
+        lost.push_back(entry.path().string());
+    bool pulled = false;
+    auto r = sync_pulled_out(kiosk, lost, pulled);
+    CHECK(pulled);
+    CHECK_MESSAGE(contains(r.out, kiosk.source("stick") + ": failed: "), r.out);
+    CHECK_MESSAGE(kiosk.pending().is_null(), kiosk.pending().dump());
+    CHECK_FALSE(fs::exists(kiosk.state.file("pending")));
+    CHECK(kiosk.logged("dropped", kiosk.source("stick")) == "1");
+    CHECK(kiosk.status("version") == version);
+    CHECK(fs::is_empty(kiosk.state.file("staging")));
+}

@@ -152,6 +152,22 @@ struct Kiosk {
         return json_value(run_kiosk({"status", "--json", "--state", state.path()}).out, field);
     }
 
+    // What `status --json` says waits for staff: null, or {"source", "version", "problems", ...}.
+    nlohmann::json pending() const
+    {
+        nlohmann::json json = json_of(run_kiosk({"status", "--json", "--state", state.path()}).out);
+        REQUIRE(json.is_object());
+        REQUIRE(json.contains("pending"));
+        return json["pending"];
+    }
+
+    // How many rows of the sync log have this result and source, read by sqlite3.
+    std::string logged(const std::string& result, const std::string& source) const
+    {
+        return shell("sqlite3 '" + state.path() + "/db/kiosk.db' \"SELECT count(*) FROM sync_log WHERE result = '"
+            + result + "' AND source = '" + source + "'\"");
+    }
+
     // A column of the sync log's last row, read by sqlite3.
     std::string last_logged(const std::string& column) const
     {
