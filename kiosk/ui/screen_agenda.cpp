@@ -241,6 +241,10 @@ std::optional<Intent> draw_occurrence(const ScreenContext& c, const Occurrence& 
     const std::string& location = c.text(event.location);
     const std::string& description = c.text(event.description);
     std::vector<QrDetail> details;
+    std::string note = translation_note(
+        {&event.title, &event.description, &event.location}, c.language, c.default_language(), c.strings);
+    if (!note.empty()) // Not in the visitor's language: said first, as on its row in the agenda.
+        details.push_back({note, QrDetail::Kind::Fact});
     details.push_back({day_label(c, occurrence.date) + "\n" + time_range(c, occurrence), QrDetail::Kind::Fact, true});
     if (!location.empty())
         details.push_back({location, QrDetail::Kind::Fact});

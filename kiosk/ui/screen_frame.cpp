@@ -241,12 +241,16 @@ UrgentStripLayout urgent_strip_layout(const ScreenContext& c, float width)
         return std::ceil(std::max({m.touch(), text_h + m.em(0.6f), font->FontSize * 1.6f}));
     };
     // Home's band's font when the title fits it on one line and the band stays within an eighth of the screen's
-    // height, else body text on one line (large text on a short panel: the content keeps its room), else on two.
+    // height, else bold body text on one line (large text on a short panel: the content keeps its room), else
+    // secondary text on one line, else bold on two.
     ImFont* tile = style.fonts.tile;
     if (fits_in_lines(tile, text_w, title, 1) && band_height(tile, tile->FontSize) <= float(m.height) / 8.0f) {
         layout.font = style.fonts.tile;
     } else if (fits_in_lines(style.fonts.bold, text_w, title, 1)) {
         layout.font = style.fonts.bold;
+    } else if (fits_in_lines(style.fonts.small, text_w, title, 1)) {
+        layout.font
+            = style.fonts.small; // Still at least 2.8 mm capitals (4 mm with large text): one line reads faster.
     } else {
         layout.font = style.fonts.bold;
         layout.lines = 2;

@@ -472,6 +472,11 @@ std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
         return draw_agenda(c, *t.section, m_agenda, screen.scroll);
     case Target::Kind::CardQr: {
         std::vector<QrDetail> details;
+        // Not in the visitor's language: said first, as on the card in its list.
+        std::string note
+            = translation_note({&t.card->title, &t.card->description}, m_language, c.default_language(), c.strings);
+        if (!note.empty())
+            details.push_back({note, QrDetail::Kind::Fact});
         if (!c.text(t.card->description).empty())
             details.push_back({c.text(t.card->description)});
         return draw_qr_view(c, c.text(t.card->title), t.card->url, details, screen.scroll);
