@@ -159,6 +159,9 @@ float urgent_strip_height(const ScreenContext& context, float width);
 // Draws the strip filling the current window (begin_screen at the foot, urgent_strip_height tall).
 std::optional<Intent> draw_urgent_strip(const ScreenContext& context);
 
+// True when `text` fits on `lines` lines of `width` in `font` without breaking a word.
+bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines);
+
 // A language's name in that language ("Español"), from its strings file; the code in capitals when there is none.
 std::string language_name(const ScreenContext& context, const std::string& language);
 

@@ -215,10 +215,17 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
             const Occurrence& occurrence = c.content.occurrences[rows[i].occurrence];
             ImGui::SetCursorPos(ImVec2(left, top));
             if (rows[i].heading) {
+                // The day whole: in the heading font when it fits the line, else a size smaller (large text on a
+                // small panel: "Tomorrow, Wednesday, December 2").
                 ImVec2 pos = ImGui::GetCursorScreenPos();
-                float y = pos.y + heading_h - m.em(0.45f) - style.fonts.tile->FontSize;
-                draw_wrapped(list, style.fonts.tile, ImVec2(pos.x, y), column, style.theme.text,
-                    day_label(c, occurrence.date), 1);
+                std::string day = day_label(c, occurrence.date);
+                ImFont* font = style.fonts.small;
+                for (ImFont* candidate : {style.fonts.tile, style.fonts.bold}) {
+                    if (font == style.fonts.small && fits_in_lines(candidate, column, day, 1))
+                        font = candidate;
+                }
+                float y = pos.y + heading_h - m.em(0.45f) - font->FontSize;
+                draw_wrapped(list, font, ImVec2(pos.x, y), column, style.theme.text, day, 1);
                 continue;
             }
             ImGui::PushID(int(rows[i].occurrence));

@@ -48,19 +48,19 @@ float widest_word(ImFont* font, const std::string& text)
     return widest;
 }
 
-// True when `text` fits on `lines` lines of `width` in `font` without breaking a word.
-bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines)
-{
-    return widest_word(font, text) <= width
-        && wrapped_height(font, width, text, lines + 1) < font->FontSize * (1.15f * float(lines) + 0.4f);
-}
-
 float toggle_width(const Style& style)
 {
     return std::max(style.metrics.touch() * 1.3f, style.metrics.em(1.8f));
 }
 
 } // namespace
+
+// True when `text` fits on `lines` lines of `width` in `font` without breaking a word.
+bool fits_in_lines(ImFont* font, float width, const std::string& text, int lines)
+{
+    return widest_word(font, text) <= width
+        && wrapped_height(font, width, text, lines + 1) < font->FontSize * (1.15f * float(lines) + 0.4f);
+}
 
 float care_buttons_width(const ScreenContext& c)
 {
