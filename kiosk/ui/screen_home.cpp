@@ -250,8 +250,9 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     float name_h = wrapped_height(font, name_w, name, 1);
     float age_h = age.empty() ? 0.0f : style.fonts.small->FontSize * 1.1f;
     float y = origin.y + (height - name_h - age_h) * 0.5f;
-    // No room for even a word of the name (large text on a small panel): leave it out rather than show "...".
-    if (name_w < m.em(3.0f))
+    // No room for the whole name even in small print (large text on a small panel): leave it out rather than show
+    // "Centro...".
+    if (name_w < m.em(3.0f) || name_least > name_w)
         return intent;
     draw_wrapped(list, font, ImVec2(name_x, y), name_w, style.theme.header_text, name, 1);
     if (name_shown)

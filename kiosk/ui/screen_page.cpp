@@ -327,7 +327,10 @@ std::optional<Intent> draw_page(const ScreenContext& c, const std::string& title
     bool starts_with_title = heading_repeats(document, title);
     if (starts_with_title && !title_cut)
         first = 1;
-    if (title_cut && !starts_with_title)
+    // A page that opens with a heading of its own needs no second title above it.
+    bool starts_with_heading = !document.blocks.empty() && document.blocks.front().kind == BlockKind::Heading
+        && document.blocks.front().level <= 1;
+    if (title_cut && !starts_with_title && !starts_with_heading)
         draw_content_title(c, title, left, column);
     for (std::size_t i = first; i < document.blocks.size(); ++i) {
         const Block& block = document.blocks[i];

@@ -387,6 +387,7 @@ struct ButtonLook {
     bool chevron = false;  // A ">" at the right end, saying "this opens".
     bool centered = false; // The label in the middle (a lone action: "Close").
     bool compact = false;  // A small icon and margins: a tile on a small panel.
+    bool one_line = false; // A size smaller, down to secondary text, rather than two lines (the urgent band).
 };
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
@@ -430,6 +431,13 @@ bool big_button(
     }
     float width = right - text_x;
     ImFont* font = tile_font(look.compact ? TileForm::Compact : TileForm::Regular, style);
+    if (look.one_line) { // The first size in which the label fits one line, else two lines of the smallest.
+        for (ImFont* candidate : {font, style.fonts.bold, style.fonts.small}) {
+            font = candidate;
+            if (wrapped_height(font, width, label, 2) < font->FontSize * 1.5f)
+                break;
+        }
+    }
     float height = wrapped_height(font, width, label, 2);
     if (look.centered && height < font->FontSize * 1.5f) {
         float label_w = text_width(font, label.data(), label.data() + label.size());
@@ -471,7 +479,7 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
 {
     const Theme& t = style.theme;
     return big_button(id, size, label, TileIcon {Icon::Help},
-        {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true}, style);
+        {t.urgent, t.urgent_pressed, t.urgent_text, t.urgent_text, 0, true, false, false, true}, style);
 }
 
 bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact)
