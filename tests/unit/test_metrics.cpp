@@ -14,9 +14,9 @@ struct Panel {
     float inches;
 };
 
-const Panel panels[] = {{800, 480, 7.0f}, {1024, 600, 7.0f}, {1280, 800, 10.1f}, {1920, 1080, 15.6f},
-    {1920, 1080, 21.5f}, {1920, 1080, 24.0f}, {1080, 1920, 15.6f}, {1080, 1920, 21.5f}, {1366, 768, 15.6f},
-    {3840, 2160, 32.0f}};
+const Panel panels[]
+    = {{800, 480, 7.0f}, {1024, 600, 7.0f}, {1280, 800, 10.1f}, {1920, 1080, 15.6f}, {1920, 1080, 21.5f},
+        {1920, 1080, 24.0f}, {1080, 1920, 15.6f}, {1080, 1920, 21.5f}, {1366, 768, 15.6f}, {3840, 2160, 32.0f}};
 
 // Millimetres on the glass of the capitals of a font `size` pixels large.
 float cap_mm(float size, const Metrics& m)
