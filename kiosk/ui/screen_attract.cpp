@@ -146,6 +146,7 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
     std::vector<std::string> languages = c.content.info().languages;
     languages.resize(std::min<std::size_t>(languages.size(), 4));
     std::vector<std::string> labels;
+    labels.reserve(languages.size());
     for (const std::string& language : languages) {
         labels.push_back(
             c.strings.has_language(language) ? c.strings.get("touch_to_start", language) : language_name(c, language));

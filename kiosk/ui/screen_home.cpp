@@ -157,6 +157,7 @@ TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
     in.lines = [&](TileForm form, float text_w) {
         ImFont* font = tile_font(form, style);
         std::vector<int> lines;
+        lines.reserve(info.sections.size());
         for (const Section& section : info.sections) {
             float h = wrapped_height(font, text_w, c.text(section.title));
             lines.push_back(int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);

@@ -30,6 +30,7 @@ std::vector<float> fill_rows(const std::vector<float>& least, float available, f
         (sum > available ? high : low) = mid;
     }
     std::vector<float> rows;
+    rows.reserve(least.size());
     for (float l : least)
         rows.push_back(std::max(l, std::min(std::floor(low), most)));
     return rows;
