@@ -156,6 +156,21 @@ std::string occurrence_path(const std::string& agenda_id, const Occurrence& occu
     return agenda_id + "/" + occurrence.event->id + "@" + occurrence.date;
 }
 
+// A day's heading in the agenda, its words at the foot of a band `height` tall at `pos`, whole: in the heading font
+// when it fits the line, else a size smaller (large text on a small panel: "Tomorrow, Wednesday, December 2").
+void draw_day_heading(const ScreenContext& c, ImVec2 pos, float width, float height, const std::string& date)
+{
+    const Style& style = c.style;
+    std::string day = day_label(c, date);
+    ImFont* font = style.fonts.small;
+    for (ImFont* candidate : {style.fonts.tile, style.fonts.bold}) {
+        if (font == style.fonts.small && fits_in_lines(candidate, width, day, 1))
+            font = candidate;
+    }
+    float y = pos.y + height - style.metrics.em(0.45f) - font->FontSize;
+    draw_wrapped(ImGui::GetWindowDrawList(), font, ImVec2(pos.x, y), width, style.theme.text, day, 1);
+}
+
 std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section, AgendaRows& cache, ScrollArea& scroll)
 {
     const Style& style = c.style;
@@ -207,7 +222,6 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
             auto i = std::size_t(&r - rows.data());
             return top_of(i) + (r.heading ? heading_h : event_step) < view_top;
         }) - rows.begin());
-        ImDrawList* list = ImGui::GetWindowDrawList();
         for (std::size_t i = first; i < rows.size(); ++i) {
             float top = top_of(i);
             if (top > view_bottom)
@@ -215,17 +229,7 @@ std::optional<Intent> draw_agenda(const ScreenContext& c, const Section& section
             const Occurrence& occurrence = c.content.occurrences[rows[i].occurrence];
             ImGui::SetCursorPos(ImVec2(left, top));
             if (rows[i].heading) {
-                // The day whole: in the heading font when it fits the line, else a size smaller (large text on a
-                // small panel: "Tomorrow, Wednesday, December 2").
-                ImVec2 pos = ImGui::GetCursorScreenPos();
-                std::string day = day_label(c, occurrence.date);
-                ImFont* font = style.fonts.small;
-                for (ImFont* candidate : {style.fonts.tile, style.fonts.bold}) {
-                    if (font == style.fonts.small && fits_in_lines(candidate, column, day, 1))
-                        font = candidate;
-                }
-                float y = pos.y + heading_h - m.em(0.45f) - font->FontSize;
-                draw_wrapped(list, font, ImVec2(pos.x, y), column, style.theme.text, day, 1);
+                draw_day_heading(c, ImGui::GetCursorScreenPos(), column, heading_h, occurrence.date);
                 continue;
             }
             ImGui::PushID(int(rows[i].occurrence));

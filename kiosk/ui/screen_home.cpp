@@ -167,6 +167,89 @@ TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
     return tile_grid(in);
 }
 
+// The center's name's width on one line in small print: the least it needs in the top band.
+float name_width(const ScreenContext& c)
+{
+    ImFont* small = c.style.fonts.small;
+    return small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, c.text(c.content.info().name).c_str()).x;
+}
+
+// Home's clock at the right of the top band, `right` of the window's edge: the time in bold over the date. Returns the
+// clock's left edge.
+float draw_clock(const ScreenContext& c, ImDrawList* list, bool with_buttons, ImVec2 origin, float width, float height)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    std::string time = c.strings.format_time(c.frame.local, c.language);
+    std::string date = c.strings.format_date(c.frame.local, c.language);
+    ImFont* time_font = style.fonts.bold;
+    ImFont* date_font = style.fonts.small;
+    float time_w = time_font->CalcTextSizeA(time_font->FontSize, FLT_MAX, 0, time.c_str()).x;
+    float date_w = date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, date.c_str()).x;
+    // Whether the date shows is settled by the widest date there is, so the bar does not change from day to day.
+    float widest_date = date_w;
+    for (int d = 0; d < 7; ++d) { // A week of September, the longest month name in English and Spanish.
+        std::string any = c.strings.format_date(civil_from_days(days_from_civil(2026, 9, 23) + d), c.language);
+        widest_date = std::max(widest_date, date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, any.c_str()).x);
+    }
+    float right = origin.x + width - style.pad();
+    // The date goes when the buttons, or the name in small print, would not fit beside it (large text on a small
+    // panel, a long weekday on a 7-inch one): the time stays.
+    float buttons_w = with_buttons ? care_buttons_width(c) + m.em(0.8f) : 0.0f;
+    float name_least = name_width(c);
+    auto room = [&](float clock) { return right - clock - m.em(0.8f) - buttons_w - (origin.x + style.pad()); };
+    bool with_date = room(std::max(time_w, widest_date)) >= 0.0f
+        && (room(std::max(time_w, widest_date)) >= name_least || room(time_w) < name_least)
+        && time_font->FontSize + date_font->FontSize * 1.05f <= height;
+    float clock_w = with_date ? std::max(time_w, date_w) : time_w;
+    float block_h = time_font->FontSize + (with_date ? date_font->FontSize * 1.05f : 0.0f);
+    float top = origin.y + (height - block_h) * 0.5f;
+    draw_text(list, time_font, ImVec2(right - time_w, top), style.theme.header_text, time);
+    if (with_date)
+        draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
+            date.c_str());
+    return right - clock_w;
+}
+
+// The tiles in the area at `at`, `area` large: all of them when they fit, centred in what is left over; else as many
+// rows as fit, and the rest scroll beside the scroll cues.
+std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, TileGrid grid, ImVec2 at, ImVec2 area)
+{
+    const Style& style = c.style;
+    const BundleInfo& info = c.content.info();
+    float gap = home_gap(style);
+    std::optional<Intent> intent;
+    float gutter = 0.0f;
+    if (!grid.fits) { // The scroll cues take a strip at the right: the tiles are laid out beside it.
+        gutter = style.cue_gutter();
+        grid = home_tile_grid(c, area.x - gutter, area.y);
+    }
+    float top = at.y;
+    if (grid.fits)
+        top += std::floor(std::max(0.0f, area.y - grid.height) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(at.x, top));
+    scroll.begin("tiles", ImVec2(area.x, grid.fits ? grid.height : area.y), c.frame.uptime, style.metrics.mm(2.0f),
+        &style.theme, gutter);
+    float y = 0.0f;
+    for (std::size_t i = 0; i < info.sections.size(); ++i) {
+        const Section& section = info.sections[i];
+        int column = int(i % std::size_t(grid.columns));
+        std::size_t row = i / std::size_t(grid.columns); // Whole rows: the division truncates on purpose.
+        if (column == 0 && row > 0)
+            y += grid.row_h[row - 1] + gap;
+        ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), y));
+        ImGui::PushID(section.id.c_str());
+        if (tile("tile", ImVec2(grid.tile_w, grid.row_h[row]), c.text(section.title), icon_for(section), style,
+                grid.form))
+            intent = Intent {Intent::Kind::Open, section.id};
+        ImGui::PopID();
+    }
+    if (!grid.fits)
+        ImGui::Dummy(ImVec2(1.0f, gap)); // Room below the last row.
+    scroll.end();
+    return intent;
+}
+
 } // namespace
 
 std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons, bool* name_shown)
@@ -185,37 +268,7 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
         style.theme.border);
 
     // The clock at the right: the time in bold over the date.
-    std::string time = c.strings.format_time(c.frame.local, c.language);
-    std::string date = c.strings.format_date(c.frame.local, c.language);
-    ImFont* time_font = style.fonts.bold;
-    ImFont* date_font = style.fonts.small;
-    float time_w = time_font->CalcTextSizeA(time_font->FontSize, FLT_MAX, 0, time.c_str()).x;
-    float date_w = date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, date.c_str()).x;
-    // Whether the date shows is settled by the widest date there is, so the bar does not change from day to day.
-    float widest_date = date_w;
-    for (int d = 0; d < 7; ++d) { // A week of September, the longest month name in English and Spanish.
-        std::string any = c.strings.format_date(civil_from_days(days_from_civil(2026, 9, 23) + d), c.language);
-        widest_date = std::max(widest_date, date_font->CalcTextSizeA(date_font->FontSize, FLT_MAX, 0, any.c_str()).x);
-    }
-    float right = origin.x + width - style.pad();
-    // The date goes when the buttons, or the name in small print, would not fit beside it (large text on a small
-    // panel, a long weekday on a 7-inch one): the time stays.
-    float buttons_w = with_buttons ? care_buttons_width(c) + m.em(0.8f) : 0.0f;
-    const std::string& name_text = c.text(c.content.info().name);
-    float name_least
-        = style.fonts.small->CalcTextSizeA(style.fonts.small->FontSize, FLT_MAX, 0.0f, name_text.c_str()).x;
-    auto room = [&](float clock) { return right - clock - m.em(0.8f) - buttons_w - (origin.x + style.pad()); };
-    bool with_date = room(std::max(time_w, widest_date)) >= 0.0f
-        && (room(std::max(time_w, widest_date)) >= name_least || room(time_w) < name_least)
-        && time_font->FontSize + date_font->FontSize * 1.05f <= height;
-    float clock_w = with_date ? std::max(time_w, date_w) : time_w;
-    float block_h = time_font->FontSize + (with_date ? date_font->FontSize * 1.05f : 0.0f);
-    float top = origin.y + (height - block_h) * 0.5f;
-    draw_text(list, time_font, ImVec2(right - time_w, top), style.theme.header_text, time);
-    if (with_date)
-        draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
-            date.c_str());
-    right -= clock_w + m.em(0.8f);
+    float right = draw_clock(c, list, with_buttons, origin, width, height) - m.em(0.8f);
 
     // The visitor's settings left of the clock.
     if (with_buttons) {
@@ -253,7 +306,7 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     float y = origin.y + (height - name_h - age_h) * 0.5f;
     // No room for the whole name even in small print (large text on a small panel): leave it out rather than show
     // "Centro...".
-    if (name_w < m.em(3.0f) || name_least > name_w)
+    if (name_w < m.em(3.0f) || name_width(c) > name_w)
         return intent;
     draw_wrapped(list, font, ImVec2(name_x, y), name_w, style.theme.header_text, name, 1);
     if (name_shown)
@@ -327,37 +380,8 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
         top += events_h(next_rows);
     }
 
-    // The tiles: all of them when they fit, centred in what is left over; else as many rows as fit, and the rest
-    // scroll under the "more below" cue.
-    float area_h = bottom - top;
-    float gutter = 0.0f;
-    if (!grid.fits) { // The scroll cues take a strip at the right: the tiles are laid out beside it.
-        gutter = style.cue_gutter();
-        grid = home_tile_grid(c, inner_w - gutter, area_h);
-    }
-    float block_h = grid.height;
-    if (grid.fits)
-        top += std::floor(std::max(0.0f, area_h - block_h) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(gap, top));
-    scroll.begin(
-        "tiles", ImVec2(inner_w, grid.fits ? block_h : area_h), c.frame.uptime, m.mm(2.0f), &style.theme, gutter);
-    for (std::size_t i = 0; i < info.sections.size(); ++i) {
-        const Section& section = info.sections[i];
-        int column = int(i % std::size_t(grid.columns));
-        std::size_t row = i / std::size_t(grid.columns); // Whole rows: the division truncates on purpose.
-        float y = 0.0f;
-        for (std::size_t above = 0; above < row; ++above)
-            y += grid.row_h[above] + gap;
-        ImGui::SetCursorPos(ImVec2(float(column) * (grid.tile_w + gap), y));
-        ImGui::PushID(section.id.c_str());
-        if (tile("tile", ImVec2(grid.tile_w, grid.row_h[row]), c.text(section.title), icon_for(section), style,
-                grid.form))
-            intent = Intent {Intent::Kind::Open, section.id};
-        ImGui::PopID();
-    }
-    if (!grid.fits)
-        ImGui::Dummy(ImVec2(1.0f, gap)); // Room below the last row.
-    scroll.end();
+    if (auto chosen = draw_tiles(c, scroll, grid, ImVec2(gap, top), ImVec2(inner_w, bottom - top)))
+        intent = chosen;
 
     draw_urgent_band(c, intent);
     return intent;
