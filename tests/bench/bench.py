@@ -313,7 +313,14 @@ def measure_limit_pictures():
             f.write("\n" + "\n".join(sections))
         with open(os.path.join(bundle, "events.csv"), "w") as f:
             f.write("id,title,start,end,location\n")
-            for i in range(LIMIT_EVENTS - 2):  # The demo's two calendars hold the other two.
+            # The demo's calendars hold the others (a NAME.es.ics beside NAME.ics translates, it adds no events).
+            calendars = os.path.join(bundle, "calendars")
+            in_calendars = 0
+            for name in os.listdir(calendars):
+                if name.endswith(".ics") and name.count(".") == 1:
+                    with open(os.path.join(calendars, name), encoding="utf-8") as ics:
+                        in_calendars += ics.read().count("BEGIN:VEVENT")
+            for i in range(LIMIT_EVENTS - in_calendars):
                 day = 1 + i % 28
                 f.write("e%05d,Meeting %d,2027-%02d-%02d 18:00,2027-%02d-%02d 19:00,Room %d\n"
                         % (i, i, 1 + (i // 28) % 12, day, 1 + (i // 28) % 12, day, i % 7))
