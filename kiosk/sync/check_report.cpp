@@ -200,8 +200,8 @@ std::string changes_text(const Changes& c)
         if (list.empty())
             return;
         std::string names;
-        for (const std::string& path : list)
-            names += (names.empty() ? "" : ", ") + path.substr(6);
+        for (const std::string& path : list) // "pages/about.md" as "about.md"; a path from a child is not trusted.
+            names += (names.empty() ? "" : ", ") + (path.rfind("pages/", 0) == 0 ? path.substr(6) : path);
         parts.push_back(std::string(what) + " " + names);
     };
     pages(c.pages_changed, "pages changed:");

@@ -220,3 +220,15 @@ TEST_CASE("check report: a tile given another icon is a home tile changed, and n
     CHECK(changed->sections_changed == 1);
     CHECK(changes_text(*changed).find("1 home tile added, removed, renamed or with another icon") != std::string::npos);
 }
+
+TEST_CASE("the changes paragraph takes any page path a child sends: short, empty or outside pages/")
+{
+    // Found by fuzz_report: a page path shorter than "pages/" threw std::out_of_range in the parent.
+    Changes changes;
+    changes.pages_changed = {"", "x", "pages/about.md", "other/page.md"};
+    std::string text;
+    CHECK_NOTHROW(text = changes_text(changes));
+    CHECK(text.find("about.md") != std::string::npos);
+    CHECK(text.find("pages/about.md") == std::string::npos);
+    CHECK(text.find("other/page.md") != std::string::npos);
+}
