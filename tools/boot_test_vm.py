@@ -19,10 +19,11 @@ from PIL import Image, ImageChops
 
 # The staff side at 800x480 (as tests/e2e/test_staff.cpp): the long press in the top-left corner, the PIN pad's keys,
 # OK, and "Stop for maintenance" on the staff screen. Checked on the headless kiosk before they are used in the VM.
-KEYS = {"0": (399, 425), "1": (240, 203), "2": (399, 203), "3": (558, 203), "4": (240, 277), "5": (399, 277),
-        "6": (558, 277), "7": (240, 351), "8": (399, 351), "9": (558, 351)}
-OK = (558, 425)
-STOP = (593, 190)
+# Read from the script command `controls` (body text of 3.3 mm capitals: one column of staff buttons at 800x480).
+KEYS = {"0": (400, 428), "1": (261, 226), "2": (400, 226), "3": (538, 226), "4": (261, 293), "5": (400, 293),
+        "6": (538, 293), "7": (261, 361), "8": (400, 361), "9": (538, 361)}
+OK = (538, 428)
+STOP = (376, 401)
 CORNER = (30, 30)
 
 
