@@ -220,7 +220,9 @@ tests_status=0
 if ((!package_only)); then
   echo "== tests under qemu-user (ctest -LE timing)"
   log=$build/ctest.log
-  run_in_root "ctest --test-dir $build -j$jobs -LE timing --timeout 900 --output-on-failure 2>&1" | tee "$log" ||
+  # KIOSK_EMULATED: a process's resident memory under qemu-user is the emulator's, with its growing translation cache;
+  # the tests that compare memory say so and leave that check out.
+  run_in_root "KIOSK_EMULATED=qemu-user ctest --test-dir $build -j$jobs -LE timing --timeout 900 --output-on-failure 2>&1" | tee "$log" ||
     tests_status=$?
   timing=$(run_in_root "ctest --test-dir $build -N -L timing" | sed -n 's/^ *Test *#[0-9]*: //p')
   result=$(grep -E '^[0-9]+% tests passed' "$log" | tail -n 1 || true)

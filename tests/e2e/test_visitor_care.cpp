@@ -208,7 +208,12 @@ TEST_CASE("a monkey: thousands of random taps, drags and waits crash nothing, an
     REQUIRE(memory.size() == 2);
     MESSAGE("resident after the first screen ", memory[0], " KiB, after ", actions, " actions ", memory[1], " KiB");
 #ifndef KIOSK_SANITIZED
-    CHECK(memory[1] - memory[0] < 5 * 1024);
+    // Under qemu-user (tools/arm64-test.sh) the resident size is the emulator's, whose translation cache grows as
+    // new code runs: the crash part of this test holds there, the memory part is measured on real machines.
+    if (std::getenv("KIOSK_EMULATED"))
+        MESSAGE("memory not compared: running under ", std::getenv("KIOSK_EMULATED"));
+    else
+        CHECK(memory[1] - memory[0] < 5 * 1024);
 #endif
 }
 
