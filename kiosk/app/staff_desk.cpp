@@ -158,13 +158,6 @@ ui::StaffView StaffDesk::view() const
     return view;
 }
 
-std::optional<ui::Phrase> StaffDesk::confirm_first(ui::StaffAction action)
-{
-    if (action == ui::StaffAction::ResetFloor)
-        return ui::Phrase {"staff_confirm_reset_floor"};
-    return std::nullopt;
-}
-
 ui::Phrase StaffDesk::working_on(ui::StaffAction action)
 {
     switch (action) {

@@ -38,9 +38,6 @@ public:
     StaffOutcome act(ui::StaffAction action, int slot = 1);
     // What the staff screen says while `action` runs, in plain words.
     static ui::Phrase working_on(ui::StaffAction action);
-    // Actions staff must tap twice: the first tap explains (this message), a second within a few seconds acts.
-    // Nothing for the others.
-    static std::optional<ui::Phrase> confirm_first(ui::StaffAction action);
     // The content the store shows now, expanded at `now` in `zone`, after an action changed it; nothing when it
     // cannot be loaded.
     SnapshotPtr content_now(WallTime now, const TimeZone& zone);

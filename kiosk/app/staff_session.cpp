@@ -40,9 +40,11 @@ void StaffSession::handle(const ui::Intent& intent)
     }
     if (intent.kind != ui::Intent::Kind::StaffAction)
         return;
+    if (ui::asks_first(intent.action) && !intent.confirmed)
+        return; // The screen asks first; only its confirm button's tap acts.
     if (intent.action == ui::StaffAction::Sync)
         look_now();
-    else if (confirmed(intent.action, intent.slot))
+    else
         act(intent.action, intent.slot);
 }
 
@@ -78,27 +80,6 @@ void StaffSession::look_now()
     m_worker.start([this]() -> std::function<void()> {
         return [this, view = m_desk.view()] { m_ui.staff_done(view, ui::Phrase {"staff_looking"}); };
     });
-}
-
-bool StaffSession::confirmed(ui::StaffAction action, int slot)
-{
-    std::optional<ui::Phrase> ask = StaffDesk::confirm_first(action);
-    if (!ask) {
-        m_confirming.reset();
-        return true;
-    }
-    Millis now = m_clock.uptime();
-    bool second_tap = m_confirming == std::pair(action, slot) && now - m_confirm_asked < Millis(15000);
-    if (second_tap)
-        m_confirming.reset();
-    else
-        m_confirming = std::pair(action, slot);
-    m_confirm_asked = now;
-    if (!second_tap) {
-        m_ui.staff_message(*ask);
-        say(*ask);
-    }
-    return second_tap;
 }
 
 void StaffSession::act(ui::StaffAction action, int slot)

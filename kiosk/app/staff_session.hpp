@@ -35,8 +35,6 @@ public:
 private:
     void check_pin(const std::string& digits);
     void look_now();
-    // Actions that ask first: true when this tap is the one that confirms (a second within 15 s).
-    bool confirmed(ui::StaffAction action, int slot);
     void act(ui::StaffAction action, int slot);
     // Traces `phrase` in the language the kiosk shows now.
     void say(const ui::Phrase& phrase) const;
@@ -52,8 +50,6 @@ private:
     platform::FrameLoop& m_loop;
     Trace m_trace;
     std::function<void()> m_look_now;
-    std::optional<std::pair<ui::StaffAction, int>> m_confirming; // An action (and slot) that asked to be tapped again,
-    Millis m_confirm_asked {0};                                  // and when it asked.
 };
 
 } // namespace kiosk

@@ -84,6 +84,8 @@ const char* text_kind_name(TextKind kind)
         return "address";
     case TextKind::Description:
         return "description";
+    case TextKind::Label:
+        return "label";
     }
     return "none";
 }

@@ -35,6 +35,7 @@ enum class TextKind {
     Hint,        // What to do: "Scan with your phone camera".
     Address,     // A link's address, written out.
     Description, // Running text about it.
+    Label,       // The words on a button (the staff screen's, so a test sees one cut).
 };
 const char* text_kind_name(TextKind kind); // "title", "detail", ...
 

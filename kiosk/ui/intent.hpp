@@ -17,6 +17,13 @@ enum class StaffAction {
     Stop, // Stop for maintenance: the service does not restart on its exit status.
 };
 
+// Actions that change what visitors see, what waits or whether the kiosk runs: each asks once, on a screen of its own
+// whose confirm button is away from where the first tap was (the app refuses them unconfirmed too).
+constexpr bool asks_first(StaffAction action)
+{
+    return action != StaffAction::Sync && action != StaffAction::Export;
+}
+
 struct Intent {
     enum class Kind {
         Open, // Go to `path` (DESIGN.md's paths: a section id, "urgent", "home").
@@ -29,12 +36,14 @@ struct Intent {
         StaffPin,    // The PIN pad's digits (`pin`), to be checked by the app.
         StaffAction, // A staff screen button (`action`, and `slot` for Apply and Ignore).
         StaffClose,  // Leave the PIN pad or the staff screen.
+        StaffBack,   // Cancel a question: back to the staff screen.
     };
     Kind kind = Kind::Home;
     std::string path {};                    // Open and Language only.
     std::string pin {};                     // StaffPin only: the digits typed.
     StaffAction action = StaffAction::Sync; // StaffAction only.
     int slot = 1; // StaffAction's Apply and Ignore: the waiting bundle, 1 or 2 (a second stick beside the first).
+    bool confirmed = false; // StaffAction: tapped on the confirm screen (see asks_first).
 };
 
 } // namespace kiosk::ui

@@ -197,10 +197,24 @@ struct StaffView {
 
 // The PIN pad: big keys, dots for the digits typed, and `message` (tries left, a lock). `digits` is edited in place.
 std::optional<Intent> draw_pin_pad(const ScreenContext& context, std::string& digits, const Phrase& message);
-// The staff screen: what the kiosk shows and how its sources fare, and the actions, each confirmed by `message`.
-// `busy`: an action is under way (`message` says which); its buttons wait.
-std::optional<Intent> draw_staff(
-    const ScreenContext& context, const StaffView& view, const Phrase& message, bool busy, ScrollArea& scroll);
+// A rectangle on the screen, in the screens' coordinates.
+struct Area {
+    ImVec2 min {}, max {};
+};
+
+// The staff screen: what the kiosk shows and how its sources fare, and the actions. Every button keeps its place
+// whatever is showing (one with nothing to do now is drawn muted); `message` is the answer to the last tap, in a strip
+// at the foot. `busy`: an action is under way (`message` says which); the buttons wait. A tapped button's rectangle
+// goes in `tapped` (the confirm screen keeps its button away from it).
+std::optional<Intent> draw_staff(const ScreenContext& context, const StaffView& view, const Phrase& message, bool busy,
+    ScrollArea& scroll, Area& tapped);
+// The question before an action that asks first (asks_first): what will happen, Cancel in the bar, and one confirm
+// button (two when two bundles wait: which one), in a different look and away from `tapped`, where the first tap was.
+// Returns the action confirmed, or StaffBack.
+std::optional<Intent> draw_staff_question(
+    const ScreenContext& context, const StaffView& view, StaffAction action, const Area& tapped, ScrollArea& scroll);
+// Whether `action` has anything to do now (Apply: a bundle waits); when not, why, in plain words.
+std::optional<Phrase> staff_unavailable(const StaffView& view, StaffAction action);
 
 // The window every screen draws in: the display's width, from `top` down, `height` tall (0: to the display's foot), no
 // decoration, the theme's background. `shift` moves everything a few pixels (the attract loop, against burn-in).

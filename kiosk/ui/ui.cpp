@@ -254,6 +254,11 @@ void Ui::staff_busy(Phrase message)
 
 void Ui::open_staff(StaffView view, Phrase message)
 {
+    // The staff screen is drawn in ordinary text, whatever the last visitor chose: it is a page of facts and eight
+    // buttons, laid out for that size on a 7-inch panel. (Idle would have turned large text off anyway.)
+    if (m_large_text)
+        m_fonts_stale = true;
+    m_large_text = false;
     m_staff_mode = StaffMode::Open;
     m_staff_busy = false;
     m_pin_digits.clear();
@@ -268,6 +273,24 @@ void Ui::staff_done(StaffView view, Phrase message)
     m_staff_busy = false;
     m_staff_view = std::move(view);
     m_staff_message = std::move(message);
+}
+
+std::optional<Intent> Ui::staff_tap(const Intent& intent)
+{
+    if (intent.kind != Intent::Kind::StaffAction || intent.confirmed)
+        return intent;
+    if (std::optional<Phrase> why = staff_unavailable(m_staff_view, intent.action)) {
+        m_staff_message = *why;
+        return std::nullopt;
+    }
+    if (!asks_first(intent.action))
+        return intent;
+    m_staff_mode = StaffMode::Question;
+    m_staff_question = intent.action;
+    m_question_scroll.reset();
+    m_staff_message = {};
+    m_fade_pending = true;
+    return std::nullopt;
 }
 
 void Ui::watch_staff_corner()
@@ -433,9 +456,16 @@ void Ui::apply(const Intent& intent)
         m_staff_view = {};
         m_fade_pending = true;
         return;
-    case Intent::Kind::StaffPin:
+    case Intent::Kind::StaffBack:
+        m_staff_mode = StaffMode::Open;
+        m_fade_pending = true;
+        return;
     case Intent::Kind::StaffAction:
-        return; // The app checks the PIN and carries out the action, then answers.
+        if (m_staff_mode == StaffMode::Question) // Confirmed: the answer shows on the staff screen.
+            m_staff_mode = StaffMode::Open;
+        return; // The app carries out the action, then answers.
+    case Intent::Kind::StaffPin:
+        return; // The app checks the PIN, then answers.
     }
     if (m_stack.size() != depth || path() != before)
         m_fade_pending = true;
@@ -446,7 +476,11 @@ void Ui::apply(const Intent& intent)
 bool Ui::animating() const
 {
     bool fading = m_fade_pending || (m_fade_start.count() >= 0 && m_last_uptime - m_fade_start < fade_time);
-    return fading || m_stack.back().scroll.animating();
+    // The staff screens' lists glide too (a scroll cue's tap): frames run until they rest.
+    const ScrollArea& shown = m_staff_mode == StaffMode::Open ? m_staff_scroll
+        : m_staff_mode == StaffMode::Question                 ? m_question_scroll
+                                                              : m_stack.back().scroll;
+    return fading || shown.animating();
 }
 
 std::optional<Intent> Ui::draw(const ScreenContext& c, ScreenState& screen)
@@ -561,8 +595,12 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     std::optional<Intent> intent;
     if (m_staff_mode == StaffMode::Pin)
         intent = draw_pin_pad(context, m_pin_digits, m_staff_message);
-    else if (m_staff_mode == StaffMode::Open)
-        intent = draw_staff(context, m_staff_view, m_staff_message, m_staff_busy, m_staff_scroll);
+    else if (m_staff_mode == StaffMode::Open) {
+        intent = draw_staff(context, m_staff_view, m_staff_message, m_staff_busy, m_staff_scroll, m_staff_tapped);
+        if (intent)
+            intent = staff_tap(*intent);
+    } else if (m_staff_mode == StaffMode::Question)
+        intent = draw_staff_question(context, m_staff_view, m_staff_question, m_staff_tapped, m_question_scroll);
     else
         intent = draw(context, m_stack.back());
     if (!m_banner.empty() && frame.uptime >= m_banner_until)

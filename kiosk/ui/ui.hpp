@@ -86,10 +86,8 @@ public:
     // An action's result in plain words, and the facts again.
     void staff_done(StaffView view, Phrase message);
     // Staff work is under way (`message` says what): the PIN pad and the staff screen keep drawing, the staff
-    // screen without its buttons, until one of the three answers above arrives.
+    // screen's buttons muted, until one of the three answers above arrives.
     void staff_busy(Phrase message);
-    // A word for staff at the top of the staff screen, changing nothing else (a question before an action).
-    void staff_message(Phrase message) { m_staff_message = std::move(message); }
 
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
@@ -120,6 +118,9 @@ private:
     void draw_fade(const FrameInfo& frame);
     void draw_banner(const ScreenContext& context, float above);
     void watch_staff_corner();
+    // A staff screen button's tap: the intent for the app, or nothing when the screen answers it itself (an action
+    // with nothing to do says why; one that asks first opens its question).
+    std::optional<Intent> staff_tap(const Intent& intent);
 
     Style m_style;
     Theme m_theme;
@@ -138,13 +139,21 @@ private:
     std::string m_banner; // A string key, or "".
     bool m_staff_enabled = false;
     std::string m_staff_corner = "top-left";
-    enum class StaffMode { None, Pin, Open };
+    enum class StaffMode {
+        None,
+        Pin,
+        Open,
+        Question, // An action that asks first (m_staff_question), over the staff screen.
+    };
     StaffMode m_staff_mode = StaffMode::None;
     std::string m_pin_digits;
     Phrase m_staff_message;
     bool m_staff_busy = false;
     StaffView m_staff_view;
     ScrollArea m_staff_scroll;
+    StaffAction m_staff_question = StaffAction::Sync;
+    Area m_staff_tapped; // Where the tap that asked was: the confirm button keeps away from it.
+    ScrollArea m_question_scroll;
     bool m_corner_armed = false; // This press began in the staff corner and has not opened the pad yet.
     Millis m_banner_until {0};
     std::vector<ScreenState> m_stack; // The way back; home is always at the bottom.

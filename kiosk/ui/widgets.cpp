@@ -43,6 +43,21 @@ float text_width(ImFont* font, const char* s, const char* e)
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, e).x;
 }
 
+// The width of the widest word of `text`: ImGui breaks a word wider than a line inside it.
+float widest_word(ImFont* font, const std::string& text)
+{
+    float widest = 0.0f;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos)
+            end = text.size();
+        widest = std::max(widest, text_width(font, text.data() + start, text.data() + end));
+        start = end + 1;
+    }
+    return widest;
+}
+
 // Where a text's lines break at a width: each line's end, and where the next begins (offsets into the text). Up to
 // max_lines + 1 lines are found, so a caller knows whether more followed its last.
 struct WrapLine {
@@ -383,11 +398,13 @@ namespace {
 // What distinguishes a section tile from the urgent band: colours, a border, a chevron.
 struct ButtonLook {
     Color fill, fill_pressed, icon, text;
-    Color border = 0;      // 0: no border.
-    bool chevron = false;  // A ">" at the right end, saying "this opens".
-    bool centered = false; // The label in the middle (a lone action: "Close").
-    bool compact = false;  // A small icon and margins: a tile on a small panel.
-    bool one_line = false; // A size smaller, down to secondary text, rather than two lines (the urgent band).
+    Color border = 0;          // 0: no border.
+    bool chevron = false;      // A ">" at the right end, saying "this opens".
+    bool centered = false;     // The label in the middle (a lone action: "Close").
+    bool compact = false;      // A small icon and margins: a tile on a small panel.
+    bool one_line = false;     // A size smaller, down to secondary text, rather than two lines (the urgent band).
+    bool fit = false;          // A size smaller, down to secondary text, rather than a label cut after two lines.
+    float border_lines = 1.0f; // The border's width, in the style's lines.
 };
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
@@ -406,9 +423,9 @@ bool big_button(
     if (!border && contrast_ratio(look.fill, style.theme.background) < 3.0f)
         border = style.theme.border;
     if (border)
-        list->AddRect(pos, max, border, style.radius(), 0, style.line());
+        list->AddRect(pos, max, border, style.radius(), 0, style.line() * look.border_lines);
 
-    float inset = m.em(look.compact ? 0.4f : 0.8f);
+    float inset = std::min(m.em(look.compact ? 0.4f : 0.8f), size.x * 0.08f); // A narrow key keeps room for words.
     float mid_y = pos.y + size.y * 0.5f;
     float text_x = pos.x + inset;
     if (icon.drawn != Icon::None || icon.glyph != 0) {
@@ -435,6 +452,13 @@ bool big_button(
         for (ImFont* candidate : {font, style.fonts.bold, style.fonts.small}) {
             font = candidate;
             if (wrapped_height(font, width, label, 2) < font->FontSize * 1.5f)
+                break;
+        }
+    } else if (look.fit) {
+        for (ImFont* candidate : {font, style.fonts.bold, style.fonts.small}) {
+            font = candidate;
+            float h = wrapped_height(font, width, label, 3);
+            if (h < font->FontSize * 2.5f && h <= size.y && widest_word(font, label) <= width)
                 break;
         }
     }
@@ -485,15 +509,25 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
 bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact)
 {
     const Theme& t = style.theme;
-    return big_button(id, size, label, TileIcon {},
-        {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true, compact}, style);
+    ButtonLook look {t.surface, t.surface_pressed, t.accent, t.text, t.border, false, true, compact};
+    look.fit = true; // "Borrar" with large text on a narrow key: a size smaller, never cut.
+    return big_button(id, size, label, TileIcon {}, look, style);
 }
 
-bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style)
+bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style, ActionLook kind)
 {
     const Theme& t = style.theme;
-    return big_button(id, size, label, TileIcon {},
-        {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true}, style);
+    ButtonLook look {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true};
+    TileIcon icon;
+    if (kind == ActionLook::Unavailable) {
+        look = ButtonLook {t.background, t.background, t.text_muted, t.text_muted, t.border, false, true};
+    } else if (kind == ActionLook::Confirm) {
+        look = ButtonLook {t.surface, t.surface_pressed, t.accent, t.text, t.accent, false, true};
+        look.border_lines = 3.0f;
+        icon.drawn = Icon::Check;
+    }
+    look.fit = true;
+    return big_button(id, size, label, icon, look, style);
 }
 
 bool header_button(const char* id, ImVec2 size, const std::string& label, Icon icon, const Style& style, bool urgent,

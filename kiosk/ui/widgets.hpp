@@ -83,8 +83,15 @@ bool urgent_band(const char* id, ImVec2 size, const std::string& label, const St
 // A key of a keypad: a tile with its label in the middle.
 bool key_button(const char* id, ImVec2 size, const std::string& label, const Style& style, bool compact = false);
 
-// A big button for the one thing to do on a screen ("Close"), in the header's colours.
-bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style);
+enum class ActionLook {
+    Plain,       // In the header's colours.
+    Unavailable, // Nothing to do now (no bundle waits): the screen's colour, muted words, an edge. Still tappable.
+    Confirm,     // The confirm button of a question: white, a thick accent edge and a tick, unlike any other.
+};
+// A big button for the one thing to do on a screen ("Close"), or a staff action. Its words take a smaller size rather
+// than being cut after two lines.
+bool action_button(
+    const char* id, ImVec2 size, const std::string& label, const Style& style, ActionLook look = ActionLook::Plain);
 
 // A pill that opens a link's QR view, or a filter choice. `selected` fills it and shows a check mark, so the choice
 // is never told by colour alone. Width: the label's, at most `max_width`. Returns true when tapped.

@@ -35,7 +35,14 @@ std::string act(const std::string& words)
 {
     return "tap \"" + words + "\"\nwait 500\n";
 }
-const std::string apply = act("Apply the stick\u2019s content");
+// Actions that change something ask first: the question's confirm button, by its words.
+std::string confirm(const std::string& words)
+{
+    return "wait 300\ntap \"" + words + "\"\nwait 500\n";
+}
+const std::string apply = act("Apply the stick\u2019s content") + confirm("Yes, apply it");
+// At 800x480 the last row of staff buttons (Restart, Stop) is below the answer strip: the scroll cue brings it up.
+const std::string scroll_down = "tap \"more below\"\nwait 1500\n";
 
 std::string type(const std::string& digits)
 {
@@ -152,7 +159,8 @@ TEST_CASE("staff apply a stick's unsigned bundle, then roll back to the previous
     CHECK_FALSE(fs::exists(staff.state + "/pending"));
 
     // Now there is a previous version to go back to.
-    auto rolled = staff.script(long_press + type(pin) + act("Go back to the previous content"), quiet);
+    auto rolled = staff.script(
+        long_press + type(pin) + act("Go back to the previous content") + confirm("Yes, go back"), quiet);
     REQUIRE_MESSAGE(rolled.status == 0, rolled.err);
     CHECK_MESSAGE(
         rolled.out.find("staff: Rolled back: version local-1 is showing again.") != std::string::npos, rolled.out);
@@ -183,8 +191,9 @@ TEST_CASE("staff export the counts as CSV onto a stick")
 TEST_CASE("staff stop for maintenance exits with status 10")
 {
     Staff staff;
-    auto stopped = staff.script(long_press + type(pin) + act("Stop for maintenance") + "expect home\n");
-    CHECK(stopped.status == 10);
+    auto stopped = staff.script(long_press + type(pin) + scroll_down + act("Stop for maintenance")
+        + confirm("Yes, stop the kiosk") + "expect home\n");
+    CHECK_MESSAGE(stopped.status == 10, stopped.out << stopped.err);
     CHECK(stopped.out.find("staff: Stopping for maintenance.") != std::string::npos);
 }
 
@@ -309,11 +318,12 @@ TEST_CASE("staff reset a version floor dated far ahead, after confirming")
           "'99991231235959')\"";
     REQUIRE(std::system(set.c_str()) == 0);
     std::string reset = act("Reset the version floor");
-    auto once = staff.script(long_press + type(pin) + reset);
+    // Tapped, it only asks (test_staff_safety.cpp taps twice on the spot: the confirm button is elsewhere).
+    auto once = staff.script(long_press + type(pin) + reset + "controls\n");
     REQUIRE_MESSAGE(once.status == 0, once.err);
-    CHECK_MESSAGE(once.out.find("staff: Resetting the floor lets") != std::string::npos, once.out);
+    CHECK_MESSAGE(once.out.find("Yes, reset it") != std::string::npos, once.out);
     CHECK_MESSAGE(once.out.find("staff: Reset:") == std::string::npos, once.out);
-    auto twice = staff.script(long_press + type(pin) + reset + reset);
+    auto twice = staff.script(long_press + type(pin) + reset + confirm("Yes, reset it"));
     REQUIRE_MESSAGE(twice.status == 0, twice.err);
     CHECK_MESSAGE(twice.out.find("staff: Reset: the kiosk takes signed content of any date again") != std::string::npos,
         twice.out);
@@ -374,7 +384,8 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
         opened.out);
 
     // Staff ignore the second, then apply the first.
-    auto ignored = staff.script(long_press + type(pin) + act("Ignore the second one"), quiet);
+    auto ignored = staff.script(
+        long_press + type(pin) + act("Ignore the stick\u2019s content") + confirm("Ignore the second one"), quiet);
     REQUIRE_MESSAGE(ignored.status == 0, ignored.err);
     CHECK_MESSAGE(ignored.out.find("staff: Set aside: the stick's content will not be applied.") != std::string::npos,
         ignored.out);

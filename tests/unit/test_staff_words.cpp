@@ -58,9 +58,16 @@ TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
     CHECK(strings.format(nothing.message, "en") == "There is nothing waiting to apply.");
     CHECK(strings.format(nothing.message, "es") == "No hay nada esperando para aplicar.");
     CHECK(strings.format(StaffDesk::working_on(ui::StaffAction::RollBack), "es") == "Volviendo al contenido anterior…");
-    CHECK_FALSE(StaffDesk::confirm_first(ui::StaffAction::Apply));
-    REQUIRE(StaffDesk::confirm_first(ui::StaffAction::ResetFloor));
-    CHECK(strings.format(*StaffDesk::confirm_first(ui::StaffAction::ResetFloor), "en")
-              .rfind("Resetting the floor lets", 0)
-        == 0);
+    // Every action that changes what shows, what waits or whether the kiosk runs asks first; looking and saving the
+    // counts do not.
+    for (ui::StaffAction action : {ui::StaffAction::Apply, ui::StaffAction::Ignore, ui::StaffAction::RollBack,
+             ui::StaffAction::ResetFloor, ui::StaffAction::Restart, ui::StaffAction::Stop})
+        CHECK(ui::asks_first(action));
+    CHECK_FALSE(ui::asks_first(ui::StaffAction::Sync));
+    CHECK_FALSE(ui::asks_first(ui::StaffAction::Export));
+    // With nothing to do, a button says why instead (the view has no bundle waiting and no previous version).
+    REQUIRE(ui::staff_unavailable(view, ui::StaffAction::Apply));
+    CHECK(strings.format(*ui::staff_unavailable(view, ui::StaffAction::Apply), "es")
+        == "No espera nada en una memoria: no hay nada que aplicar.");
+    CHECK_FALSE(ui::staff_unavailable(view, ui::StaffAction::Stop));
 }
