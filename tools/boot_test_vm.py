@@ -18,12 +18,14 @@ import time
 from PIL import Image, ImageChops
 
 # The staff side at 800x480 (as tests/e2e/test_staff.cpp): the long press in the top-left corner, the PIN pad's keys,
-# OK, and "Stop for maintenance" on the staff screen. Checked on the headless kiosk before they are used in the VM.
-# Read from the script command `controls` (body text of 3.3 mm capitals: one column of staff buttons at 800x480).
-KEYS = {"0": (400, 428), "1": (261, 226), "2": (400, 226), "3": (538, 226), "4": (261, 293), "5": (400, 293),
-        "6": (538, 293), "7": (261, 361), "8": (400, 361), "9": (538, 361)}
-OK = (538, 428)
-STOP = (376, 401)
+# OK, the scroll cue that brings up the staff screen's last row, "Stop for maintenance", and the question's "Yes, stop
+# the kiosk". Read from the script command `controls`, and checked on the headless kiosk before they are used in the VM.
+KEYS = {"0": (548, 416), "1": (391, 136), "2": (548, 136), "3": (704, 136), "4": (391, 229), "5": (548, 229),
+        "6": (704, 229), "7": (391, 323), "8": (548, 323), "9": (704, 323)}
+OK = (704, 416)
+MORE_BELOW = (776, 361)
+STOP = (555, 242)
+CONFIRM = (223, 142)
 CORNER = (30, 30)
 
 
@@ -120,7 +122,8 @@ def staff_script(pin):
     lines = ["wait 200", f"press {CORNER[0]} {CORNER[1]} 3200", "wait 300"]
     for d in pin:
         lines += [f"tap {KEYS[d][0]} {KEYS[d][1]}", "wait 100"]
-    lines += [f"tap {OK[0]} {OK[1]}", "wait 400", f"tap {STOP[0]} {STOP[1]}", "wait 500"]
+    lines += [f"tap {OK[0]} {OK[1]}", "wait 400", f"tap {MORE_BELOW[0]} {MORE_BELOW[1]}", "wait 1500",
+              f"tap {STOP[0]} {STOP[1]}", "wait 500", f"tap {CONFIRM[0]} {CONFIRM[1]}", "wait 500"]
     return "\n".join(lines) + "\n"
 
 
@@ -316,7 +319,11 @@ def main():
         time.sleep(0.4)
     touch.tap(*OK)
     time.sleep(8)  # The PIN's Argon2id hash is checked in emulation.
+    touch.tap(*MORE_BELOW)
+    time.sleep(4)  # The list glides to rest (slowly, in emulation).
     touch.tap(*STOP)
+    time.sleep(3)
+    touch.tap(*CONFIRM)
     stopped = serial.wait_for(r"STATUS [^\n]*ActiveState=inactive[^\n]*\n", 90)
     time.sleep(12)  # Long enough for a restart (RestartSec=2) to show.
     s = serial.status()
