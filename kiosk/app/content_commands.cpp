@@ -90,6 +90,16 @@ std::vector<sync::PublicKey> trusted_keys(const Settings& settings)
 }
 
 // The decision is sync::import_bundle's; this parses the flags, opens the store and prints.
+namespace {
+
+// The first line of import, rollback and sync: which kiosk's state they used (docs/updates.md: "on the kiosk").
+void say_state_folder(const Options& options, std::ostream& out = std::cout)
+{
+    out << "State folder: " << options.state_dir << "\n";
+}
+
+} // namespace
+
 int run_import(const Options& options, const Settings& settings)
 {
     const std::string& dir = options.import_dir;
@@ -118,6 +128,7 @@ int run_import(const Options& options, const Settings& settings)
         std::cout << sync::json_line(sync::to_json(report)) << std::endl;
         return imported ? exit_ok : exit_failure;
     }
+    say_state_folder(options);
     std::cout << report.problems_text();
     const BundleCounts& counts = report.counts;
     switch (report.outcome) {
@@ -163,8 +174,9 @@ int run_set_pin(const Options& options)
         std::cerr << "kiosk: set-pin: " << error << ": nothing was changed\n";
         return exit_failure;
     }
-    std::cout << "The staff PIN is set. Hold the staff corner for 3 seconds to open the PIN pad (restart the kiosk "
-                 "if it is running).\n";
+    std::cout << "The staff PIN is set, in " << dir
+              << "/staff-pin. Hold the staff corner for 3 seconds to open the PIN pad (restart the kiosk if it is "
+                 "running: sudo systemctl restart kiosk).\n";
     return exit_ok;
 }
 
@@ -247,6 +259,7 @@ int run_sync(const Options& options, const Settings& settings)
         return exit_failure;
     }
     bool failed = false;
+    say_state_folder(options);
 
     // The feed first: a stick plugged in the same minute then still has the last word.
     if (!settings.feed_url.empty()) {
@@ -289,9 +302,10 @@ int run_rollback(const Options& options)
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
     if (!store || !store->rollback(error)) {
-        std::cerr << "kiosk: rollback: " << error << "\n";
+        std::cerr << "kiosk: rollback: " << error << " (state folder " << options.state_dir << ")\n";
         return exit_failure;
     }
+    say_state_folder(options);
     auto active = store->active_version();
     std::cout << "Rolled back: version " << (active ? active->version : "?") << " is showing again. It stays until a "
               << "version newer than " << store->pinned_from() << " arrives.\n";
@@ -434,7 +448,10 @@ int run_status(const Options& options, const Settings& settings)
     auto store = open_store(options, StoreMissing::Fail, error);
     Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
     if (options.json) {
-        std::cout << sync::json_line(status_json(status)) << std::endl;
+        nlohmann::json json = status_json(status);
+        json["state_dir"] = options.state_dir;
+        json["staff_pin"] = StaffPin(options.state_dir).is_set();
+        std::cout << sync::json_line(json) << std::endl;
         return exit_ok;
     }
     if (!status.active)
@@ -442,8 +459,11 @@ int run_status(const Options& options, const Settings& settings)
     else
         print_status(status, now);
     print_pending(status);
-    if (!StaffPin(state_dir(options.state_dir)).is_set())
-        std::cout << "staff PIN:   not set: the staff corner does nothing until `kiosk set-pin`\n";
+    std::cout << "state:       " << options.state_dir << "\n";
+    if (StaffPin(options.state_dir).is_set())
+        std::cout << "staff PIN:   set\n";
+    else
+        std::cout << "staff PIN:   not set: the staff corner does nothing until `sudo -u kiosk kiosk set-pin`\n";
     print_sources(status);
     return exit_ok;
 }

@@ -361,10 +361,23 @@ int kiosk_main(int argc, char** argv)
     ParsedCommandLine parsed = parse_command_line(argc, argv, version_text());
     if (!parsed.options)
         return parsed.status;
-    const Options& options = *parsed.options;
-    auto settings = load_settings(options);
+    auto settings = load_settings(*parsed.options);
     if (!settings)
         return exit_usage;
+    // One state folder for every command: --state, else the settings' state_dir, else the package's on an installed
+    // kiosk (its settings file, even one from before state_dir), else the user's XDG state folder.
+    Options options = *parsed.options;
+    if (options.state_dir.empty())
+        options.state_dir = settings->state_dir;
+    if (options.state_dir.empty() && settings_file(options.config_file) == installed_settings_file)
+        options.state_dir = installed_state_dir;
+    options.state_dir = state_dir(options.state_dir);
+    bool uses_state = options.command != Command::Check && options.command != Command::Keygen
+        && options.command != Command::Pack && options.command != Command::Verify;
+    if (std::string problem = uses_state ? state_owner_problem(options.state_dir) : ""; !problem.empty()) {
+        std::cerr << "kiosk: " << problem << "\n";
+        return exit_usage;
+    }
     switch (options.command) {
     case Command::Check:
         return run_check(options, *settings);

@@ -3,6 +3,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,11 +54,23 @@ std::string state_dir(const std::string& option)
     return "/var/lib/kiosk";
 }
 
+std::string state_owner_problem(const std::string& dir)
+{
+    struct stat st { };
+    if (geteuid() != 0 || stat(dir.c_str(), &st) != 0 || st.st_uid == 0)
+        return {};
+    const passwd* owner = getpwuid(st.st_uid);
+    std::string name = owner ? owner->pw_name : std::to_string(st.st_uid);
+    return "the state folder " + dir + " belongs to the user " + name
+        + ", and what root wrote there the kiosk could not read: run the command as that user, with sudo -u " + name
+        + " in front (sudo -u " + name + " kiosk status)";
+}
+
 std::string settings_file(const std::string& option)
 {
     if (!option.empty())
         return option;
-    return is_file("/etc/kiosk/kiosk.toml") ? "/etc/kiosk/kiosk.toml" : std::string();
+    return is_file(installed_settings_file) ? installed_settings_file : std::string();
 }
 
 } // namespace kiosk

@@ -13,6 +13,14 @@ std::string find_data_root();
 // --state DIR, else $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk.
 std::string state_dir(const std::string& option);
 
+// Why a command run by root must not use the state folder `dir`: it belongs to another user (the kiosk's), and files
+// root writes there (the database's journal, a PIN) the kiosk could not read or change. Empty when it may.
+std::string state_owner_problem(const std::string& dir);
+
+// The package's settings file and state folder.
+inline constexpr const char* installed_settings_file = "/etc/kiosk/kiosk.toml";
+inline constexpr const char* installed_state_dir = "/var/lib/kiosk";
+
 // The settings file: --config FILE, else /etc/kiosk/kiosk.toml when it exists, else none.
 std::string settings_file(const std::string& option);
 

@@ -54,6 +54,8 @@ public:
                 text(value, s.display_on_command);
             else if (key == "staff_corner")
                 staff_corner(value, s.staff_corner);
+            else if (key == "state_dir")
+                absolute_folder(value, s.state_dir);
             else
                 m_diagnostics.warning(
                     m_file, m_line, "unknown setting '" + key + "' is ignored: docs/settings.md lists every setting");
@@ -73,8 +75,10 @@ private:
             shown = "\"" + value.as_string().str + "\"";
         else
             shown = toml_type_name(value);
-        m_diagnostics.error(
-            m_file, m_line, m_key + " must be " + expected + ", not " + shown + "; the default is used");
+        m_diagnostics.error(m_file, m_line,
+            m_key + " must be " + expected + ", not " + shown
+                + ". The kiosk does not start with a wrong setting: fix this line, or remove it to use the default "
+                  "(docs/settings.md)");
     }
 
     void integer(const toml::value& value, int& out, int low, int high, const char* unit)
@@ -155,6 +159,14 @@ private:
         }
         list(value, out, is_valid_screen_hours,
             "opening hours such as [\"Mon-Fri 09:00-17:00\", \"Sat 10:00-14:00\"], or \"always\"");
+    }
+
+    void absolute_folder(const toml::value& value, std::string& out)
+    {
+        if (value.is_string() && value.as_string().str.size() > 1 && value.as_string().str[0] == '/')
+            out = value.as_string().str;
+        else
+            bad("an absolute folder path such as \"/var/lib/kiosk\"", value);
     }
 
     void staff_corner(const toml::value& value, std::string& out)

@@ -23,10 +23,13 @@ struct Settings {
     std::string display_off_command;
     std::string display_on_command;
     std::string staff_corner = "top-left";
+    // Where the kiosk keeps its content, PIN and logs: an absolute folder. Empty: $XDG_STATE_HOME/kiosk, else
+    // ~/.local/state/kiosk (the package's kiosk.toml says /var/lib/kiosk). --state wins over it.
+    std::string state_dir;
 };
 
-// Reads settings from `path`. Unknown keys are warnings; a bad value is an error naming the key, and that key
-// keeps its default. Returns nothing when the file cannot be read at all.
+// Reads settings from `path`. Unknown keys are warnings; a bad value is an error naming the key and the line, which
+// the kiosk refuses to start with (exit status 2). Returns nothing when the file cannot be read at all.
 std::optional<Settings> read_settings(const std::string& path, Diagnostics& diagnostics);
 Settings parse_settings_text(const std::string& text, const std::string& file_name, Diagnostics& diagnostics);
 
