@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <cerrno>
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
@@ -104,7 +105,11 @@ int run_import(const Options& options, const Settings& settings)
 {
     const std::string& dir = options.import_dir;
     if (!is_dir(dir)) {
-        std::cerr << "kiosk: import: " << dir << " is not a folder\n";
+        if (errno == EACCES) // Run as the state folder's owner (paths.hpp), who may not read root's folders.
+            std::cerr << "kiosk: import: " << dir << " cannot be read by the user this runs as (the state folder's "
+                      << "owner): copy the folder somewhere that user can read, such as /tmp, and import it from there\n";
+        else
+            std::cerr << "kiosk: import: " << dir << " is not a folder\n";
         return exit_usage;
     }
     sync::ImportPolicy policy;
@@ -463,7 +468,7 @@ int run_status(const Options& options, const Settings& settings)
     if (StaffPin(options.state_dir).is_set())
         std::cout << "staff PIN:   set\n";
     else
-        std::cout << "staff PIN:   not set: the staff corner does nothing until `sudo -u kiosk kiosk set-pin`\n";
+        std::cout << "staff PIN:   not set: the staff corner does nothing until `sudo kiosk set-pin`\n";
     print_sources(status);
     return exit_ok;
 }

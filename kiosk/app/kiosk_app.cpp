@@ -374,9 +374,15 @@ int kiosk_main(int argc, char** argv)
     options.state_dir = state_dir(options.state_dir);
     bool uses_state = options.command != Command::Check && options.command != Command::Keygen
         && options.command != Command::Pack && options.command != Command::Verify;
-    if (std::string problem = uses_state ? state_owner_problem(options.state_dir) : ""; !problem.empty()) {
-        std::cerr << "kiosk: " << problem << "\n";
-        return exit_usage;
+    if (uses_state) {
+        std::string error;
+        if (std::string user = become_state_owner(options.state_dir, error); !user.empty())
+            std::cerr << "kiosk: running as the user " << user << ", who owns the state folder " << options.state_dir
+                      << "\n";
+        if (!error.empty()) {
+            std::cerr << "kiosk: " << error << "\n";
+            return exit_usage;
+        }
     }
     switch (options.command) {
     case Command::Check:

@@ -3,6 +3,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,16 +55,22 @@ std::string state_dir(const std::string& option)
     return "/var/lib/kiosk";
 }
 
-std::string state_owner_problem(const std::string& dir)
+std::string become_state_owner(const std::string& dir, std::string& error)
 {
     struct stat st { };
     if (geteuid() != 0 || stat(dir.c_str(), &st) != 0 || st.st_uid == 0)
         return {};
     const passwd* owner = getpwuid(st.st_uid);
     std::string name = owner ? owner->pw_name : std::to_string(st.st_uid);
-    return "the state folder " + dir + " belongs to the user " + name
-        + ", and what root wrote there the kiosk could not read: run the command as that user, with sudo -u " + name
-        + " in front (sudo -u " + name + " kiosk status)";
+    gid_t group = owner ? owner->pw_gid : st.st_gid;
+    // Groups first, then the group, then the user: once the user is changed, nothing else can be.
+    if ((owner ? initgroups(owner->pw_name, group) : setgroups(0, nullptr)) != 0 || setgid(group) != 0
+        || setuid(st.st_uid) != 0 || setuid(0) == 0) {
+        error = "the state folder " + dir + " belongs to the user " + name
+            + ", and this command could not run as that user: run it with sudo -u " + name + " in front";
+        return {};
+    }
+    return name;
 }
 
 std::string settings_file(const std::string& option)

@@ -13,9 +13,10 @@ std::string find_data_root();
 // --state DIR, else $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk.
 std::string state_dir(const std::string& option);
 
-// Why a command run by root must not use the state folder `dir`: it belongs to another user (the kiosk's), and files
-// root writes there (the database's journal, a PIN) the kiosk could not read or change. Empty when it may.
-std::string state_owner_problem(const std::string& dir);
+// A command run by root on a state folder that belongs to another user (the kiosk's) runs as that user: what root
+// wrote there (the database's journal, a PIN) the kiosk could not read or change. Returns who it now runs as ("kiosk"),
+// or "" when nothing changed; `error` says why it could not change.
+std::string become_state_owner(const std::string& dir, std::string& error);
 
 // The package's settings file and state folder.
 inline constexpr const char* installed_settings_file = "/etc/kiosk/kiosk.toml";

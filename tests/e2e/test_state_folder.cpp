@@ -63,20 +63,33 @@ TEST_CASE("a state_dir that is not an absolute folder is refused with the line a
         r.err);
 }
 
-TEST_CASE("root is refused a state folder that belongs to the kiosk's user, and told to use sudo -u")
+TEST_CASE("run by root on a state folder that belongs to the kiosk's user, a command runs as that user, so the "
+          "kiosk can still read what it writes")
 {
     if (geteuid() != 0)
-        return; // Only root can be refused (and only root can give a folder away).
+        return; // Only root changes user (and only root can give a folder away).
     TempDir dir;
     std::string state = dir.file("state");
     fs::create_directories(state);
     REQUIRE(chown(state.c_str(), 65534, 65534) == 0); // nobody
-    for (const char* command : {"status", "set-pin", "rollback"}) {
-        CAPTURE(std::string(command));
-        auto r = run_kiosk({command, "--state", state}, "2468\n2468\n");
-        CHECK(r.status == 2);
-        CHECK_MESSAGE(r.err.find("belongs to the user nobody") != std::string::npos, r.err);
-        CHECK_MESSAGE(r.err.find("sudo -u nobody kiosk status") != std::string::npos, r.err);
-    }
-    CHECK_FALSE(fs::exists(state + "/staff-pin"));
+    chmod(dir.path().c_str(), 0755);                   // So that nobody can reach it.
+    auto pin = run_kiosk({"set-pin", "--state", state}, "2468\n2468\n");
+    REQUIRE_MESSAGE(pin.status == 0, pin.err);
+    CHECK_MESSAGE(pin.err.find("kiosk: running as the user nobody, who owns the state folder " + state)
+            != std::string::npos,
+        pin.err);
+    struct stat st { };
+    REQUIRE(stat((state + "/staff-pin").c_str(), &st) == 0);
+    CHECK(st.st_uid == 65534);
+    auto status = run_kiosk({"status", "--state", state});
+    CHECK_MESSAGE(status.out.find("staff PIN:   set") != std::string::npos, status.out << status.err);
+
+    // A folder root keeps to itself cannot be imported by that user: said plainly.
+    std::string secret = dir.file("root-only");
+    fs::create_directories(secret);
+    fs::copy(KIOSK_SOURCE_DIR "/data/demo", secret + "/content", fs::copy_options::recursive);
+    chmod(secret.c_str(), 0700);
+    auto imported = run_kiosk({"import", secret + "/content", "--state", state});
+    CHECK(imported.status == 2);
+    CHECK_MESSAGE(imported.err.find("cannot be read by the user this runs as") != std::string::npos, imported.err);
 }
