@@ -2,6 +2,7 @@
 #include "sync/calendars.hpp"
 
 #include "content/posix_file.hpp"
+#include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
@@ -123,8 +124,7 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
     }
     if (!store.save_calendar({url, now(), got.etag, got.last_modified, got.body}))
         return finish(Outcome::Failed, "the calendar could not be stored: " + store.last_error());
-    return finish(
-        Outcome::Imported, std::to_string(events) + (events == 1 ? " event" : " events") + " from the calendar");
+    return finish(Outcome::Imported, count_of(events, "event", "events") + " from the calendar");
 }
 
 } // namespace kiosk::sync
