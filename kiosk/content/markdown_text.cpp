@@ -201,15 +201,30 @@ std::string decode_attribute(const MD_ATTRIBUTE& attribute)
 
 std::vector<SpacedAddress> find_spaced_addresses(std::string_view line)
 {
+    // One pass, so that a hostile line of brackets costs its length: '[' are stacked, each ']' takes its own, and an
+    // address is skipped over once read.
     std::vector<SpacedAddress> found;
-    for (std::size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
+    std::vector<std::size_t> opens;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '[') {
+            opens.push_back(i);
+            continue;
+        }
+        if (line[i] != ']')
+            continue;
+        std::size_t open = opens.empty() ? std::string_view::npos : opens.back();
+        if (!opens.empty())
+            opens.pop_back();
+        if (i + 1 >= line.size() || line[i + 1] != '(' || open == std::string_view::npos)
+            continue;
         // The address ends at the ')' that closes its '(' (an address may hold "(2)").
-        std::size_t end = at + 2;
+        std::size_t end = i + 2;
         for (int depth = 0; end < line.size() && (line[end] != ')' || depth > 0); ++end)
             depth += line[end] == '(' ? 1 : line[end] == ')' ? -1 : 0;
         if (end == line.size())
             break;
-        std::string_view address = line.substr(at + 2, end - at - 2);
+        std::string_view address = line.substr(i + 2, end - i - 2);
+        i = end;
         while (!address.empty() && is_blank(address.front()))
             address.remove_prefix(1);
         while (!address.empty() && (is_blank(address.back()) || address.back() == '\r'))
@@ -221,17 +236,6 @@ std::vector<SpacedAddress> find_spaced_addresses(std::string_view line)
                 address = address.substr(0, title);
         }
         if (address.empty() || address.front() == '<' || address.find_first_of(" \t") == std::string_view::npos)
-            continue;
-        // Its words start at the last '[' before it that is not inside other brackets.
-        std::size_t open = std::string_view::npos;
-        int depth = 0;
-        for (std::size_t i = at; i-- > 0 && open == std::string_view::npos;) {
-            if (line[i] == ']')
-                ++depth;
-            else if (line[i] == '[' && depth-- == 0)
-                open = i;
-        }
-        if (open == std::string_view::npos)
             continue;
         found.push_back({std::string(address), open > 0 && line[open - 1] == '!'});
     }

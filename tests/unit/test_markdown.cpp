@@ -370,6 +370,17 @@ TEST_CASE("markdown: a picture or link whose address has a space is warned about
     Diagnostics code;
     parse("    ![a](images/a b.png)\n\n```\n[a](x y)\n```\n\nText (with [brackets] and (a b)).\n", code);
     CHECK(code.empty());
+
+    // A line of nothing but such links, or of brackets that never close, is read in one pass (a search back for each
+    // '[' made this quadratic): the first 50 are listed and the rest counted.
+    for (std::string_view unit : {"[a](b c)", "[[[[](((("}) {
+        std::string line;
+        while (line.size() + unit.size() < 250 * 1024)
+            line += unit;
+        Diagnostics hostile;
+        parse(line + "\n", hostile);
+        CHECK(hostile.all().size() <= 51);
+    }
 }
 
 TEST_CASE("markdown: emoji are warned about once with the first line")
