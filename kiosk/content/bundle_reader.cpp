@@ -323,7 +323,7 @@ private:
                     "this looks like the \"" + translation.language + "\" translation of " + translation.expected
                         + ", but there is no " + translation.expected
                         + ", so it is not used: name it after the calendar it translates, with ." + translation.language
-                        + " before .ics");
+                        + " before .ics" + did_you_mean(translation.expected, file_names()));
             else
                 translations[translation.calendar].emplace_back(rel, translation.language);
         }
