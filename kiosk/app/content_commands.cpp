@@ -139,8 +139,9 @@ int run_import(const Options& options, const Settings& settings)
     switch (report.outcome) {
     case sync::Outcome::Imported:
         std::cout << dir << ": imported as version " << report.version << (report.is_signed ? ", signed" : "") << " ("
-                  << counts.pages << " pages, " << counts.cards << " cards, " << counts.events << " events, "
-                  << counts.images << " images)\n";
+                  << count_of(counts.pages, "page", "pages") << ", " << count_of(counts.cards, "card", "cards") << ", "
+                  << count_of(counts.events, "event", "events") << ", " << count_of(counts.images, "image", "images")
+                  << ")\n";
         break;
     case sync::Outcome::Unchanged:
         std::cout << dir << ": this content is already showing (version " << report.version << "); nothing changed\n";
@@ -225,8 +226,9 @@ int run_pack(const Options& options, const Settings& settings)
         std::cerr << "kiosk: pack: " << error << "\n";
         return exit_failure;
     }
-    std::cout << dir << ": packed as version " << manifest->version << " (" << manifest->files.size()
-              << " files), signed with " << options.key_file << ". Copy the whole folder to a stick or a web server.\n";
+    std::cout << dir << ": packed as version " << manifest->version << " ("
+              << count_of(manifest->files.size(), "file", "files") << "), signed with " << options.key_file
+              << ". Copy the whole folder to a stick or a web server.\n";
     return exit_ok;
 }
 
@@ -271,7 +273,8 @@ int run_sync(const Options& options, const Settings& settings)
         sync::FeedConfig feed {settings.feed_url, config.state_dir, config.child, trusted_keys(settings), config.clock};
         sync::FeedResult r = sync::FeedSource(feed).sync(*store);
         std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
-                  << escape_controls(r.message) << " (" << r.requests << " requests, " << r.bytes << " bytes)\n";
+                  << escape_controls(r.message) << " (" << count_of(std::size_t(r.requests), "request", "requests")
+                  << ", " << count_of(r.bytes, "byte", "bytes") << ")\n";
         failed = failed || sync::is_failure(r.outcome);
     }
 
@@ -401,9 +404,10 @@ void print_status(const Status& status, WallTime now)
     const store::VersionInfo& active = *status.active;
     std::cout << "version:     " << active.version << "\nsource:      " << escape_controls(active.source)
               << "\nimported at: " << time_text(active.imported_at, TimeText::IsoUtc)
-              << "\ncounts:      " << active.counts.pages << " pages, " << active.counts.cards << " cards, "
-              << active.counts.events << " events (" << active.counts.occurrences << " in the next 90 days at import), "
-              << active.counts.images << " images\n";
+              << "\ncounts:      " << count_of(active.counts.pages, "page", "pages") << ", "
+              << count_of(active.counts.cards, "card", "cards") << ", "
+              << count_of(active.counts.events, "event", "events") << " (" << active.counts.occurrences
+              << " in the next 90 days at import), " << count_of(active.counts.images, "image", "images") << "\n";
     if (!status.pinned.empty())
         std::cout << "pinned:      rolled back from " << status.pinned << "; stays until a newer version arrives\n";
     if (!active.expires.empty()) {
@@ -426,7 +430,7 @@ void print_pending(const Status& status)
         if (w.info.problems < 0)
             std::cout << "problems not counted";
         else
-            std::cout << w.info.problems << (w.info.problems == 1 ? " problem" : " problems");
+            std::cout << count_of(std::size_t(w.info.problems), "problem", "problems");
         std::cout << ": staff can apply or ignore it on the staff screen\n";
     }
 }

@@ -3,6 +3,7 @@
 
 #include "app/paths.hpp"
 #include "content/posix_file.hpp"
+#include "content/text_util.hpp"
 #include "sync/calendars.hpp"
 
 #include <fstream>
@@ -71,14 +72,14 @@ std::string StartGuard::before_start(store::Store& store, std::int64_t now)
                 what.push_back("the calendar from " + calendar.url);
         }
         if (what.empty()) {
-            message = "the content stopped the kiosk " + std::to_string(record.failed)
-                + " times as it started, and there is nothing older to show instead";
+            message = "the content stopped the kiosk " + count_of(std::size_t(record.failed), "time", "times")
+                + " as it started, and there is nothing older to show instead";
         } else {
             message = "set aside ";
             for (std::size_t i = 0; i < what.size(); ++i)
                 message += (i == 0 ? "" : i + 1 == what.size() ? " and " : ", ") + what[i];
-            message += ": the kiosk stopped " + std::to_string(record.failed)
-                + " times as it started with it. It is not taken again until it changes";
+            message += ": the kiosk stopped " + count_of(std::size_t(record.failed), "time", "times")
+                + " as it started with it. It is not taken again until it changes";
             if (auto shown = store.active_version())
                 message += "; showing version " + shown->version + " from " + shown->source;
         }

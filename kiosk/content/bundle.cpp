@@ -1,6 +1,8 @@
 // Reading and validating bundle.toml.
 #include "content/bundle.hpp"
 
+#include "content/file_names.hpp"
+#include "content/posix_file.hpp"
 #include "content/section_icons.hpp"
 #include "content/text_util.hpp"
 #include "content/time_zone.hpp"
@@ -65,6 +67,16 @@ bool is_regular_file(const std::string& path)
 {
     struct stat st { };
     return lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// The names in `dir`/`folder` as paths in the bundle ("pages/about.md"), for did_you_mean(); `folder` is "" or ends
+// in '/'.
+std::vector<std::string> names_in(const std::string& dir, const std::string& folder)
+{
+    std::vector<std::string> paths;
+    for (const std::string& name : posix::list_dir(dir + "/" + folder).value_or(std::vector<std::string> {}))
+        paths.push_back(folder + name);
+    return paths;
 }
 
 class Reader {
@@ -227,7 +239,9 @@ private:
                     + page + ".md)");
             m_fatal = true;
         } else if (!is_regular_file(m_dir + "/pages/" + page + ".md")) {
-            m_diagnostics.fatal(bundle_file, line, what + " points at pages/" + page + ".md, which is missing");
+            std::string path = "pages/" + page + ".md";
+            m_diagnostics.fatal(bundle_file, line,
+                what + " points at " + path + ", which is missing" + did_you_mean(path, names_in(m_dir, "pages/")));
             m_fatal = true;
         }
     }
@@ -454,7 +468,8 @@ private:
                     + (source.empty() ? std::string() : ", not \"" + source + "\""));
             m_fatal = true;
         } else if (!is_regular_file(m_dir + "/" + source)) {
-            m_diagnostics.fatal(bundle_file, line, what + " points at " + source + ", which is missing");
+            m_diagnostics.fatal(bundle_file, line,
+                what + " points at " + source + ", which is missing" + did_you_mean(source, names_in(m_dir, "")));
             m_fatal = true;
         }
     }

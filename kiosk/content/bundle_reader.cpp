@@ -3,6 +3,7 @@
 #include "content/bundle_reader.hpp"
 
 #include "content/csv.hpp"
+#include "content/file_names.hpp"
 #include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 
@@ -168,8 +169,19 @@ private:
         const Bundle& bundle, const std::string& image, const std::string& file, int line, const std::string& what)
     {
         if (!image.empty() && !bundle.images.count(image))
-            m_diagnostics.warning(
-                file, line, image + " is missing or cannot be used: the " + what + " is shown without it");
+            m_diagnostics.warning(file, line,
+                image + " is missing or cannot be used: the " + what + " is shown without it"
+                    + did_you_mean(image, file_names()));
+    }
+
+    // Every regular file's path in the bundle, for did_you_mean().
+    const std::vector<std::string>& file_names()
+    {
+        if (m_file_names.empty()) {
+            for (const auto& [rel, size] : m_files)
+                m_file_names.push_back(rel);
+        }
+        return m_file_names;
     }
 
     void read_pages(Bundle& bundle)
@@ -311,7 +323,7 @@ private:
                     "this looks like the \"" + translation.language + "\" translation of " + translation.expected
                         + ", but there is no " + translation.expected
                         + ", so it is not used: name it after the calendar it translates, with ." + translation.language
-                        + " before .ics");
+                        + " before .ics" + did_you_mean(translation.expected, file_names()));
             else
                 translations[translation.calendar].emplace_back(rel, translation.language);
         }
@@ -401,6 +413,7 @@ private:
     Diagnostics& m_diagnostics;
     const BundleLimits& m_limits;
     std::map<std::string, std::uint64_t> m_files; // Regular files by path in the bundle, with their size.
+    std::vector<std::string> m_file_names;        // The keys of m_files, once asked for.
     std::set<std::string> m_links;
     std::set<std::string> m_used;
     std::size_t m_file_count = 0;

@@ -235,8 +235,8 @@ private:
                 [](const std::string& f) { return !trim(f).empty(); });
             if (extra_data)
                 m_diagnostics.warning(m_file, m_record_line,
-                    "this row has " + std::to_string(m_fields.size()) + " values but the header has "
-                        + std::to_string(columns) + " columns: the extra values are ignored"
+                    "this row has " + count_of(m_fields.size(), "value", "values") + " but the header has "
+                        + count_of(columns, "column", "columns") + ": the extra values are ignored"
                         + spreadsheet_row_note(row));
         }
         m_fields.resize(columns);

@@ -4,6 +4,7 @@
 
 #include "content/diagnostic.hpp"
 #include "content/event.hpp"
+#include "content/text_util.hpp"
 #include "content/time_zone.hpp"
 
 #include <algorithm>
@@ -84,7 +85,9 @@ public:
             diagnostics.add(d.file, d.line, d.severity, d.message);
         }
         if (left_out > 0)
-            diagnostics.warning(m_file, 0, std::to_string(left_out) + " more problems in this calendar are not listed");
+            diagnostics.warning(m_file, 0,
+                count_of(left_out, "more problem in this calendar is", "more problems in this calendar are")
+                    + " not listed");
         m_all.clear();
     }
 

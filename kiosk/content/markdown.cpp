@@ -2,6 +2,7 @@
 // hostile input.
 #include "content/markdown.hpp"
 
+#include "content/file_names.hpp"
 #include "content/markdown_document.hpp"
 #include "content/markdown_text.hpp"
 #include "content/text_util.hpp"
@@ -150,6 +151,17 @@ private:
         }
     }
 
+    // Warns about links and pictures md4c left as text because their address has a space, on lines `first` to `last`
+    // (each line once).
+    void check_spaced_addresses(int first, int last)
+    {
+        for (int line = std::max(first, m_spaced_line + 1); line <= last; ++line) {
+            m_spaced_line = line;
+            for (const SpacedAddress& found : find_spaced_addresses(m_lines.text_of(line)))
+                m_reporter.report(Severity::Warning, line, spaced_address_message(found));
+        }
+    }
+
     // Adds decoded text to the current block (or picture description) with the spans' current style.
     void add_text(std::string_view decoded, int line)
     {
@@ -232,6 +244,8 @@ private:
             verbatim_source = text;
             break;
         }
+        if (type == MD_TEXT_NORMAL && line != 0 && size > 0)
+            check_spaced_addresses(line, line_of(text + size - 1));
         check_characters(m_decoded, verbatim_source, line);
         add_text(m_decoded, line);
         return result();
@@ -408,7 +422,7 @@ private:
     void enter_picture(const MD_SPAN_IMG_DETAIL& detail)
     {
         PictureState picture;
-        picture.src = decode_attribute(detail.src);
+        picture.src = percent_decoded(decode_attribute(detail.src)); // "Room%20photo.png" is "Room photo.png".
         picture.fallback_line = line_of(detail.src.text);
         picture.problem = image_problem_message(picture.src);
         if (picture.problem.empty())
@@ -542,6 +556,7 @@ private:
     std::string m_decoded; // Reused for each piece of text.
     int m_last_line = 0;   // Of the last text from the page itself.
     int m_used_lines = 0;  // Lines up to here belong to blocks already made (for placing thematic breaks).
+    int m_spaced_line = 0; // Lines up to here were searched for addresses with spaces.
     bool m_warned_emoji = false;
     bool m_warned_rtl = false;
     bool m_warned_links = false;

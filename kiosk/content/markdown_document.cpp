@@ -2,6 +2,8 @@
 // page's limits.
 #include "content/markdown_document.hpp"
 
+#include "content/text_util.hpp"
+
 #include <algorithm>
 
 namespace kiosk::markdown_detail {
@@ -26,7 +28,8 @@ void PageReporter::finish()
 {
     if (m_suppressed > 0) {
         m_diagnostics.warning(m_file_name, 0,
-            std::to_string(m_suppressed) + " more problems on this page are not listed: fix the ones above first");
+            count_of(m_suppressed, "more problem on this page is", "more problems on this page are")
+                + " not listed: fix the ones above first");
     }
 }
 

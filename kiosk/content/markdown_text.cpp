@@ -1,6 +1,7 @@
 // Helpers of the Markdown reader.
 #include "content/markdown_text.hpp"
 
+#include "content/file_names.hpp"
 #include "content/text_util.hpp"
 
 #include <algorithm>
@@ -196,6 +197,59 @@ std::string decode_attribute(const MD_ATTRIBUTE& attribute)
             out.append(piece);
     }
     return out;
+}
+
+std::vector<SpacedAddress> find_spaced_addresses(std::string_view line)
+{
+    // One pass, so that a hostile line of brackets costs its length: '[' are stacked, each ']' takes its own, and an
+    // address is skipped over once read.
+    std::vector<SpacedAddress> found;
+    std::vector<std::size_t> opens;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '[') {
+            opens.push_back(i);
+            continue;
+        }
+        if (line[i] != ']')
+            continue;
+        std::size_t open = opens.empty() ? std::string_view::npos : opens.back();
+        if (!opens.empty())
+            opens.pop_back();
+        if (i + 1 >= line.size() || line[i + 1] != '(' || open == std::string_view::npos)
+            continue;
+        // The address ends at the ')' that closes its '(' (an address may hold "(2)").
+        std::size_t end = i + 2;
+        for (int depth = 0; end < line.size() && (line[end] != ')' || depth > 0); ++end)
+            depth += line[end] == '(' ? 1 : line[end] == ')' ? -1 : 0;
+        if (end == line.size())
+            break;
+        std::string_view address = line.substr(i + 2, end - i - 2);
+        i = end;
+        while (!address.empty() && is_blank(address.front()))
+            address.remove_prefix(1);
+        while (!address.empty() && (is_blank(address.back()) || address.back() == '\r'))
+            address.remove_suffix(1);
+        // A title ("...") after the address is Markdown's own; <...> holds an address with spaces that Markdown takes.
+        for (char quote : {'"', '\''}) {
+            std::size_t title = address.rfind(std::string {' ', quote});
+            if (address.size() > 2 && address.back() == quote && title != std::string_view::npos && title > 0)
+                address = address.substr(0, title);
+        }
+        if (address.empty() || address.front() == '<' || address.find_first_of(" \t") == std::string_view::npos)
+            continue;
+        found.push_back({std::string(address), open > 0 && line[open - 1] == '!'});
+    }
+    return found;
+}
+
+std::string spaced_address_message(const SpacedAddress& found)
+{
+    std::string shown = shortened(found.address);
+    std::string encoded = shortened(spaces_encoded(found.address));
+    if (found.picture)
+        return "the picture \"" + shown + "\" is shown as plain text, as its name has a space: write " + encoded
+            + ", or rename the file without spaces";
+    return "the link \"" + shown + "\" is shown as plain text, as its address has a space: write " + encoded;
 }
 
 std::string image_problem_message(std::string_view src)

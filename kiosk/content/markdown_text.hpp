@@ -22,6 +22,19 @@ ImageProblem check_image_path(std::string_view src);
 // The error for a picture whose path check_image_path() refuses, without file and line, or "" for a good path.
 std::string image_problem_message(std::string_view src);
 
+// A `[words](address)` or `![words](address)` whose address has a space: Markdown does not take it as a link or
+// picture, and the page would show it as it is written.
+struct SpacedAddress {
+    std::string address;  // As written, without a title in quotes after it.
+    bool picture = false; // ![...](...) rather than [...](...).
+};
+
+// Those in one line of a page.
+std::vector<SpacedAddress> find_spaced_addresses(std::string_view line);
+
+// The warning for `found`, without file and line: what to write instead.
+std::string spaced_address_message(const SpacedAddress& found);
+
 // The value of a link's or picture's address, entities decoded.
 std::string decode_attribute(const MD_ATTRIBUTE& attribute);
 

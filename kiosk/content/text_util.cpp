@@ -291,19 +291,25 @@ std::string escape_controls(std::string_view text)
     return out;
 }
 
+std::string count_of(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string display_text_message(const DisplayTextChanges& changes)
 {
     std::string message;
     if (changes.marks > 0)
-        message = std::to_string(changes.marks) + " accent" + (changes.marks == 1 ? "" : "s")
-            + " piled on single letters (more than " + std::to_string(max_marks_per_character) + " on one)";
+        message = count_of(changes.marks, "accent", "accents") + " piled on single letters (more than "
+            + std::to_string(max_marks_per_character) + " on one)";
     if (changes.invisible > 0) {
         if (!message.empty())
             message += " and ";
-        message += std::to_string(changes.invisible) + " invisible or control character"
-            + (changes.invisible == 1 ? "" : "s") + " (such as zero-width spaces or text-direction marks)";
+        message += count_of(changes.invisible, "invisible or control character", "invisible or control characters")
+            + " (such as zero-width spaces or text-direction marks)";
     }
-    return message + " are left out, from here on: retype the text, or paste it as plain text";
+    bool one = changes.marks + changes.invisible == 1; // "1 accent ... is", but "1 accent ... and 1 ... are".
+    return message + (one ? " is" : " are") + " left out, from here on: retype the text, or paste it as plain text";
 }
 
 } // namespace kiosk

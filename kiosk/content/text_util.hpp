@@ -34,6 +34,9 @@ int line_at(std::string_view text, std::size_t offset);
 bool starts_with_no_case(std::string_view text, std::string_view lowercase_prefix);
 bool ends_with_no_case(std::string_view text, std::string_view lowercase_suffix);
 
+// "1 event", "3 events", "0 events": `n` with `one` or `many` after it. English and Spanish use `one` for exactly 1.
+std::string count_of(std::size_t n, std::string_view one, std::string_view many);
+
 // At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut; for quoting values in messages.
 std::string shortened(std::string_view text, std::size_t limit = 80);
 

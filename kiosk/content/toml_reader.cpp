@@ -2,6 +2,7 @@
 #include "content/toml_reader.hpp"
 
 #include "content/posix_file.hpp"
+#include "content/toml_errors.hpp"
 
 #include <sstream>
 #include <sys/stat.h>
@@ -53,18 +54,18 @@ Nesting deepest_nesting(std::string_view text, int limit)
     return worst;
 }
 
-// toml11's messages span several lines with source excerpts; keep the first sentence.
-std::string short_toml_message(const std::string& what)
+// The text of 1-based line `line`, without its line end; empty past the end.
+std::string_view line_text(std::string_view text, int line)
 {
-    std::string first = what.substr(0, what.find('\n'));
-    for (const char* prefix : {"[error] ", "toml::"}) {
-        if (first.rfind(prefix, 0) == 0)
-            first = first.substr(std::string(prefix).size());
+    std::size_t begin = 0;
+    for (int n = 1; n < line && begin != std::string_view::npos; ++n) {
+        begin = text.find('\n', begin);
+        begin = begin == std::string_view::npos ? begin : begin + 1;
     }
-    if (auto colon = first.find(": ");
-        colon != std::string::npos && first.substr(0, colon).find(' ') == std::string::npos)
-        first = first.substr(colon + 2);
-    return first.empty() ? "this is not valid TOML" : first;
+    if (line < 1 || begin == std::string_view::npos)
+        return {};
+    std::string_view rest = text.substr(begin);
+    return rest.substr(0, rest.find('\n'));
 }
 
 } // namespace
@@ -96,9 +97,10 @@ std::optional<toml::value> parse_toml(
         std::istringstream stream {std::string(text)};
         return toml::parse(stream, file_name);
     } catch (const toml::exception& e) {
-        diagnostics.fatal(file_name, static_cast<int>(e.location().line()), short_toml_message(e.what()));
+        int line = static_cast<int>(e.location().line());
+        diagnostics.fatal(file_name, line, plain_toml_error(e.what(), line_text(text, line)));
     } catch (const std::exception& e) {
-        diagnostics.fatal(file_name, 0, short_toml_message(e.what()));
+        diagnostics.fatal(file_name, 0, plain_toml_error(e.what(), ""));
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #include "sync/calendars.hpp"
 
 #include "content/posix_file.hpp"
+#include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "sync/check_report.hpp"
 #include "sync/child_process.hpp"
@@ -26,6 +27,22 @@ std::string set_aside_file(const std::string& state_dir)
 }
 
 } // namespace
+
+std::optional<std::string> calendar_fetch_url(std::string_view url)
+{
+    // webcal is no protocol of its own: a name that makes a phone or computer open its calendar program, which then
+    // fetches the same path over HTTPS.
+    for (std::string_view scheme : {"webcals://", "webcal://", "https://", "http://"}) {
+        if (!starts_with_no_case(url, scheme))
+            continue;
+        std::string_view rest = url.substr(scheme.size());
+        if (rest.empty() || rest.front() == '/')
+            return std::nullopt;
+        bool web = scheme.rfind("http", 0) == 0;
+        return (web ? std::string(scheme) : std::string("https://")) + std::string(rest);
+    }
+    return std::nullopt;
+}
 
 bool set_calendar_aside(const std::string& state_dir, const std::string& url, const std::string& ics)
 {
@@ -100,7 +117,7 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
     std::string kept = saved.ics.empty() ? "" : "; the events fetched before stay";
     HttpLimits limits = feed_limits();
     limits.max_bytes = max_calendar_bytes;
-    HttpResponse got = http_get(url, limits, saved.etag, saved.last_modified);
+    HttpResponse got = http_get(calendar_fetch_url(url).value_or(url), limits, saved.etag, saved.last_modified);
     if (!got.ok)
         return finish(Outcome::Unreadable, got.error + kept);
     if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics))
@@ -123,8 +140,7 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
     }
     if (!store.save_calendar({url, now(), got.etag, got.last_modified, got.body}))
         return finish(Outcome::Failed, "the calendar could not be stored: " + store.last_error());
-    return finish(
-        Outcome::Imported, std::to_string(events) + (events == 1 ? " event" : " events") + " from the calendar");
+    return finish(Outcome::Imported, count_of(events, "event", "events") + " from the calendar");
 }
 
 } // namespace kiosk::sync

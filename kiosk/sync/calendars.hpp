@@ -6,7 +6,9 @@
 #include "store/store.hpp"
 #include "sync/import_child.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::sync {
@@ -19,8 +21,14 @@ struct CalendarResult {
     std::uint64_t bytes = 0;
 };
 
-// One pass over `url`: logged in the sync log of `store`, at `clock`'s time. `kiosk_argv` runs the kiosk itself (with
-// --state/--config) for the check in a child; `state_dir` holds its scratch folder.
+// The address a calendar URL is fetched from: webcal://host/path and webcals://host/path (what Google, Apple and
+// Outlook hand out to subscribe to a calendar) are https://host/path; http:// and https:// addresses are themselves.
+// Nothing for any other address, or one with no host. The scheme's letter case does not matter.
+std::optional<std::string> calendar_fetch_url(std::string_view url);
+
+// One pass over `url` (fetched from calendar_fetch_url(url)): logged in the sync log of `store`, at `clock`'s time.
+// `kiosk_argv` runs the kiosk itself (with --state/--config) for the check in a child; `state_dir` holds its scratch
+// folder.
 CalendarResult sync_calendar(const std::string& url, store::Store& store, const std::string& state_dir,
     const std::vector<std::string>& kiosk_argv, const Clock& clock);
 

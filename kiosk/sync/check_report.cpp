@@ -12,11 +12,6 @@ namespace kiosk::sync {
 
 namespace {
 
-std::string plural(std::size_t n, const char* one, const char* many)
-{
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string all_languages(const Text& text)
 {
     std::string out;
@@ -173,17 +168,18 @@ std::size_t CheckReport::warnings() const
 std::string summary_text(const CheckReport& report)
 {
     const BundleCounts& counts = report.counts;
-    std::string text = plural(counts.pages, "page", "pages") + ", " + plural(counts.cards, "card", "cards") + ", "
-        + plural(counts.events, "event", "events") + " (" + std::to_string(counts.occurrences)
-        + " in the next 90 days), " + plural(counts.images, "image", "images") + "; ";
+    std::string text = count_of(counts.pages, "page", "pages") + ", " + count_of(counts.cards, "card", "cards") + ", "
+        + count_of(counts.events, "event", "events") + " (" + std::to_string(counts.occurrences)
+        + " in the next 90 days), " + count_of(counts.images, "image", "images") + "; ";
     std::size_t errors = report.errors(), warnings = report.warnings();
     if (!report.importable)
-        return text + plural(errors, "error", "errors") + ": the bundle cannot be used until they are fixed";
+        return text + count_of(errors, "error", "errors") + ": the bundle cannot be used until "
+            + (errors == 1 ? "it is" : "they are") + " fixed";
     if (errors)
-        return text + plural(errors, "error", "errors") + " (those rows are left out) and "
-            + plural(warnings, "warning", "warnings");
+        return text + count_of(errors, "error", "errors") + (errors == 1 ? " (that row is" : " (those rows are")
+            + " left out) and " + count_of(warnings, "warning", "warnings");
     if (warnings)
-        return text + "no errors, " + plural(warnings, "warning", "warnings");
+        return text + "no errors, " + count_of(warnings, "warning", "warnings");
     return text + "no problems";
 }
 
@@ -194,8 +190,8 @@ std::string changes_text(const Changes& c)
     if (!c.new_name.empty())
         parts.push_back("the name on screen becomes \"" + c.new_name + "\"");
     if (c.sections_changed)
-        parts.push_back(std::to_string(c.sections_changed) + " home tile" + (c.sections_changed == 1 ? "" : "s")
-            + " added, removed, renamed or with another icon");
+        parts.push_back(
+            count_of(c.sections_changed, "home tile", "home tiles") + " added, removed, renamed or with another icon");
     auto pages = [&](const std::vector<std::string>& list, const char* what) {
         if (list.empty())
             return;
@@ -207,14 +203,14 @@ std::string changes_text(const Changes& c)
     pages(c.pages_changed, "pages changed:");
     pages(c.pages_added, "pages added:");
     pages(c.pages_removed, "pages removed:");
-    auto counted = [&](std::size_t added, std::size_t removed, const char* what) {
+    auto counted = [&](std::size_t added, std::size_t removed, const char* one, const char* many) {
         if (added)
-            parts.push_back(std::to_string(added) + " " + what + " added");
+            parts.push_back(count_of(added, one, many) + " added");
         if (removed)
-            parts.push_back(std::to_string(removed) + " " + what + " removed");
+            parts.push_back(count_of(removed, one, many) + " removed");
     };
-    counted(c.cards_added, c.cards_removed, "cards");
-    counted(c.events_added, c.events_removed, "events");
+    counted(c.cards_added, c.cards_removed, "card", "cards");
+    counted(c.events_added, c.events_removed, "event", "events");
     if (c.urgent_changed)
         parts.push_back("THE URGENT PAGE CHANGES: its title is \"" + c.urgent_title + "\""
             + (c.urgent_text.empty() ? "" : ", and new or changed: \"" + c.urgent_text + "\""));

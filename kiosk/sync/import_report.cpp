@@ -22,7 +22,7 @@ constexpr std::array<std::pair<Outcome, const char*>, 11> outcome_names {{
     {Outcome::Failed, "failed"},
 }};
 
-std::size_t count_of(const nlohmann::json& counts, const char* key)
+std::size_t json_count(const nlohmann::json& counts, const char* key)
 {
     auto it = counts.find(key);
     return it != counts.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
@@ -155,8 +155,8 @@ std::optional<ImportReport> report_from_json(std::string_view text, std::string&
     if (report.message.empty())
         report.message = string_of(json, "error");
     if (auto counts = json.find("counts"); counts != json.end() && counts->is_object()) {
-        report.counts = {count_of(*counts, "pages"), count_of(*counts, "cards"), count_of(*counts, "events"),
-            count_of(*counts, "occurrences"), count_of(*counts, "images")};
+        report.counts = {json_count(*counts, "pages"), json_count(*counts, "cards"), json_count(*counts, "events"),
+            json_count(*counts, "occurrences"), json_count(*counts, "images")};
     }
     if (auto list = json.find("diagnostics"); list != json.end() && list->is_array()) {
         for (const nlohmann::json& item : *list) {

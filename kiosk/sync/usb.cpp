@@ -252,8 +252,8 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     result.report = stick_report(result, problems, now_text);
     result.report_written = write_report(folder, result.report, result.report_problem);
     if (!others.empty())
-        result.message += " (" + std::to_string(others.size()) + " other bundle folder"
-            + (others.size() == 1 ? "" : "s") + " on this stick not read: one bundle per stick)";
+        result.message += " (" + count_of(others.size(), "other bundle folder", "other bundle folders")
+            + " on this stick not read: one bundle per stick)";
     std::string logged = result.message;
     if (!result.report_written)
         logged += " (no report on the stick: " + result.report_problem + ")";

@@ -296,10 +296,7 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     bool expired = c.content.expires_at.time_since_epoch().count() > 0 && c.frame.now > c.content.expires_at;
     if (c.content.imported_at.time_since_epoch().count() > 0 && !c.clock_wrong()
         && (days >= 7 || (expired && days >= 1))) {
-        age = c.word("updated_days_ago");
-        auto at = age.find("{n}");
-        if (at != std::string::npos)
-            age.replace(at, 3, std::to_string(days));
+        age = c.format(Phrase::plural(days, "updated_day_ago", "updated_days_ago", {{"n", std::to_string(days)}}));
     }
     float name_h = wrapped_height(font, name_w, name, 1);
     float age_h = age.empty() ? 0.0f : style.fonts.small->FontSize * 1.1f;

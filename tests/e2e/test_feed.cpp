@@ -284,7 +284,7 @@ TEST_CASE("a packed bundle is imported, an unchanged feed costs one request, a c
     MESSAGE("unchanged sync: " << second.ms << " ms");
     CHECK_MESSAGE(second.run.status == 0, second.run.out << second.run.err);
     CHECK_MESSAGE(contains(second.run.out, kiosk.source() + ": unchanged: "), second.run.out);
-    CHECK_MESSAGE(contains(second.run.out, "(1 requests, 0 bytes)"), second.run.out);
+    CHECK_MESSAGE(contains(second.run.out, "(1 request, 0 bytes)"), second.run.out);
     CHECK(second.requests == std::vector<std::string> {"GET /feed/MANIFEST 304"});
     status = kiosk.status();
     CHECK(status["version"] == version);

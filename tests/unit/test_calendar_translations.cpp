@@ -195,3 +195,21 @@ TEST_CASE("calendar translations: calendars/NAME.es.ics beside calendars/NAME.ic
     CHECK(event_titled(bundle->events, "Walk").file == "calendars/walks.en.ics");
     CHECK(event_titled(bundle->events, "Marche").file == "calendars/walks.fr.ics");
 }
+
+TEST_CASE("calendar translations: one named nearly like its calendar says which calendar is there")
+{
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path() + "/calendars");
+    dir.write("bundle.toml",
+        "name = \"Center\"\nlanguages = [\"en\", \"es\"]\n[[sections]]\nid = \"events\"\nkind = \"agenda\"\n"
+        "title = \"Events\"\n");
+    dir.write("calendars/union-calls.ics", calls);
+    dir.write("calendars/union calls.es.ics", calendar("BEGIN:VEVENT\nUID:potluck\nSUMMARY:Comida\nEND:VEVENT\n"));
+    Diagnostics diagnostics;
+    REQUIRE(read_bundle(dir.path(), diagnostics));
+    CHECK(kiosk::test::messages(diagnostics)
+        == "calendars/union calls.es.ics: warning: this looks like the \"es\" translation of calendars/union "
+           "calls.ics, "
+           "but there is no calendars/union calls.ics, so it is not used: name it after the calendar it translates, "
+           "with .es before .ics; did you mean calendars/union-calls.ics?\n");
+}

@@ -2,6 +2,7 @@
 #include "content/card.hpp"
 #include "content/csv.hpp"
 #include "content/sheet.hpp"
+#include "content/text_util.hpp"
 #include "support/diagnostics.hpp"
 
 #include <doctest/doctest.h>
@@ -98,6 +99,18 @@ TEST_CASE("an unterminated quote is reported on the line it opens")
     CsvTable t = parse("id,title\na,Alpha\nb,\"Beta\nc,Gamma\n", d);
     CHECK(messages(d).find("list.csv:3: error: a value in quotes that starts on this line never ends")
         != std::string::npos);
+}
+
+TEST_CASE("a row with more values than the header has columns counts them in words that agree with the number")
+{
+    Diagnostics d;
+    parse("title\nA,B\n", d);
+    CHECK(messages(d).find("list.csv:2: warning: this row has 2 values but the header has 1 column: the extra values "
+                           "are ignored")
+        != std::string::npos);
+    CHECK(count_of(1, "value", "values") == "1 value");
+    CHECK(count_of(0, "value", "values") == "0 values");
+    CHECK(count_of(21, "value", "values") == "21 values");
 }
 
 TEST_CASE("limits are named when hit")

@@ -152,6 +152,7 @@ TEST_CASE("check report: what staff and calendar URLs read from a check child re
     REQUIRE(got->changes);
     CHECK(changes_text(*got->changes) == changes_text(changes));
     CHECK(summary_text(sent) == "1 page, 2 cards, 3 events (4 in the next 90 days), 5 images; no errors, 1 warning");
+    CHECK(changes_text(changes).find("; 2 cards added; 1 event removed;") != std::string::npos);
 
     sent.changes.reset();
     sent.compare_error = "there is no content yet";

@@ -336,6 +336,53 @@ TEST_CASE("markdown: pictures outside images/ are refused with their line")
     }
 }
 
+TEST_CASE("markdown: a picture or link whose address has a space is warned about with what to write")
+{
+    Diagnostics d;
+    Document doc
+        = parse("# Room\n\n![Our room](images/Room photo.png)\n\nSee [the *big* flyer](https://example.org/big "
+                "flyer.pdf \"Flyer\") and ![a (new) map](images/map (2).png).\n",
+            d);
+    REQUIRE(d.all().size() == 3);
+    CHECK(d.all()[0].severity == Severity::Warning);
+    CHECK(d.all()[0].line == 3);
+    CHECK(d.all()[0].message
+        == "the picture \"images/Room photo.png\" is shown as plain text, as its name has a space: write "
+           "images/Room%20photo.png, or rename the file without spaces");
+    CHECK(d.all()[1].line == 5);
+    CHECK(d.all()[1].message
+        == "the link \"https://example.org/big flyer.pdf\" is shown as plain text, as its address has a space: write "
+           "https://example.org/big%20flyer.pdf");
+    CHECK(d.all()[2].line == 5);
+    CHECK(says(d.all()[2], "write images/map%20(2).png, or rename"));
+    for (const Block& block : doc.blocks)
+        CHECK(block.kind != BlockKind::Image);
+
+    // Written with %20 it is a picture of the file with the space; in <...> Markdown takes the space as it is.
+    Diagnostics good;
+    doc = parse("![Our room](images/Room%20photo.png)\n\n![Our room](<images/Room photo.png>)\n", good);
+    CHECK(good.empty());
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[0].image == "images/Room photo.png");
+    CHECK(doc.blocks[1].image == "images/Room photo.png");
+
+    // Code shows Markdown as it is written, and an address without a space is no concern of this warning.
+    Diagnostics code;
+    parse("    ![a](images/a b.png)\n\n```\n[a](x y)\n```\n\nText (with [brackets] and (a b)).\n", code);
+    CHECK(code.empty());
+
+    // A line of nothing but such links, or of brackets that never close, is read in one pass (a search back for each
+    // '[' made this quadratic): the first 50 are listed and the rest counted.
+    for (std::string_view unit : {"[a](b c)", "[[[[](((("}) {
+        std::string line;
+        while (line.size() + unit.size() < 250 * 1024)
+            line += unit;
+        Diagnostics hostile;
+        parse(line + "\n", hostile);
+        CHECK(hostile.all().size() <= 51);
+    }
+}
+
 TEST_CASE("markdown: emoji are warned about once with the first line")
 {
     Diagnostics d;

@@ -117,6 +117,25 @@ TEST_CASE("every string has the same placeholders in every language")
     }
 }
 
+TEST_CASE("the content's age says day for one and days for more, in English and Spanish")
+{
+    Diagnostics d;
+    Strings s = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    auto age = [&](long long days, const char* language) {
+        return s.format(
+            Phrase::plural(days, "updated_day_ago", "updated_days_ago", {{"n", std::to_string(days)}}), language);
+    };
+    CHECK(age(1, "en") == "Updated 1 day ago");
+    CHECK(age(8, "en") == "Updated 8 days ago");
+    CHECK(age(1, "es")
+        == "Actualizado hace 1 d\xC3\xAD"
+           "a");
+    CHECK(age(8, "es")
+        == "Actualizado hace 8 d\xC3\xAD"
+           "as");
+}
+
 TEST_CASE("a phrase fills its placeholders in one pass, and shows a verbatim text as it is")
 {
     Diagnostics d;
