@@ -343,3 +343,45 @@ TEST_CASE("a stick copied halfway never waits, and what waited from it before go
     CHECK(kiosk.status("version") == version);
     CHECK(fs::is_empty(kiosk.state.file("staging")));
 }
+
+TEST_CASE("trusted keys that cannot be read or are not keys are named with why in sync, the stick's report and status")
+{
+    Kiosk kiosk;
+    std::string missing = kiosk.keys.file("gone/center.pub");
+    std::string broken = kiosk.keys.write("broken.pub", "this is not a key\n");
+    std::string config = kiosk.keys.write("bad-keys.toml",
+        "usb_roots = [\"" + kiosk.media.path() + "\"]\ntrusted_keys = [\"" + missing + "\", \"" + broken + "\"]\n");
+    std::string stick = kiosk.stick("stick");
+    copy_demo(stick);
+    REQUIRE(pack(stick, kiosk.key).status == 0);
+    std::string unreadable = "trusted key " + missing + ": cannot be read (No such file or directory)";
+    std::string not_a_key = "trusted key " + broken + ": is not a kiosk public key (made by kiosk keygen)";
+
+    auto r = run_kiosk({"sync", "--once", "--config", config, "--state", kiosk.state.path()});
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK_MESSAGE(contains(r.out, unreadable), r.out);
+    CHECK_MESSAGE(contains(r.out, not_a_key), r.out);
+    CHECK_MESSAGE(contains(r.out,
+                      kiosk.source("stick")
+                          + ": pending: this kiosk has no trusted key it can use (trusted_keys in "
+                            "its settings)"),
+        r.out);
+    std::string report = kiosk.report("stick");
+    CHECK_MESSAGE(contains(report, "WAITING FOR STAFF: this kiosk has no trusted key it can use"), report);
+    CHECK_MESSAGE(contains(report, "the kiosk could not use " + unreadable + "; " + not_a_key), report);
+
+    auto status = run_kiosk({"status", "--config", config, "--state", kiosk.state.path()});
+    CHECK(status.status == 0);
+    CHECK_MESSAGE(contains(status.out, unreadable + "\n"), status.out);
+    CHECK_MESSAGE(contains(status.out, not_a_key + "\n"), status.out);
+    nlohmann::json json
+        = json_of(run_kiosk({"status", "--json", "--config", config, "--state", kiosk.state.path()}).out);
+    REQUIRE(json.is_object());
+    CHECK(json["key_problems"]
+        == nlohmann::json::array({{{"path", missing}, {"reason", "cannot be read (No such file or directory)"}},
+            {{"path", broken}, {"reason", "is not a kiosk public key (made by kiosk keygen)"}}}));
+    // With the settings' good key, nothing is named.
+    nlohmann::json good
+        = json_of(run_kiosk({"status", "--json", "--config", kiosk.config, "--state", kiosk.state.path()}).out);
+    CHECK(good["key_problems"] == nlohmann::json::array());
+}
