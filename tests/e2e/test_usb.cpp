@@ -344,6 +344,49 @@ TEST_CASE("a stick copied halfway never waits, and what waited from it before go
     CHECK(fs::is_empty(kiosk.state.file("staging")));
 }
 
+TEST_CASE("a bundle three folders down a stick is named in the sync output and the stick's report, and nothing changes")
+{
+    Kiosk kiosk;
+    std::string version = kiosk.import_signed_demo();
+    std::string deep = kiosk.stick("MYSTICK/Kiosk/2026/eastside-content");
+    fs::create_directories(deep);
+    fs::remove(deep);
+    copy_demo(deep);
+    rename_bundle(deep, "Deep Drop-in");
+    // A link out of another stick to a bundle elsewhere is not followed.
+    TempDir elsewhere;
+    fs::create_directories(elsewhere.file("a/b"));
+    copy_demo(elsewhere.file("a/b/outside"));
+    fs::create_directories(kiosk.stick("LINKED/x"));
+    fs::create_directory_symlink(elsewhere.path(), kiosk.stick("LINKED/x/out"));
+
+    auto r = kiosk.sync();
+    CHECK(r.status == 1);
+    std::string said = "a bundle was found too deep on this stick, at MYSTICK/Kiosk/2026/eastside-content: move that "
+                       "folder to the top of the stick (MYSTICK/eastside-content)";
+    CHECK_MESSAGE(contains(r.out, kiosk.source("MYSTICK") + ": refused: " + said), r.out);
+    CHECK_FALSE(contains(r.out, "outside"));
+    CHECK_FALSE(contains(r.out, "No bundle found"));
+    std::string report = read_text(kiosk.stick("MYSTICK/kiosk-report.txt"));
+    CHECK_MESSAGE(contains(report, "NOT IMPORTED: " + said), report);
+    CHECK(contains(report, "The kiosk goes on showing the content it had."));
+    CHECK_FALSE(fs::exists(deep + "/kiosk-report.txt"));
+    CHECK_FALSE(fs::exists(kiosk.stick("LINKED/kiosk-report.txt")));
+    // Nothing was taken from it: what shows is unchanged and nothing waits.
+    CHECK(kiosk.status("version") == version);
+    CHECK(kiosk.status("source") == kiosk.source("first"));
+    CHECK(kiosk.pending().is_null());
+    CHECK(kiosk.last_logged("result") == "refused");
+    CHECK(kiosk.last_logged("source") == kiosk.source("MYSTICK"));
+
+    // Moved to the top as the report says, it is read, and the report that said it was too deep goes.
+    fs::rename(deep, kiosk.stick("MYSTICK/eastside-content"));
+    auto moved = kiosk.sync();
+    CHECK_MESSAGE(contains(moved.out, kiosk.source("MYSTICK/eastside-content") + ": pending: "), moved.out);
+    CHECK(fs::exists(kiosk.stick("MYSTICK/eastside-content/kiosk-report.txt")));
+    CHECK_FALSE(fs::exists(kiosk.stick("MYSTICK/kiosk-report.txt")));
+}
+
 TEST_CASE("trusted keys that cannot be read or are not keys are named with why in sync, the stick's report and status")
 {
     Kiosk kiosk;
