@@ -28,6 +28,8 @@ int run_check(const Options& options, const Settings& settings)
         report.counts = count_bundle(*bundle, command_clock(options, zone).now(), zone);
     }
     report.diagnostics = diagnostics.all();
+    // A packed folder changed since: a kiosk would refuse it as signed, so each difference is an error.
+    report.packing = sync::check_packing(options.check_dir, report.diagnostics);
     report.compared = options.against_installed;
     if (bundle && options.against_installed) {
         if (auto store = open_store(options, StoreMissing::Fail, report.compare_error))

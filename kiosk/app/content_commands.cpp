@@ -21,10 +21,10 @@
 #include "sync/pending.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
-#include <cerrno>
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
@@ -77,15 +77,15 @@ std::string database_path(const Options& options)
     return database_in(state_dir(options.state_dir));
 }
 
-std::vector<sync::PublicKey> trusted_keys(const Settings& settings)
+std::vector<sync::PublicKey> trusted_keys(const Settings& settings, std::vector<sync::KeyProblem>* problems)
 {
-    std::vector<sync::PublicKey> keys;
-    for (const std::string& path : settings.trusted_keys) {
-        std::string error;
-        if (auto key = sync::read_public_key(path, error))
-            keys.push_back(*key);
-        else
-            std::cerr << "kiosk: trusted_keys: " << error << "\n";
+    std::vector<sync::KeyProblem> found;
+    std::vector<sync::PublicKey> keys = sync::read_trusted_keys(settings.trusted_keys, found);
+    if (!problems) {
+        for (const sync::KeyProblem& problem : found)
+            std::cerr << "kiosk: " << escape_controls(sync::key_problem_text(problem)) << "\n";
+    } else {
+        problems->insert(problems->end(), found.begin(), found.end());
     }
     return keys;
 }
@@ -106,14 +106,15 @@ int run_import(const Options& options, const Settings& settings)
     const std::string& dir = options.import_dir;
     if (!is_dir(dir)) {
         if (errno == EACCES) // Run as the state folder's owner (paths.hpp), who may not read root's folders.
-            std::cerr << "kiosk: import: " << dir << " cannot be read by the user this runs as (the state folder's "
-                      << "owner): copy the folder somewhere that user can read, such as /tmp, and import it from there\n";
+            std::cerr
+                << "kiosk: import: " << dir << " cannot be read by the user this runs as (the state folder's "
+                << "owner): copy the folder somewhere that user can read, such as /tmp, and import it from there\n";
         else
             std::cerr << "kiosk: import: " << dir << " is not a folder\n";
         return exit_usage;
     }
     sync::ImportPolicy policy;
-    policy.trusted_keys = trusted_keys(settings);
+    policy.trusted_keys = trusted_keys(settings, &policy.key_problems);
     policy.unsigned_bundles
         = options.signed_only ? sync::ImportPolicy::Unsigned::Wait : sync::ImportPolicy::Unsigned::Import;
     policy.source = options.import_source.empty() ? "import:" + dir : options.import_source;
@@ -267,10 +268,16 @@ int run_sync(const Options& options, const Settings& settings)
     }
     bool failed = false;
     say_state_folder(options);
+    // Keys the settings name but the kiosk cannot use: said first, as every signature below depends on them.
+    std::vector<sync::KeyProblem> key_problems;
+    std::vector<sync::PublicKey> keys = trusted_keys(settings, &key_problems);
+    for (const sync::KeyProblem& problem : key_problems)
+        std::cout << escape_controls(sync::key_problem_text(problem))
+                  << ": bundles signed with it are not trusted until it is fixed\n";
 
     // The feed first: a stick plugged in the same minute then still has the last word.
     if (!settings.feed_url.empty()) {
-        sync::FeedConfig feed {settings.feed_url, config.state_dir, config.child, trusted_keys(settings), config.clock};
+        sync::FeedConfig feed {settings.feed_url, config.state_dir, config.child, keys, config.clock, key_problems};
         sync::FeedResult r = sync::FeedSource(feed).sync(*store);
         std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
                   << escape_controls(r.message) << " (" << count_of(std::size_t(r.requests), "request", "requests")
@@ -448,6 +455,15 @@ void print_sources(const Status& status)
     }
 }
 
+// The settings' trusted keys that cannot be used: status names each with why ("key_problems" in JSON).
+nlohmann::json key_problems_json(const std::vector<sync::KeyProblem>& problems)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const sync::KeyProblem& problem : problems)
+        list.push_back({{"path", problem.path}, {"reason", problem.reason}});
+    return list;
+}
+
 } // namespace
 
 int run_status(const Options& options, const Settings& settings)
@@ -456,13 +472,18 @@ int run_status(const Options& options, const Settings& settings)
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
     Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
+    std::vector<sync::KeyProblem> key_problems;
+    trusted_keys(settings, &key_problems);
     if (options.json) {
         nlohmann::json json = status_json(status);
         json["state_dir"] = options.state_dir;
         json["staff_pin"] = StaffPin(options.state_dir).is_set();
+        json["key_problems"] = key_problems_json(key_problems);
         std::cout << sync::json_line(json) << std::endl;
         return exit_ok;
     }
+    for (const sync::KeyProblem& problem : key_problems)
+        std::cout << escape_controls(sync::key_problem_text(problem)) << "\n";
     if (!status.active)
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     else

@@ -35,8 +35,9 @@ int run_sync(const Options& options, const Settings& settings);
 // kiosk set-pin: the PIN twice on standard input (4 to 12 digits), stored hashed in the state folder.
 int run_set_pin(const Options& options);
 
-// The settings' trusted public keys; one that cannot be read is reported on standard error and left out.
-std::vector<sync::PublicKey> trusted_keys(const Settings& settings);
+// The settings' trusted public keys. One that cannot be read is left out, and added to `problems` (its path and why)
+// when given, else reported on standard error.
+std::vector<sync::PublicKey> trusted_keys(const Settings& settings, std::vector<sync::KeyProblem>* problems = nullptr);
 
 // A command's clock: the system's, or from --now (a time in `zone`) on. Screenshots and scripts pass Simulated.
 Clock command_clock(const Options& options, const TimeZone& zone, Clock::Mode mode = Clock::Mode::Real);

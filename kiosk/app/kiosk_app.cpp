@@ -22,6 +22,7 @@
 #include "content/bundle_reader.hpp"
 #include "content/clock.hpp"
 #include "content/snapshot.hpp"
+#include "content/text_util.hpp"
 #include "content/time_zone.hpp"
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
@@ -264,8 +265,13 @@ std::unique_ptr<SyncThread> start_sync(const Options& options, const Settings& s
     usb.child = kiosk_child_argv(options);
     usb.clock = clock;
     std::optional<sync::FeedConfig> feed;
-    if (!settings.feed_url.empty())
-        feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.child, trusted_keys(settings), clock};
+    if (!settings.feed_url.empty()) {
+        std::vector<sync::KeyProblem> key_problems;
+        std::vector<sync::PublicKey> keys = trusted_keys(settings, &key_problems);
+        for (const sync::KeyProblem& problem : key_problems)
+            std::cerr << "kiosk: " << escape_controls(sync::key_problem_text(problem)) << "\n";
+        feed = sync::FeedConfig {settings.feed_url, usb.state_dir, usb.child, keys, clock, key_problems};
+    }
     auto arrived = [&ui, &clock](SnapshotPtr snapshot) {
         ui.set_content(std::move(snapshot));
         ui.show_banner("content_updated", clock.uptime() + Millis(5000));

@@ -5,7 +5,9 @@
 #include "content/text_util.hpp"
 #include "sync/identity.hpp"
 #include "sync/import_report.hpp"
+#include "sync/signing.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace kiosk::sync {
@@ -152,6 +154,53 @@ std::optional<Changes> compare_with_shown(
     return changes;
 }
 
+std::optional<Packing> check_packing(const std::string& dir, std::vector<Diagnostic>& diagnostics)
+{
+    if (!has_manifest(dir))
+        return std::nullopt;
+    Packing packing;
+    const std::string again = ": run kiosk pack again";
+    auto error = [&diagnostics](int line, const std::string& message) {
+        diagnostics.push_back(Diagnostic {"MANIFEST", line, Severity::Error, message});
+    };
+    auto manifest = read_manifest(dir, packing.error);
+    if (!manifest) {
+        // "MANIFEST:3: the size is not a number": on that line.
+        int line = 0;
+        std::string what = packing.error;
+        if (what.rfind("MANIFEST:", 0) == 0) {
+            std::size_t digits = what.find_first_not_of("0123456789", 9);
+            if (digits != std::string::npos && digits > 9 && what.compare(digits, 2, ": ") == 0) {
+                line = std::stoi(what.substr(9, digits - 9));
+                what = what.substr(digits + 2);
+            } else if (what.compare(0, 10, "MANIFEST: ") == 0) {
+                what = what.substr(10);
+            }
+        }
+        error(line, what + again);
+        return packing;
+    }
+    packing.version = manifest->version;
+    auto differences = manifest_differences(dir, *manifest, packing.error);
+    if (!differences) {
+        error(0, "the files cannot be compared with the MANIFEST: " + packing.error);
+        return packing;
+    }
+    for (const ManifestFile& file : differences->changed) {
+        packing.changed.push_back(file.path);
+        error(file.line, file.path + " was changed after packing" + again);
+    }
+    for (const std::string& path : differences->added) {
+        packing.added.push_back(path);
+        error(0, path + " was added after packing (the MANIFEST does not list it)" + again);
+    }
+    for (const ManifestFile& file : differences->removed) {
+        packing.removed.push_back(file.path);
+        error(file.line, file.path + " was removed after packing (this line lists it)" + again);
+    }
+    return packing;
+}
+
 std::size_t CheckReport::errors() const
 {
     std::size_t n = 0;
@@ -171,16 +220,24 @@ std::string summary_text(const CheckReport& report)
     std::string text = count_of(counts.pages, "page", "pages") + ", " + count_of(counts.cards, "card", "cards") + ", "
         + count_of(counts.events, "event", "events") + " (" + std::to_string(counts.occurrences)
         + " in the next 90 days), " + count_of(counts.images, "image", "images") + "; ";
-    std::size_t errors = report.errors(), warnings = report.warnings();
+    // The MANIFEST's errors are said apart: they are about packing, not rows of the content.
+    std::size_t packing = report.packing ? report.packing->problems() : 0;
+    std::string packed;
+    if (report.packing && !report.packing->error.empty())
+        packed = "; its MANIFEST cannot be used: run kiosk pack again";
+    else if (packing)
+        packed = "; " + count_of(packing, "file", "files")
+            + " changed, added or removed after packing: run kiosk pack again";
+    std::size_t errors = report.errors() - std::min(packing, report.errors()), warnings = report.warnings();
     if (!report.importable)
         return text + count_of(errors, "error", "errors") + ": the bundle cannot be used until "
-            + (errors == 1 ? "it is" : "they are") + " fixed";
+            + (errors == 1 ? "it is" : "they are") + " fixed" + packed;
     if (errors)
         return text + count_of(errors, "error", "errors") + (errors == 1 ? " (that row is" : " (those rows are")
-            + " left out) and " + count_of(warnings, "warning", "warnings");
+            + " left out) and " + count_of(warnings, "warning", "warnings") + packed;
     if (warnings)
-        return text + "no errors, " + count_of(warnings, "warning", "warnings");
-    return text + "no problems";
+        return text + "no errors, " + count_of(warnings, "warning", "warnings") + packed;
+    return text + (packing ? "no problems in the content" : "no problems") + packed;
 }
 
 // One paragraph for people: "Compared with what shows: ...".
@@ -237,6 +294,11 @@ nlohmann::json to_json(const CheckReport& report)
         json["changes"] = nullptr;
         json["compare_error"] = report.compare_error;
     }
+    if (const auto& p = report.packing) {
+        json["manifest"] = {{"version", p->version.empty() ? nlohmann::json() : nlohmann::json(p->version)},
+            {"intact", p->problems() == 0}, {"changed", p->changed}, {"added", p->added}, {"removed", p->removed},
+            {"error", p->error.empty() ? nlohmann::json() : nlohmann::json(p->error)}};
+    }
     return json;
 }
 
@@ -258,6 +320,26 @@ std::optional<CheckReport> check_from_json(std::string_view text, std::string& e
     report.importable = shared->importable;
     report.counts = shared->counts;
     report.diagnostics = std::move(shared->diagnostics);
+    if (auto manifest = json.find("manifest"); manifest != json.end() && manifest->is_object()) {
+        auto strings = [&manifest](const char* key) {
+            std::vector<std::string> out;
+            if (auto it = manifest->find(key); it != manifest->end() && it->is_array()) {
+                for (const nlohmann::json& item : *it)
+                    if (item.is_string())
+                        out.push_back(item.get<std::string>());
+            }
+            return out;
+        };
+        Packing packing;
+        if (auto version = manifest->find("version"); version != manifest->end() && version->is_string())
+            packing.version = version->get<std::string>();
+        if (auto why = manifest->find("error"); why != manifest->end() && why->is_string())
+            packing.error = why->get<std::string>();
+        packing.changed = strings("changed");
+        packing.added = strings("added");
+        packing.removed = strings("removed");
+        report.packing = std::move(packing);
+    }
     auto changes = json.find("changes");
     report.compared = changes != json.end();
     if (report.compared && changes->is_object()) {

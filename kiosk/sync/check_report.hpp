@@ -31,6 +31,20 @@ struct Changes {
 std::optional<Changes> compare_with_shown(
     const Bundle& next, const std::string& dir, store::Store& store, std::string& error);
 
+// A folder holding a MANIFEST (written by `kiosk pack`) against it: every file changed, added or removed since
+// packing. A kiosk refuses such a bundle as signed (it waits for staff, or the feed refuses it), so each is an error.
+struct Packing {
+    std::string version;                              // The MANIFEST's, or "" when it cannot be read.
+    std::vector<std::string> changed, added, removed; // Paths in the bundle.
+    std::string error; // Why the MANIFEST, or a file to compare with it, cannot be read; "" when compared.
+    std::size_t problems() const { return error.empty() ? changed.size() + added.size() + removed.size() : 1; }
+};
+
+// Compares `dir` with its MANIFEST; nothing when it has none. Each difference is added to `diagnostics` as an error
+// on the MANIFEST's line that lists the file ("MANIFEST:7: error: pages/about.md was changed after packing: run
+// kiosk pack again").
+std::optional<Packing> check_packing(const std::string& dir, std::vector<Diagnostic>& diagnostics);
+
 struct CheckReport {
     bool importable = false; // No fatal problem: the bundle can be used.
     BundleCounts counts;
@@ -38,6 +52,7 @@ struct CheckReport {
     bool compared = false;          // --against-installed was asked for.
     std::optional<Changes> changes; // When compared and there was something to compare with.
     std::string compare_error;      // Why not, when compared without changes.
+    std::optional<Packing> packing; // When the folder holds a MANIFEST; its errors are among the diagnostics.
 
     std::size_t errors() const;
     std::size_t warnings() const;
@@ -49,8 +64,8 @@ std::string summary_text(const CheckReport& report);
 // One paragraph for people: "Compared with what shows: ...".
 std::string changes_text(const Changes& changes);
 
-// {"ok", "importable", "counts", "diagnostics"} and, when compared, "changes" (null when there was nothing to compare
-// with): the keys docs/cli.md lists.
+// {"ok", "importable", "counts", "diagnostics"}, when compared "changes" (null when there was nothing to compare
+// with), and for a folder with a MANIFEST "manifest": the keys docs/cli.md lists.
 nlohmann::json to_json(const CheckReport& report);
 // Reads what to_json wrote; nullopt with `error` when `text` is not such a report.
 std::optional<CheckReport> check_from_json(std::string_view text, std::string& error);

@@ -237,10 +237,13 @@ bool FeedSource::fetch_signature(Pass& pass)
     }
     pass.result.bytes += signature.body.size();
     if (!signature_valid(pass.manifest.body, signature.body, m_config.keys)) {
-        pass.end(Outcome::RefusedSignature,
-            m_config.keys.empty()
-                ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
-                : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing");
+        std::string why = m_config.keys.empty()
+            ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
+            : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
+        // A key the kiosk could not read may be the feed's: staff must hear which, and why.
+        if (!m_config.key_problems.empty())
+            why += "; the kiosk could not use " + key_problems_text(m_config.key_problems);
+        pass.end(Outcome::RefusedSignature, why);
         // Not remembered: once staff trust the key, the same feed must be read again.
         unlink((pass.dir + "/conditional").c_str());
         return false;

@@ -17,11 +17,12 @@
 namespace kiosk::sync {
 
 struct FeedConfig {
-    std::string url;                // The MANIFEST's URL (settings' feed_url).
-    std::string state_dir;          // STATE/feed holds the mirror and the conditional-request state.
-    std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config.
-    std::vector<PublicKey> keys;    // The settings' trusted keys: a feed must be signed by one.
-    Clock clock = Clock::system();  // For the sync log.
+    std::string url;                      // The MANIFEST's URL (settings' feed_url).
+    std::string state_dir;                // STATE/feed holds the mirror and the conditional-request state.
+    std::vector<std::string> child;       // argv prefix of the kiosk itself with --state/--config.
+    std::vector<PublicKey> keys;          // The settings' trusted keys: a feed must be signed by one.
+    Clock clock = Clock::system();        // For the sync log.
+    std::vector<KeyProblem> key_problems; // Trusted keys that could not be read: named when the signature fails.
 };
 
 struct FeedResult {

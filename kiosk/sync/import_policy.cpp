@@ -60,7 +60,7 @@ ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, s
     std::string unsigned_why;
     std::optional<Verified> verified;
     if (has_manifest(dir))
-        verified = verify_bundle(dir, policy.trusted_keys, unsigned_why);
+        verified = verify_bundle(dir, policy.trusted_keys, unsigned_why, policy.key_problems);
     else
         unsigned_why = "it is not signed (it has no MANIFEST)";
     report.is_signed = verified.has_value();

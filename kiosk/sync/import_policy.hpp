@@ -19,6 +19,7 @@ struct ImportPolicy {
         Wait,   // It waits for staff (`--signed-only`: sticks and the feed).
     };
     std::vector<PublicKey> trusted_keys;
+    std::vector<KeyProblem> key_problems; // The settings' trusted keys that could not be read: named when unsigned.
     Unsigned unsigned_bundles = Unsigned::Import;
     std::string source;    // As the store and the sync log name it: "usb:/media/...", "feed:https://...".
     std::string time_zone; // The settings' time_zone, or "" (the bundle's, else the system's).

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -151,19 +152,76 @@ std::optional<KeyFiles> generate_keys(const std::string& name, std::string& erro
     return files;
 }
 
-std::optional<PublicKey> read_public_key(const std::string& path, std::string& error)
+namespace {
+
+// Why the file at `path` cannot be read as a small file, in plain words ("cannot be read (Permission denied)").
+std::string unreadable_reason(const std::string& path)
+{
+    struct stat st { };
+    if (lstat(path.c_str(), &st) != 0)
+        return "cannot be read (" + std::string(std::strerror(errno)) + ")";
+    if (S_ISLNK(st.st_mode))
+        return "cannot be read (it is a link: list the key file itself)";
+    if (!S_ISREG(st.st_mode))
+        return "cannot be read (it is not a plain file)";
+    if (int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW); fd < 0)
+        return "cannot be read (" + std::string(std::strerror(errno)) + ")";
+    else
+        close(fd);
+    return "is not a kiosk public key (made by kiosk keygen): it is too large";
+}
+
+// The key at `path`, or nothing with `reason` ("cannot be read (...)", "is not a kiosk public key ...").
+std::optional<PublicKey> public_key_at(const std::string& path, std::string& reason)
 {
     auto text = read_small(path, 4096);
     if (!text) {
-        error = "the public key " + path + " cannot be read";
+        reason = unreadable_reason(path);
         return std::nullopt;
     }
     auto bytes = labelled_hex(*text, public_label, crypto_sign_PUBLICKEYBYTES);
     if (!bytes) {
-        error = path + " is not a kiosk public key (made by kiosk keygen, ending in .pub)";
+        reason = "is not a kiosk public key (made by kiosk keygen)";
         return std::nullopt;
     }
     return PublicKey {path, *bytes};
+}
+
+} // namespace
+
+std::optional<PublicKey> read_public_key(const std::string& path, std::string& error)
+{
+    std::string reason;
+    auto key = public_key_at(path, reason);
+    if (!key)
+        error = "the public key " + path + " " + reason;
+    return key;
+}
+
+std::vector<PublicKey> read_trusted_keys(const std::vector<std::string>& paths, std::vector<KeyProblem>& problems)
+{
+    std::vector<PublicKey> keys;
+    for (const std::string& path : paths) {
+        std::string reason;
+        if (auto key = public_key_at(path, reason))
+            keys.push_back(*key);
+        else
+            problems.push_back(KeyProblem {path, reason});
+    }
+    return keys;
+}
+
+std::string key_problem_text(const KeyProblem& problem)
+{
+    return "trusted key " + problem.path + ": " + problem.reason;
+}
+
+std::string key_problems_text(const std::vector<KeyProblem>& problems)
+{
+    std::string text;
+    for (const KeyProblem& problem : problems)
+        text += (text.empty() ? "" : "; ") + key_problem_text(problem);
+    return text;
 }
 
 std::optional<Manifest> parse_manifest(const std::string& text, std::string& error)
@@ -199,6 +257,7 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
             if (c == std::string::npos)
                 return fail("a file line is 'file', its size, its hash and its path, separated by tabs");
             ManifestFile file;
+            file.line = number;
             std::string size = line.substr(a, b - a);
             if (size.empty() || size.size() > 15 || !std::all_of(size.begin(), size.end(), ::isdigit))
                 return fail("the size is not a number");
@@ -276,7 +335,7 @@ std::optional<Manifest> pack_bundle(
             wipe(*sk);
             return std::nullopt;
         }
-        manifest.files.push_back(ManifestFile {file.path, file.size, file.hash});
+        manifest.files.push_back(ManifestFile {file.path, file.size, file.hash, 0});
     }
     std::string text = manifest_text(manifest);
     std::string signature(crypto_sign_BYTES, '\0');
@@ -334,7 +393,46 @@ bool signature_valid(const std::string& manifest, const std::string& signature_t
     return false;
 }
 
-std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why)
+std::optional<Manifest> read_manifest(const std::string& dir, std::string& why)
+{
+    auto text = read_small(dir + "/MANIFEST", max_manifest_bytes);
+    if (!text) {
+        why = "MANIFEST cannot be read (or is larger than " + std::to_string(max_manifest_bytes >> 20) + " MiB)";
+        return std::nullopt;
+    }
+    return parse_manifest(*text, why);
+}
+
+std::optional<ManifestDifferences> manifest_differences(
+    const std::string& dir, const Manifest& manifest, std::string& why)
+{
+    auto files = hash_bundle_files(dir, why);
+    if (!files)
+        return std::nullopt;
+    std::vector<ManifestFile> listed = manifest.files;
+    std::sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    ManifestDifferences differences;
+    std::size_t i = 0;
+    for (const FileHash& file : *files) {
+        if (file.path == "MANIFEST")
+            continue;
+        for (; i < listed.size() && listed[i].path < file.path; ++i)
+            differences.removed.push_back(listed[i]);
+        if (i == listed.size() || listed[i].path != file.path) {
+            differences.added.push_back(file.path);
+            continue;
+        }
+        if (listed[i].size != file.size || listed[i].hash != file.hash)
+            differences.changed.push_back(listed[i]);
+        ++i;
+    }
+    for (; i < listed.size(); ++i)
+        differences.removed.push_back(listed[i]);
+    return differences;
+}
+
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why,
+    const std::vector<KeyProblem>& key_problems)
 {
     if (sodium_init() < 0) {
         why = "the cryptography library cannot start";
@@ -363,41 +461,33 @@ std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<
         }
     }
     if (!signer) {
-        why = keys.empty() ? "this kiosk trusts no key yet (trusted_keys in its settings)"
-                           : "it is not signed by a key this kiosk trusts, or its MANIFEST was changed after signing";
+        why = !keys.empty() ? "it is not signed by a key this kiosk trusts, or its MANIFEST was changed after signing"
+            : key_problems.empty() ? "this kiosk trusts no key yet (trusted_keys in its settings)"
+                                   : "this kiosk has no trusted key it can use (trusted_keys in its settings)";
         if (std::string key = signer_named(*sig_text); !key.empty())
             why += " (it says it was signed with " + key + ")";
+        // A key the kiosk could not read may be the very one that signed it: staff must hear which, and why.
+        if (!key_problems.empty())
+            why += "; the kiosk could not use " + key_problems_text(key_problems);
         return std::nullopt;
     }
     auto manifest = parse_manifest(*text, why);
     if (!manifest)
         return std::nullopt;
-    auto files = hash_bundle_files(dir, why);
-    if (!files)
+    // Exactly the listed files, each with its size and hash: nothing changed, added or taken away. The first
+    // difference by path is named.
+    auto differences = manifest_differences(dir, *manifest, why);
+    if (!differences)
         return std::nullopt;
-    // Exactly the listed files, each with its size and hash: nothing changed, added or taken away.
-    std::vector<ManifestFile> listed = manifest->files;
-    std::sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-    std::size_t i = 0;
-    for (const FileHash& file : *files) {
-        if (file.path == "MANIFEST")
-            continue;
-        while (i < listed.size() && listed[i].path < file.path) {
-            why = listed[i].path + " is missing";
-            return std::nullopt;
-        }
-        if (i == listed.size() || listed[i].path != file.path) {
-            why = file.path + " is not in the MANIFEST: it was added after packing";
-            return std::nullopt;
-        }
-        if (listed[i].size != file.size || listed[i].hash != file.hash) {
-            why = file.path + " was changed after packing";
-            return std::nullopt;
-        }
-        ++i;
-    }
-    if (i < listed.size()) {
-        why = listed[i].path + " is missing";
+    std::vector<std::pair<std::string, std::string>> found; // (path, why)
+    for (const ManifestFile& file : differences->removed)
+        found.emplace_back(file.path, file.path + " is missing");
+    for (const std::string& path : differences->added)
+        found.emplace_back(path, path + " is not in the MANIFEST: it was added after packing");
+    for (const ManifestFile& file : differences->changed)
+        found.emplace_back(file.path, file.path + " was changed after packing");
+    if (!found.empty()) {
+        why = std::min_element(found.begin(), found.end())->second;
         return std::nullopt;
     }
     return Verified {*manifest, signer->path};

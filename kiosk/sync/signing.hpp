@@ -28,10 +28,25 @@ struct PublicKey {
 };
 std::optional<PublicKey> read_public_key(const std::string& path, std::string& error);
 
+// A trusted key the kiosk could not use: its path, and why in plain words ("cannot be read (No such file or
+// directory)", "is not a kiosk public key (made by kiosk keygen)").
+struct KeyProblem {
+    std::string path;
+    std::string reason;
+};
+
+// The keys at `paths` that can be read; each one that cannot is added to `problems` with its reason.
+std::vector<PublicKey> read_trusted_keys(const std::vector<std::string>& paths, std::vector<KeyProblem>& problems);
+// "trusted key PATH: REASON", as status, sync and the stick's report name a key the kiosk could not use.
+std::string key_problem_text(const KeyProblem& problem);
+// Every problem's text, "; " between them; "" for none.
+std::string key_problems_text(const std::vector<KeyProblem>& problems);
+
 struct ManifestFile {
     std::string path; // Inside the bundle, "/"-separated.
     std::uint64_t size = 0;
     std::string hash; // Hex BLAKE2b-256.
+    int line = 0;     // Its line in the MANIFEST, when read from one (0 for one being written).
 };
 
 struct Manifest {
@@ -62,8 +77,22 @@ struct Verified {
 };
 
 // Checks that DIR/MANIFEST.sig is a signature of DIR/MANIFEST by one of `keys`, and that DIR holds exactly the files
-// the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words.
-std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why);
+// the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words; when no key signed it,
+// it names the trusted keys the kiosk could not use (`key_problems`), since one of them may be the signer's.
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why,
+    const std::vector<KeyProblem>& key_problems = {});
+
+// How a folder differs from the MANIFEST it was packed with: every file changed, added or removed since.
+struct ManifestDifferences {
+    std::vector<ManifestFile> changed, removed; // As the MANIFEST lists them (with their lines).
+    std::vector<std::string> added;             // Files the MANIFEST does not list.
+    bool empty() const { return changed.empty() && removed.empty() && added.empty(); }
+};
+// Nothing, with `why`, when a file of DIR cannot be read.
+std::optional<ManifestDifferences> manifest_differences(
+    const std::string& dir, const Manifest& manifest, std::string& why);
+// DIR/MANIFEST read and parsed; nothing, with `why` ("MANIFEST:3: ..." for a bad line), when it cannot be.
+std::optional<Manifest> read_manifest(const std::string& dir, std::string& why);
 
 // A public key's fingerprint: its first 8 bytes in hex, as `kiosk keygen` prints it and MANIFEST.sig names its signer.
 std::string key_fingerprint(const std::string& public_key_bytes);

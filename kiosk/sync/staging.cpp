@@ -178,6 +178,40 @@ std::vector<std::string> find_bundle_folders(const std::vector<std::string>& roo
     return found;
 }
 
+std::vector<std::string> find_deep_bundle_folders(const std::string& stick, const DeepSearchLimits& limits)
+{
+    std::vector<std::string> found;
+    std::size_t visited = 0;
+    // Breadth first, so the cap on folders visited cuts the deepest folders, not a whole branch at the top.
+    std::vector<std::string> level {""};
+    for (int depth = 0; depth <= limits.max_depth && !level.empty(); ++depth) {
+        std::vector<std::string> next;
+        for (const std::string& relative : level) {
+            std::string dir = relative.empty() ? stick : stick + "/" + relative;
+            if (depth >= limits.min_depth && is_kind(dir + "/bundle.toml", S_IFREG)) {
+                found.push_back(relative);
+                continue; // A bundle's own folders are not searched further.
+            }
+            if (depth == limits.max_depth)
+                continue;
+            for (const std::string& name : entries(dir)) {
+                if (name[0] == '.')
+                    continue;
+                std::string child = relative.empty() ? name : relative + "/" + name;
+                if (visited >= limits.max_folders)
+                    break;
+                if (is_kind(stick + "/" + child, S_IFDIR)) { // lstat: a link is never a folder here.
+                    ++visited;
+                    next.push_back(child);
+                }
+            }
+        }
+        level = std::move(next);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 std::string folder_fingerprint(const std::string& dir)
 {
     Listing listing;

@@ -20,6 +20,18 @@ struct StagingLimits {
 // sorted. Links are not followed; unreadable folders are skipped.
 std::vector<std::string> find_bundle_folders(const std::vector<std::string>& roots);
 
+// Where a bundle folder is looked for deeper on a stick, when none is where the kiosk looks.
+struct DeepSearchLimits {
+    int min_depth = 2;              // Folders below the stick: the top and one down are where the kiosk looks.
+    int max_depth = 5;              // STICK/a/b/c/d/bundle.toml at most.
+    std::size_t max_folders = 2000; // Folders visited at most: a stick full of photos is not read to the end.
+};
+
+// Folders holding a bundle.toml inside `stick`, `limits.min_depth` to `limits.max_depth` folders below it, relative to
+// it ("Kiosk/eastside-content"), sorted. Links are not followed (so the search never leaves the stick), hidden
+// folders are skipped, unreadable ones too, and a bundle's own folders are not searched further.
+std::vector<std::string> find_deep_bundle_folders(const std::string& stick, const DeepSearchLimits& limits = {});
+
 // A cheap fingerprint of a folder (names, sizes and times of its files, from stat alone), to notice a stick that
 // changed or came back without reading it all.
 std::string folder_fingerprint(const std::string& dir);

@@ -18,10 +18,14 @@
 #include <map>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk::sync {
 
 namespace {
+
+// How a report on a stick whose bundle is too deep starts: a bundle later found where the kiosk looks removes it.
+const char* const too_deep_marker = "a bundle was found too deep on this stick";
 
 std::int64_t unix_seconds(WallTime time)
 {
@@ -51,6 +55,13 @@ std::string stick_report(const StickResult& raw, const std::string& problems, co
     default:
         text += "NOT IMPORTED: " + result.message + "\nThe kiosk goes on showing the content it had.\n";
         break;
+    }
+    if (result.too_deep.size() > 1) {
+        text += "\nBundle folders on this stick, too deep for the kiosk to read (move one to the top of the stick, "
+                "so that its bundle.toml is at most one folder down):\n";
+        std::string label = result.folder.substr(result.folder.rfind('/') + 1);
+        for (const std::string& folder : result.too_deep)
+            text += "  " + escape_controls(label + "/" + folder) + "\n";
     }
     if (!result.others.empty()) {
         text += "\nThis stick holds other bundle folders, which the kiosk did not read (it takes one bundle per stick, "
@@ -92,27 +103,33 @@ std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
     // Whatever imported since the last look (the feed, staff, the command line) may have moved past what waits.
     drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
     std::vector<std::string> folders = find_bundle_folders(m_config.roots);
+    // One bundle per stick: the first folder by name; the others are named in its report.
+    std::map<std::string, std::vector<std::string>> by_stick; // Sorted: the first is the one read.
+    for (const std::string& folder : folders)
+        by_stick[stick_of(folder)].push_back(folder);
+    // A stick with no bundle where the kiosk looks is searched deeper: a bundle one folder too deep is named.
+    std::map<std::string, std::vector<std::string>> deep; // Stick -> its bundle folders, relative to it.
+    for (const std::string& stick : sticks_without_bundle(by_stick)) {
+        if (std::vector<std::string> found = find_deep_bundle_folders(stick); !found.empty())
+            deep[stick] = std::move(found);
+    }
     // A stick that went away is forgotten, so the same stick plugged in again is read again.
     for (auto seen = m_seen.begin(); seen != m_seen.end();) {
-        if (std::find(folders.begin(), folders.end(), seen->first) == folders.end())
+        if (std::find(folders.begin(), folders.end(), seen->first) == folders.end() && !deep.count(seen->first))
             seen = m_seen.erase(seen);
         else
             ++seen;
     }
-    // One bundle per stick: the first folder by name; the others are named in its report. A stick is a folder right
-    // under a root (or the root itself, when a stick is mounted there).
-    auto stick_of = [this](const std::string& folder) {
-        for (const std::string& root : m_config.roots) {
-            if (folder == root)
-                return folder;
-            if (folder.size() > root.size() && folder.compare(0, root.size(), root) == 0 && folder[root.size()] == '/')
-                return folder.substr(0, folder.find('/', root.size() + 1));
-        }
-        return folder;
-    };
-    std::map<std::string, std::vector<std::string>> by_stick; // Sorted: the first is the one read.
-    for (const std::string& folder : folders)
-        by_stick[stick_of(folder)].push_back(folder);
+    for (const auto& [stick, found] : deep) {
+        std::string fingerprint = "too deep:";
+        for (const std::string& folder : found)
+            fingerprint += "\n" + folder;
+        auto seen = m_seen.find(stick);
+        if (!again && seen != m_seen.end() && seen->second == fingerprint)
+            continue;
+        results.push_back(report_deep(stick, found, store));
+        m_seen[stick] = fingerprint;
+    }
     folders.clear();
     for (const auto& [stick, found] : by_stick)
         folders.push_back(found.front());
@@ -126,8 +143,78 @@ std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
         // Read again only when it changes; the report we wrote changes nothing that is fingerprinted.
         m_seen[folder] = folder_fingerprint(folder);
         results.push_back(std::move(result));
+        // Once a bundle is where the kiosk looks, a report at the top of the stick saying it was too deep is stale.
+        if (std::string stick = stick_of(folder); stick != folder) {
+            std::string top = stick + "/kiosk-report.txt";
+            auto old = posix::read_file(top, 64 * 1024, posix::Links::Refuse);
+            if (old && old->find(too_deep_marker) != std::string::npos)
+                unlink(top.c_str());
+        }
     }
     return results;
+}
+
+std::string UsbWatcher::stick_of(const std::string& folder) const
+{
+    for (const std::string& root : m_config.roots) {
+        if (folder == root)
+            return folder;
+        if (folder.size() > root.size() && folder.compare(0, root.size(), root) == 0 && folder[root.size()] == '/')
+            return folder.substr(0, folder.find('/', root.size() + 1));
+    }
+    return folder;
+}
+
+std::vector<std::string> UsbWatcher::sticks_without_bundle(
+    const std::map<std::string, std::vector<std::string>>& by_stick) const
+{
+    std::vector<std::string> sticks;
+    auto holds_a_root = [this](const std::string& dir) {
+        return std::any_of(m_config.roots.begin(), m_config.roots.end(),
+            [&dir](const std::string& root) { return root == dir || root.rfind(dir + "/", 0) == 0; });
+    };
+    for (const std::string& root : m_config.roots) {
+        for (const std::string& name : posix::list_dir(root).value_or(std::vector<std::string> {})) {
+            std::string stick = root + "/" + name;
+            struct stat st { };
+            // Hidden folders and links are not sticks; nor is a root inside a root (/media/kiosk inside /media).
+            if (by_stick.count(root))
+                break; // A stick mounted on the root itself, whose bundle was found: its folders are not sticks.
+            if (name[0] == '.' || lstat(stick.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || holds_a_root(stick)
+                || by_stick.count(stick) || stick_of(stick) != stick)
+                continue;
+            sticks.push_back(stick);
+        }
+    }
+    std::sort(sticks.begin(), sticks.end());
+    sticks.erase(std::unique(sticks.begin(), sticks.end()), sticks.end());
+    return sticks;
+}
+
+StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<std::string>& deep, store::Store& store)
+{
+    // Named as staff know the stick: its label (the mount folder's name), then the folders on it.
+    std::string label = stick.substr(stick.rfind('/') + 1);
+    StickResult result;
+    result.folder = stick;
+    result.source = "usb:" + stick;
+    result.outcome = Outcome::Invalid;
+    result.too_deep = deep;
+    std::string first = deep.front(), name = first.substr(first.rfind('/') + 1);
+    result.message = std::string(too_deep_marker) + ", at " + label + "/" + first
+        + ": move that folder to the top of the stick (" + label + "/" + name
+        + "); the kiosk looks for bundle.toml only at the top of a stick and one folder down, and took nothing";
+    if (deep.size() > 1)
+        result.message += " (" + std::to_string(deep.size() - 1) + " more bundle folder" + (deep.size() == 2 ? "" : "s")
+            + " too deep on it: one bundle per stick)";
+    std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
+    result.report = stick_report(result, "", now_text);
+    result.report_written = write_report(stick, result.report, result.report_problem);
+    std::string logged = result.message;
+    if (!result.report_written)
+        logged += " (no report on the stick: " + result.report_problem + ")";
+    store.log_sync(unix_seconds(m_config.clock.now()), result.source, result_word(result.outcome), 0, logged);
+    return result;
 }
 
 // A bundle that waits for staff, copied in `staging`, goes to a free slot (two bundles can wait). A bundle already

@@ -38,6 +38,9 @@ struct StickResult {
     // Other bundle folders on the same stick, not read: one bundle per stick, the first by name (its report names
     // these).
     std::vector<std::string> others;
+    // Bundle folders found deeper than the kiosk looks, on a stick with none where it looks ("Kiosk/eastside-content",
+    // relative to the stick, which is `folder`): named, never read.
+    std::vector<std::string> too_deep;
 };
 
 class UsbWatcher {
@@ -51,6 +54,14 @@ public:
 
 private:
     StickResult process(const std::string& folder, const std::vector<std::string>& others, store::Store& store);
+    // The stick a bundle folder is on: the folder right under a root (or the root itself).
+    std::string stick_of(const std::string& folder) const;
+    // Sticks (folders right under a root that are not roots themselves) with no bundle where the kiosk looks.
+    std::vector<std::string> sticks_without_bundle(
+        const std::map<std::string, std::vector<std::string>>& by_stick) const;
+    // A stick whose only bundles are too deep (`deep`, relative to it): nothing imported, the stick's report and the
+    // sync log say where they are and where to move them.
+    StickResult report_deep(const std::string& stick, const std::vector<std::string>& deep, store::Store& store);
     void keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity,
         const std::string& now_text, std::int64_t problems);
     std::string poison_file() const;

@@ -1,6 +1,7 @@
 // Keys and signing end to end: keygen, pack and verify, and every change after packing that verify must find.
 #include "usb_harness.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <doctest/doctest.h>
@@ -116,4 +117,67 @@ TEST_CASE("pack refuses a bundle with an error and writes no MANIFEST")
     CHECK(contains(r.out, "error"));
     CHECK_FALSE(fs::exists(bundle + "/MANIFEST"));
     CHECK_FALSE(fs::exists(bundle + "/MANIFEST.sig"));
+}
+
+TEST_CASE("check names every file changed, added or removed after packing, and says to pack again")
+{
+    TempDir keys;
+    TempDir work;
+    std::string bundle = work.file("bundle");
+    copy_demo(bundle);
+    REQUIRE(run_kiosk({"keygen", "--out", keys.file("staff")}).status == 0);
+    REQUIRE(pack(bundle, keys.file("staff.key")).status == 0);
+    auto clean = run_kiosk({"check", bundle});
+    CHECK_MESSAGE(clean.status == 0, clean.out);
+    CHECK_FALSE(contains(clean.out, "MANIFEST"));
+    nlohmann::json intact = json_of(run_kiosk({"check", bundle, "--json"}).out);
+    REQUIRE(intact.is_object());
+    CHECK(intact["manifest"]["intact"] == true);
+    CHECK(intact["manifest"]["version"] == manifest_version(bundle));
+
+    append_text(bundle + "/pages/about.md", "\nOne more line.\n");
+    write_text(bundle + "/pages/extra.md", "# Extra\n");
+    fs::remove(bundle + "/pages/history.es.md");
+    // The MANIFEST's lines that list the changed and the removed file.
+    auto line_of = [&](const std::string& path) {
+        std::string text = read_text(bundle + "/MANIFEST");
+        auto at = text.find("\t" + path + "\n");
+        REQUIRE(at != std::string::npos);
+        return std::to_string(std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n') + 1);
+    };
+    auto r = run_kiosk({"check", bundle});
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(contains(r.out,
+                      "MANIFEST:" + line_of("pages/about.md")
+                          + ": error: pages/about.md was changed after packing: run kiosk pack again"),
+        r.out);
+    CHECK_MESSAGE(contains(r.out,
+                      "MANIFEST: error: pages/extra.md was added after packing (the MANIFEST does not list it): run "
+                      "kiosk pack again"),
+        r.out);
+    CHECK_MESSAGE(contains(r.out,
+                      "MANIFEST:" + line_of("pages/history.es.md")
+                          + ": error: pages/history.es.md was removed after packing (this line lists it): run kiosk "
+                            "pack again"),
+        r.out);
+    CHECK_MESSAGE(contains(r.out, "3 files changed, added or removed after packing: run kiosk pack again"), r.out);
+
+    auto json_run = run_kiosk({"check", bundle, "--json"});
+    CHECK(json_run.status == 1);
+    nlohmann::json json = json_of(json_run.out);
+    REQUIRE(json.is_object());
+    CHECK(json["ok"] == false);
+    CHECK(json["importable"] == true);
+    CHECK(json["manifest"]["intact"] == false);
+    CHECK(json["manifest"]["changed"] == nlohmann::json::array({"pages/about.md"}));
+    CHECK(json["manifest"]["added"] == nlohmann::json::array({"pages/extra.md"}));
+    CHECK(json["manifest"]["removed"] == nlohmann::json::array({"pages/history.es.md"}));
+    int from_manifest = 0;
+    for (const nlohmann::json& d : json["diagnostics"])
+        from_manifest += d["file"] == "MANIFEST" && d["severity"] == "error" && d["fatal"] == false;
+    CHECK(from_manifest == 3);
+
+    // Packed again, it checks clean.
+    REQUIRE(pack(bundle, keys.file("staff.key")).status == 0);
+    CHECK(run_kiosk({"check", bundle}).status == 0);
 }

@@ -72,11 +72,11 @@ TEST_CASE("run by root on a state folder that belongs to the kiosk's user, a com
     std::string state = dir.file("state");
     fs::create_directories(state);
     REQUIRE(chown(state.c_str(), 65534, 65534) == 0); // nobody
-    chmod(dir.path().c_str(), 0755);                   // So that nobody can reach it.
+    chmod(dir.path().c_str(), 0755);                  // So that nobody can reach it.
     auto pin = run_kiosk({"set-pin", "--state", state}, "2468\n2468\n");
     REQUIRE_MESSAGE(pin.status == 0, pin.err);
-    CHECK_MESSAGE(pin.err.find("kiosk: running as the user nobody, who owns the state folder " + state)
-            != std::string::npos,
+    CHECK_MESSAGE(
+        pin.err.find("kiosk: running as the user nobody, who owns the state folder " + state) != std::string::npos,
         pin.err);
     struct stat st { };
     REQUIRE(stat((state + "/staff-pin").c_str(), &st) == 0);

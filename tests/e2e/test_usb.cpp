@@ -343,3 +343,88 @@ TEST_CASE("a stick copied halfway never waits, and what waited from it before go
     CHECK(kiosk.status("version") == version);
     CHECK(fs::is_empty(kiosk.state.file("staging")));
 }
+
+TEST_CASE("a bundle three folders down a stick is named in the sync output and the stick's report, and nothing changes")
+{
+    Kiosk kiosk;
+    std::string version = kiosk.import_signed_demo();
+    std::string deep = kiosk.stick("MYSTICK/Kiosk/2026/eastside-content");
+    fs::create_directories(deep);
+    fs::remove(deep);
+    copy_demo(deep);
+    rename_bundle(deep, "Deep Drop-in");
+    // A link out of another stick to a bundle elsewhere is not followed.
+    TempDir elsewhere;
+    fs::create_directories(elsewhere.file("a/b"));
+    copy_demo(elsewhere.file("a/b/outside"));
+    fs::create_directories(kiosk.stick("LINKED/x"));
+    fs::create_directory_symlink(elsewhere.path(), kiosk.stick("LINKED/x/out"));
+
+    auto r = kiosk.sync();
+    CHECK(r.status == 1);
+    std::string said = "a bundle was found too deep on this stick, at MYSTICK/Kiosk/2026/eastside-content: move that "
+                       "folder to the top of the stick (MYSTICK/eastside-content)";
+    CHECK_MESSAGE(contains(r.out, kiosk.source("MYSTICK") + ": refused: " + said), r.out);
+    CHECK_FALSE(contains(r.out, "outside"));
+    CHECK_FALSE(contains(r.out, "No bundle found"));
+    std::string report = read_text(kiosk.stick("MYSTICK/kiosk-report.txt"));
+    CHECK_MESSAGE(contains(report, "NOT IMPORTED: " + said), report);
+    CHECK(contains(report, "The kiosk goes on showing the content it had."));
+    CHECK_FALSE(fs::exists(deep + "/kiosk-report.txt"));
+    CHECK_FALSE(fs::exists(kiosk.stick("LINKED/kiosk-report.txt")));
+    // Nothing was taken from it: what shows is unchanged and nothing waits.
+    CHECK(kiosk.status("version") == version);
+    CHECK(kiosk.status("source") == kiosk.source("first"));
+    CHECK(kiosk.pending().is_null());
+    CHECK(kiosk.last_logged("result") == "refused");
+    CHECK(kiosk.last_logged("source") == kiosk.source("MYSTICK"));
+
+    // Moved to the top as the report says, it is read, and the report that said it was too deep goes.
+    fs::rename(deep, kiosk.stick("MYSTICK/eastside-content"));
+    auto moved = kiosk.sync();
+    CHECK_MESSAGE(contains(moved.out, kiosk.source("MYSTICK/eastside-content") + ": pending: "), moved.out);
+    CHECK(fs::exists(kiosk.stick("MYSTICK/eastside-content/kiosk-report.txt")));
+    CHECK_FALSE(fs::exists(kiosk.stick("MYSTICK/kiosk-report.txt")));
+}
+
+TEST_CASE("trusted keys that cannot be read or are not keys are named with why in sync, the stick's report and status")
+{
+    Kiosk kiosk;
+    std::string missing = kiosk.keys.file("gone/center.pub");
+    std::string broken = kiosk.keys.write("broken.pub", "this is not a key\n");
+    std::string config = kiosk.keys.write("bad-keys.toml",
+        "usb_roots = [\"" + kiosk.media.path() + "\"]\ntrusted_keys = [\"" + missing + "\", \"" + broken + "\"]\n");
+    std::string stick = kiosk.stick("stick");
+    copy_demo(stick);
+    REQUIRE(pack(stick, kiosk.key).status == 0);
+    std::string unreadable = "trusted key " + missing + ": cannot be read (No such file or directory)";
+    std::string not_a_key = "trusted key " + broken + ": is not a kiosk public key (made by kiosk keygen)";
+
+    auto r = run_kiosk({"sync", "--once", "--config", config, "--state", kiosk.state.path()});
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK_MESSAGE(contains(r.out, unreadable), r.out);
+    CHECK_MESSAGE(contains(r.out, not_a_key), r.out);
+    CHECK_MESSAGE(contains(r.out,
+                      kiosk.source("stick")
+                          + ": pending: this kiosk has no trusted key it can use (trusted_keys in "
+                            "its settings)"),
+        r.out);
+    std::string report = kiosk.report("stick");
+    CHECK_MESSAGE(contains(report, "WAITING FOR STAFF: this kiosk has no trusted key it can use"), report);
+    CHECK_MESSAGE(contains(report, "the kiosk could not use " + unreadable + "; " + not_a_key), report);
+
+    auto status = run_kiosk({"status", "--config", config, "--state", kiosk.state.path()});
+    CHECK(status.status == 0);
+    CHECK_MESSAGE(contains(status.out, unreadable + "\n"), status.out);
+    CHECK_MESSAGE(contains(status.out, not_a_key + "\n"), status.out);
+    nlohmann::json json
+        = json_of(run_kiosk({"status", "--json", "--config", config, "--state", kiosk.state.path()}).out);
+    REQUIRE(json.is_object());
+    CHECK(json["key_problems"]
+        == nlohmann::json::array({{{"path", missing}, {"reason", "cannot be read (No such file or directory)"}},
+            {{"path", broken}, {"reason", "is not a kiosk public key (made by kiosk keygen)"}}}));
+    // With the settings' good key, nothing is named.
+    nlohmann::json good
+        = json_of(run_kiosk({"status", "--json", "--config", kiosk.config, "--state", kiosk.state.path()}).out);
+    CHECK(good["key_problems"] == nlohmann::json::array());
+}

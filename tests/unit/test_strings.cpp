@@ -35,8 +35,8 @@ namespace {
 
 // The keys the code asks for: word("key"), get("key", ...), show_banner("key", ...) and fact("key", ...) in the UI and
 // app sources, phrases (Phrase {"key", ...} and Phrase::plural(n, "one", "other", ...)), the staff actions' table
-// ({StaffAction::Apply, 1, "apply", "staff_apply", ...}), and the date and time words the formatting functions look up
-// by table.
+// ({StaffAction::Apply, 1, "apply", "staff_apply", ...}), any "staff_..." literal in the staff files (the question and
+// button tables), and the date and time words the formatting functions look up by table.
 std::set<std::string> keys_used()
 {
     std::set<std::string> used
@@ -45,6 +45,7 @@ std::set<std::string> keys_used()
     std::regex call(
         R"re((?:(?:word|get|show_banner|fact)\(\s*"|Phrase \{\s*"|"[a-z0-9-]+",\s*"(?=staff_))([a-z_]+)")re");
     std::regex plural(R"re(plural\(\s*[^,]+,\s*"([a-z_]+)",\s*"([a-z_]+)")re");
+    std::regex staff(R"re("(staff_[a-z_]+)")re"); // The staff screen's tables of keys (questions, buttons, reasons).
     for (const char* dir : {KIOSK_SOURCE_DIR "/kiosk/ui", KIOSK_SOURCE_DIR "/kiosk/app"}) {
         for (const auto& entry : std::filesystem::directory_iterator(dir)) {
             std::ifstream in(entry.path());
@@ -52,6 +53,10 @@ std::set<std::string> keys_used()
             buffer << in.rdbuf();
             std::string text = buffer.str();
             for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m)
+                used.insert((*m)[1].str());
+            bool staff_file = entry.path().filename().string().find("staff") != std::string::npos;
+            for (auto m = std::sregex_iterator(text.begin(), text.end(), staff);
+                 staff_file && m != std::sregex_iterator(); ++m)
                 used.insert((*m)[1].str());
             for (auto m = std::sregex_iterator(text.begin(), text.end(), plural); m != std::sregex_iterator(); ++m) {
                 used.insert((*m)[1].str());
