@@ -406,34 +406,40 @@ nlohmann::json status_json(const Status& status)
     return json;
 }
 
-void print_status(const Status& status, WallTime now)
+// Times as staff read them: in the kiosk's zone, with its name (`--json` keeps UTC).
+void print_status(const Status& status, const PeopleTime& words)
 {
     const store::VersionInfo& active = *status.active;
-    std::cout << "version:     " << active.version << "\nsource:      " << escape_controls(active.source)
-              << "\nimported at: " << time_text(active.imported_at, TimeText::IsoUtc)
+    std::cout << "version:     " << active.version << "\n";
+    if (store::is_packed_version(active.version))
+        std::cout << "packed:      " << words.time(store::packed_version_seconds(active.version)) << "\n";
+    std::cout << "source:      " << escape_controls(active.source)
+              << "\nimported at: " << words.time(active.imported_at)
               << "\ncounts:      " << count_of(active.counts.pages, "page", "pages") << ", "
               << count_of(active.counts.cards, "card", "cards") << ", "
               << count_of(active.counts.events, "event", "events") << " (" << active.counts.occurrences
               << " in the next 90 days at import), " << count_of(active.counts.images, "image", "images") << "\n";
     if (!status.pinned.empty())
-        std::cout << "pinned:      rolled back from " << status.pinned << "; stays until a newer version arrives\n";
+        std::cout << "pinned:      rolled back from " << words.version(status.pinned)
+                  << "; stays until newer content arrives\n";
     if (!active.expires.empty()) {
         std::int64_t until = store::packed_version_seconds(active.expires);
-        bool past = until > 0 && until < std::chrono::system_clock::to_time_t(now);
-        std::cout << "expires:     " << time_text(until, TimeText::IsoUtc)
+        bool past = until > 0 && until < std::chrono::system_clock::to_time_t(words.now);
+        std::cout << "expires:     " << words.time(until)
                   << (past ? ": OUT OF DATE, the feed has not been updated since" : "") << "\n";
     }
 }
 
-void print_pending(const Status& status)
+void print_pending(const Status& status, const PeopleTime& words)
 {
     if (status.pending.empty()) {
         std::cout << "waiting:     nothing waits for staff\n";
         return;
     }
     for (const Status::Waiting& w : status.pending) {
-        std::cout << "waiting:     " << escape_controls(w.info.source) << ", since " << w.info.arrived_text
-                  << (w.version.empty() ? "" : ", version " + w.version) << ", ";
+        std::cout << "waiting:     " << escape_controls(w.info.source) << ", since "
+                  << (w.info.arrived > 0 ? words.time(w.info.arrived) : w.info.arrived_text)
+                  << (w.version.empty() ? "" : ", " + words.version(w.version)) << ", ";
         if (w.info.problems < 0)
             std::cout << "problems not counted";
         else
@@ -442,16 +448,16 @@ void print_pending(const Status& status)
     }
 }
 
-void print_sources(const Status& status)
+void print_sources(const Status& status, const PeopleTime& words)
 {
     for (const Status::Source& s : status.sources) {
         std::cout << "\n" << escape_controls(s.source) << "\n";
         if (s.success)
-            std::cout << "  last success: " << time_text(s.success->at, TimeText::IsoUtc) << " " << s.success->result
-                      << ": " << escape_controls(s.success->message) << "\n";
+            std::cout << "  last success: " << words.time(s.success->at) << ": " << s.success->result << ": "
+                      << escape_controls(s.success->message) << "\n";
         if (s.failure)
-            std::cout << "  last failure: " << time_text(s.failure->at, TimeText::IsoUtc) << " " << s.failure->result
-                      << ": " << escape_controls(s.failure->message) << "\n";
+            std::cout << "  last failure: " << words.time(s.failure->at) << ": " << s.failure->result << ": "
+                      << escape_controls(s.failure->message) << "\n";
     }
 }
 
@@ -468,7 +474,8 @@ nlohmann::json key_problems_json(const std::vector<sync::KeyProblem>& problems)
 
 int run_status(const Options& options, const Settings& settings)
 {
-    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
+    TimeZone zone = kiosk_time_zone(settings.time_zone, nullptr);
+    PeopleTime words {nullptr, "en", zone, command_clock(options, zone).now()};
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
     Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
@@ -487,14 +494,14 @@ int run_status(const Options& options, const Settings& settings)
     if (!status.active)
         std::cout << "No content yet" << (error.empty() ? "" : ": " + error) << ".\n";
     else
-        print_status(status, now);
-    print_pending(status);
+        print_status(status, words);
+    print_pending(status, words);
     std::cout << "state:       " << options.state_dir << "\n";
     if (StaffPin(options.state_dir).is_set())
         std::cout << "staff PIN:   set\n";
     else
         std::cout << "staff PIN:   not set: the staff corner does nothing until `sudo kiosk set-pin`\n";
-    print_sources(status);
+    print_sources(status, words);
     return exit_ok;
 }
 

@@ -79,7 +79,7 @@ SnapshotPtr StaffDesk::content_now(WallTime now, const TimeZone& zone)
                         : nullptr;
 }
 
-ui::StaffView StaffDesk::view() const
+ui::StaffView StaffDesk::view(const PeopleTime& words) const
 {
     using ui::Phrase;
     ui::StaffView view;
@@ -91,7 +91,7 @@ ui::StaffView StaffDesk::view() const
         if (auto active = store->active_version()) {
             long long days = (now - active->imported_at) / 86400;
             Phrase::Args args {
-                {"version", active->version}, {"source", active->source}, {"days", std::to_string(days)}};
+                {"version", words.version(active->version)}, {"source", active->source}, {"days", std::to_string(days)}};
             fact("staff_fact_showing",
                 days <= 0 ? Phrase {"staff_showing_today", args}
                           : Phrase::plural(days, "staff_showing_day", "staff_showing_days", args));
@@ -99,28 +99,28 @@ ui::StaffView StaffDesk::view() const
         if (auto active = store->active_version(); active && !active->expires.empty()) {
             std::int64_t until = store::packed_version_seconds(active->expires);
             long long days = (now - until) / 86400;
-            Phrase::Args args {{"time", time_text(until, TimeText::LocalMinutes)}, {"days", std::to_string(days)}};
+            Phrase::Args args {{"time", words.time(until)}, {"days", std::to_string(days)}};
             if (until > 0 && now > until)
                 fact("staff_fact_out_of_date",
                     days <= 0 ? Phrase {"staff_out_of_date", args}
                               : Phrase::plural(days, "staff_out_of_date_day", "staff_out_of_date_days", args));
             else if (until > 0)
-                fact("staff_fact_good_until", Phrase::verbatim(time_text(until, TimeText::LocalMinutes)));
+                fact("staff_fact_good_until", Phrase::verbatim(words.time(until)));
         }
         if (auto previous = store->previous_version()) {
             fact("staff_fact_previous",
-                Phrase {"staff_previous", {{"version", previous->version}, {"source", previous->source}}});
+                Phrase {"staff_previous", {{"version", words.version(previous->version)}, {"source", previous->source}}});
             view.can_roll_back = true;
         }
         // The floor is a packed version, its UTC time: ahead when later than a day from now.
         std::string floor = store->version_floor();
         if (store::is_packed_version(floor)
             && store::compare_versions(floor, store::packed_version_at(now + 86400)) > 0) {
-            fact("staff_fact_version_floor", Phrase {"staff_version_floor", {{"version", floor}}});
+            fact("staff_fact_version_floor", Phrase {"staff_version_floor", {{"version", words.version(floor)}}});
             view.can_reset_floor = true;
         }
         if (std::string pinned = store->pinned_from(); !pinned.empty())
-            fact("staff_fact_rolled_back", Phrase {"staff_rolled_back_waits", {{"version", pinned}}});
+            fact("staff_fact_rolled_back", Phrase {"staff_rolled_back_waits", {{"version", words.version(pinned)}}});
         std::vector<std::string> seen;
         for (const store::SyncLogEntry& entry : store->sync_log(200)) {
             if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
@@ -128,7 +128,7 @@ ui::StaffView StaffDesk::view() const
             seen.push_back(entry.source);
             // The result and the message are the sync layer's words, in English.
             view.sources.push_back(Phrase {"staff_source_line",
-                {{"source", entry.source}, {"time", time_text(entry.at, TimeText::LocalMinutes)},
+                {{"source", entry.source}, {"time", words.time(entry.at)},
                     {"result", entry.result}, {"message", entry.message}}});
         }
     } else {
@@ -153,8 +153,8 @@ ui::StaffView StaffDesk::view() const
     fact("staff_fact_up", Phrase {"staff_up", {{"hours", hours}, {"minutes", minutes}}});
     fact("staff_fact_kiosk", Phrase {"staff_kiosk_version", {{"version", KIOSK_VERSION}}});
 
-    view.pending = describe_pending(1);
-    view.pending_second = describe_pending(2);
+    view.pending = describe_pending(1, words);
+    view.pending_second = describe_pending(2, words);
     return view;
 }
 
@@ -181,7 +181,7 @@ ui::Phrase StaffDesk::working_on(ui::StaffAction action)
     return ui::Phrase {"staff_working"};
 }
 
-ui::Phrases StaffDesk::describe_pending(int slot) const
+ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
 {
     using ui::Phrase;
     // Where it came from, whether signed (and by which key), what it holds, and what it would change for visitors
@@ -197,10 +197,10 @@ ui::Phrases StaffDesk::describe_pending(int slot) const
     std::string unanswered;
     auto report = sync::check_from_json(check.out.substr(0, check.out.find('\n')), unanswered);
     ui::Phrases text;
+    std::string arrived = info.arrived > 0 ? words.time(info.arrived) : info.arrived_text;
     text.push_back(info.why.empty()
-            ? Phrase {"staff_pending_from", {{"source", info.source}, {"arrived", info.arrived_text}}}
-            : Phrase {"staff_pending_from_why",
-                {{"source", info.source}, {"arrived", info.arrived_text}, {"why", info.why}}});
+            ? Phrase {"staff_pending_from", {{"source", info.source}, {"arrived", arrived}}}
+            : Phrase {"staff_pending_from_why", {{"source", info.source}, {"arrived", arrived}, {"why", info.why}}});
     if (!report) {
         text.push_back(Phrase {"staff_pending_check_failed", {{"failure", check.failure()}}});
         return text;
@@ -276,7 +276,7 @@ ui::Phrase StaffDesk::export_counts()
               : Phrase {"staff_counts_not_saved", {{"folder", folder}}};
 }
 
-StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
+StaffOutcome StaffDesk::act(ui::StaffAction action, int slot, const PeopleTime& words)
 {
     using ui::Phrase;
     StaffOutcome outcome;
@@ -296,7 +296,8 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot)
             sync::drop_superseded_pending(m_state, *store, m_clock.now());
             auto active = store->active_version();
             outcome.message = Phrase {"staff_rolled_back",
-                {{"version", active ? active->version : std::string("?")}, {"pinned", store->pinned_from()}}};
+                {{"version", words.version(active ? active->version : std::string("?"))},
+                    {"pinned", words.version(store->pinned_from())}}};
             outcome.content_changed = true;
         } else {
             outcome.message = Phrase {"staff_not_rolled_back", {{"error", error}}};

@@ -5,6 +5,7 @@
 
 #include "app/cli.hpp"
 #include "app/settings.hpp"
+#include "app/time_text.hpp"
 #include "content/snapshot.hpp"
 #include "content/time_zone.hpp"
 #include "store/store.hpp"
@@ -32,10 +33,11 @@ class StaffDesk {
 public:
     StaffDesk(const Options& options, const Settings& settings, const Clock& clock);
 
-    ui::StaffView view() const;
+    // What the staff screen shows, its times and versions in `words`' zone and language.
+    ui::StaffView view(const PeopleTime& words) const;
     // Carries out `action`; `slot` says which waiting bundle Apply and Ignore take (1, or 2 for a second stick). Sync
     // is the caller's (it wakes the sync threads): here it does nothing.
-    StaffOutcome act(ui::StaffAction action, int slot = 1);
+    StaffOutcome act(ui::StaffAction action, int slot, const PeopleTime& words);
     // What the staff screen says while `action` runs, in plain words.
     static ui::Phrase working_on(ui::StaffAction action);
     // The content the store shows now, expanded at `now` in `zone`, after an action changed it; nothing when it
@@ -47,7 +49,7 @@ private:
     // The anonymous counts as a CSV on the first writable stick: what staff are told.
     ui::Phrase export_counts();
     // What staff must know of the bundle waiting in `slot` (1 or 2), or nothing when none waits there.
-    ui::Phrases describe_pending(int slot) const;
+    ui::Phrases describe_pending(int slot, const PeopleTime& words) const;
 
     Options m_options;
     Settings m_settings;

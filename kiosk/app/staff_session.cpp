@@ -30,6 +30,11 @@ void StaffSession::say(const ui::Phrase& phrase) const
         trace(m_ui.strings().format(phrase, m_ui.language()));
 }
 
+PeopleTime StaffSession::people_time() const
+{
+    return PeopleTime {&m_ui.strings(), m_ui.language(), m_zone, m_clock.now()};
+}
+
 void StaffSession::handle(const ui::Intent& intent)
 {
     if (m_worker.busy())
@@ -53,7 +58,7 @@ void StaffSession::check_pin(const std::string& digits)
     auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
     auto uptime = std::chrono::duration_cast<std::chrono::seconds>(m_clock.uptime()).count();
     m_ui.staff_busy(ui::Phrase {"staff_checking_pin"});
-    m_worker.start([this, digits, now, uptime]() -> std::function<void()> {
+    m_worker.start([this, digits, now, uptime, words = people_time()]() -> std::function<void()> {
         ui::Phrase message;
         if (m_pin.check(digits, now, uptime, message) != StaffPin::Check::Right) {
             return [this, message] {
@@ -61,7 +66,7 @@ void StaffSession::check_pin(const std::string& digits)
                 say(message);
             };
         }
-        return [this, view = m_desk.view()] {
+        return [this, view = m_desk.view(words)] {
             m_ui.open_staff(view);
             trace("open");
             if (!view.pending.empty())
@@ -77,18 +82,18 @@ void StaffSession::look_now()
     if (m_look_now)
         m_look_now();
     m_ui.staff_busy(StaffDesk::working_on(ui::StaffAction::Sync));
-    m_worker.start([this]() -> std::function<void()> {
-        return [this, view = m_desk.view()] { m_ui.staff_done(view, ui::Phrase {"staff_looking"}); };
+    m_worker.start([this, words = people_time()]() -> std::function<void()> {
+        return [this, view = m_desk.view(words)] { m_ui.staff_done(view, ui::Phrase {"staff_looking"}); };
     });
 }
 
 void StaffSession::act(ui::StaffAction action, int slot)
 {
     m_ui.staff_busy(StaffDesk::working_on(action));
-    m_worker.start([this, action, slot, now = m_clock.now()]() -> std::function<void()> {
-        StaffOutcome outcome = m_desk.act(action, slot);
+    m_worker.start([this, action, slot, now = m_clock.now(), words = people_time()]() -> std::function<void()> {
+        StaffOutcome outcome = m_desk.act(action, slot, words);
         SnapshotPtr changed = outcome.content_changed ? m_desk.content_now(now, m_zone) : nullptr;
-        return [this, outcome, changed, view = m_desk.view()] {
+        return [this, outcome, changed, view = m_desk.view(words)] {
             if (changed)
                 m_ui.set_content(changed);
             m_ui.staff_done(view, outcome.message);

@@ -33,6 +33,8 @@ public:
     void on_look_now(std::function<void()> look_now) { m_look_now = std::move(look_now); }
 
 private:
+    // Times and versions as staff read them, in the language and zone shown now (taken on the UI thread).
+    PeopleTime people_time() const;
     void check_pin(const std::string& digits);
     void look_now();
     void act(ui::StaffAction action, int slot);

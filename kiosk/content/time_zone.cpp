@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <libical/ical.h>
 #include <mutex>
@@ -82,6 +83,30 @@ LocalTime TimeZone::to_local(WallTime time) const
     local.second = t.second;
     local.weekday = icaltime_day_of_week(t) - 1;
     return local;
+}
+
+std::string TimeZone::abbreviation(WallTime time) const
+{
+    if (!m_zone)
+        return "UTC";
+    auto seconds = std::clamp<std::int64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count(), 0, max_wall_seconds);
+    std::lock_guard lock(libical_mutex());
+    icaltimetype utc = icaltime_from_timet_with_zone(static_cast<time_t>(seconds), 0, icaltimezone_get_utc_timezone());
+    int daylight = 0;
+    int offset = icaltimezone_get_utc_offset_of_utc_time(m_zone, &utc, &daylight);
+    // "CST/CDT": the standard name, then the daylight one; a zone without daylight time has one name.
+    const char* names = icaltimezone_get_tznames(m_zone);
+    std::string text = names ? names : "";
+    if (auto slash = text.find('/'); slash != std::string::npos)
+        text = daylight ? text.substr(slash + 1) : text.substr(0, slash);
+    if (!text.empty() && text[0] != '+' && text[0] != '-')
+        return text;
+    // No name (tzdata writes "-03" for many zones): the offset from UTC, as "UTC-3" or "UTC+5:30".
+    int minutes = std::abs(offset) / 60;
+    std::string hours = std::to_string(minutes / 60);
+    std::string rest = minutes % 60 ? ":" + std::string(minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60) : "";
+    return offset == 0 ? "UTC" : std::string("UTC") + (offset < 0 ? "-" : "+") + hours + rest;
 }
 
 WallTime TimeZone::to_wall(const LocalTime& local) const

@@ -29,6 +29,8 @@ public:
 
     const std::string& name() const { return m_name; }
     LocalTime to_local(WallTime time) const;
+    // What people call the zone's time at `time`: "CST", "CDT", "CET"; "UTC-3" where tzdata has no letters.
+    std::string abbreviation(WallTime time) const;
     WallTime to_wall(const LocalTime& local) const;
 
 private:

@@ -41,7 +41,8 @@ TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
     StaffDesk desk(
         options, settings, Clock::starting_at(WallTime(std::chrono::seconds(1796198400)), Clock::Mode::Simulated));
 
-    ui::StaffView view = desk.view();
+    PeopleTime words {&strings, "en", TimeZone::utc(), {}};
+    ui::StaffView view = desk.view(words);
     std::vector<std::string> english = facts_in(strings, view, "en");
     std::vector<std::string> spanish = facts_in(strings, view, "es");
     CAPTURE(english);
@@ -54,7 +55,7 @@ TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
     REQUIRE(view.sources.size() == 1);
     CHECK(strings.format(view.sources[0], "es") == "Todavía no se ha buscado ninguna actualización.");
 
-    StaffOutcome nothing = desk.act(ui::StaffAction::Apply, 2);
+    StaffOutcome nothing = desk.act(ui::StaffAction::Apply, 2, words);
     CHECK(strings.format(nothing.message, "en") == "There is nothing waiting to apply.");
     CHECK(strings.format(nothing.message, "es") == "No hay nada esperando para aplicar.");
     CHECK(strings.format(StaffDesk::working_on(ui::StaffAction::RollBack), "es") == "Volviendo al contenido anterior…");
@@ -70,4 +71,24 @@ TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
     CHECK(strings.format(*ui::staff_unavailable(view, ui::StaffAction::Apply), "es")
         == "No espera nada en una memoria: no hay nada que aplicar.");
     CHECK_FALSE(ui::staff_unavailable(view, ui::StaffAction::Stop));
+}
+
+TEST_CASE("staff read times in the kiosk's zone with its name, and packed versions as when they were packed")
+{
+    Diagnostics d;
+    ui::Strings strings = ui::Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    auto chicago = TimeZone::named("America/Chicago");
+    REQUIRE(chicago);
+    WallTime now(std::chrono::seconds(1796198400)); // 2026-12-02.
+    std::int64_t at = 1796531834;                   // 2026-12-06T04:37:14Z: Saturday evening in Chicago.
+    PeopleTime english {&strings, "en", *chicago, now};
+    PeopleTime spanish {&strings, "es", *chicago, now};
+    CHECK(english.time(at) == "Saturday, December 5, 10:37 PM CST");
+    CHECK(spanish.time(at) == "sábado, 5 de diciembre, 22:37 CST");
+    CHECK(PeopleTime {nullptr, "en", *chicago, now}.time(at) == "Saturday, December 5, 10:37 PM CST");
+    CHECK(english.time(at - 366 * 86400) == "Thursday, December 4 2025, 10:37 PM CST");
+    CHECK(english.version("20261206043714") == "packed Saturday, December 5, 10:37 PM CST (version 20261206043714)");
+    CHECK(spanish.version("20261206043714")
+        == "empaquetada el sábado, 5 de diciembre, 22:37 CST (versión 20261206043714)");
+    CHECK(english.version("local-1") == "version local-1");
 }

@@ -51,3 +51,27 @@ TEST_CASE("unknown zones are refused")
     CHECK(TimeZone::named("UTC"));
     CHECK(TimeZone::named("Europe/Madrid"));
 }
+
+TEST_CASE("a zone's abbreviation follows daylight time, and falls back to the offset where tzdata has no letters")
+{
+    auto at = [](const char* text) {
+        auto local = kiosk::parse_local_time(text);
+        REQUIRE(local);
+        return kiosk::TimeZone::utc().to_wall(*local);
+    };
+    auto chicago = kiosk::TimeZone::named("America/Chicago");
+    REQUIRE(chicago);
+    CHECK(chicago->abbreviation(at("2026-12-07T04:37")) == "CST");
+    CHECK(chicago->abbreviation(at("2026-07-01T12:00")) == "CDT");
+    auto madrid = kiosk::TimeZone::named("Europe/Madrid");
+    REQUIRE(madrid);
+    CHECK(madrid->abbreviation(at("2026-12-07T04:37")) == "CET");
+    CHECK(madrid->abbreviation(at("2026-07-01T12:00")) == "CEST");
+    CHECK(kiosk::TimeZone::utc().abbreviation(at("2026-12-07T04:37")) == "UTC");
+    auto sao_paulo = kiosk::TimeZone::named("America/Sao_Paulo");
+    REQUIRE(sao_paulo);
+    CHECK(sao_paulo->abbreviation(at("2026-12-07T04:37")) == "UTC-3");
+    auto kolkata = kiosk::TimeZone::named("Asia/Kolkata");
+    REQUIRE(kolkata);
+    CHECK(kolkata->abbreviation(at("2026-12-07T04:37")) == "IST");
+}
