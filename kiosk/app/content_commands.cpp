@@ -474,10 +474,16 @@ nlohmann::json key_problems_json(const std::vector<sync::KeyProblem>& problems)
 
 int run_status(const Options& options, const Settings& settings)
 {
-    TimeZone zone = kiosk_time_zone(settings.time_zone, nullptr);
-    PeopleTime words {nullptr, "en", zone, command_clock(options, zone).now()};
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
+    // The zone the screen uses: the settings', else the content's, else the system's.
+    std::optional<Bundle> shown;
+    if (store && settings.time_zone.empty() && !options.json) {
+        std::string ignored;
+        shown = store->load_active_bundle(ignored);
+    }
+    TimeZone zone = kiosk_time_zone(settings.time_zone, shown ? &*shown : nullptr);
+    PeopleTime words {nullptr, "en", zone, command_clock(options, zone).now()};
     Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
     std::vector<sync::KeyProblem> key_problems;
     trusted_keys(settings, &key_problems);

@@ -6,6 +6,7 @@
 #include "app/paths.hpp"
 #include "app/time_text.hpp"
 #include "content/posix_file.hpp"
+#include "content/text_util.hpp"
 #include "store/store.hpp"
 #include "store/versions.hpp"
 #include "sync/check_report.hpp"
@@ -14,6 +15,7 @@
 #include "sync/pending.hpp"
 #include "sync/staging.hpp"
 #include "sync/usb.hpp"
+#include "ui/ui.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -90,8 +92,8 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
     if (store) {
         if (auto active = store->active_version()) {
             long long days = (now - active->imported_at) / 86400;
-            Phrase::Args args {
-                {"version", words.version(active->version)}, {"source", active->source}, {"days", std::to_string(days)}};
+            Phrase::Args args {{"version", words.version(active->version)}, {"source", active->source},
+                {"days", std::to_string(days)}};
             fact("staff_fact_showing",
                 days <= 0 ? Phrase {"staff_showing_today", args}
                           : Phrase::plural(days, "staff_showing_day", "staff_showing_days", args));
@@ -109,7 +111,8 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
         }
         if (auto previous = store->previous_version()) {
             fact("staff_fact_previous",
-                Phrase {"staff_previous", {{"version", words.version(previous->version)}, {"source", previous->source}}});
+                Phrase {
+                    "staff_previous", {{"version", words.version(previous->version)}, {"source", previous->source}}});
             view.can_roll_back = true;
         }
         // The floor is a packed version, its UTC time: ahead when later than a day from now.
@@ -128,8 +131,8 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
             seen.push_back(entry.source);
             // The result and the message are the sync layer's words, in English.
             view.sources.push_back(Phrase {"staff_source_line",
-                {{"source", entry.source}, {"time", words.time(entry.at)},
-                    {"result", entry.result}, {"message", entry.message}}});
+                {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", entry.result},
+                    {"message", entry.message}}});
         }
     } else {
         fact("staff_fact_store", Phrase::verbatim(error));
@@ -255,7 +258,7 @@ StaffOutcome StaffDesk::apply(int slot)
     return outcome;
 }
 
-ui::Phrase StaffDesk::export_counts()
+ui::Phrase StaffDesk::export_counts(const PeopleTime& words)
 {
     using ui::Phrase;
     std::string error;
@@ -267,9 +270,12 @@ ui::Phrase StaffDesk::export_counts()
         return Phrase {"staff_counts_unreadable", {{"error", error}}};
     std::string path = folder + "/kiosk-counts-"
         + time_text(std::chrono::system_clock::to_time_t(m_clock.now()), TimeText::LocalDate) + ".csv";
-    std::string csv = "day,path,count\n";
+    // The title column names what the path showed, in the content's first language, as the content now has it.
+    SnapshotPtr content = content_now(words.now, words.zone);
+    std::string csv = "day,path,count,title\n";
     for (const auto& [d, p, n] : store->counts())
-        csv += d + "," + p + "," + std::to_string(n) + "\n";
+        csv += d + "," + p + "," + std::to_string(n) + "," + csv_value(content ? ui::path_title(*content, p) : "")
+            + "\n";
     bool ok = bool(posix::write_file_durably(path, csv, 0644));
     ::sync();
     return ok ? Phrase {"staff_counts_saved", {{"file", path}}}
@@ -313,7 +319,7 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot, const PeopleTime& 
         break;
     }
     case ui::StaffAction::Export:
-        outcome.message = export_counts();
+        outcome.message = export_counts(words);
         break;
     case ui::StaffAction::Restart:
         outcome.message = Phrase {"staff_restarting"};

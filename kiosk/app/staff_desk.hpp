@@ -47,7 +47,7 @@ public:
 private:
     StaffOutcome apply(int slot);
     // The anonymous counts as a CSV on the first writable stick: what staff are told.
-    ui::Phrase export_counts();
+    ui::Phrase export_counts(const PeopleTime& words);
     // What staff must know of the bundle waiting in `slot` (1 or 2), or nothing when none waits there.
     ui::Phrases describe_pending(int slot, const PeopleTime& words) const;
 

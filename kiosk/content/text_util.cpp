@@ -119,6 +119,18 @@ bool ends_with_no_case(std::string_view text, std::string_view suffix)
 }
 
 // At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut; for quoting in messages.
+std::string csv_value(std::string value)
+{
+    if (!value.empty() && std::string_view("=+-@").find(value[0]) != std::string_view::npos)
+        value.insert(0, 1, '\'');
+    if (value.find_first_of(",\"\r\n") == std::string::npos)
+        return value;
+    std::string quoted = "\"";
+    for (char c : value)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
 std::string shortened(std::string_view text, std::size_t limit)
 {
     if (text.size() <= limit)

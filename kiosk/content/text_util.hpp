@@ -37,6 +37,11 @@ bool ends_with_no_case(std::string_view text, std::string_view lowercase_suffix)
 // "1 event", "3 events", "0 events": `n` with `one` or `many` after it. English and Spanish use `one` for exactly 1.
 std::string count_of(std::size_t n, std::string_view one, std::string_view many);
 
+// One value for a CSV file a spreadsheet will open (RFC 4180): in quotes when it holds a comma, a quote or a line
+// break. A value a spreadsheet would take for a formula (=, +, -, @ first) gets a ' before it, so that opening the
+// file never runs what content wrote.
+std::string csv_value(std::string value);
+
 // At most `limit` bytes of `text`, cut at a character boundary, with "…" when cut; for quoting values in messages.
 std::string shortened(std::string_view text, std::size_t limit = 80);
 

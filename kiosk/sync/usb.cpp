@@ -200,12 +200,13 @@ StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<
     result.source = "usb:" + stick;
     result.outcome = Outcome::Invalid;
     result.too_deep = deep;
-    std::string first = deep.front(), name = first.substr(first.rfind('/') + 1);
+    const std::string& first = deep.front();
+    std::string name = first.substr(first.rfind('/') + 1);
     result.message = std::string(too_deep_marker) + ", at " + label + "/" + first
         + ": move that folder to the top of the stick (" + label + "/" + name
         + "); the kiosk looks for bundle.toml only at the top of a stick and one folder down, and took nothing";
     if (deep.size() > 1)
-        result.message += " (" + std::to_string(deep.size() - 1) + " more bundle folder" + (deep.size() == 2 ? "" : "s")
+        result.message += " (" + count_of(deep.size() - 1, "more bundle folder", "more bundle folders")
             + " too deep on it: one bundle per stick)";
     std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
     result.report = stick_report(result, "", now_text);

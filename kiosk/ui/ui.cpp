@@ -2,6 +2,7 @@
 #include "ui/ui.hpp"
 
 #include "content/section_icons.hpp"
+#include "content/text_util.hpp"
 #include "ui/controls.hpp"
 #include "ui/translation_note.hpp"
 
@@ -149,6 +150,42 @@ std::optional<Target> resolve_path(const ContentSnapshot& content, const std::st
         return std::nullopt;
     }
     return target;
+}
+
+std::string path_title(const ContentSnapshot& content, const std::string& path)
+{
+    std::string error;
+    std::optional<Target> target = resolve_path(content, path, error);
+    const std::string& language = content.info().default_language();
+    auto in = [&](const Text& text) { return text.in(language, language); };
+    if (!target) {
+        // An event on a day now past: still named by its id.
+        auto slash = path.find('/'), at = path.find('@');
+        const Section* section = content.info().find_section(path.substr(0, slash));
+        if (!section || section->kind != SectionKind::Agenda || slash == std::string::npos || at == std::string::npos)
+            return "";
+        std::string id = path.substr(slash + 1, at - slash - 1);
+        for (const Event& event : content.bundle->events)
+            if (event.id == id)
+                return shortened(in(section->title) + ": " + in(event.title) + ", " + path.substr(at + 1), 200);
+        return "";
+    }
+    if (target->kind == Target::Kind::Home)
+        return ""; // Home is where the counts start, never counted.
+    std::string title = target->section ? in(target->section->title)
+        : content.info().urgent         ? in(content.info().urgent->title)
+                                        : std::string();
+    std::string detail;
+    if (target->card)
+        detail = in(target->card->title);
+    else if (target->occurrence)
+        detail = in(target->occurrence->event->title) + ", " + target->occurrence->date;
+    else if (target->kind == Target::Kind::LinkQr && target->page) {
+        const auto& links = target->page->in(language, "").links;
+        if (target->link >= 0 && std::size_t(target->link) < links.size())
+            detail = links[std::size_t(target->link)].text;
+    }
+    return shortened(detail.empty() ? title : title + ": " + detail, 200);
 }
 
 std::vector<const std::string*> Ui::content_texts() const

@@ -23,6 +23,10 @@ struct Target {
 
 // Finds what `path` shows in `content`; nothing, with the reason in `error`, when it has no such screen.
 std::optional<Target> resolve_path(const ContentSnapshot& content, const std::string& path, std::string& error);
+// What `path` shows, in words for staff and in the content's first language: "Unions", "Unions: Some Union",
+// "Events: Narcan training, 2026-12-05", "Overdose help: Call 911" (a link's words); "" when `content` has no such
+// screen now (the counts keep paths of content since replaced). Whatever the content holds, at most 200 bytes.
+std::string path_title(const ContentSnapshot& content, const std::string& path);
 
 class Ui {
 public:

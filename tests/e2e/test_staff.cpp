@@ -185,7 +185,8 @@ TEST_CASE("staff export the counts as CSV onto a stick")
         files.push_back(entry.path());
     REQUIRE(files.size() == 1);
     CHECK(files[0].filename().string().rfind("kiosk-counts-", 0) == 0);
-    CHECK(read_text(files[0]) == "day,path,count\n2026-12-02,about,2\n");
+    // The title: what the path showed, in the content's first language.
+    CHECK(read_text(files[0]) == "day,path,count,title\n2026-12-02,about,2,What is a drug user union?\n");
 }
 
 TEST_CASE("staff stop for maintenance exits with status 10")

@@ -210,3 +210,22 @@ TEST_CASE("slugs, links and cell times")
     CHECK_FALSE(parse_cell_time("2026-12-01T18:00+25:00"));
     CHECK_FALSE(parse_cell_time("tomorrow"));
 }
+
+TEST_CASE("csv values written for spreadsheets: quoted when needed, never a formula, read back as written")
+{
+    CHECK(csv_value("Find a union") == "Find a union");
+    CHECK(csv_value("") == "");
+    CHECK(csv_value("Events: Peer drop-in, 2026-12-08") == "\"Events: Peer drop-in, 2026-12-08\"");
+    CHECK(csv_value("The \"Eastside\" room") == "\"The \"\"Eastside\"\" room\"");
+    CHECK(csv_value("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_value("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_value("+1 555") == "'+1 555");
+    CHECK(csv_value("-5") == "'-5");
+    CHECK(csv_value("@SUM(A1)") == "'@SUM(A1)");
+    // Our own reader gets each value back in one cell.
+    Diagnostics d;
+    std::string text = "title,n\n" + csv_value("a, \"b\"\nc") + ",1\n";
+    CsvTable table = parse(text, d);
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0].fields[0] == "a, \"b\"\nc");
+}
