@@ -6,6 +6,7 @@
 
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
+#include "app/report_words.hpp"
 #include "app/staff_pin.hpp"
 #include "app/time_text.hpp"
 #include "content/bundle_reader.hpp"
@@ -252,6 +253,21 @@ int run_verify(const Options& options)
     return exit_ok;
 }
 
+namespace {
+
+// The zone the screen uses: the settings', else the content's that shows, else the system's.
+TimeZone shown_zone(const Settings& settings, store::Store& store)
+{
+    std::optional<Bundle> shown;
+    if (settings.time_zone.empty()) {
+        std::string ignored;
+        shown = store.load_active_bundle(ignored);
+    }
+    return kiosk_time_zone(settings.time_zone, shown ? &*shown : nullptr);
+}
+
+} // namespace
+
 int run_sync(const Options& options, const Settings& settings)
 {
     sync::UsbConfig config;
@@ -265,6 +281,12 @@ int run_sync(const Options& options, const Settings& settings)
     if (!store) {
         std::cerr << "kiosk: sync: " << error << "\n";
         return exit_failure;
+    }
+    // The sticks' reports in the kiosk's language (its content's first) and zone.
+    if (std::string data_root = find_data_root(); !data_root.empty()) {
+        Diagnostics ignored;
+        auto strings = std::make_shared<const ui::Strings>(ui::Strings::load(data_root + "/assets/strings", ignored));
+        config.report_words = report_words(strings, settings.time_zone, config.clock);
     }
     bool failed = false;
     say_state_folder(options);
@@ -476,13 +498,8 @@ int run_status(const Options& options, const Settings& settings)
 {
     std::string error;
     auto store = open_store(options, StoreMissing::Fail, error);
-    // The zone the screen uses: the settings', else the content's, else the system's.
-    std::optional<Bundle> shown;
-    if (store && settings.time_zone.empty() && !options.json) {
-        std::string ignored;
-        shown = store->load_active_bundle(ignored);
-    }
-    TimeZone zone = kiosk_time_zone(settings.time_zone, shown ? &*shown : nullptr);
+    TimeZone zone
+        = store && !options.json ? shown_zone(settings, *store) : kiosk_time_zone(settings.time_zone, nullptr);
     PeopleTime words {nullptr, "en", zone, command_clock(options, zone).now()};
     Status status = store ? read_status(*store, state_dir(options.state_dir)) : Status {};
     std::vector<sync::KeyProblem> key_problems;

@@ -13,6 +13,7 @@
 #include "app/content_commands.hpp"
 #include "app/installed_content.hpp"
 #include "app/paths.hpp"
+#include "app/report_words.hpp"
 #include "app/screen_hours.hpp"
 #include "app/settings.hpp"
 #include "app/staff_desk.hpp"
@@ -264,6 +265,7 @@ std::unique_ptr<SyncThread> start_sync(const Options& options, const Settings& s
     usb.state_dir = state_dir(options.state_dir);
     usb.child = kiosk_child_argv(options);
     usb.clock = clock;
+    usb.report_words = report_words(std::make_shared<const ui::Strings>(ui.strings()), settings.time_zone, clock);
     std::optional<sync::FeedConfig> feed;
     if (!settings.feed_url.empty()) {
         std::vector<sync::KeyProblem> key_problems;

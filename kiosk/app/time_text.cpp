@@ -28,15 +28,16 @@ std::string PeopleTime::time(std::int64_t unix_seconds) const
     WallTime at {std::chrono::seconds(unix_seconds)};
     LocalTime local = zone.to_local(at);
     if (!strings) { // The commands' English, in the same shape.
-        static const char* const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+        static const char* const days[]
+            = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
         static const char* const months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"};
         int hour12 = local.hour % 12 == 0 ? 12 : local.hour % 12;
         std::string minutes = (local.minute < 10 ? "0" : "") + std::to_string(local.minute);
         return std::string(days[local.weekday % 7]) + ", " + months[(local.month + 11) % 12] + " "
-            + std::to_string(local.day) + (local.year != zone.to_local(now).year ? ", " + std::to_string(local.year) : "")
-            + ", " + std::to_string(hour12) + ":" + minutes + (local.hour < 12 ? " AM " : " PM ")
-            + zone.abbreviation(at);
+            + std::to_string(local.day)
+            + (local.year != zone.to_local(now).year ? ", " + std::to_string(local.year) : "") + ", "
+            + std::to_string(hour12) + ":" + minutes + (local.hour < 12 ? " AM " : " PM ") + zone.abbreviation(at);
     }
     std::string date = strings->format_date(local, language);
     if (local.year != zone.to_local(now).year)
@@ -50,9 +51,9 @@ std::string PeopleTime::version(const std::string& version) const
     if (packed <= 0)
         return strings ? strings->format(ui::Phrase {"version_plain", {{"version", version}}}, language)
                        : "version " + version;
-    return strings ? strings->format(ui::Phrase {"version_packed", {{"time", time(packed)}, {"version", version}}},
-                         language)
-                   : "packed " + time(packed) + " (version " + version + ")";
+    return strings
+        ? strings->format(ui::Phrase {"version_packed", {{"time", time(packed)}, {"version", version}}}, language)
+        : "packed " + time(packed) + " (version " + version + ")";
 }
 
 } // namespace kiosk

@@ -96,6 +96,13 @@ public:
     bool rollback(std::string& error);
     // The version rolled away from while a rollback pin holds, or "".
     std::string pinned_from();
+    // The first language ("es") and time zone ("America/New_York", or "") of the content that shows: those the kiosk
+    // speaks to staff in. Empty when nothing shows.
+    struct Locale {
+        std::string language;
+        std::string time_zone;
+    };
+    Locale active_locale();
 
     // Whether a bundle with this version may be imported automatically. Signed versions compare as numbers
     // ("20261126120000"): one lower than the last signed version accepted is refused (no replay); the same version

@@ -1,6 +1,7 @@
 // Which versions are kept and which one shows: rollback and its pin, and the rules refusing old or altered bundles.
 #include "store/versions.hpp"
 
+#include "store/codec.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
 
@@ -192,6 +193,23 @@ std::string Store::pinned_from()
     std::lock_guard lock(m_mutex);
     bool failed = false;
     return read_state(*m_db, state_key::pinned_from, failed).value_or("");
+}
+
+Store::Locale Store::active_locale()
+{
+    std::lock_guard lock(m_mutex);
+    bool failed = false;
+    auto id = read_state_int(*m_db, state_key::active, failed);
+    if (!id)
+        return {};
+    StatementUse query = m_db->use("SELECT languages, time_zone FROM bundle_info WHERE version_id = ?1");
+    if (!query)
+        return {};
+    query->bind_int(1, *id);
+    if (query->step() != Step::Row)
+        return {};
+    auto languages = decode_list(query->column_text(0));
+    return {languages && !languages->empty() ? languages->front() : "", query->column_text(1)};
 }
 
 std::string packed_version_at(std::int64_t unix_seconds)

@@ -34,45 +34,59 @@ std::int64_t unix_seconds(WallTime time)
 
 } // namespace
 
-std::string stick_report(const StickResult& raw, const std::string& problems, const std::string& when)
+std::string stick_report(
+    const StickResult& raw, const std::string& problems, std::int64_t now, const ReportWords& words)
 {
     // The message may quote a folder's name from the stick: one line, so it cannot forge one of the lines below.
     StickResult result = raw;
     result.message = escape_controls(raw.message);
-    result.version = escape_controls(raw.version);
-    std::string text = "Drop-in Kiosk report, " + when + "\n\n";
+    std::string version = words.version ? words.version(raw.version) : "version " + raw.version;
+    version = escape_controls(version);
+    auto fill = [&](std::string text) {
+        for (auto [name, value] : {std::pair<std::string_view, const std::string*> {"{when}", nullptr},
+                 {"{version}", &version}, {"{why}", &result.message}}) {
+            std::string when = words.time ? words.time(now) : local_minutes_text(now);
+            for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+                const std::string& with = value ? *value : when;
+                text.replace(at, name.size(), with);
+                at += with.size() - 1;
+            }
+        }
+        return text + "\n";
+    };
+    std::string text = fill(words.heading);
+    if (!words.details_note.empty())
+        text += fill(words.details_note);
+    text += "\n";
     switch (result.outcome) {
     case Outcome::Imported:
-        text += "IMPORTED: the kiosk now shows this content (version " + result.version + ").\n";
+        text += fill(words.imported);
         break;
     case Outcome::Unchanged:
-        text += "NOTHING TO DO: the kiosk already shows this content (version " + result.version + ").\n";
+        text += fill(words.unchanged);
         break;
     case Outcome::Pending:
-        text += "WAITING FOR STAFF: " + result.message
-            + "\nNothing changed for visitors. A staff member can apply it from the staff screen with the PIN.\n";
+        text += fill(words.pending);
         break;
     default:
-        text += "NOT IMPORTED: " + result.message + "\nThe kiosk goes on showing the content it had.\n";
+        text += fill(words.refused);
         break;
     }
     if (result.too_deep.size() > 1) {
-        text += "\nBundle folders on this stick, too deep for the kiosk to read (move one to the top of the stick, "
-                "so that its bundle.toml is at most one folder down):\n";
+        text += "\n" + fill(words.too_deep);
         std::string label = result.folder.substr(result.folder.rfind('/') + 1);
         for (const std::string& folder : result.too_deep)
             text += "  " + escape_controls(label + "/" + folder) + "\n";
     }
     if (!result.others.empty()) {
-        text += "\nThis stick holds other bundle folders, which the kiosk did not read (it takes one bundle per stick, "
-                "the first by name; remove the others):\n";
+        text += "\n" + fill(words.others);
         for (const std::string& other : result.others)
             text += "  " + escape_controls(other) + "\n";
     }
     if (!problems.empty())
-        text += "\nProblems found, each with its file and line (fix errors; warnings are worth a look):\n" + problems;
+        text += "\n" + fill(words.problems) + problems;
     else if (result.checked)
-        text += "\nNo problems found.\n";
+        text += "\n" + fill(words.no_problems);
     return text;
 }
 
@@ -90,6 +104,11 @@ UsbWatcher::UsbWatcher(UsbConfig config)
         if (!hash.empty() && (limits.empty() || limits == import_limits_id))
             m_poison.insert(hash);
     }
+}
+
+ReportWords UsbWatcher::report_words(store::Store& store) const
+{
+    return m_config.report_words ? m_config.report_words(store) : ReportWords {};
 }
 
 std::string UsbWatcher::poison_file() const
@@ -208,8 +227,7 @@ StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<
     if (deep.size() > 1)
         result.message += " (" + count_of(deep.size() - 1, "more bundle folder", "more bundle folders")
             + " too deep on it: one bundle per stick)";
-    std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
-    result.report = stick_report(result, "", now_text);
+    result.report = stick_report(result, "", unix_seconds(m_config.clock.now()), report_words(store));
     result.report_written = write_report(stick, result.report, result.report_problem);
     std::string logged = result.message;
     if (!result.report_written)
@@ -337,7 +355,7 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
         keep_for_staff(result, staging, identity ? identity->hash : "", now_text, problem_count);
     remove_tree(staging);
 
-    result.report = stick_report(result, problems, now_text);
+    result.report = stick_report(result, problems, unix_seconds(m_config.clock.now()), report_words(store));
     result.report_written = write_report(folder, result.report, result.report_problem);
     if (!others.empty())
         result.message += " (" + count_of(others.size(), "other bundle folder", "other bundle folders")

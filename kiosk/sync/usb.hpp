@@ -9,6 +9,7 @@
 #include "sync/staging.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -16,12 +17,38 @@
 
 namespace kiosk::sync {
 
+// The fixed words of kiosk-report.txt, in the kiosk's language: English unless the app gives others (from its strings
+// files). {when}, {version} and {why} are filled in. What was wrong (`why`, the problems' lines) stays in English.
+struct ReportWords {
+    std::string heading = "Drop-in Kiosk report, {when}";
+    std::string imported = "IMPORTED: the kiosk now shows this content: {version}.";
+    std::string unchanged = "NOTHING TO DO: the kiosk already shows this content: {version}.";
+    std::string pending
+        = "WAITING FOR STAFF: {why}\nNothing changed for visitors. A staff member can apply it from the "
+          "staff screen with the PIN.";
+    std::string refused = "NOT IMPORTED: {why}\nThe kiosk goes on showing the content it had.";
+    std::string too_deep = "Bundle folders on this stick, too deep for the kiosk to read (move one to the top of the "
+                           "stick, so that its bundle.toml is at most one folder down):";
+    std::string others = "This stick holds other bundle folders, which the kiosk did not read (it takes one bundle per "
+                         "stick, the first by name; remove the others):";
+    std::string problems = "Problems found, each with its file and line (fix errors; warnings are worth a look):";
+    std::string no_problems = "No problems found in the content.";
+    std::string details_note; // A line after the heading saying the details are in English ("" in English).
+    // "2026-12-07 10:27" by default; the app gives "Monday, December 7, 10:27 AM EST".
+    std::function<std::string(std::int64_t unix_seconds)> time;
+    // "version 20261207102700" by default; the app gives "packed Monday, December 7, 10:27 AM EST".
+    std::function<std::string(const std::string& version)> version;
+};
+
 struct UsbConfig {
     std::vector<std::string> roots; // Settings' usb_roots.
     std::string state_dir;          // The kiosk's state folder: staging/ and pending/ live here.
     std::vector<std::string> child; // argv prefix of the kiosk itself with --state/--config: "kiosk", "--state", ...
     StagingLimits limits;
     Clock clock = Clock::system(); // For the sync log, the reports and when a bundle started waiting.
+    // The report's words for the kiosk as `store` now has it (the language and zone of the content that shows);
+    // English and the system's zone when unset.
+    std::function<ReportWords(store::Store& store)> report_words;
 };
 
 struct StickResult {
@@ -65,6 +92,7 @@ private:
     void keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity,
         const std::string& now_text, std::int64_t problems);
     std::string poison_file() const;
+    ReportWords report_words(store::Store& store) const;
 
     UsbConfig m_config;
     std::map<std::string, std::string> m_seen; // Folder -> its fingerprint when last read.
@@ -72,7 +100,9 @@ private:
     int m_next_staging = 0;
 };
 
-// The report written to a stick for `result`, with every problem of the check (`problems`: "file:line: ..." lines).
-std::string stick_report(const StickResult& result, const std::string& problems, const std::string& when);
+// The report written to a stick for `result`, with every problem of the check (`problems`: "file:line: ..." lines),
+// made at `now` (unix seconds).
+std::string stick_report(
+    const StickResult& result, const std::string& problems, std::int64_t now, const ReportWords& words = {});
 
 } // namespace kiosk::sync

@@ -28,7 +28,8 @@ TEST_CASE("a signed stick is imported, then found unchanged")
     CHECK(kiosk.status("source") == kiosk.source("stick"));
     CHECK(kiosk.status("pages") == "5");
     std::string report = kiosk.report("stick");
-    CHECK_MESSAGE(contains(report, "IMPORTED: the kiosk now shows this content (version " + version + ")"), report);
+    CHECK_MESSAGE(contains(report, "IMPORTED: the kiosk now shows this content: packed "), report);
+    CHECK_MESSAGE(contains(report, "(version " + version + ")."), report);
     CHECK(kiosk.last_logged("result") == "imported");
     CHECK(kiosk.last_logged("source") == kiosk.source("stick"));
     // The report on the stick is not part of the bundle: it still verifies.
@@ -427,4 +428,36 @@ TEST_CASE("trusted keys that cannot be read or are not keys are named with why i
     nlohmann::json good
         = json_of(run_kiosk({"status", "--json", "--config", kiosk.config, "--state", kiosk.state.path()}).out);
     CHECK(good["key_problems"] == nlohmann::json::array());
+}
+
+TEST_CASE("a Spanish kiosk's stick report is in Spanish, with the kiosk's local time and its zone")
+{
+    Kiosk kiosk;
+    // Content in Spanish, in New York's zone.
+    fs::create_directories(kiosk.stick("first") + "/pages");
+    write_text(kiosk.stick("first") + "/bundle.toml",
+        "name = \"Centro\"\nlanguages = [\"es\"]\ntime_zone = \"America/New_York\"\n\n[[sections]]\nid = \"info\"\n"
+        "kind = \"page\"\npage = \"info\"\ntitle = \"Información\"\n");
+    write_text(kiosk.stick("first") + "/pages/info.md", "# Información\n\nAbierto de lunes a viernes.\n");
+    REQUIRE(pack(kiosk.stick("first"), kiosk.key).status == 0);
+    auto imported = kiosk.sync();
+    REQUIRE_MESSAGE(imported.status == 0, imported.out << imported.err);
+    std::string report = kiosk.report("first");
+    CHECK_MESSAGE(contains(report, "IMPORTADO: el quiosco ya muestra este contenido: empaquetada el "), report);
+    CHECK_MESSAGE(contains(report, "Informe de Drop-in Kiosk, "), report);
+    // A zone's name ends the heading's time: EST or EDT, whichever holds today in New York.
+    std::string heading = report.substr(0, report.find('\n'));
+    CHECK_MESSAGE((heading.size() > 4 && (heading.ends_with(" EST") || heading.ends_with(" EDT"))), heading);
+    fs::remove_all(kiosk.stick("first"));
+
+    // A broken bundle: the fixed words in Spanish, what is wrong (file and line) in English, and a note saying so.
+    copy_demo(kiosk.stick("broken"));
+    write_text(kiosk.stick("broken") + "/bundle.toml", "name = \"Broken\nlanguages = [\"es\"]\n");
+    auto refused = kiosk.sync();
+    CHECK(refused.status != 0);
+    std::string broken = kiosk.report("broken");
+    CHECK_MESSAGE(contains(broken, "NO IMPORTADO: "), broken);
+    CHECK_MESSAGE(contains(broken, "El quiosco sigue mostrando el contenido que tenía."), broken);
+    CHECK_MESSAGE(contains(broken, "(Los detalles de cada problema están en inglés"), broken);
+    CHECK_MESSAGE(contains(broken, "bundle.toml:1"), broken);
 }

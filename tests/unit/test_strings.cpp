@@ -1,4 +1,5 @@
 // UI strings: English and Spanish load, dates read naturally in each, gaps fall back to English.
+#include "app/report_words.hpp"
 #include "ui/strings.hpp"
 
 #include <algorithm>
@@ -157,4 +158,25 @@ TEST_CASE("a phrase fills its placeholders in one pass, and shows a verbatim tex
     CHECK(s.format(Phrases {Phrase {"staff_applied"}, Phrase::verbatim("More.")}, "en")
         == "Applied: the stick's content is showing now. More.");
     CHECK(s.format(Phrase {"staff_fact", {{"label", "A"}}}, "en") == "A: {value}"); // A missing argument shows.
+}
+
+TEST_CASE("kiosk-report.txt's English words are the sync layer's own, so a report reads the same either way")
+{
+    Diagnostics d;
+    Strings strings = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    sync::ReportWords english = report_words_in(strings, "en", TimeZone::utc(), Clock::system());
+    sync::ReportWords built_in;
+    CHECK(english.heading == built_in.heading);
+    CHECK(english.details_note == built_in.details_note);
+    CHECK(english.imported == built_in.imported);
+    CHECK(english.unchanged == built_in.unchanged);
+    CHECK(english.pending == built_in.pending);
+    CHECK(english.refused == built_in.refused);
+    CHECK(english.too_deep == built_in.too_deep);
+    CHECK(english.others == built_in.others);
+    CHECK(english.problems == built_in.problems);
+    CHECK(english.no_problems == built_in.no_problems);
+    // A language the strings files lack is English.
+    CHECK(report_words_in(strings, "fr", TimeZone::utc(), Clock::system()).heading == built_in.heading);
 }
