@@ -59,12 +59,14 @@ dpkg_root=(dpkg --root="$root" --force-script-chrootless --force-depends --force
 [[ -x $root/usr/bin/kiosk ]] || { echo "not installed" >&2; exit 1; }
 grep -q '^kiosk:' "$root/etc/passwd" || { echo "the kiosk user was not created" >&2; exit 1; }
 [[ -d $root/var/lib/kiosk ]] || { echo "/var/lib/kiosk was not created" >&2; exit 1; }
+[[ -d $root/etc/kiosk/keys ]] || { echo "/etc/kiosk/keys (for trusted_keys, docs/updates.md) was not created" >&2; exit 1; }
 "$root/usr/bin/kiosk" check "$root/usr/share/kiosk/data/demo" >/dev/null
 "${dpkg_root[@]}" -r drop-in-kiosk
 [[ ! -e $root/usr/bin/kiosk ]] || { echo "the binary stayed after removal" >&2; exit 1; }
 [[ -f $root/etc/kiosk/kiosk.toml ]] || { echo "the conffile went with a plain removal" >&2; exit 1; }
 grep -q '^kiosk:' "$root/etc/passwd" || { echo "the kiosk user went with the package" >&2; exit 1; }
 "${dpkg_root[@]}" -P drop-in-kiosk
-[[ ! -e $root/etc/kiosk/kiosk.toml && ! -e $root/var/lib/kiosk ]] || { echo "purge left files" >&2; exit 1; }
+[[ ! -e $root/etc/kiosk/kiosk.toml && ! -e $root/var/lib/kiosk && ! -e $root/etc/kiosk/keys ]] ||
+  { echo "purge left files" >&2; exit 1; }
 grep -q '^kiosk:' "$root/etc/passwd" || { echo "the kiosk user went with the purge" >&2; exit 1; }
 echo "installed, removed and purged cleanly; the kiosk user stays"

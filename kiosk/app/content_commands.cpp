@@ -29,6 +29,7 @@
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace kiosk {
@@ -157,15 +158,34 @@ int run_import(const Options& options, const Settings& settings)
     return imported ? exit_ok : exit_failure;
 }
 
+namespace {
+
+// A line from standard input; at a terminal, after `prompt` and without echo, so that the PIN does not show on the
+// screen (or stay in the terminal's scrollback) as it is typed.
+std::string read_secret_line(const char* prompt)
+{
+    std::string line;
+    termios saved {};
+    bool hidden = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (hidden) {
+        std::cerr << prompt << std::flush;
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        quiet.c_lflag |= tcflag_t(ECHONL); // The Enter still moves to the next line.
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::getline(std::cin, line);
+    if (hidden)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    return line;
+}
+
+} // namespace
+
 int run_set_pin(const Options& options)
 {
-    std::string first, second;
-    if (isatty(STDIN_FILENO))
-        std::cerr << "New staff PIN (4 to 12 digits): " << std::flush;
-    std::getline(std::cin, first);
-    if (isatty(STDIN_FILENO))
-        std::cerr << "The same PIN again: " << std::flush;
-    std::getline(std::cin, second);
+    std::string first = read_secret_line("New staff PIN (4 to 12 digits, not shown as you type): ");
+    std::string second = read_secret_line("The same PIN again: ");
     for (std::string* pin : {&first, &second}) {
         while (!pin->empty() && (pin->back() == '\r' || pin->back() == ' '))
             pin->pop_back();

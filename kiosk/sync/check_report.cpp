@@ -232,12 +232,15 @@ std::string summary_text(const CheckReport& report)
     if (!report.importable)
         return text + count_of(errors, "error", "errors") + ": the bundle cannot be used until "
             + (errors == 1 ? "it is" : "they are") + " fixed" + packed;
+    // With the MANIFEST's errors listed above, "no errors" would read as a contradiction: the content's are meant.
+    std::string in_content = packing || !packed.empty() ? " in the content" : "";
     if (errors)
-        return text + count_of(errors, "error", "errors") + (errors == 1 ? " (that row is" : " (those rows are")
-            + " left out) and " + count_of(warnings, "warning", "warnings") + packed;
+        return text + count_of(errors, "error", "errors") + in_content
+            + (errors == 1 ? " (that row is" : " (those rows are") + " left out)"
+            + (warnings ? " and " + count_of(warnings, "warning", "warnings") : "") + packed;
     if (warnings)
-        return text + "no errors, " + count_of(warnings, "warning", "warnings") + packed;
-    return text + (packing ? "no problems in the content" : "no problems") + packed;
+        return text + "no errors" + in_content + ", " + count_of(warnings, "warning", "warnings") + packed;
+    return text + "no problems" + in_content + packed;
 }
 
 // One paragraph for people: "Compared with what shows: ...".
