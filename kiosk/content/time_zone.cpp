@@ -105,7 +105,8 @@ std::string TimeZone::abbreviation(WallTime time) const
     // No name (tzdata writes "-03" for many zones): the offset from UTC, as "UTC-3" or "UTC+5:30".
     int minutes = std::abs(offset) / 60;
     std::string hours = std::to_string(minutes / 60);
-    std::string rest = minutes % 60 ? ":" + std::string(minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60) : "";
+    std::string rest
+        = minutes % 60 ? ":" + std::string(minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60) : "";
     return offset == 0 ? "UTC" : std::string("UTC") + (offset < 0 ? "-" : "+") + hours + rest;
 }
 

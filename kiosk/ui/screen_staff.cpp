@@ -164,28 +164,41 @@ std::optional<Intent> draw_staff_buttons(
     float pad = style.pad();
     float gap = style.gap();
     int columns = column >= 4.0f * m.em(9.0f) + 3.0f * gap ? 4 : column >= m.em(14.0f) ? 2 : 1;
+    // Two lines of bold body text. When not every row shows above the answer strip (a 7-inch panel), the rows that
+    // do show fill it exactly, a little tighter: no button is cut in half at the strip, which reads as a cut label.
+    float bold = style.fonts.bold->FontSize;
+    float button_h = std::max(m.touch() * 1.2f, bold * 2.0f + m.em(0.7f));
+    float shown = ImGui::GetWindowHeight() - 2.0f * pad;
+    int rows = (int(std::size(staff_buttons)) + columns - 1) / columns;
+    if (float(rows) * (button_h + gap) - gap > shown) {
+        float least = std::max(m.touch() * 1.2f, bold * 2.0f + m.em(0.3f));
+        float fit = std::max(1.0f, std::floor((shown + gap) / (least + gap)));
+        button_h = std::max(least, std::floor((shown - gap * (fit - 1.0f)) / fit));
+    }
     float button_w = std::floor((column - gap * float(columns - 1)) / float(columns));
-    // Two lines of bold body text: on a 7-inch panel three rows show above the answer strip.
-    float button_h = std::max(m.touch() * 1.2f, style.fonts.bold->FontSize * 2.0f + m.em(0.7f));
+    // One size for every label, the largest in which all fit: a row of buttons in mixed sizes looks broken.
+    std::vector<std::string> labels;
+    for (const StaffButton& button : staff_buttons)
+        labels.push_back(c.word(button.word));
+    ImFont* font = action_font(ImVec2(button_w, button_h), labels, style);
     float y = ImGui::GetCursorPosY();
     std::optional<Intent> intent;
     int n = 0;
     for (const StaffButton& button : staff_buttons) {
-        ImGui::SetCursorPos(
-            ImVec2(pad + float(n % columns) * (button_w + gap), y + float(n / columns) * (button_h + gap)));
+        int row = n / columns, place = n % columns; // Whole rows and places in them.
+        ImGui::SetCursorPos(ImVec2(pad + float(place) * (button_w + gap), y + float(row) * (button_h + gap)));
         bool open = !busy && !staff_unavailable(view, button.action);
         ImVec2 at = ImGui::GetCursorScreenPos();
-        TextScope labels(TextKind::Label);
-        if (action_button(button.id, ImVec2(button_w, button_h), c.word(button.word), style,
-                open ? ActionLook::Plain : ActionLook::Unavailable)
+        TextScope as_label(TextKind::Label);
+        if (action_button(button.id, ImVec2(button_w, button_h), labels[std::size_t(n)], style,
+                open ? ActionLook::Plain : ActionLook::Unavailable, font)
             && !busy) { // While one runs, nothing answers: nothing to tap twice or in between.
             intent = Intent {.kind = Intent::Kind::StaffAction, .action = button.action};
             tapped = Area {at, ImVec2(at.x + button_w, at.y + button_h)};
         }
         ++n;
     }
-    int rows = (n + columns - 1) / columns; // A part-filled last row counts.
-    ImGui::SetCursorPos(ImVec2(pad, y + float(rows) * (button_h + gap) + pad));
+    ImGui::SetCursorPos(ImVec2(pad, y + float(rows) * (button_h + gap) + pad)); // A part-filled last row counts.
     return intent;
 }
 
@@ -339,7 +352,7 @@ std::optional<Intent> draw_staff_question(
         ImGui::SetCursorPos(ImVec2(row_x + float(i) * (button_w + gap), row_y));
         const char* word = !two ? q.yes : i == 0 ? q.first : q.second;
         ImGui::PushID(i);
-        TextScope labels(TextKind::Label);
+        TextScope as_label(TextKind::Label);
         if (action_button("confirm", ImVec2(button_w, button_h), c.word(word), style, ActionLook::Confirm))
             intent = Intent {.kind = Intent::Kind::StaffAction, .action = action, .slot = i + 1, .confirmed = true};
         ImGui::PopID();

@@ -244,6 +244,23 @@ float draw_wrapped(
     return shown == 0 ? 0.0f : (y - pos.y) - font->FontSize * (line_spacing - 1.0f);
 }
 
+namespace {
+
+// The widest of the lines `text` wraps into at `width` (at most `max_lines` of them).
+float wrapped_width(ImFont* font, float width, const std::string& text, int max_lines)
+{
+    const std::vector<WrapLine>& lines = wrap_lines(font, width, text, max_lines);
+    float widest = 0.0f;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < lines.size() && int(i) < max_lines; ++i) {
+        widest = std::max(widest, text_width(font, text.data() + start, text.data() + lines[i].end));
+        start = lines[i].next;
+    }
+    return std::min(widest, width);
+}
+
+} // namespace
+
 float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines)
 {
     int lines = std::min(int(wrap_lines(font, width, text, max_lines).size()), max_lines);
@@ -405,7 +422,23 @@ struct ButtonLook {
     bool one_line = false;     // A size smaller, down to secondary text, rather than two lines (the urgent band).
     bool fit = false;          // A size smaller, down to secondary text, rather than a label cut after two lines.
     float border_lines = 1.0f; // The border's width, in the style's lines.
+    ImFont* font = nullptr;    // This size, when set (a row of buttons in one size).
 };
+
+// The inset of a button's label from its sides.
+float label_inset(ImVec2 size, bool compact, const Metrics& m)
+{
+    return std::min(m.em(compact ? 0.4f : 0.8f), size.x * 0.08f); // A narrow key keeps room for words.
+}
+
+// The label fits a button `width` by `height` in `font`: at most two lines (three are allowed in the test, then found
+// too tall), two lines with room above and below them, and no word wider than the button.
+bool label_fits(ImFont* font, float width, float height, const std::string& label, const Metrics& m)
+{
+    float h = wrapped_height(font, width, label, 3);
+    float room = h > font->FontSize * 1.5f ? m.em(0.25f) : 0.0f; // Two lines touching the edges read as cut.
+    return h < font->FontSize * 2.5f && h + room <= height && widest_word(font, label) <= width;
+}
 
 // A large button: an icon at the left and up to two lines of label, centred vertically.
 bool big_button(
@@ -425,7 +458,7 @@ bool big_button(
     if (border)
         list->AddRect(pos, max, border, style.radius(), 0, style.line() * look.border_lines);
 
-    float inset = std::min(m.em(look.compact ? 0.4f : 0.8f), size.x * 0.08f); // A narrow key keeps room for words.
+    float inset = label_inset(size, look.compact, m);
     float mid_y = pos.y + size.y * 0.5f;
     float text_x = pos.x + inset;
     if (icon.drawn != Icon::None || icon.glyph != 0) {
@@ -454,17 +487,18 @@ bool big_button(
             if (wrapped_height(font, width, label, 2) < font->FontSize * 1.5f)
                 break;
         }
+    } else if (look.font) {
+        font = look.font;
     } else if (look.fit) {
         for (ImFont* candidate : {font, style.fonts.bold, style.fonts.small}) {
             font = candidate;
-            float h = wrapped_height(font, width, label, 3);
-            if (h < font->FontSize * 2.5f && h <= size.y && widest_word(font, label) <= width)
+            if (label_fits(font, width, size.y, label, m))
                 break;
         }
     }
     float height = wrapped_height(font, width, label, 2);
-    if (look.centered && height < font->FontSize * 1.5f) {
-        float label_w = text_width(font, label.data(), label.data() + label.size());
+    if (look.centered) { // Two lines as a block in the middle, so that a row of buttons lines up.
+        float label_w = wrapped_width(font, width, label, 2);
         text_x += std::max(0.0f, (width - label_w) * 0.5f);
         width = right - text_x;
     }
@@ -514,7 +548,19 @@ bool key_button(const char* id, ImVec2 size, const std::string& label, const Sty
     return big_button(id, size, label, TileIcon {}, look, style);
 }
 
-bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style, ActionLook kind)
+ImFont* action_font(ImVec2 size, const std::vector<std::string>& labels, const Style& style)
+{
+    float width = size.x - 2.0f * label_inset(size, false, style.metrics);
+    for (ImFont* candidate : {tile_font(TileForm::Regular, style), style.fonts.bold, style.fonts.small}) {
+        if (std::all_of(labels.begin(), labels.end(),
+                [&](const std::string& label) { return label_fits(candidate, width, size.y, label, style.metrics); }))
+            return candidate;
+    }
+    return style.fonts.small;
+}
+
+bool action_button(
+    const char* id, ImVec2 size, const std::string& label, const Style& style, ActionLook kind, ImFont* font)
 {
     const Theme& t = style.theme;
     ButtonLook look {t.header, t.header_pressed, t.header_text, t.header_text, 0, false, true};
@@ -527,6 +573,7 @@ bool action_button(const char* id, ImVec2 size, const std::string& label, const 
         icon.drawn = Icon::Check;
     }
     look.fit = true;
+    look.font = font;
     return big_button(id, size, label, icon, look, style);
 }
 

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -89,9 +90,11 @@ enum class ActionLook {
     Confirm,     // The confirm button of a question: white, a thick accent edge and a tick, unlike any other.
 };
 // A big button for the one thing to do on a screen ("Close"), or a staff action. Its words take a smaller size rather
-// than being cut after two lines.
-bool action_button(
-    const char* id, ImVec2 size, const std::string& label, const Style& style, ActionLook look = ActionLook::Plain);
+// than being cut after two lines; `font`, when given, is the size for all of a group (from action_font).
+bool action_button(const char* id, ImVec2 size, const std::string& label, const Style& style,
+    ActionLook look = ActionLook::Plain, ImFont* font = nullptr);
+// The largest size in which every one of `labels` fits a plain action button of `size`: buttons side by side in one.
+ImFont* action_font(ImVec2 size, const std::vector<std::string>& labels, const Style& style);
 
 // A pill that opens a link's QR view, or a filter choice. `selected` fills it and shows a check mark, so the choice
 // is never told by colour alone. Width: the label's, at most `max_width`. Returns true when tapped.

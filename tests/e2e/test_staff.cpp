@@ -159,8 +159,8 @@ TEST_CASE("staff apply a stick's unsigned bundle, then roll back to the previous
     CHECK_FALSE(fs::exists(staff.state + "/pending"));
 
     // Now there is a previous version to go back to.
-    auto rolled = staff.script(
-        long_press + type(pin) + act("Go back to the previous content") + confirm("Yes, go back"), quiet);
+    auto rolled
+        = staff.script(long_press + type(pin) + act("Show the previous content") + confirm("Yes, go back"), quiet);
     REQUIRE_MESSAGE(rolled.status == 0, rolled.err);
     CHECK_MESSAGE(
         rolled.out.find("staff: Rolled back: version local-1 is showing again.") != std::string::npos, rolled.out);

@@ -19,7 +19,7 @@ const std::string pin = "2468";
 const std::string enter = "wait 200\npress \"staff corner\" 3200\nwait 300\ntap \"2\"\nwait 100\ntap \"4\"\nwait "
                           "100\ntap \"6\"\nwait 100\ntap \"8\"\nwait 100\ntap \"OK\"\nwait 500\n";
 const char* const labels_en[] = {"Look for updates now", "Save the counts to the stick",
-    "Apply the stick\u2019s content", "Ignore the stick\u2019s content", "Go back to the previous content",
+    "Apply the stick\u2019s content", "Ignore the stick\u2019s content", "Show the previous content",
     "Reset the version floor", "Restart the kiosk", "Stop for maintenance"};
 const char* const labels_es[] = {"Buscar actualizaciones ahora", "Guardar los conteos en la memoria",
     "Aplicar el contenido de la memoria", "Ignorar el contenido de la memoria", "Volver al contenido anterior",
