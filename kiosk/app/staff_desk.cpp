@@ -13,6 +13,7 @@
 #include "sync/child_process.hpp"
 #include "sync/import_child.hpp"
 #include "sync/pending.hpp"
+#include "sync/signing.hpp"
 #include "sync/staging.hpp"
 #include "sync/usb.hpp"
 #include "ui/ui.hpp"
@@ -54,6 +55,114 @@ std::string stick_folder(const std::vector<std::string>& roots)
         }
     }
     return "";
+}
+
+// `n` things in the staff screen's language: Phrase::plural of `one` and `many`, whose text has {n}.
+std::string counted(const PeopleTime& words, std::size_t n, const char* one, const char* many)
+{
+    return words.strings ? words.strings->format(
+               ui::Phrase::plural(static_cast<long long>(n), one, many, {{"n", std::to_string(n)}}), words.language)
+                         : std::to_string(n);
+}
+
+// What a waiting bundle holds and how it checked, in the staff screen's language ("5 páginas, 18 tarjetas...").
+std::string holds_text(const sync::CheckReport& report, const PeopleTime& words)
+{
+    const BundleCounts& n = report.counts;
+    std::size_t packing = report.packing ? report.packing->problems() : 0;
+    std::size_t errors = report.errors() - std::min(packing, report.errors()), warnings = report.warnings();
+    ui::Phrase problems {"staff_holds_no_problems"};
+    if (errors || warnings)
+        problems = ui::Phrase {"staff_holds_problems",
+            {{"errors", counted(words, errors, "staff_count_error", "staff_count_errors")},
+                {"warnings", counted(words, warnings, "staff_count_warning", "staff_count_warnings")}}};
+    if (packing || (report.packing && !report.packing->error.empty()))
+        problems = ui::Phrase {"staff_holds_changed_after_packing",
+            {{"problems", words.strings ? words.strings->format(problems, words.language) : ""}}};
+    ui::Phrase holds {"staff_holds",
+        {{"pages", counted(words, n.pages, "staff_count_page", "staff_count_pages")},
+            {"cards", counted(words, n.cards, "staff_count_card", "staff_count_cards")},
+            {"events", counted(words, n.events, "staff_count_event", "staff_count_events")},
+            {"upcoming", std::to_string(n.occurrences)},
+            {"images", counted(words, n.images, "staff_count_image", "staff_count_images")},
+            {"problems", words.strings ? words.strings->format(problems, words.language) : ""}}};
+    return words.strings ? words.strings->format(holds, words.language) : sync::summary_text(report);
+}
+
+// Why a bundle waits, in the staff screen's language: it was not packed, it changed after packing, or a key this
+// kiosk does not trust signed it. Found again from its folder: the sync layer says it in English.
+ui::Phrase wait_reason(const std::string& folder)
+{
+    if (!sync::has_manifest(folder))
+        return ui::Phrase {"staff_why_unsigned"};
+    std::string why;
+    auto manifest = sync::read_manifest(folder, why);
+    auto differences = manifest ? sync::manifest_differences(folder, *manifest, why) : std::nullopt;
+    if (!differences || !differences->empty())
+        return ui::Phrase {"staff_why_changed"};
+    return ui::Phrase {"staff_why_untrusted"};
+}
+
+// What applying a bundle would change for visitors, in the staff screen's language (the names, titles and words
+// quoted are the content's own).
+std::string changes_text(const sync::Changes& c, const PeopleTime& words)
+{
+    if (!words.strings)
+        return sync::changes_text(c);
+    auto say = [&](const char* key, ui::Phrase::Args args) {
+        return words.strings->format(ui::Phrase {key, std::move(args)}, words.language);
+    };
+    std::vector<std::string> parts;
+    if (!c.new_name.empty())
+        parts.push_back(say("staff_change_name", {{"name", c.new_name}}));
+    auto number = [&](std::size_t n, const char* key) {
+        if (n)
+            parts.push_back(say(key, {{"n", std::to_string(n)}}));
+    };
+    number(c.sections_changed, "staff_change_tiles");
+    auto pages = [&](const std::vector<std::string>& list, const char* key) {
+        std::string names;
+        for (const std::string& path : list) // "pages/about.md" as "about.md"; a path from a child is not trusted.
+            names += (names.empty() ? "" : ", ") + (path.rfind("pages/", 0) == 0 ? path.substr(6) : path);
+        if (!names.empty())
+            parts.push_back(say(key, {{"names", names}}));
+    };
+    pages(c.pages_changed, "staff_change_pages_changed");
+    pages(c.pages_added, "staff_change_pages_added");
+    pages(c.pages_removed, "staff_change_pages_removed");
+    number(c.cards_added, "staff_change_cards_added");
+    number(c.cards_removed, "staff_change_cards_removed");
+    number(c.events_added, "staff_change_events_added");
+    number(c.events_removed, "staff_change_events_removed");
+    if (c.urgent_changed)
+        parts.push_back(c.urgent_text.empty()
+                ? say("staff_change_urgent", {{"title", c.urgent_title}})
+                : say("staff_change_urgent_text", {{"title", c.urgent_title}, {"text", c.urgent_text}}));
+    if (parts.empty())
+        return say("staff_changes_none", {});
+    std::string joined;
+    for (const std::string& part : parts)
+        joined += (joined.empty() ? "" : "; ") + part;
+    return say("staff_changes", {{"parts", joined}});
+}
+
+// A sync log's result word ("pending") in the staff screen's language; one it does not know as it is.
+std::string result_text(const std::string& result, const PeopleTime& words)
+{
+    static const std::pair<const char*, const char*> known[] = {{"imported", "staff_result_imported"},
+        {"unchanged", "staff_result_unchanged"}, {"pending", "staff_result_pending"},
+        {"refused", "staff_result_refused"}, {"failed", "staff_result_failed"}, {"dropped", "staff_result_dropped"}};
+    for (const auto& [word, key] : known)
+        if (result == word && words.strings)
+            return words.strings->get(key, words.language);
+    return result;
+}
+
+// Free space as people say it: "59 GB", "512 MB".
+std::string free_space_text(std::uint64_t bytes)
+{
+    std::uint64_t mb = bytes >> 20;
+    return mb >= 1024 ? std::to_string((mb + 512) / 1024) + " GB" : std::to_string(mb) + " MB";
 }
 
 } // namespace
@@ -131,7 +240,7 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
             seen.push_back(entry.source);
             // The result and the message are the sync layer's words, in English.
             view.sources.push_back(Phrase {"staff_source_line",
-                {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", entry.result},
+                {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", result_text(entry.result, words)},
                     {"message", entry.message}}});
         }
     } else {
@@ -147,8 +256,7 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
     fact("staff_fact_clock", synced ? Phrase {"staff_clock_synced"} : Phrase {"staff_clock_not_synced"});
     struct statvfs disk { };
     if (statvfs(m_state.c_str(), &disk) == 0) {
-        std::string mib = std::to_string((std::uint64_t(disk.f_bavail) * disk.f_frsize) >> 20);
-        fact("staff_fact_free_disk", Phrase {"staff_free_disk", {{"mib", mib}}});
+        fact("staff_fact_free_disk", Phrase::verbatim(free_space_text(std::uint64_t(disk.f_bavail) * disk.f_frsize)));
     }
     double up = 0;
     std::ifstream("/proc/uptime") >> up;
@@ -188,8 +296,7 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
 {
     using ui::Phrase;
     // Where it came from, whether signed (and by which key), what it holds, and what it would change for visitors
-    // (the check runs in a child: the bundle is a stranger's). The sync layer's own words (why it waits, the check's
-    // summary, the changes) stay in English.
+    // (the check runs in a child: the bundle is a stranger's), all in the staff screen's language.
     std::string folder = sync::pending_folder(m_state, slot);
     if (!exists(folder + "/bundle.toml"))
         return {};
@@ -201,6 +308,9 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
     auto report = sync::check_from_json(check.out.substr(0, check.out.find('\n')), unanswered);
     ui::Phrases text;
     std::string arrived = info.arrived > 0 ? words.time(info.arrived) : info.arrived_text;
+    // In English the sync layer's own words, which also name the key; in another language the reason in its words.
+    if (words.strings && words.language != "en" && !info.why.empty())
+        info.why = words.strings->format(wait_reason(folder), words.language);
     text.push_back(info.why.empty()
             ? Phrase {"staff_pending_from", {{"source", info.source}, {"arrived", arrived}}}
             : Phrase {"staff_pending_from_why", {{"source", info.source}, {"arrived", arrived}, {"why", info.why}}});
@@ -208,10 +318,10 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
         text.push_back(Phrase {"staff_pending_check_failed", {{"failure", check.failure()}}});
         return text;
     }
-    Phrase::Args summary {{"summary", sync::summary_text(*report)}};
+    Phrase::Args summary {{"summary", holds_text(*report, words)}};
     text.push_back(report->diagnostics.empty() ? Phrase {"staff_pending_summary", summary}
                                                : Phrase {"staff_pending_summary_problems", summary});
-    text.push_back(report->changes ? Phrase::verbatim(sync::changes_text(*report->changes))
+    text.push_back(report->changes ? Phrase::verbatim(changes_text(*report->changes, words))
                                    : Phrase {"staff_pending_no_compare", {{"error", report->compare_error}}});
     for (const std::string& other : info.refused)
         text.push_back(Phrase {"staff_pending_refused", {{"bundle", other}}});

@@ -62,13 +62,15 @@ struct Staff {
         REQUIRE_MESSAGE(r.status == 0, r.err);
     }
 
-    RunResult script(const std::string& text, const std::string& config = "")
+    RunResult script(const std::string& text, const std::string& config = "", const std::string& language = "")
     {
         std::string file = dir.write("staff.script", text);
         std::vector<std::string> args {
             "--windowed", "--size", "800x480", "--state", state, "--now", "2026-12-02T10:00", "--script", file};
         if (!config.empty())
             args.insert(args.end(), {"--config", config});
+        if (!language.empty())
+            args.insert(args.end(), {"--lang", language});
         return run_kiosk(args);
     }
 
@@ -383,6 +385,17 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
     CHECK_MESSAGE(
         opened.out.find("THE URGENT PAGE CHANGES: its title is \"Overdose? Call 555-0100\"") != std::string::npos,
         opened.out);
+
+    // On a Spanish kiosk, all of it in Spanish: why it waits, what it holds, what it would change.
+    auto spanish = staff.script(long_press + type(pin), quiet, "es");
+    REQUIRE_MESSAGE(spanish.status == 0, spanish.err);
+    for (const char* words :
+        {"(no est\u00e1 firmado: no se empaquet\u00f3 con kiosk pack)", "5 p\u00e1ginas, 18 tarjetas, 8 eventos (",
+            "Comparado con lo que se muestra: el nombre en pantalla pasa a ser "
+            "\"Westside Drop-in\".",
+            "CAMBIA LA P\u00c1GINA URGENTE: su t\u00edtulo es \"Overdose? Call 555-0100\""})
+        CHECK_MESSAGE(spanish.out.find(words) != std::string::npos, words << "\n" << spanish.out);
+    CHECK_MESSAGE(spanish.out.find("it waits for staff") == std::string::npos, spanish.out);
 
     // Staff ignore the second, then apply the first.
     auto ignored = staff.script(
