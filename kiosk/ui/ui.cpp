@@ -359,6 +359,10 @@ void Ui::watch_staff_corner()
         m_pin_digits.clear();
         m_staff_message = {};
         m_attract = false;
+        // The pad in ordinary text too, as the staff screen: laid out for that size (large text shrank its keys).
+        if (m_large_text)
+            m_fonts_stale = true;
+        m_large_text = false;
         ImGui::ClearActiveID();
         m_fade_pending = true;
     }

@@ -122,6 +122,26 @@ TEST_CASE("a long press opens the PIN pad, five wrong PINs lock it, across a res
     CHECK(second.out.find("staff: open") != std::string::npos);
 }
 
+TEST_CASE("the PIN pad is the same in ordinary text after a visitor chose larger text")
+{
+    Staff staff;
+    // Each key's rectangle, as "controls" prints them.
+    auto keys = [](const std::string& out) {
+        std::string found;
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind("control: ", 0) == 0 && line.size() > 2 && (line.ends_with(" OK") || line.ends_with(" 5")))
+                found += line + "\n";
+        return found;
+    };
+    auto ordinary = staff.script(long_press + "controls\n");
+    auto after_large = staff.script("wait 200\ntap \"Larger text\"\nwait 300\n" + long_press + "controls\n");
+    REQUIRE_MESSAGE(ordinary.status == 0, ordinary.err);
+    REQUIRE_MESSAGE(after_large.status == 0, after_large.err);
+    CHECK_FALSE(keys(ordinary.out).empty());
+    CHECK_MESSAGE(keys(after_large.out) == keys(ordinary.out), after_large.out);
+}
+
 TEST_CASE("without a PIN the corner does nothing")
 {
     TempDir dir;
