@@ -379,6 +379,7 @@ struct Status {
     struct Source {
         std::string source;
         std::optional<store::SyncLogEntry> success, failure;
+        bool failure_past = false; // The last failure came before the last success: since fixed.
     };
     std::vector<Source> sources;
     // What waits for staff, in slot order; a bundle what shows has moved past is left out (it goes at the next sync).
@@ -406,8 +407,10 @@ Status read_status(store::Store& store, const std::string& state)
             it = status.sources.insert(status.sources.end(), Status::Source {entry.source, {}, {}});
         bool good = entry.result == "imported" || entry.result == "unchanged" || entry.result == "pending";
         auto& slot = good ? it->success : it->failure;
-        if (!slot)
+        if (!slot) {
             slot = entry;
+            it->failure_past = !good && it->success; // Newest first: the success was later.
+        }
     }
     return status;
 }
@@ -497,8 +500,10 @@ void print_sources(const Status& status, const PeopleTime& words)
         if (s.success)
             std::cout << "  last success: " << words.time(s.success->at) << ": " << s.success->result << ": "
                       << escape_controls(s.success->message) << "\n";
+        // A failure older than the last success is past: said so, so that nobody chases what was already fixed.
         if (s.failure)
-            std::cout << "  last failure: " << words.time(s.failure->at) << ": " << s.failure->result << ": "
+            std::cout << (s.failure_past ? "  last failure, before that success: " : "  last failure: ")
+                      << words.time(s.failure->at) << ": " << s.failure->result << ": "
                       << escape_controls(s.failure->message) << "\n";
     }
 }

@@ -461,3 +461,22 @@ TEST_CASE("a Spanish kiosk's stick report is in Spanish, with the kiosk's local 
     CHECK_MESSAGE(contains(broken, "(Los detalles de cada problema están en inglés"), broken);
     CHECK_MESSAGE(contains(broken, "bundle.toml:1"), broken);
 }
+
+TEST_CASE("status says a stick's failure is past once the same stick has succeeded since")
+{
+    Kiosk kiosk;
+    copy_demo(kiosk.stick("stick"));
+    write_text(kiosk.stick("stick") + "/bundle.toml", "name = \"Broken\n");
+    CHECK(kiosk.sync().status != 0);
+    auto failing = run_kiosk({"status", "--state", kiosk.state.path()});
+    CHECK_MESSAGE(contains(failing.out, "  last failure: "), failing.out);
+
+    fs::remove_all(kiosk.stick("stick"));
+    copy_demo(kiosk.stick("stick"));
+    REQUIRE(pack(kiosk.stick("stick"), kiosk.key).status == 0);
+    auto fixed = kiosk.sync();
+    REQUIRE_MESSAGE(fixed.status == 0, fixed.out << fixed.err);
+    auto status = run_kiosk({"status", "--state", kiosk.state.path()});
+    CHECK_MESSAGE(contains(status.out, "  last success: "), status.out);
+    CHECK_MESSAGE(contains(status.out, "  last failure, before that success: "), status.out);
+}
