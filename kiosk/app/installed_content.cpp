@@ -11,6 +11,7 @@
 
 #include "content/image_scale.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -58,7 +59,9 @@ InstalledContent stored_content(store::Store& store, std::string& error)
     if (auto version = store.active_version())
         content.imported_at = WallTime(std::chrono::seconds(version->imported_at));
     if (auto version = store.active_version(); version && !version->expires.empty())
-        content.expires_at = WallTime(std::chrono::seconds(store::packed_version_seconds(version->expires)));
+        // At most about the year 2255, which a WallTime (nanoseconds) holds: a MANIFEST may say "expires 9999...".
+        content.expires_at = WallTime(std::chrono::seconds(
+            std::min<std::int64_t>(store::packed_version_seconds(version->expires), 9'000'000'000)));
     return content;
 }
 

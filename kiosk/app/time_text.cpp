@@ -25,6 +25,11 @@ std::string time_text(std::int64_t unix_seconds, TimeText kind)
 
 std::string PeopleTime::time(std::int64_t unix_seconds) const
 {
+    // A WallTime counts nanoseconds: past about the year 2255 it would overflow. Such a time (a version dated 9999,
+    // an expiry a MANIFEST made up) is said as it is, in UTC.
+    constexpr std::int64_t wall_limit = 9'000'000'000;
+    if (unix_seconds > wall_limit || unix_seconds < -wall_limit)
+        return time_text(unix_seconds, TimeText::IsoUtc);
     WallTime at {std::chrono::seconds(unix_seconds)};
     LocalTime local = zone.to_local(at);
     if (!strings) { // The commands' English, in the same shape.

@@ -42,7 +42,7 @@ ChildImport import_in_child(const std::vector<std::string>& kiosk_argv, const st
         result.report = std::move(*report);
         result.answered = true;
         if (result.report.outcome == Outcome::Imported) // The line the sync log and the stick's report give it.
-            result.report.message = "imported as version " + result.report.version;
+            result.report.message = "now showing version " + result.report.version;
         return result;
     }
     result.crashed = true;

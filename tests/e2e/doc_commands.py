@@ -126,7 +126,7 @@ with tempfile.TemporaryDirectory() as tmp:
             # updates.md shows what it prints: the state folder, then one line per source.
             expected = [
                 "State folder: %s" % state,
-                r"usb:%s/STICK/eastside-content: (imported: imported as version \d{14}|unchanged: .*)" % media,
+                r"usb:%s/STICK/eastside-content: (imported: now showing version \d{14}|unchanged: .*)" % media,
             ]
             lines = out.splitlines()
             if len(lines) < 2 or lines[0] != expected[0] or not re.fullmatch(expected[1], lines[1]):

@@ -264,7 +264,7 @@ TEST_CASE("a packed bundle is imported, an unchanged feed costs one request, a c
     MESSAGE("first sync: " << first.ms << " ms, " << first.requests.size() << " requests");
     CHECK_MESSAGE(first.run.status == 0, first.run.out << first.run.err);
     CHECK_MESSAGE(contains(first.run.out,
-                      kiosk.source() + ": imported: imported as version " + version + " (" + std::to_string(files + 2)
+                      kiosk.source() + ": imported: now showing version " + version + " (" + std::to_string(files + 2)
                           + " requests, "),
         first.run.out);
     CHECK(first.requests.size() == std::size_t(files + 2));
@@ -302,7 +302,7 @@ TEST_CASE("a packed bundle is imported, an unchanged feed costs one request, a c
     auto bytes = fs::file_size(kiosk.bundle + "/MANIFEST") + fs::file_size(kiosk.bundle + "/MANIFEST.sig")
         + fs::file_size(kiosk.bundle + "/pages/about.md");
     CHECK_MESSAGE(contains(third.run.out,
-                      kiosk.source() + ": imported: imported as version " + newer + " (3 requests, "
+                      kiosk.source() + ": imported: now showing version " + newer + " (3 requests, "
                           + std::to_string(bytes) + " bytes)"),
         third.run.out);
     status = kiosk.status();
@@ -424,7 +424,7 @@ TEST_CASE("a feed that fails or is refused leaves the content showing and says w
     {
         std::string newer = kiosk.repack_changed();
         auto s = kiosk.sync();
-        REQUIRE_MESSAGE(contains(s.run.out, ": imported: imported as version " + newer), s.run.out);
+        REQUIRE_MESSAGE(contains(s.run.out, ": imported: now showing version " + newer), s.run.out);
         version = newer;
         fs::remove_all(kiosk.bundle);
         fs::copy(work.file("first"), kiosk.bundle, fs::copy_options::recursive);
@@ -562,7 +562,7 @@ TEST_CASE("a feed refused for its key is taken once the kiosk trusts that key")
     // A refusal for the signature is not remembered: what made it unacceptable (trusted_keys) is the kiosk's, so
     // once staff trust the key the same feed is read again.
     CHECK_MESSAGE(s.run.status == 0, s.run.out << s.run.err);
-    CHECK_MESSAGE(contains(s.run.out, kiosk.source() + ": imported: imported as version " + newer), s.run.out);
+    CHECK_MESSAGE(contains(s.run.out, kiosk.source() + ": imported: now showing version " + newer), s.run.out);
     CHECK(kiosk.status()["version"] == newer);
 }
 
@@ -588,7 +588,7 @@ TEST_CASE("a new feed_url is read in full, not asked conditionally with the old 
     auto s = kiosk.sync();
     // The conditional-request state belongs to its URL: a new feed_url is read in full.
     CHECK_MESSAGE(s.run.status == 0, s.run.out << s.run.err);
-    CHECK_MESSAGE(contains(s.run.out, kiosk.source() + ": imported: imported as version " + newer), s.run.out);
+    CHECK_MESSAGE(contains(s.run.out, kiosk.source() + ": imported: now showing version " + newer), s.run.out);
     CHECK(kiosk.status()["version"] == newer);
 }
 

@@ -91,4 +91,7 @@ TEST_CASE("staff read times in the kiosk's zone with its name, and packed versio
     CHECK(spanish.version("20261206043714")
         == "empaquetada el sábado, 5 de diciembre, 22:37 CST (versión 20261206043714)");
     CHECK(english.version("local-1") == "version local-1");
+    // Dated past what a WallTime holds (a version floor of 9999): said in UTC, never overflowing.
+    CHECK(english.version("99991231235959") == "packed 9999-12-31T23:59:59Z (version 99991231235959)");
+    CHECK(english.time(-20'000'000'000) == "1336-03-23T12:26:40Z");
 }
