@@ -168,15 +168,16 @@ std::string read_secret_line(const char* prompt)
     termios saved {};
     bool hidden = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
     if (hidden) {
-        std::cerr << prompt << std::flush;
+        // Echo off before the prompt shows: what is typed after it is never shown, nor thrown away.
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= tcflag_t(ECHONL); // The Enter still moves to the next line.
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::cerr << prompt << std::flush;
     }
     std::getline(std::cin, line);
     if (hidden)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     return line;
 }
 

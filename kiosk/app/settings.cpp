@@ -3,6 +3,7 @@
 
 #include "content/time_zone.hpp"
 #include "content/toml_reader.hpp"
+#include "sync/calendars.hpp"
 
 #include <cmath>
 #include <string_view>
@@ -43,7 +44,8 @@ public:
             else if (key == "feed_url")
                 url(value, s.feed_url);
             else if (key == "calendar_urls")
-                list(value, s.calendar_urls, is_url, "web addresses starting with https:// or http://");
+                list(value, s.calendar_urls, is_calendar_url,
+                    "web addresses starting with https://, http:// or webcal://");
             else if (key == "poll_minutes")
                 integer(value, s.poll_minutes, 1, 1440, "minutes");
             else if (key == "screen_on")
@@ -67,12 +69,16 @@ private:
     {
         return (v.rfind("https://", 0) == 0 && v.size() > 8) || (v.rfind("http://", 0) == 0 && v.size() > 7);
     }
+    // A calendar may also be given as a "subscribe" link hands it out, webcal://, fetched over https://.
+    static bool is_calendar_url(const std::string& v) { return sync::calendar_fetch_url(v).has_value(); }
 
     void bad(const std::string& expected, const toml::value& value)
     {
         std::string shown;
         if (value.is_string())
             shown = "\"" + value.as_string().str + "\"";
+        else if (value.is_integer()) // "from 10 to 86400, not 5": the value itself, not its kind.
+            shown = std::to_string(value.as_integer());
         else
             shown = toml_type_name(value);
         m_diagnostics.error(m_file, m_line,

@@ -14,6 +14,7 @@ line it changes. A command found in a guide that this script does not know fails
 import os
 import pathlib
 import pty
+import select
 import re
 import shutil
 import subprocess
@@ -189,17 +190,26 @@ with tempfile.TemporaryDirectory() as tmp:
         stderr=slave, cwd=work)
     os.close(slave)
     screen = b""
+
+    def read_some(seconds=30):
+        """What the terminal shows next; fails the test rather than hang."""
+        ready, _, _ = select.select([master], [], [], seconds)
+        if not ready:
+            typed.kill()
+            fail("set-pin at a terminal stopped answering; it showed:\n" + screen.decode(errors="replace"))
+        try:
+            return os.read(master, 4096)
+        except OSError:
+            return b""  # The terminal closed with the command.
+
     for answer in (PIN, PIN):
         while b": " not in screen.split(b"\n")[-1]:  # The prompt, then the typing.
-            screen += os.read(master, 4096)
+            screen += read_some()
         os.write(master, (answer + "\n").encode())
-        screen += os.read(master, 4096)
+        screen += read_some()
+    while chunk := read_some():
+        screen += chunk
     typed.wait(timeout=30)
-    try:
-        while chunk := os.read(master, 4096):
-            screen += chunk
-    except OSError:
-        pass  # The terminal closed with the command.
     if typed.returncode != 0 or PIN.encode() in screen or b"The staff PIN is set" not in screen:
         fail("set-pin at a terminal (exit %s) showed:\n%s" % (typed.returncode, screen.decode(errors="replace")))
     print("ok  set-pin at a terminal does not show the PIN")

@@ -76,7 +76,7 @@ TEST_CASE("a bad value is an error that names the key, and the default stays")
                                      "screen_on = [\"Weekdays 9-5\"]\ntime_zone = \"Mars/Olympus\"\n",
         "kiosk.toml", d);
     std::string all = messages(d);
-    CHECK(all.find("kiosk.toml:1: error: rotation must be 0, 90, 180 or 270, not a whole number") != std::string::npos);
+    CHECK(all.find("kiosk.toml:1: error: rotation must be 0, 90, 180 or 270, not 45") != std::string::npos);
     CHECK(all.find("kiosk.toml:2: error: idle_seconds must be a whole number of seconds from 10 to 86400, not \"a "
                    "minute\"")
         != std::string::npos);
@@ -85,6 +85,22 @@ TEST_CASE("a bad value is an error that names the key, and the default stays")
     CHECK(all.find("kiosk.toml:5: error: time_zone must be") != std::string::npos);
     CHECK(s.rotation == 0);
     CHECK(s.idle_seconds == 60);
+}
+
+TEST_CASE("a number out of range is quoted, and calendars may be webcal:// addresses as subscribe links give them")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text(
+        "idle_seconds = 5\ncalendar_urls = [\"webcal://calendar.example.org/c.ics\", \"https://example.org/b.ics\"]\n",
+        "kiosk.toml", d);
+    std::string all = messages(d);
+    CHECK(all.find("kiosk.toml:1: error: idle_seconds must be a whole number of seconds from 10 to 86400, not 5.")
+        != std::string::npos);
+    CHECK(all.find("calendar_urls") == std::string::npos);
+    CHECK(s.calendar_urls.size() == 2);
+    Diagnostics e;
+    parse_settings_text("calendar_urls = [\"ftp://example.org/c.ics\"]\n", "kiosk.toml", e);
+    CHECK(messages(e).find("https://, http:// or webcal://") != std::string::npos);
 }
 
 TEST_CASE("screen hours")
