@@ -276,9 +276,9 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
     }
 }
 
-// One pass over one stick: stage, check, import or wait, report. It is 87 lines and stays whole for now: issue 18's
-// stick points (bundles found too deep, key errors on the stick) reshape these steps, and it will be split then into
-// stage / decide / report.
+// One pass over one stick: stage, check, import or wait, report. It is 87 lines and not yet split: the split into
+// stage / decide / report (the too-deep stick already has its own, report_deep) is owed, and needs a CI run that the
+// session that reshaped it had no time left for.
 StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others, store::Store& store)
 {
     StickResult result;
