@@ -129,7 +129,7 @@ int run_import(const Options& options, const Settings& settings)
         report = sync::import_bundle(dir, policy, *store);
     } else {
         report.outcome = sync::Outcome::Failed;
-        report.message = error;
+        report.reason = Reason::plain(error);
     }
     bool imported = report.outcome == sync::Outcome::Imported || report.outcome == sync::Outcome::Unchanged;
     if (options.json) {
@@ -153,7 +153,7 @@ int run_import(const Options& options, const Settings& settings)
         if (!report.importable)
             std::cout << dir << ": not imported: fix the errors above; the content that was showing stays\n";
         else
-            std::cout << dir << ": not imported: " << report.message << "\n";
+            std::cout << dir << ": not imported: " << report.reason.text() << "\n";
     }
     return imported ? exit_ok : exit_failure;
 }
@@ -263,10 +263,10 @@ int run_verify(const Options& options)
         std::cerr << "kiosk: verify: " << error << "\n";
         return exit_usage;
     }
-    std::string why;
+    Reason why;
     auto verified = sync::verify_bundle(options.pack_dir, {*key}, why);
     if (!verified) {
-        std::cout << options.pack_dir << ": NOT verified: " << why << "\n";
+        std::cout << options.pack_dir << ": NOT verified: " << why.text() << "\n";
         return exit_failure;
     }
     std::cout << options.pack_dir << ": intact, version " << verified->manifest.version << ", signed by "
@@ -323,8 +323,9 @@ int run_sync(const Options& options, const Settings& settings)
         sync::FeedConfig feed {settings.feed_url, config.state_dir, config.child, keys, config.clock, key_problems};
         sync::FeedResult r = sync::FeedSource(feed).sync(*store);
         std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
-                  << escape_controls(r.message) << " (" << count_of(std::size_t(r.requests), "request", "requests")
-                  << ", " << count_of(r.bytes, "byte", "bytes") << ")\n";
+                  << escape_controls(r.reason.text()) << " ("
+                  << count_of(std::size_t(r.requests), "request", "requests") << ", "
+                  << count_of(r.bytes, "byte", "bytes") << ")\n";
         failed = failed || sync::is_failure(r.outcome);
     }
 
@@ -339,10 +340,10 @@ int run_sync(const Options& options, const Settings& settings)
     std::vector<sync::StickResult> results = watcher.scan(*store, true);
     for (const sync::StickResult& r : results) {
         std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
-                  << escape_controls(r.message) << "\n";
+                  << escape_controls(r.reason.text()) << "\n";
         if (!r.report_written)
             std::cout << escape_controls(r.source)
-                      << ": the report could not be written on the stick: " << escape_controls(r.report_problem)
+                      << ": the report could not be written on the stick: " << escape_controls(r.report_problem.text())
                       << "\n";
         failed = failed || sync::is_failure(r.outcome);
     }

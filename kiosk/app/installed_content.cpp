@@ -76,7 +76,7 @@ InstalledContent load_installed_content(
         sync::ChildImport child
             = sync::import_in_child(kiosk_child_argv(options), demo, "demo", sync::ImportPolicy::Unsigned::Import);
         std::cerr << "kiosk: empty store: the demo content: " << sync::outcome_name(child.report.outcome)
-                  << (child.report.message.empty() ? "" : ": " + child.report.message) << "\n";
+                  << (child.report.reason.empty() ? "" : ": " + child.report.reason.text()) << "\n";
     }
     if (store && guard) {
         auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();

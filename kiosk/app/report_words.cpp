@@ -26,6 +26,7 @@ sync::ReportWords report_words_in(
     PeopleTime people {&strings, shown, zone, clock.now()};
     words.time = [people](std::int64_t unix_seconds) { return people.time(unix_seconds); };
     words.version = [people](const std::string& version) { return people.version(version); };
+    words.reason = [people](const Reason& reason) { return people.reason(reason); };
     return words;
 }
 

@@ -89,20 +89,6 @@ std::string holds_text(const sync::CheckReport& report, const PeopleTime& words)
     return words.strings ? words.strings->format(holds, words.language) : sync::summary_text(report);
 }
 
-// Why a bundle waits, in the staff screen's language: it was not packed, it changed after packing, or a key this
-// kiosk does not trust signed it. Found again from its folder: the sync layer says it in English.
-ui::Phrase wait_reason(const std::string& folder)
-{
-    if (!sync::has_manifest(folder))
-        return ui::Phrase {"staff_why_unsigned"};
-    std::string why;
-    auto manifest = sync::read_manifest(folder, why);
-    auto differences = manifest ? sync::manifest_differences(folder, *manifest, why) : std::nullopt;
-    if (!differences || !differences->empty())
-        return ui::Phrase {"staff_why_changed"};
-    return ui::Phrase {"staff_why_untrusted"};
-}
-
 // What applying a bundle would change for visitors, in the staff screen's language (the names, titles and words
 // quoted are the content's own).
 std::string changes_text(const sync::Changes& c, const PeopleTime& words)
@@ -238,10 +224,13 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
             if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
                 continue;
             seen.push_back(entry.source);
-            // The result and the message are the sync layer's words, in English.
+            // The message in the screen's language when the log kept its reason (an entry from before it did, in
+            // English). The reason quotes names from sticks: one line.
+            Reason reason = sync::reason_from_text(entry.reason);
+            std::string message = reason.empty() ? entry.message : escape_controls(words.reason(reason));
             view.sources.push_back(Phrase {"staff_source_line",
                 {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", result_text(entry.result, words)},
-                    {"message", entry.message}}});
+                    {"message", message}}});
         }
     } else {
         fact("staff_fact_store", Phrase::verbatim(error));
@@ -308,12 +297,13 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
     auto report = sync::check_from_json(check.out.substr(0, check.out.find('\n')), unanswered);
     ui::Phrases text;
     std::string arrived = info.arrived > 0 ? words.time(info.arrived) : info.arrived_text;
-    // In English the sync layer's own words, which also name the key; in another language the reason in its words.
-    if (words.strings && words.language != "en" && !info.why.empty())
-        info.why = words.strings->format(wait_reason(folder), words.language);
+    // The screen says it waits: the reason's "it waits for staff" part would say it twice.
+    Reason reason = info.why;
+    std::erase_if(reason.parts, [](const Reason::Part& part) { return part.key == "waits_for_staff"; });
+    std::string why = escape_controls(words.reason(reason));
     text.push_back(info.why.empty()
             ? Phrase {"staff_pending_from", {{"source", info.source}, {"arrived", arrived}}}
-            : Phrase {"staff_pending_from_why", {{"source", info.source}, {"arrived", arrived}, {"why", info.why}}});
+            : Phrase {"staff_pending_from_why", {{"source", info.source}, {"arrived", arrived}, {"why", why}}});
     if (!report) {
         text.push_back(Phrase {"staff_pending_check_failed", {{"failure", check.failure()}}});
         return text;
@@ -328,7 +318,7 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
     return text;
 }
 
-StaffOutcome StaffDesk::apply(int slot)
+StaffOutcome StaffDesk::apply(int slot, const PeopleTime& words)
 {
     using ui::Phrase;
     StaffOutcome outcome;
@@ -340,9 +330,9 @@ StaffOutcome StaffDesk::apply(int slot)
     // What shows has moved past it (a newer signed version arrived while it waited): it goes, and staff hear why.
     std::string error;
     store::Store* store = this->store(error);
-    if (std::string why = store ? sync::superseded_why(m_state, slot, *store) : ""; !why.empty()) {
+    if (Reason why = store ? sync::superseded_why(m_state, slot, *store) : Reason {}; !why.empty()) {
         sync::drop_superseded_pending(m_state, *store, m_clock.now());
-        outcome.message = Phrase {"staff_not_applied_superseded", {{"reason", why}}};
+        outcome.message = Phrase {"staff_not_applied_superseded", {{"reason", escape_controls(words.reason(why))}}};
         return outcome;
     }
     sync::PendingInfo info = sync::read_pending_info(m_state, slot);
@@ -359,11 +349,13 @@ StaffOutcome StaffDesk::apply(int slot)
     } else if (report.outcome == sync::Outcome::RefusedVersion && store
         && !sync::superseded_why(m_state, slot, *store).empty()) {
         sync::drop_superseded_pending(m_state, *store, m_clock.now());
-        outcome.message = Phrase {"staff_not_applied_superseded", {{"reason", report.message}}};
+        outcome.message
+            = Phrase {"staff_not_applied_superseded", {{"reason", escape_controls(words.reason(report.reason))}}};
     } else {
-        // The import's own words, in English.
+        // The import's reason, then its first problem (a problem's words are the checker's, in English).
         std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
-        outcome.message = Phrase {"staff_not_applied", {{"reason", report.message + first}}};
+        outcome.message
+            = Phrase {"staff_not_applied", {{"reason", escape_controls(words.reason(report.reason) + first)}}};
     }
     return outcome;
 }
@@ -401,7 +393,7 @@ StaffOutcome StaffDesk::act(ui::StaffAction action, int slot, const PeopleTime& 
     case ui::StaffAction::Sync:
         break; // The caller's: it wakes the sync threads.
     case ui::StaffAction::Apply:
-        return apply(slot);
+        return apply(slot, words);
     case ui::StaffAction::Ignore:
         sync::forget_pending(m_state, slot);
         outcome.message = Phrase {"staff_set_aside"};

@@ -45,7 +45,7 @@ public:
     SnapshotPtr content_now(WallTime now, const TimeZone& zone);
 
 private:
-    StaffOutcome apply(int slot);
+    StaffOutcome apply(int slot, const PeopleTime& words);
     // The anonymous counts as a CSV on the first writable stick: what staff are told.
     ui::Phrase export_counts(const PeopleTime& words);
     // What staff must know of the bundle waiting in `slot` (1 or 2), or nothing when none waits there.

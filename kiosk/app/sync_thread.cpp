@@ -89,7 +89,7 @@ void SyncThread::run_sticks()
             if (store::Store* opened = thread_store(store)) {
                 for (const sync::StickResult& result : m_watcher.scan(*opened)) {
                     std::cerr << "kiosk: " << escape_controls(result.source) << ": "
-                              << sync::result_word(result.outcome) << ": " << escape_controls(result.message)
+                              << sync::result_word(result.outcome) << ": " << escape_controls(result.reason.text())
                               << std::endl;
                     if (result.outcome == sync::Outcome::Imported)
                         deliver(*opened);
@@ -107,7 +107,7 @@ void SyncThread::sync_feed(store::Store& store)
     sync::FeedResult result = m_feed->sync(store);
     if (result.outcome != sync::Outcome::Unchanged)
         std::cerr << "kiosk: " << result.source << ": " << sync::result_word(result.outcome) << ": "
-                  << escape_controls(result.message) << std::endl;
+                  << escape_controls(result.reason.text()) << std::endl;
     if (result.outcome == sync::Outcome::Imported)
         deliver(store);
     m_feed_due = SteadyClock::now() + m_feed->next_wait(sync::is_transient(result.outcome), m_poll_minutes);

@@ -61,4 +61,11 @@ std::string PeopleTime::version(const std::string& version) const
         : "packed " + time(packed) + " (version " + version + ")";
 }
 
+std::string PeopleTime::reason(const Reason& reason) const
+{
+    if (!strings)
+        return reason.text();
+    return reason.text([this](const std::string& key) { return strings->find("reason_" + key, language); });
+}
+
 } // namespace kiosk

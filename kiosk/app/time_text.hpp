@@ -1,6 +1,7 @@
 // Unix times as text for people and JSON: "2026-11-26T12:00:00Z", "2026-11-26 12:00".
 #pragma once
 
+#include "content/reason.hpp"
 #include "content/time_zone.hpp"
 #include "ui/strings.hpp"
 
@@ -25,6 +26,9 @@ struct PeopleTime {
     // A packed version as when it was packed: "packed Sunday, December 6, 10:34 PM CST (version 20261206163414)";
     // another ("local-1") as "version local-1".
     std::string version(const std::string& version) const;
+    // A reason from the sync layer in this language: each part from the strings files' "reason_" keys, in English
+    // where they have none (and without strings).
+    std::string reason(const Reason& reason) const;
 };
 
 } // namespace kiosk

@@ -346,9 +346,11 @@ std::optional<ImportOutcome> Store::import_bundle(const ImportRequest& request, 
         return fail(db.error());
     if (active && active->identity == request.identity)
         return ImportOutcome::Unchanged;
-    if (request.check_version_rules
-        && !check_version_rules(request.version, request.is_signed, request.identity, request.now, error))
+    if (Reason why; request.check_version_rules
+        && !check_version_rules(request.version, request.is_signed, request.identity, request.now, why)) {
+        error = why.text();
         return ImportOutcome::Refused; // Inside the write transaction: no other import can come between.
+    }
 
     std::string version = request.version;
     if (version.empty() && !next_local_version(db, version))

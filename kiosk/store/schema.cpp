@@ -163,6 +163,10 @@ const std::vector<Migration>& migrations()
             "A section's tile icon (bundle.toml's icon, a name of content/section_icons.hpp's list, or '' for its "
             "kind's); versions imported before show their kinds' icons.",
             "ALTER TABLE sections ADD COLUMN icon TEXT NOT NULL DEFAULT '';"},
+        {7,
+            "A sync result's reason as its parts (sync/import_report.hpp's reason_json, or ''), so the staff screen "
+            "says it in the kiosk's language; the message keeps it in English.",
+            "ALTER TABLE sync_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';"},
     };
     return all;
 }

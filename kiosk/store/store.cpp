@@ -47,22 +47,28 @@ std::unique_ptr<Store> Store::open_up_to(const std::string& path, int max_versio
 }
 
 bool Store::log_sync(std::int64_t at, const std::string& source, const std::string& result, std::int64_t bytes,
-    const std::string& message)
+    const std::string& message, const std::string& reason)
 {
     std::lock_guard lock(m_mutex);
     Transaction transaction(*m_db, Transaction::Kind::Immediate);
     if (!transaction.active())
         return false;
     {
-        StatementUse insert
-            = m_db->use("INSERT INTO sync_log (at, source, result, bytes, message) VALUES (?1, ?2, ?3, ?4, ?5)");
-        if (!insert
-            || !insert->bind_int(1, at)
-                    .bind_text(2, escape_controls(source))
-                    .bind_text(3, result)
-                    .bind_int(4, bytes)
-                    .bind_text(5, escape_controls(message))
-                    .run())
+        // Below schema 7 (tests of migrations) there is no reason column.
+        bool with_reason = schema_version_of(*m_db) >= 7;
+        StatementUse insert = m_db->use(with_reason
+                ? "INSERT INTO sync_log (at, source, result, bytes, message, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                : "INSERT INTO sync_log (at, source, result, bytes, message) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!insert)
+            return false;
+        insert->bind_int(1, at)
+            .bind_text(2, escape_controls(source))
+            .bind_text(3, result)
+            .bind_int(4, bytes)
+            .bind_text(5, escape_controls(message));
+        if (with_reason)
+            insert->bind_text(6, reason);
+        if (!insert->run())
             return false;
     }
     {
@@ -112,13 +118,16 @@ std::vector<SyncLogEntry> Store::sync_log(std::size_t limit)
 {
     std::lock_guard lock(m_mutex);
     std::vector<SyncLogEntry> entries;
-    StatementUse query = m_db->use("SELECT at, source, result, bytes, message FROM sync_log ORDER BY id DESC LIMIT ?1");
+    bool with_reason = schema_version_of(*m_db) >= 7;
+    StatementUse query = m_db->use(with_reason
+            ? "SELECT at, source, result, bytes, message, reason FROM sync_log ORDER BY id DESC LIMIT ?1"
+            : "SELECT at, source, result, bytes, message, '' FROM sync_log ORDER BY id DESC LIMIT ?1");
     if (!query)
         return entries;
     query->bind_int(1, static_cast<std::int64_t>(limit));
     while (query->step() == Step::Row) {
         entries.push_back(SyncLogEntry {query->column_int(0), query->column_text(1), query->column_text(2),
-            query->column_int(3), query->column_text(4)});
+            query->column_int(3), query->column_text(4), query->column_text(5)});
     }
     return entries;
 }

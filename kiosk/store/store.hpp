@@ -2,6 +2,7 @@
 #pragma once
 
 #include "content/bundle_reader.hpp"
+#include "content/reason.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -62,7 +63,8 @@ struct SyncLogEntry {
     std::string source;  // "usb:/media/x", "feed:https://...".
     std::string result;  // A short word the caller chooses: "imported", "unchanged", "failed"...
     std::int64_t bytes = 0;
-    std::string message;
+    std::string message; // In English.
+    std::string reason;  // The message as its parts, to say it in another language (JSON), or "".
 };
 
 // The one connection to the kiosk's database. Every method may be called from any thread: calls are serialised.
@@ -112,7 +114,7 @@ public:
     // accepted would refuse every normal version after it (a fast-forward attack, or a packing computer's wrong
     // clock).
     bool version_allowed(
-        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why);
+        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, Reason& why);
     // The highest signed version taken ("the version floor": none lower is taken), or "".
     std::string version_floor();
     // Forgets the version floor and any rollback pin, so a signed version of any date is taken again. For staff, when
@@ -128,8 +130,9 @@ public:
     std::vector<std::pair<std::string, std::string>> active_source_files();
 
     // The sync log: appends an entry (the oldest go beyond 1000), and reads the latest `limit` entries, newest first.
+    // `reason` is the message as parts (sync's reason_json), or "".
     bool log_sync(std::int64_t at, const std::string& source, const std::string& result, std::int64_t bytes,
-        const std::string& message);
+        const std::string& message, const std::string& reason = "");
     std::vector<SyncLogEntry> sync_log(std::size_t limit = 50);
 
     // Calendars by URL (settings' calendar_urls), each the last good download; saving replaces it.
@@ -164,7 +167,7 @@ private:
     explicit Store(std::unique_ptr<Database> database);
     // version_allowed's rules, read within the caller's transaction (the mutex held).
     bool check_version_rules(
-        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why);
+        const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, Reason& why);
     static std::unique_ptr<Store> open_up_to(const std::string& path, int max_version, std::string& error);
 
     std::mutex m_mutex; // Serialises every call: the connection and its cached statements.

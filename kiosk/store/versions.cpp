@@ -242,26 +242,25 @@ std::int64_t packed_version_seconds(std::string_view version)
 }
 
 bool Store::version_allowed(
-    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why)
+    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, Reason& why)
 {
     std::lock_guard lock(m_mutex);
     // Read in one snapshot, so an import by another process cannot fall between the reads.
     Transaction transaction(*m_db, Transaction::Kind::Deferred);
     if (!transaction.active()) {
-        why = "the kiosk cannot read which versions it has taken: " + m_db->error();
+        why = Reason::plain("the kiosk cannot read which versions it has taken: " + m_db->error());
         return false;
     }
     return check_version_rules(version, is_signed, identity, now, why);
 }
 
 bool Store::check_version_rules(
-    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, std::string& why)
+    const std::string& version, bool is_signed, const std::string& identity, std::int64_t now, Reason& why)
 {
     if (!is_signed)
         return true; // Staff applied it, or it is the demo: local versions never block, and are never blocked.
     if (!is_packed_version(version)) {
-        why = "the signed bundle's version \"" + version
-            + "\" is not one kiosk pack writes (its UTC time, YYYYMMDDHHMMSS): pack it again";
+        why = Reason::said("version_not_packed", {{"version", version}});
         return false;
     }
     // More than a year after the kiosk's clock (366 days: a leap year's worth). A kiosk whose clock was never set
@@ -269,9 +268,7 @@ bool Store::check_version_rules(
     constexpr std::int64_t year = 366LL * 86400, clock_plausible = 1577836800; // 2020-01-01.
     if (now >= clock_plausible) {
         if (compare_versions(version, packed_version_at(now + year)) > 0) {
-            why = "this bundle's version " + version
-                + " is dated more than a year after the kiosk's clock: check the clock of the computer that packed "
-                  "it (and this kiosk's), then pack it again";
+            why = Reason::said("version_far_ahead", {{"version", version}});
             return false;
         }
     }
@@ -282,25 +279,22 @@ bool Store::check_version_rules(
     auto pinned = read_state(db, state_key::pinned_from, failed);
     auto pinned_signed = read_state(db, state_key::pinned_signed, failed);
     if (failed) {
-        why = "the kiosk cannot read which versions it has taken: " + db.error();
+        why = Reason::plain("the kiosk cannot read which versions it has taken: " + db.error());
         return false;
     }
     if (last) {
         int order = compare_versions(version, *last);
         if (order < 0) {
-            why = "this bundle's version " + version + " is older than version " + *last
-                + ", which the kiosk already took: old content is not taken back";
+            why = Reason::said("version_older", {{"version", version}, {"last", *last}});
             return false;
         }
         if (order == 0 && identity != last_identity.value_or("")) {
-            why = "this bundle has the same version " + version
-                + " as content the kiosk took before, but its files differ: pack it again to give it a new version";
+            why = Reason::said("version_same_files_differ", {{"version", version}});
             return false;
         }
     }
     if (pinned && pinned_signed.value_or("0") == "1" && compare_versions(version, *pinned) <= 0) {
-        why = "staff rolled back from version " + *pinned + ": only a version newer than it is taken, and this is "
-            + version;
+        why = Reason::said("version_rolled_back", {{"pinned", *pinned}, {"version", version}});
         return false;
     }
     return true;

@@ -70,18 +70,17 @@ public:
         return m_limits.total_timeout_ms > 0 ? &m_limits : nullptr;
     }
 
-    std::string out_of_time() const
+    Reason out_of_time() const
     {
-        return "the feed took more than " + std::to_string(m_total_ms / 1000)
-            + " s in all to send this update (a slow or stalled server): it is tried again later";
+        return Reason::said("feed_out_of_time", {{"seconds", std::to_string(m_total_ms / 1000)}});
     }
 
     // Why a request failed: the pass's time, when it was up or when its own limit was what was left of it.
-    std::string failure(const HttpResponse& response) const
+    Reason failure(const HttpResponse& response) const
     {
         bool capped = m_limits.total_timeout_ms < m_per_file.total_timeout_ms;
         bool over = std::chrono::steady_clock::now() >= m_deadline || (capped && response.timed_out);
-        return over ? out_of_time() : response.error;
+        return over ? out_of_time() : Reason::plain(response.error);
     }
 
 private:
@@ -153,7 +152,8 @@ FeedResult FeedSource::sync(store::Store& store)
 {
     FeedResult result = fetch(store);
     auto now = std::chrono::duration_cast<std::chrono::seconds>(m_config.clock.now().time_since_epoch()).count();
-    store.log_sync(now, result.source, result_word(result.outcome), std::int64_t(result.bytes), result.message);
+    store.log_sync(now, result.source, result_word(result.outcome), std::int64_t(result.bytes), result.reason.text(),
+        json_line(reason_json(result.reason)));
     // A signed version taken now moves past any bundle that waits for staff.
     if (result.outcome == Outcome::Imported)
         drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
@@ -170,21 +170,20 @@ struct FeedSource::Pass {
     HttpResponse manifest; // The MANIFEST as fetched, with its validators.
     std::string signature; // MANIFEST.sig's text.
 
-    // Ends the pass with `outcome` and `message`; the staging copy goes.
-    FeedResult& end(Outcome outcome, std::string message)
+    // Ends the pass with `outcome` and `reason`; the staging copy goes.
+    FeedResult& end(Outcome outcome, Reason reason)
     {
         result.outcome = outcome;
-        result.message = std::move(message);
+        result.reason = std::move(reason);
         if (!staging.empty())
             remove_tree(staging);
         return result;
     }
 };
 
-void FeedSource::remember(const Pass& pass, const std::string& why_refused, Outcome outcome) const
+void FeedSource::remember(const Pass& pass, const Reason& why_refused, Outcome outcome) const
 {
-    std::string line = why_refused;
-    std::replace(line.begin(), line.end(), '\n', ' ');
+    std::string line = why_refused.empty() ? "" : json_line(reason_json(why_refused)); // One line.
     posix::write_file_durably(pass.dir + "/conditional",
         pass.manifest.etag + "\n" + pass.manifest.last_modified + "\n" + m_config.url + "\n" + line + "\n"
             + (line.empty() ? "" : outcome_name(outcome)) + "\n",
@@ -209,11 +208,14 @@ bool FeedSource::fetch_manifest(Pass& pass)
         return false;
     }
     if (pass.manifest.not_modified) {
-        if (!saved.refusal.empty())
+        if (!saved.refusal.empty()) {
+            // Kept as a reason's JSON; by a kiosk from before, as words.
+            Reason refusal = reason_from_text(saved.refusal);
             pass.end(outcome_from_name(saved.refused_outcome).value_or(Outcome::Invalid),
-                saved.refusal + " (the feed has not changed since)");
-        else
-            pass.end(Outcome::Unchanged, "nothing new on the feed");
+                (refusal.empty() ? Reason::plain(saved.refusal) : refusal) + Reason::said("feed_not_changed"));
+        } else {
+            pass.end(Outcome::Unchanged, Reason::said("feed_nothing_new"));
+        }
         return false;
     }
     pass.result.bytes += pass.manifest.body.size();
@@ -237,12 +239,10 @@ bool FeedSource::fetch_signature(Pass& pass)
     }
     pass.result.bytes += signature.body.size();
     if (!signature_valid(pass.manifest.body, signature.body, m_config.keys)) {
-        std::string why = m_config.keys.empty()
-            ? "this kiosk trusts no key yet (trusted_keys in its settings), so it takes nothing from the feed"
-            : "the feed's MANIFEST is not signed by a key this kiosk trusts, or was changed after signing";
+        Reason why = Reason::said(m_config.keys.empty() ? "feed_no_key" : "feed_untrusted");
         // A key the kiosk could not read may be the feed's: staff must hear which, and why.
         if (!m_config.key_problems.empty())
-            why += "; the kiosk could not use " + key_problems_text(m_config.key_problems);
+            why += Reason::said("keys_unusable", {{"problems", key_problems_text(m_config.key_problems)}});
         pass.end(Outcome::RefusedSignature, why);
         // Not remembered: once staff trust the key, the same feed must be read again.
         unlink((pass.dir + "/conditional").c_str());
@@ -262,7 +262,7 @@ bool FeedSource::fetch_files(Pass& pass, const Manifest& manifest)
     remove_tree(pass.staging);
     mkdir(pass.staging.c_str(), 0700);
     if (manifest.files.size() > 2000)
-        return (pass.end(Outcome::Invalid, "the feed's MANIFEST lists more than 2000 files"), false);
+        return (pass.end(Outcome::Invalid, Reason::said("feed_too_many_files", {{"n", "2000"}})), false);
     for (const ManifestFile& file : manifest.files) {
         make_parents(pass.staging, file.path);
         std::string target = pass.staging + "/" + file.path;
@@ -282,18 +282,14 @@ bool FeedSource::fetch_files(Pass& pass, const Manifest& manifest)
             return (pass.end(Outcome::Unreadable, pass.time.failure(got)), false);
         pass.result.bytes += got.body.size();
         if (got.body.size() != file.size || hash_bytes(got.body) != file.hash) {
-            return (pass.end(Outcome::Unreadable,
-                        file.path
-                            + " on the feed does not match its MANIFEST (changed after packing, or the server is half "
-                              "updated): the kiosk tries again later"),
-                false);
+            return (pass.end(Outcome::Unreadable, Reason::said("feed_file_mismatch", {{"file", file.path}})), false);
         }
         if (!posix::write_file_durably(target, got.body, 0644))
-            return (pass.end(Outcome::Failed, "the kiosk's disk cannot take " + file.path + " (is it full?)"), false);
+            return (pass.end(Outcome::Failed, Reason::said("feed_disk_full", {{"file", file.path}})), false);
     }
     if (!posix::write_file_durably(pass.staging + "/MANIFEST", pass.manifest.body, 0644)
         || !posix::write_file_durably(pass.staging + "/MANIFEST.sig", pass.signature, 0644))
-        return (pass.end(Outcome::Failed, "the kiosk's disk cannot take the MANIFEST (is it full?)"), false);
+        return (pass.end(Outcome::Failed, Reason::said("feed_disk_full", {{"file", "MANIFEST"}})), false);
     return true;
 }
 
@@ -306,21 +302,22 @@ void FeedSource::import_staged(Pass& pass)
     // A feed is signed or refused: nothing from it waits for staff.
     result.outcome = report.outcome == Outcome::Pending ? Outcome::RefusedSignature : report.outcome;
     result.version = report.version;
-    result.message = report.message;
+    result.reason = report.reason;
+    // The first problem, in the checker's words (English).
     std::string first_problem = report.diagnostics.empty() ? "" : report.diagnostics.front().to_string();
     if (report.outcome == Outcome::Invalid && !report.importable)
-        result.message = "the feed's bundle cannot be used: " + first_problem;
+        result.reason = Reason::said("feed_cannot_be_used") + Reason::plain(first_problem);
     else if (!first_problem.empty() && report.outcome != Outcome::Imported)
-        result.message += ": " + first_problem;
+        result.reason += Reason::plain(": " + first_problem);
     if (report.outcome == Outcome::Imported || report.outcome == Outcome::Unchanged) {
         remove_tree(pass.mirror);
         if (rename(pass.staging.c_str(), pass.mirror.c_str()) != 0)
             remove_tree(pass.staging);
-        remember(pass, "", result.outcome);
+        remember(pass, {}, result.outcome);
     } else {
         remove_tree(pass.staging);
         if (!child.crashed) // The same refused MANIFEST is not downloaded again, and still reported.
-            remember(pass, result.message, result.outcome);
+            remember(pass, result.reason, result.outcome);
     }
 }
 
@@ -337,15 +334,15 @@ FeedResult FeedSource::fetch(store::Store& store)
     std::string why;
     auto manifest = parse_manifest(pass.manifest.body, why);
     if (!manifest) {
-        pass.end(Outcome::Invalid, "the feed's " + why);
-        remember(pass, pass.result.message, pass.result.outcome);
+        pass.end(Outcome::Invalid, Reason::plain("the feed's " + why));
+        remember(pass, pass.result.reason, pass.result.outcome);
         return pass.result;
     }
     // The same MANIFEST as the content showing: nothing to download.
     if (auto active = store.active_version(); active && active->identity == hash_bytes(pass.manifest.body)) {
         pass.result.version = active->version;
-        pass.end(Outcome::Unchanged, "the feed's version " + manifest->version + " is already showing");
-        remember(pass, "", Outcome::Unchanged);
+        pass.end(Outcome::Unchanged, Reason::said("feed_already_showing", {{"version", manifest->version}}));
+        remember(pass, {}, Outcome::Unchanged);
         return pass.result;
     }
     if (fetch_files(pass, *manifest))

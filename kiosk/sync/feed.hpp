@@ -29,7 +29,7 @@ struct FeedResult {
     std::string source; // "feed:<url>"
     Outcome outcome = Outcome::Failed;
     std::string version;
-    std::string message;
+    Reason reason;           // Why, in plain words (its text() in English, for the sync log and the CLI).
     std::uint64_t bytes = 0; // Downloaded in this pass.
     int requests = 0;        // HTTP requests made in this pass.
 };
@@ -53,7 +53,7 @@ private:
     bool fetch_files(Pass& pass, const Manifest& manifest);
     void import_staged(Pass& pass);
     // Keeps the MANIFEST's validators, and why it was refused ("" when taken), for the next pass's conditional GET.
-    void remember(const Pass& pass, const std::string& why_refused, Outcome outcome) const;
+    void remember(const Pass& pass, const Reason& why_refused, Outcome outcome) const;
     std::string base_url() const; // The URL without "MANIFEST".
 
     FeedConfig m_config;

@@ -42,16 +42,15 @@ ChildImport import_in_child(const std::vector<std::string>& kiosk_argv, const st
         result.report = std::move(*report);
         result.answered = true;
         if (result.report.outcome == Outcome::Imported) // The line the sync log and the stick's report give it.
-            result.report.message = "now showing version " + result.report.version;
+            result.report.reason = Reason::said("now_showing", {{"version", result.report.version}});
         return result;
     }
     result.crashed = true;
     bool over_limits = child.timed_out || child.signal == SIGXCPU || child.signal == SIGKILL;
     result.report.outcome = over_limits ? Outcome::RefusedLimits : Outcome::Failed;
-    result.report.message = over_limits ? "it needs more work than the kiosk allows (it was stopped after "
-            + std::to_string(child.timed_out ? std::max(1, limits.wall_milliseconds / 1000) : limits.cpu_seconds)
-            + " s): too many large pictures, or too much content; make the pictures smaller or fewer"
-                                        : "checking this bundle " + child.failure();
+    int seconds = child.timed_out ? std::max(1, limits.wall_milliseconds / 1000) : limits.cpu_seconds;
+    result.report.reason = over_limits ? Reason::said("over_limits", {{"seconds", std::to_string(seconds)}})
+                                       : Reason::plain("checking this bundle " + child.failure());
     return result;
 }
 

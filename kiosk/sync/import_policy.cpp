@@ -17,16 +17,16 @@ std::int64_t unix_seconds(WallTime time)
 
 // Whether a readable bundle may go into the store, by its signature and the version rules: nullopt when it may, else
 // the outcome that stops it with report.message saying why.
-std::optional<Outcome> decide(const std::optional<Verified>& verified, const std::string& unsigned_why,
+std::optional<Outcome> decide(const std::optional<Verified>& verified, const Reason& unsigned_why,
     const Diagnostics& diagnostics, const ImportPolicy& policy, const BundleIdentity& identity, store::Store& store,
-    std::string& why)
+    Reason& why)
 {
     auto active = store.active_version();
     bool showing = active && active->identity == identity.hash;
     bool waits = policy.unsigned_bundles == ImportPolicy::Unsigned::Wait;
     if (verified) {
         if (diagnostics.has_errors() && waits) {
-            why = "it is signed, but has errors: fix them and pack it again";
+            why = Reason::said("signed_with_errors");
             return Outcome::Invalid;
         }
         // Checked again inside the import's transaction; checking first spares scaling the pictures.
@@ -36,14 +36,13 @@ std::optional<Outcome> decide(const std::optional<Verified>& verified, const std
         return std::nullopt;
     }
     if (waits && !showing) {
-        why = unsigned_why + ": it waits for staff to apply it with the PIN";
+        why = unsigned_why + Reason::said("waits_for_staff");
         return Outcome::Pending;
     }
     // Staff apply what waited: not over a signed version that arrived while it waited, which is newer.
     if (auto newer = policy.waiting_since > 0 ? signed_since(store, policy.waiting_since) : std::nullopt;
         newer && !showing) {
-        why = "a newer signed version (" + newer->version + ", from " + newer->source
-            + ") arrived after this bundle started waiting; applying it would replace that version with older content";
+        why = Reason::said("newer_arrived_while_waiting", {{"version", newer->version}, {"source", newer->source}});
         return Outcome::RefusedVersion;
     }
     return std::nullopt;
@@ -57,31 +56,31 @@ ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, s
     Diagnostics diagnostics;
     auto bundle = read_bundle(dir, diagnostics);
     report.importable = bundle.has_value();
-    std::string unsigned_why;
+    Reason unsigned_why;
     std::optional<Verified> verified;
     if (has_manifest(dir))
         verified = verify_bundle(dir, policy.trusted_keys, unsigned_why, policy.key_problems);
     else
-        unsigned_why = "it is not signed (it has no MANIFEST)";
+        unsigned_why = Reason::said("not_signed");
     report.is_signed = verified.has_value();
-    auto finish = [&](Outcome outcome, std::string message) {
+    auto finish = [&](Outcome outcome, Reason reason) {
         report.outcome = outcome;
-        report.message = std::move(message);
+        report.reason = std::move(reason);
         report.diagnostics = diagnostics.all();
         if (auto active = store.active_version())
             report.version = active->version;
         return report;
     };
     if (!bundle)
-        return finish(Outcome::Invalid, "the bundle cannot be used: fix the errors listed below");
+        return finish(Outcome::Invalid, Reason::said("cannot_be_used"));
 
     report.counts = count_bundle(*bundle, policy.now, kiosk_time_zone(policy.time_zone, &*bundle));
     std::string error;
     auto identity = bundle_identity(dir, error);
     if (!identity)
-        return finish(Outcome::Unreadable, error);
-    if (auto stop = decide(verified, unsigned_why, diagnostics, policy, *identity, store, error))
-        return finish(*stop, error);
+        return finish(Outcome::Unreadable, Reason::plain(error));
+    if (Reason why; auto stop = decide(verified, unsigned_why, diagnostics, policy, *identity, store, why))
+        return finish(*stop, why);
 
     store::ImportRequest request;
     request.bundle = &*bundle;
@@ -102,16 +101,16 @@ ImportReport import_bundle(const std::string& dir, const ImportPolicy& policy, s
         request.report += d.to_string() + "\n";
     auto written = store.import_bundle(request, error);
     if (!written)
-        return finish(Outcome::Failed, error);
+        return finish(Outcome::Failed, Reason::plain(error));
     switch (*written) {
     case store::ImportOutcome::Imported:
-        return finish(Outcome::Imported, "");
+        return finish(Outcome::Imported, {});
     case store::ImportOutcome::Unchanged:
-        return finish(Outcome::Unchanged, "this content is already showing");
+        return finish(Outcome::Unchanged, Reason::said("already_showing"));
     case store::ImportOutcome::Refused: // Another import came first.
-        return finish(Outcome::RefusedVersion, error);
+        return finish(Outcome::RefusedVersion, Reason::plain(error));
     }
-    return finish(Outcome::Failed, error);
+    return finish(Outcome::Failed, Reason::plain(error));
 }
 
 } // namespace kiosk::sync

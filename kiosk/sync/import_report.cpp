@@ -117,6 +117,41 @@ nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics)
     return list;
 }
 
+nlohmann::json reason_json(const Reason& reason)
+{
+    nlohmann::json parts = nlohmann::json::array();
+    for (const Reason::Part& part : reason.parts) {
+        nlohmann::json args = nlohmann::json::array(); // Pairs, in their order.
+        for (const auto& [name, value] : part.args)
+            args.push_back({name, value});
+        parts.push_back({{"key", part.key}, {"args", args}, {"text", part.text}});
+    }
+    return parts;
+}
+
+Reason reason_from_json(const nlohmann::json& json)
+{
+    Reason reason;
+    if (!json.is_array())
+        return reason;
+    for (const nlohmann::json& item : json) {
+        if (!item.is_object())
+            continue;
+        Reason::Part part {string_of(item, "key"), {}, string_of(item, "text")};
+        if (auto args = item.find("args"); args != item.end() && args->is_array())
+            for (const nlohmann::json& pair : *args)
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                    part.args.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+        reason.parts.push_back(std::move(part));
+    }
+    return reason;
+}
+
+Reason reason_from_text(std::string_view text)
+{
+    return text.empty() ? Reason {} : reason_from_json(nlohmann::json::parse(text, nullptr, false));
+}
+
 std::string json_line(const nlohmann::json& value)
 {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -126,10 +161,11 @@ nlohmann::json to_json(const ImportReport& report)
 {
     // "why" is a refusal or a wait, "error" a failure; the booleans are kept for readers written before "outcome".
     bool failure = report.outcome == Outcome::Failed || report.outcome == Outcome::Unreadable;
+    std::string message = report.reason.text();
     return {{"outcome", outcome_name(report.outcome)}, {"imported", report.outcome == Outcome::Imported},
         {"unchanged", report.outcome == Outcome::Unchanged}, {"pending", report.outcome == Outcome::Pending},
         {"signed", report.is_signed}, {"version", report.version}, {"importable", report.importable},
-        {"why", failure ? "" : report.message}, {"error", failure ? report.message : ""},
+        {"why", failure ? "" : message}, {"error", failure ? message : ""}, {"reason", reason_json(report.reason)},
         {"counts", counts_json(report.counts)}, {"report", report.problems_text()},
         {"diagnostics", diagnostics_json(report.diagnostics)}};
 }
@@ -151,9 +187,13 @@ std::optional<ImportReport> report_from_json(std::string_view text, std::string&
     report.is_signed = bool_of(json, "signed");
     report.importable = bool_of(json, "importable");
     report.version = string_of(json, "version");
-    report.message = string_of(json, "why");
-    if (report.message.empty())
-        report.message = string_of(json, "error");
+    if (auto reason = json.find("reason"); reason != json.end())
+        report.reason = reason_from_json(*reason);
+    std::string message = string_of(json, "why");
+    if (message.empty())
+        message = string_of(json, "error");
+    if (report.reason.text() != message) // Written by a kiosk without reasons, or changed: the words win.
+        report.reason = message.empty() ? Reason {} : Reason::plain(message);
     if (auto counts = json.find("counts"); counts != json.end() && counts->is_object()) {
         report.counts = {json_count(*counts, "pages"), json_count(*counts, "cards"), json_count(*counts, "events"),
             json_count(*counts, "occurrences"), json_count(*counts, "images")};

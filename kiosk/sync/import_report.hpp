@@ -4,6 +4,7 @@
 
 #include "content/bundle_reader.hpp"
 #include "content/diagnostic.hpp"
+#include "content/reason.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +48,7 @@ struct ImportReport {
     std::string version;                 // The version showing after it; empty when nothing shows.
     BundleCounts counts;                 // What the bundle holds.
     std::vector<Diagnostic> diagnostics; // Every problem, with its file and line.
-    std::string message;                 // Why it waits or was refused, in plain words; empty when imported.
+    Reason reason;                       // Why it waits or was refused, in plain words; empty when imported.
 
     // "file:line: severity: message" lines, one per diagnostic.
     std::string problems_text() const;
@@ -55,7 +56,8 @@ struct ImportReport {
 };
 
 // The report as `kiosk import --json` prints it: one line, with the keys docs/cli.md lists ("outcome", "imported",
-// "unchanged", "pending", "signed", "version", "importable", "why", "error", "counts", "report", "diagnostics").
+// "unchanged", "pending", "signed", "version", "importable", "why", "error", "reason", "counts", "report",
+// "diagnostics").
 nlohmann::json to_json(const ImportReport& report);
 // Reads what to_json wrote; nullopt with `error` when `text` is not such a report.
 std::optional<ImportReport> report_from_json(std::string_view text, std::string& error);
@@ -64,6 +66,12 @@ std::optional<ImportReport> report_from_json(std::string_view text, std::string&
 // [{"file", "line", "severity", "fatal", "message"}].
 nlohmann::json counts_json(const BundleCounts& counts);
 nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+// A reason as a list of its parts, [{"key", "args": [[name, value], ...], "text"}], and back (a part that is not such
+// an object is skipped). The sync log keeps it, so the staff screen can say it in the kiosk's language.
+nlohmann::json reason_json(const Reason& reason);
+Reason reason_from_json(const nlohmann::json& json);
+// The same from the text the sync log keeps ("" or not JSON: an empty reason).
+Reason reason_from_text(std::string_view text);
 // One line of JSON; text that is not UTF-8 is replaced with U+FFFD rather than throwing.
 std::string json_line(const nlohmann::json& value);
 

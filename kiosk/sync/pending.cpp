@@ -4,6 +4,7 @@
 #include "content/posix_file.hpp"
 #include "content/text_util.hpp"
 #include "store/versions.hpp"
+#include "sync/import_report.hpp"
 #include "sync/signing.hpp"
 #include "sync/staging.hpp"
 
@@ -29,11 +30,11 @@ std::string superseded_file(const std::string& state_dir)
 }
 
 void log_dropped(
-    store::Store& store, const PendingInfo& info, const std::string& why, WallTime now, std::vector<std::string>& lines)
+    store::Store& store, const PendingInfo& info, const Reason& why, WallTime now, std::vector<std::string>& lines)
 {
-    std::string line = "the bundle waiting for staff since " + info.arrived_text + " was dropped: " + why;
-    store.log_sync(unix_seconds(now), info.source, "dropped", 0, line);
-    lines.push_back(info.source + ": " + line);
+    Reason line = Reason::said("dropped", {{"arrived", info.arrived_text}}) + why;
+    store.log_sync(unix_seconds(now), info.source, "dropped", 0, line.text(), json_line(reason_json(line)));
+    lines.push_back(info.source + ": " + line.text());
 }
 
 // Keeps the last 50: a stick left in is all this is for.
@@ -77,7 +78,7 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot)
     if (stat((pending_folder(state_dir, slot) + "/bundle.toml").c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return info;
     std::ifstream in(pending_folder(state_dir, slot) + "-info");
-    std::string line;
+    std::string line, why;
     while (std::getline(in, line)) {
         std::size_t eq = line.find('=');
         if (eq == std::string::npos)
@@ -90,12 +91,16 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot)
         else if (key == "identity")
             info.identity = value;
         else if (key == "why")
-            info.why = value;
+            why = value;
+        else if (key == "reason")
+            info.why = reason_from_text(value);
         else if (key == "problems")
             info.problems = std::atoll(value.c_str());
         else if (key == "refused")
             info.refused.push_back(value);
     }
+    if (info.why.text() != why) // Kept before reasons were, or changed by hand: the words win.
+        info.why = why.empty() ? Reason {} : Reason::plain(why);
     if (info.source.empty())
         info.source = "a stick"; // Waiting from before this file was kept.
     info.arrived_text = info.arrived > 0 ? local_minutes_text(info.arrived) : "at an unknown time";
@@ -106,7 +111,8 @@ bool write_pending_info(const std::string& state_dir, const PendingInfo& info, i
 {
     // One line each: the values are escaped, so a stick's folder name cannot add a line.
     std::string text = "source=" + escape_controls(info.source) + "\narrived=" + std::to_string(info.arrived)
-        + "\nidentity=" + info.identity + "\nwhy=" + escape_controls(info.why) + "\n";
+        + "\nidentity=" + info.identity + "\nwhy=" + escape_controls(info.why.text())
+        + "\nreason=" + json_line(reason_json(info.why)) + "\n";
     if (info.problems >= 0)
         text += "problems=" + std::to_string(info.problems) + "\n";
     for (const std::string& other : info.refused)
@@ -134,12 +140,12 @@ std::string pending_manifest_version(const std::string& state_dir, int slot)
     return unverified_manifest_version(pending_folder(state_dir, slot));
 }
 
-std::string older_than_floor(const std::string& version, store::Store& store)
+Reason older_than_floor(const std::string& version, store::Store& store)
 {
     std::string floor = store.version_floor();
     if (version.empty() || !store::is_packed_version(floor) || store::compare_versions(version, floor) >= 0)
-        return "";
-    return "it is an older version (" + version + ") than the last signed version accepted (" + floor + ")";
+        return {};
+    return Reason::said("older_than_taken", {{"version", version}, {"floor", floor}});
 }
 
 std::optional<store::VersionInfo> signed_since(store::Store& store, std::int64_t since)
@@ -151,19 +157,17 @@ std::optional<store::VersionInfo> signed_since(store::Store& store, std::int64_t
     return newest;
 }
 
-std::string superseded_why(const std::string& state_dir, int slot, store::Store& store)
+Reason superseded_why(const std::string& state_dir, int slot, store::Store& store)
 {
     PendingInfo info = read_pending_info(state_dir, slot);
     if (info.source.empty())
-        return "";
+        return {};
     auto active = store.active_version();
     if (active && !info.identity.empty() && active->identity == info.identity)
-        return "this content is already showing (version " + active->version + ")";
+        return Reason::said("showing_version", {{"version", active->version}});
     if (info.arrived > 0) {
         if (auto newer = signed_since(store, info.arrived))
-            return "a signed version (" + newer->version + ", from " + newer->source
-                + ") arrived after it started "
-                  "waiting, so it is older than what the kiosk took since";
+            return Reason::said("signed_arrived_since", {{"version", newer->version}, {"source", newer->source}});
     }
     return older_than_floor(pending_manifest_version(state_dir, slot), store);
 }
@@ -172,7 +176,7 @@ std::vector<std::string> drop_superseded_pending(const std::string& state_dir, s
 {
     std::vector<std::string> lines;
     for (int slot = 1; slot <= pending_slots; ++slot) {
-        std::string why = superseded_why(state_dir, slot, store);
+        Reason why = superseded_why(state_dir, slot, store);
         if (why.empty())
             continue;
         PendingInfo info = read_pending_info(state_dir, slot);
@@ -194,7 +198,7 @@ bool was_superseded(const std::string& state_dir, const std::string& identity)
 }
 
 std::vector<std::string> drop_pending_from(const std::string& state_dir, const std::string& source,
-    const std::string& identity, const std::string& why, store::Store& store, WallTime now)
+    const std::string& identity, const Reason& why, store::Store& store, WallTime now)
 {
     std::vector<std::string> lines;
     for (int slot = 1; slot <= pending_slots; ++slot) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/clock.hpp"
+#include "content/reason.hpp"
 #include "store/store.hpp"
 
 #include <cstdint>
@@ -18,7 +19,7 @@ struct PendingInfo {
     std::int64_t arrived = 0;   // Unix seconds, when it started waiting; 0 when not known (kept before it was).
     std::string arrived_text;   // Local "YYYY-MM-DD HH:MM".
     std::string identity;       // Its content hash.
-    std::string why;            // Why it waits: not signed, or signed by a key this kiosk does not trust.
+    Reason why;                 // Why it waits: not signed, or signed by a key this kiosk does not trust.
     std::int64_t problems = -1; // Errors and warnings its check found; -1 when not known (kept before it was).
     // Other bundles that arrived while it waited, refused so as not to replace it: "usb:... at YYYY-MM-DD HH:MM".
     std::vector<std::string> refused;
@@ -39,18 +40,18 @@ void forget_pending(const std::string& state_dir, int slot = 1);
 std::string unverified_manifest_version(const std::string& dir);
 // The same for the bundle waiting in `slot`.
 std::string pending_manifest_version(const std::string& state_dir, int slot = 1);
-// Why a bundle whose MANIFEST says `version` is older than the newest signed version taken, or "".
-std::string older_than_floor(const std::string& version, store::Store& store);
+// Why a bundle whose MANIFEST says `version` is older than the newest signed version taken, or nothing.
+Reason older_than_floor(const std::string& version, store::Store& store);
 
 // The newest signed version the store holds that was imported after `since` (Unix seconds; in a later second, as
 // the store keeps them), or nothing.
 std::optional<store::VersionInfo> signed_since(store::Store& store, std::int64_t since);
 
-// Why the bundle waiting in `slot` should no longer wait, in plain words, or "" while it still may be applied:
+// Why the bundle waiting in `slot` should no longer wait, in plain words, or nothing while it still may be applied:
 // - the content showing is that very bundle;
 // - a signed version was imported after it started waiting (it is older than what the kiosk took since);
 // - its MANIFEST's version is older than the newest signed version the kiosk took.
-std::string superseded_why(const std::string& state_dir, int slot, store::Store& store);
+Reason superseded_why(const std::string& state_dir, int slot, store::Store& store);
 
 // Drops every waiting bundle that superseded_why names, each with a line in the sync log ("dropped", under the
 // source it came from), and remembers it (STATE/superseded-bundles) so that the same stick, left in, does not make
@@ -65,6 +66,6 @@ bool was_superseded(const std::string& state_dir, const std::string& identity);
 // holds it (it changed, or could not be copied whole), so what waits is not what is on the stick. With a line in the
 // sync log, whose text is returned (one per bundle dropped).
 std::vector<std::string> drop_pending_from(const std::string& state_dir, const std::string& source,
-    const std::string& identity, const std::string& why, store::Store& store, WallTime now);
+    const std::string& identity, const Reason& why, store::Store& store, WallTime now);
 
 } // namespace kiosk::sync

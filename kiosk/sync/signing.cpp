@@ -431,22 +431,22 @@ std::optional<ManifestDifferences> manifest_differences(
     return differences;
 }
 
-std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why,
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, Reason& why,
     const std::vector<KeyProblem>& key_problems)
 {
     if (sodium_init() < 0) {
-        why = "the cryptography library cannot start";
+        why = Reason::plain("the cryptography library cannot start");
         return std::nullopt;
     }
     auto text = read_small(dir + "/MANIFEST", max_manifest_bytes);
     if (!text) {
-        why = "it has no MANIFEST: it was not packed with kiosk pack";
+        why = Reason::said("no_manifest");
         return std::nullopt;
     }
     auto sig_text = read_small(dir + "/MANIFEST.sig", 4096);
     auto signature = sig_text ? labelled_hex(*sig_text, signature_label, crypto_sign_BYTES) : std::nullopt;
     if (!signature) {
-        why = "its MANIFEST.sig is missing or damaged: pack it again with kiosk pack";
+        why = Reason::said("signature_damaged");
         return std::nullopt;
     }
     const PublicKey* signer = nullptr;
@@ -461,33 +461,34 @@ std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<
         }
     }
     if (!signer) {
-        why = !keys.empty() ? "it is not signed by a key this kiosk trusts, or its MANIFEST was changed after signing"
-            : key_problems.empty() ? "this kiosk trusts no key yet (trusted_keys in its settings)"
-                                   : "this kiosk has no trusted key it can use (trusted_keys in its settings)";
+        why = Reason::said(!keys.empty() ? "untrusted_key" : key_problems.empty() ? "no_trusted_key" : "no_usable_key");
         if (std::string key = signer_named(*sig_text); !key.empty())
-            why += " (it says it was signed with " + key + ")";
+            why += Reason::said("signed_with", {{"key", key}});
         // A key the kiosk could not read may be the very one that signed it: staff must hear which, and why.
         if (!key_problems.empty())
-            why += "; the kiosk could not use " + key_problems_text(key_problems);
+            why += Reason::said("keys_unusable", {{"problems", key_problems_text(key_problems)}});
         return std::nullopt;
     }
-    auto manifest = parse_manifest(*text, why);
-    if (!manifest)
-        return std::nullopt;
+    std::string error;
+    auto manifest = parse_manifest(*text, error);
     // Exactly the listed files, each with its size and hash: nothing changed, added or taken away. The first
     // difference by path is named.
-    auto differences = manifest_differences(dir, *manifest, why);
-    if (!differences)
+    auto differences = manifest ? manifest_differences(dir, *manifest, error) : std::nullopt;
+    if (!differences) {
+        why = Reason::plain(error);
         return std::nullopt;
-    std::vector<std::pair<std::string, std::string>> found; // (path, why)
+    }
+    std::vector<std::pair<std::string, Reason>> found; // (path, why)
     for (const ManifestFile& file : differences->removed)
-        found.emplace_back(file.path, file.path + " is missing");
+        found.emplace_back(file.path, Reason::said("file_missing", {{"file", file.path}}));
     for (const std::string& path : differences->added)
-        found.emplace_back(path, path + " is not in the MANIFEST: it was added after packing");
+        found.emplace_back(path, Reason::said("file_added", {{"file", path}}));
     for (const ManifestFile& file : differences->changed)
-        found.emplace_back(file.path, file.path + " was changed after packing");
+        found.emplace_back(file.path, Reason::said("file_changed", {{"file", file.path}}));
     if (!found.empty()) {
-        why = std::min_element(found.begin(), found.end())->second;
+        why = std::min_element(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return a.first < b.first;
+        })->second;
         return std::nullopt;
     }
     return Verified {*manifest, signer->path};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/clock.hpp"
+#include "content/reason.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -79,7 +80,7 @@ struct Verified {
 // Checks that DIR/MANIFEST.sig is a signature of DIR/MANIFEST by one of `keys`, and that DIR holds exactly the files
 // the MANIFEST lists, with their sizes and hashes. `why` says what is wrong in plain words; when no key signed it,
 // it names the trusted keys the kiosk could not use (`key_problems`), since one of them may be the signer's.
-std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, std::string& why,
+std::optional<Verified> verify_bundle(const std::string& dir, const std::vector<PublicKey>& keys, Reason& why,
     const std::vector<KeyProblem>& key_problems = {});
 
 // How a folder differs from the MANIFEST it was packed with: every file changed, added or removed since.

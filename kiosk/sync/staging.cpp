@@ -39,7 +39,7 @@ struct Listing {
 };
 
 bool list(const std::string& root, const std::string& relative, int depth, const StagingLimits& limits,
-    Listing& listing, std::string& why)
+    Listing& listing, Reason& why)
 {
     std::string path = relative.empty() ? root : root + "/" + relative;
     for (const std::string& name : entries(path)) {
@@ -48,21 +48,21 @@ bool list(const std::string& root, const std::string& relative, int depth, const
         std::string rel = relative.empty() ? name : relative + "/" + name;
         struct stat st { };
         if (lstat((root + "/" + rel).c_str(), &st) != 0) {
-            why = rel + " cannot be read (was the stick pulled out?)";
+            why = Reason::said("copy_unreadable", {{"file", rel}});
             listing.unreadable = true;
             return false;
         }
         if (S_ISLNK(st.st_mode)) {
-            why = rel + " is a link to somewhere else: a bundle holds only plain files and folders";
+            why = Reason::said("copy_link", {{"file", rel}});
             return false;
         }
         if (S_ISDIR(st.st_mode)) {
             if (depth >= limits.max_depth) {
-                why = rel + " is a folder too deep inside the bundle (pages/, images/ and calendars/ hold files only)";
+                why = Reason::said("copy_folder_too_deep", {{"file", rel}});
                 return false;
             }
             if (listing.folders.size() + 1 > limits.max_folders) {
-                why = "the bundle has more than " + std::to_string(limits.max_folders) + " folders";
+                why = Reason::said("copy_too_many_folders", {{"n", std::to_string(limits.max_folders)}});
                 return false;
             }
             listing.folders.push_back(rel);
@@ -72,21 +72,22 @@ bool list(const std::string& root, const std::string& relative, int depth, const
             continue;
         }
         if (!S_ISREG(st.st_mode)) {
-            why = rel + " is not a plain file (a device, pipe or socket)";
+            why = Reason::said("copy_not_plain_file", {{"file", rel}});
             return false;
         }
         if (std::uint64_t(st.st_size) > limits.max_file_bytes) {
-            why = rel + " is " + std::to_string(st.st_size >> 20) + " MiB: no file of a bundle may be over "
-                + std::to_string(limits.max_file_bytes >> 20) + " MiB";
+            why = Reason::said("copy_file_too_large",
+                {{"file", rel}, {"size", std::to_string(st.st_size >> 20)},
+                    {"limit", std::to_string(limits.max_file_bytes >> 20)}});
             return false;
         }
         if (listing.files.size() + 1 > limits.max_files) {
-            why = "the bundle has more than " + std::to_string(limits.max_files) + " files";
+            why = Reason::said("copy_too_many_files", {{"n", std::to_string(limits.max_files)}});
             return false;
         }
         listing.total += std::uint64_t(st.st_size);
         if (listing.total > limits.max_total_bytes) {
-            why = "the bundle is larger than " + std::to_string(limits.max_total_bytes >> 20) + " MiB";
+            why = Reason::said("copy_too_large", {{"limit", std::to_string(limits.max_total_bytes >> 20)}});
             return false;
         }
         listing.files.emplace_back(rel, std::uint64_t(st.st_size));
@@ -96,50 +97,39 @@ bool list(const std::string& root, const std::string& relative, int depth, const
     return true;
 }
 
-bool copy_file(const std::string& from, const std::string& to, std::uint64_t size, std::string& why)
+// Copies one file of `size` bytes, named `rel` in the reasons.
+bool copy_file(const std::string& from, const std::string& to, const std::string& rel, std::uint64_t size, Reason& why)
 {
+    auto fail = [&](std::string_view key, Reason::Args args = {}) {
+        args.emplace(args.begin(), "file", rel);
+        why = Reason::said(key, std::move(args));
+        return false;
+    };
     posix::UniqueFd in(open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-    if (!in) {
-        why = "cannot be read (was the stick pulled out?)";
-        return false;
-    }
+    if (!in)
+        return fail("copy_unreadable");
     posix::UniqueFd out(open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    if (!out) {
-        why = "cannot be copied to the kiosk's disk: " + std::string(std::strerror(errno));
-        return false;
-    }
+    if (!out)
+        return fail("copy_disk_error", {{"error", std::strerror(errno)}});
     char buffer[64 * 1024];
     std::uint64_t done = 0;
-    bool ok = true;
-    while (ok) {
+    for (;;) {
         ssize_t n = read(in.get(), buffer, sizeof buffer);
-        if (n < 0) {
-            why = "could not be read to the end (was the stick pulled out?)";
-            ok = false;
-            break;
-        }
+        if (n < 0)
+            return fail("copy_cut_short");
         if (n == 0)
             break;
         done += std::uint64_t(n);
-        if (done > size) {
-            why = "grew while it was read";
-            ok = false;
-            break;
-        }
-        if (::write(out.get(), buffer, std::size_t(n)) != n) {
-            why = "cannot be copied to the kiosk's disk (is it full?)";
-            ok = false;
-        }
+        if (done > size)
+            return fail("copy_grew");
+        if (::write(out.get(), buffer, std::size_t(n)) != n)
+            return fail("copy_disk_full");
     }
-    if (ok && done != size) {
-        why = "was cut short while it was read (was the stick pulled out?)";
-        ok = false;
-    }
-    if (ok && fsync(out.get()) != 0) {
-        why = "cannot be written to the kiosk's disk";
-        ok = false;
-    }
-    return ok;
+    if (done != size)
+        return fail("copy_short");
+    if (fsync(out.get()) != 0)
+        return fail("copy_not_written");
+    return true;
 }
 
 // Tests only: a pause after each file, so a test can pull the "stick" out halfway (KIOSK_STAGING_PAUSE_MS).
@@ -215,42 +205,42 @@ std::vector<std::string> find_deep_bundle_folders(const std::string& stick, cons
 std::string folder_fingerprint(const std::string& dir)
 {
     Listing listing;
-    std::string why;
+    Reason why;
     StagingLimits generous;
     generous.max_files = 100000;
     generous.max_folders = 100000;
     generous.max_total_bytes = ~0ull;
     generous.max_file_bytes = ~0ull;
     if (!list(dir, "", 0, generous, listing, why))
-        return "unreadable: " + why + "\n" + listing.fingerprint;
+        return "unreadable: " + why.text() + "\n" + listing.fingerprint;
     return listing.fingerprint;
 }
 
 CopyResult copy_to_staging(
-    const std::string& from, const std::string& to, const StagingLimits& limits, std::string& why, std::uint64_t* bytes)
+    const std::string& from, const std::string& to, const StagingLimits& limits, Reason& why, std::uint64_t* bytes)
 {
     remove_tree(to);
     Listing before;
     if (!list(from, "", 0, limits, before, why))
         return before.unreadable ? CopyResult::Unreadable : CopyResult::Refused;
     if (mkdir(to.c_str(), 0700) != 0) {
-        why = "the kiosk cannot make its staging folder " + to + ": " + std::strerror(errno);
+        why = Reason::plain("the kiosk cannot make its staging folder " + to + ": " + std::strerror(errno));
         return CopyResult::Unreadable;
     }
-    auto fail = [&](const std::string& what) {
-        why = what;
+    auto fail = [&](Reason what) {
+        why = std::move(what);
         remove_tree(to);
         return CopyResult::Unreadable;
     };
     for (const std::string& folder : before.folders) {
         if (mkdir((to + "/" + folder).c_str(), 0700) != 0)
-            return fail("the kiosk cannot make the folder " + folder + " in staging");
+            return fail(Reason::plain("the kiosk cannot make the folder " + folder + " in staging"));
     }
     int pause = test_pause_ms();
     for (const auto& [path, size] : before.files) {
-        std::string file_why;
-        if (!copy_file(from + "/" + path, to + "/" + path, size, file_why))
-            return fail(path + " " + file_why);
+        Reason file_why;
+        if (!copy_file(from + "/" + path, to + "/" + path, path, size, file_why))
+            return fail(file_why);
         if (pause > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(pause));
     }
@@ -259,23 +249,24 @@ CopyResult copy_to_staging(
     posix::sync_dir(to);
     // Read the stick's listing again: a stick pulled out or changed halfway must not count as a bundle.
     Listing after;
-    std::string after_why;
+    Reason after_why;
     if (!list(from, "", 0, limits, after, after_why) || after.fingerprint != before.fingerprint)
-        return fail("the stick changed while it was read (was it pulled out?): nothing was taken from it");
+        return fail(Reason::said("copy_stick_changed"));
     if (bytes)
         *bytes = before.total;
     return CopyResult::Copied;
 }
 
-bool write_report(const std::string& dir, const std::string& text, std::string& why)
+bool write_report(const std::string& dir, const std::string& text, Reason& why)
 {
     // A hidden temporary file (.kiosk-report.txt.tmp), renamed over the report: a bundle listing skips it.
     posix::WriteResult written = posix::write_file_durably(dir + "/kiosk-report.txt", text, 0644);
     if (!written.created)
-        why = written.error == EROFS ? "the stick is read-only"
-                                     : "the stick cannot be written: " + std::string(std::strerror(written.error));
+        why = written.error == EROFS
+            ? Reason::said("stick_read_only")
+            : Reason::plain("the stick cannot be written: " + std::string(std::strerror(written.error)));
     else if (!written)
-        why = "the report could not be written to the stick (is it full?)";
+        why = Reason::said("stick_full");
     return bool(written);
 }
 

@@ -2,6 +2,8 @@
 // writing the report back. The stick is read once, under limits; everything after works on the copy.
 #pragma once
 
+#include "content/reason.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -45,12 +47,12 @@ enum class CopyResult {
     Refused,    // The bundle breaks a limit, or holds links, devices, pipes or sockets: it cannot be taken as it is.
     Unreadable, // The stick changed or was pulled out while it was read, or the kiosk's disk failed: try again.
 };
-CopyResult copy_to_staging(const std::string& from, const std::string& to, const StagingLimits& limits,
-    std::string& why, std::uint64_t* bytes = nullptr);
+CopyResult copy_to_staging(const std::string& from, const std::string& to, const StagingLimits& limits, Reason& why,
+    std::uint64_t* bytes = nullptr);
 
 // Writes `text` as DIR/kiosk-report.txt (a temporary file, fsynced, then renamed). False with `why` when the stick
 // cannot be written (read-only, full, pulled out).
-bool write_report(const std::string& dir, const std::string& text, std::string& why);
+bool write_report(const std::string& dir, const std::string& text, Reason& why);
 
 // Removes a folder and everything in it (links removed, never followed).
 void remove_tree(const std::string& dir);

@@ -24,9 +24,6 @@ namespace kiosk::sync {
 
 namespace {
 
-// How a report on a stick whose bundle is too deep starts: a bundle later found where the kiosk looks removes it.
-const char* const too_deep_marker = "a bundle was found too deep on this stick";
-
 std::int64_t unix_seconds(WallTime time)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
@@ -37,14 +34,14 @@ std::int64_t unix_seconds(WallTime time)
 std::string stick_report(
     const StickResult& raw, const std::string& problems, std::int64_t now, const ReportWords& words)
 {
-    // The message may quote a folder's name from the stick: one line, so it cannot forge one of the lines below.
-    StickResult result = raw;
-    result.message = escape_controls(raw.message);
+    // The reason may quote a folder's name from the stick: one line, so it cannot forge one of the lines below.
+    const StickResult& result = raw;
+    std::string why = escape_controls(words.reason ? words.reason(raw.reason) : raw.reason.text());
     std::string version = words.version ? words.version(raw.version) : "version " + raw.version;
     version = escape_controls(version);
     auto fill = [&](std::string text) {
         for (auto [name, value] : {std::pair<std::string_view, const std::string*> {"{when}", nullptr},
-                 {"{version}", &version}, {"{why}", &result.message}}) {
+                 {"{version}", &version}, {"{why}", &why}}) {
             std::string when = words.time ? words.time(now) : local_minutes_text(now);
             for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
                 const std::string& with = value ? *value : when;
@@ -162,11 +159,13 @@ std::vector<StickResult> UsbWatcher::scan(store::Store& store, bool again)
         // Read again only when it changes; the report we wrote changes nothing that is fingerprinted.
         m_seen[folder] = folder_fingerprint(folder);
         results.push_back(std::move(result));
-        // Once a bundle is where the kiosk looks, a report at the top of the stick saying it was too deep is stale.
+        // Once a bundle is where the kiosk looks, one folder down, a report at the top of the stick is stale: the
+        // kiosk writes one there only when the bundles were too deep (in the language it spoke then), or for a bundle
+        // at the top, which is not there now.
         if (std::string stick = stick_of(folder); stick != folder) {
             std::string top = stick + "/kiosk-report.txt";
-            auto old = posix::read_file(top, 64 * 1024, posix::Links::Refuse);
-            if (old && old->find(too_deep_marker) != std::string::npos)
+            struct stat st { };
+            if (lstat(top.c_str(), &st) == 0 && S_ISREG(st.st_mode))
                 unlink(top.c_str());
         }
     }
@@ -221,18 +220,12 @@ StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<
     result.too_deep = deep;
     const std::string& first = deep.front();
     std::string name = first.substr(first.rfind('/') + 1);
-    result.message = std::string(too_deep_marker) + ", at " + label + "/" + first
-        + ": move that folder to the top of the stick (" + label + "/" + name
-        + "); the kiosk looks for bundle.toml only at the top of a stick and one folder down, and took nothing";
-    if (deep.size() > 1)
-        result.message += " (" + count_of(deep.size() - 1, "more bundle folder", "more bundle folders")
-            + " too deep on it: one bundle per stick)";
-    result.report = stick_report(result, "", unix_seconds(m_config.clock.now()), report_words(store));
-    result.report_written = write_report(stick, result.report, result.report_problem);
-    std::string logged = result.message;
-    if (!result.report_written)
-        logged += " (no report on the stick: " + result.report_problem + ")";
-    store.log_sync(unix_seconds(m_config.clock.now()), result.source, result_word(result.outcome), 0, logged);
+    result.reason = Reason::said("stick_too_deep", {{"found", label + "/" + first}, {"moved", label + "/" + name}});
+    if (deep.size() == 2)
+        result.reason += Reason::said("stick_too_deep_one_more");
+    else if (deep.size() > 2)
+        result.reason += Reason::said("stick_too_deep_more", {{"n", std::to_string(deep.size() - 1)}});
+    report_and_log(result, "", store);
     return result;
 }
 
@@ -246,12 +239,12 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
     bool waits = !identity.empty() && (first.identity == identity || second.identity == identity);
     int slot = first.source.empty() ? 1 : second.source.empty() ? 2 : 0;
     if (waits) {
-        result.message = "this bundle already waits for staff to apply it";
+        result.reason = Reason::said("already_waits");
     } else if (slot == 0) {
         result.outcome = Outcome::Busy;
-        result.message = "two bundles already wait for staff (" + first.source + ", arrived " + first.arrived_text
-            + "; " + second.source + ", arrived " + second.arrived_text
-            + "): staff must apply or ignore one on the staff screen before another can wait";
+        result.reason = Reason::said("two_wait",
+            {{"first", first.source}, {"first_arrived", first.arrived_text}, {"second", second.source},
+                {"second_arrived", second.arrived_text}});
         // Staff see this one too, beside the first (the last few).
         first.refused.push_back(result.source + " at " + now_text);
         if (first.refused.size() > 5)
@@ -261,111 +254,120 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
         std::string pending = pending_folder(m_config.state_dir, slot);
         remove_tree(pending);
         if (rename(staging.c_str(), pending.c_str()) != 0) {
-            result.message += " (the kiosk could not keep a copy for staff)";
+            result.reason += Reason::said("no_copy_for_staff");
         } else {
             PendingInfo info;
             info.source = result.source;
             info.arrived = unix_seconds(m_config.clock.now());
             info.identity = identity;
-            info.why = result.message;
+            info.why = result.reason;
             info.problems = problems;
             write_pending_info(m_config.state_dir, info, slot);
             if (slot == 2)
-                result.message += " (another bundle waits too: staff see both and choose)";
+                result.reason += Reason::said("another_waits");
         }
     }
 }
 
-// One pass over one stick: stage, check, import or wait, report. It is 87 lines and not yet split: the split into
-// stage / decide / report (the too-deep stick already has its own, report_deep) is owed, and needs a CI run that the
-// session that reshaped it had no time left for.
+// One pass over one stick: stage and import, settle what waits, report.
 StickResult UsbWatcher::process(const std::string& folder, const std::vector<std::string>& others, store::Store& store)
 {
     StickResult result;
     result.folder = folder;
     result.others = others;
     result.source = "usb:" + folder;
-    std::string problems;
-    std::int64_t problem_count = 0;
-    std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
-
     std::string staging_root = m_config.state_dir + "/staging";
     mkdir(staging_root.c_str(), 0700);
     std::string staging = staging_root + "/usb-" + std::to_string(m_next_staging++ % 2);
-    std::string why;
     std::optional<BundleIdentity> identity;
-    if (CopyResult copied = copy_to_staging(folder, staging, m_config.limits, why, &result.bytes);
+    ImportReport checked;
+    stage_and_import(result, staging, identity, checked, store);
+    settle(result, staging, identity, std::int64_t(checked.diagnostics.size()), store);
+    remove_tree(staging);
+    report_and_log(result, checked.problems_text(), store);
+    return result;
+}
+
+void UsbWatcher::stage_and_import(StickResult& result, const std::string& staging,
+    std::optional<BundleIdentity>& identity, ImportReport& checked, store::Store& store)
+{
+    std::string error;
+    if (CopyResult copied = copy_to_staging(result.folder, staging, m_config.limits, result.reason, &result.bytes);
         copied != CopyResult::Copied) {
         result.outcome = copied == CopyResult::Refused ? Outcome::Invalid : Outcome::Unreadable;
-        result.message = why;
-    } else if (!(identity = bundle_identity(staging, why))) {
+    } else if (!(identity = bundle_identity(staging, error))) {
         result.outcome = Outcome::Unreadable;
-        result.message = why;
+        result.reason = Reason::plain(error);
     } else if (auto active = store.active_version(); active && active->identity == identity->hash) {
         result.outcome = Outcome::Unchanged;
         result.version = active->version;
-        result.message = "this content is already showing";
+        result.reason = Reason::said("already_showing");
     } else if (m_poison.count(identity->hash)) {
         result.outcome = Outcome::SetAside;
-        result.message = "this bundle stopped the kiosk before (its checker, or the kiosk as it started with it); it "
-                         "is not tried again until it changes";
+        result.reason = Reason::said("set_aside");
     } else {
         // Verifying, validating and importing a stranger's files happen in a child under limits.
         ChildImport child = import_in_child(m_config.child, staging, result.source);
         result.checked = child.answered;
         result.version = child.report.version;
-        result.message = child.report.message;
-        problems = child.report.problems_text();
-        problem_count = std::int64_t(child.report.diagnostics.size());
+        result.reason = child.report.reason;
         result.outcome = child.report.outcome;
+        checked = child.report;
         if (child.crashed) {
             bool over_limits = child.report.outcome == Outcome::RefusedLimits;
             m_poison.insert(identity->hash);
             std::ofstream(poison_file(), std::ios::app)
                 << identity->hash << (over_limits ? std::string(" ") + import_limits_id : "") << "\n";
-            result.message += over_limits
-                ? "; it is tried again when it changes, or when a kiosk update changes the limits"
-                : "; it is not tried again until it changes";
+            result.reason += Reason::said(over_limits ? "tried_when_limits_change" : "not_tried_again");
         }
     }
+}
 
+void UsbWatcher::settle(StickResult& result, const std::string& staging, const std::optional<BundleIdentity>& identity,
+    std::int64_t problems, store::Store& store)
+{
     // A bundle older than the signed content the kiosk took never waits: applying it would go back in time.
-    if (std::string older
-        = result.outcome == Outcome::Pending ? older_than_floor(unverified_manifest_version(staging), store) : "";
+    if (Reason older = result.outcome == Outcome::Pending
+            ? older_than_floor(unverified_manifest_version(staging), store)
+            : Reason {};
         !older.empty()) {
         result.outcome = Outcome::RefusedVersion;
-        result.message = older;
+        result.reason = older;
     } else if (result.outcome == Outcome::Pending && was_superseded(m_config.state_dir, identity->hash)) {
         // A stick left in after the signed version came: its draft waited once, and what shows moved past it.
         result.outcome = Outcome::RefusedVersion;
-        result.message = "this bundle waited for staff, and a newer signed version arrived since: it does not wait "
-                         "again (change it, and it will)";
+        result.reason = Reason::said("waited_before");
     }
     // What waits from this stick is what the stick held when it was read: once the stick holds something else, or
     // could not be copied whole (pulled out, changed mid-copy), that copy is stale and goes. A bundle that stopped
     // waiting because an import moved past it goes too.
     drop_pending_from(m_config.state_dir, result.source, identity ? identity->hash : "",
-        identity ? "the stick now holds another bundle"
-                 : "the stick was read again and could not be copied whole (" + result.message + ")",
+        identity ? Reason::said("stick_holds_another")
+                 : Reason::said("stick_not_whole", {{"why", result.reason.text()}}),
         store, m_config.clock.now());
     if (result.outcome == Outcome::Imported)
         drop_superseded_pending(m_config.state_dir, store, m_config.clock.now());
     // Pending bundles stay for the staff screen; everything else is cleaned up.
-    if (result.outcome == Outcome::Pending)
-        keep_for_staff(result, staging, identity ? identity->hash : "", now_text, problem_count);
-    remove_tree(staging);
+    if (result.outcome == Outcome::Pending) {
+        std::string now_text = local_minutes_text(unix_seconds(m_config.clock.now()));
+        keep_for_staff(result, staging, identity ? identity->hash : "", now_text, problems);
+    }
+}
 
-    result.report = stick_report(result, problems, unix_seconds(m_config.clock.now()), report_words(store));
-    result.report_written = write_report(folder, result.report, result.report_problem);
-    if (!others.empty())
-        result.message += " (" + count_of(others.size(), "other bundle folder", "other bundle folders")
-            + " on this stick not read: one bundle per stick)";
-    std::string logged = result.message;
+void UsbWatcher::report_and_log(StickResult& result, const std::string& problems, store::Store& store)
+{
+    std::int64_t now = unix_seconds(m_config.clock.now());
+    result.report = stick_report(result, problems, now, report_words(store));
+    result.report_written = write_report(result.folder, result.report, result.report_problem);
+    if (result.others.size() == 1)
+        result.reason += Reason::said("other_folder");
+    else if (!result.others.empty())
+        result.reason += Reason::said("other_folders", {{"n", std::to_string(result.others.size())}});
+    Reason logged = result.reason;
     if (!result.report_written)
-        logged += " (no report on the stick: " + result.report_problem + ")";
-    store.log_sync(unix_seconds(m_config.clock.now()), result.source, result_word(result.outcome),
-        std::int64_t(result.bytes), logged);
-    return result;
+        logged += Reason::said("no_report", {}) + result.report_problem + Reason::plain(")");
+    store.log_sync(now, result.source, result_word(result.outcome), std::int64_t(result.bytes), logged.text(),
+        json_line(reason_json(logged)));
 }
 
 } // namespace kiosk::sync

@@ -4,6 +4,7 @@
 
 #include "content/clock.hpp"
 #include "store/store.hpp"
+#include "sync/identity.hpp"
 #include "sync/import_child.hpp"
 #include "sync/pending.hpp"
 #include "sync/staging.hpp"
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,7 +20,7 @@
 namespace kiosk::sync {
 
 // The fixed words of kiosk-report.txt, in the kiosk's language: English unless the app gives others (from its strings
-// files). {when}, {version} and {why} are filled in. What was wrong (`why`, the problems' lines) stays in English.
+// files). {when}, {version} and {why} are filled in, `why` said by `reason`; the problems' lines stay in English.
 struct ReportWords {
     std::string heading = "Drop-in Kiosk report, {when}";
     std::string imported = "IMPORTED: the kiosk now shows this content: {version}.";
@@ -38,6 +40,8 @@ struct ReportWords {
     std::function<std::string(std::int64_t unix_seconds)> time;
     // "version 20261207102700" by default; the app gives "packed Monday, December 7, 10:27 AM EST".
     std::function<std::string(const std::string& version)> version;
+    // A reason in the report's language; its English text by default.
+    std::function<std::string(const Reason& reason)> reason;
 };
 
 struct UsbConfig {
@@ -56,10 +60,10 @@ struct StickResult {
     std::string source; // "usb:<folder>", as the sync log and status show it.
     Outcome outcome = Outcome::Failed;
     std::string version; // The version now showing, when imported or unchanged.
-    std::string message; // One line in plain words.
+    Reason reason;       // Why, in plain words: its text() is one line in English, for the sync log and the CLI.
     std::string report;  // The whole report as written (or meant) for the stick.
     bool report_written = false;
-    std::string report_problem; // Why the report is not on the stick ("the stick is read-only").
+    Reason report_problem; // Why the report is not on the stick ("the stick is read-only").
     std::uint64_t bytes = 0;
     bool checked = false; // The bundle's files were checked (it got past the copy), so its problems are known.
     // Other bundle folders on the same stick, not read: one bundle per stick, the first by name (its report names
@@ -81,6 +85,13 @@ public:
 
 private:
     StickResult process(const std::string& folder, const std::vector<std::string>& others, store::Store& store);
+    // process's stages: the stick's bundle copied to `staging` and checked (imported, or the reason it was not); what
+    // becomes of it (it may wait for staff, unless what shows moved past it); the report on the stick and the log.
+    void stage_and_import(StickResult& result, const std::string& staging, std::optional<BundleIdentity>& identity,
+        ImportReport& checked, store::Store& store);
+    void settle(StickResult& result, const std::string& staging, const std::optional<BundleIdentity>& identity,
+        std::int64_t problems, store::Store& store);
+    void report_and_log(StickResult& result, const std::string& problems, store::Store& store);
     // The stick a bundle folder is on: the folder right under a root (or the root itself).
     std::string stick_of(const std::string& folder) const;
     // Sticks (folders right under a root that are not roots themselves) with no bundle where the kiosk looks.

@@ -65,6 +65,15 @@ std::string Strings::get(const std::string& key, const std::string& language) co
     return key;
 }
 
+std::optional<std::string> Strings::find(const std::string& key, const std::string& language) const
+{
+    auto t = m_tables.find(language);
+    if (t == m_tables.end())
+        return std::nullopt;
+    auto s = t->second.find(key);
+    return s != t->second.end() ? std::optional<std::string>(s->second) : std::nullopt;
+}
+
 std::string Strings::format(const Phrase& phrase, const std::string& language) const
 {
     auto argument = [&](std::string_view name) -> const std::string* {

@@ -6,6 +6,7 @@
 #include "ui/phrase.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ public:
 
     // The string `key` in `language`, else in English, else the key itself (so a gap shows, never crashes).
     std::string get(const std::string& key, const std::string& language) const;
+    // The text of `key` in exactly `language`, or nothing (no falling back to English).
+    std::optional<std::string> find(const std::string& key, const std::string& language) const;
     bool has_language(const std::string& language) const { return m_tables.count(language) != 0; }
     std::vector<std::string> languages() const;
     // Every string of every language, for the fonts' character set.

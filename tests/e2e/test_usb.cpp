@@ -460,6 +460,21 @@ TEST_CASE("a Spanish kiosk's stick report is in Spanish, with the kiosk's local 
     CHECK_MESSAGE(contains(broken, "El quiosco sigue mostrando el contenido que tenía."), broken);
     CHECK_MESSAGE(contains(broken, "(Los detalles de cada problema están en inglés"), broken);
     CHECK_MESSAGE(contains(broken, "bundle.toml:1"), broken);
+    // The reason in Spanish too; the sync's own output stays English.
+    CHECK_MESSAGE(contains(broken, "NO IMPORTADO: el contenido no se puede usar: corrige los errores"), broken);
+    CHECK_MESSAGE(contains(refused.out, "the bundle cannot be used: fix the errors listed below"), refused.out);
+    fs::remove_all(kiosk.stick("broken"));
+
+    // An unsigned draft waits, and the report says why in Spanish.
+    copy_demo(kiosk.stick("draft"));
+    auto waits = kiosk.sync();
+    REQUIRE_MESSAGE(waits.status == 0, waits.out << waits.err);
+    std::string draft = kiosk.report("draft");
+    CHECK_MESSAGE(contains(draft,
+                      "ESPERA AL PERSONAL: no está firmado (no tiene MANIFEST): espera a que alguien del personal lo "
+                      "aplique con el PIN"),
+        draft);
+    CHECK_MESSAGE(!contains(draft, "it is not signed"), draft);
 }
 
 TEST_CASE("status says a stick's failure is past once the same stick has succeeded since")

@@ -72,7 +72,8 @@ TEST_CASE("import policy: from a stick or the feed, an unsigned bundle waits for
     f.policy.unsigned_bundles = ImportPolicy::Unsigned::Wait;
     ImportReport other = f.import(demo_named(f.dir, "Other"));
     CHECK(other.outcome == Outcome::Pending);
-    CHECK(other.message.find("not signed") != std::string::npos);
+    CHECK(other.reason.text().find("not signed") != std::string::npos);
+    CHECK(other.reason.parts.front().key == "not_signed");
     CHECK(f.store->active_version()->identity == shown);
     // The content already showing is unchanged, signed or not.
     CHECK(f.import(demo).outcome == Outcome::Unchanged);
@@ -109,7 +110,7 @@ TEST_CASE("import policy: signed by a trusted key it is imported, an older signe
     CHECK(taken.is_signed);
     ImportReport refused = f.import(older);
     CHECK(refused.outcome == Outcome::RefusedVersion);
-    CHECK_FALSE(refused.message.empty());
+    CHECK_FALSE(refused.reason.empty());
     CHECK(f.store->active_version()->version == taken.version);
 
     // Without the key it is not signed by anyone this kiosk trusts: it waits.

@@ -25,7 +25,9 @@ ImportReport sample(Outcome outcome)
     report.counts = {3, 12, 4, 9, 2};
     report.diagnostics = {{"events.csv", 3, Severity::Error, "the date \"31/02\" is not a date: write 2027-02-28"},
         {"bundle.toml", 0, Severity::Fatal, "no sections"}, {"pages/a.md", 7, Severity::Warning, "odd \"quotes\"\n"}};
-    report.message = outcome == Outcome::Imported ? "" : "why, in \"plain\" words: \xC3\xA9t\xC3\xA9";
+    if (outcome != Outcome::Imported) // A part with a key and values, then words said as they are.
+        report.reason = Reason::said("version_older", {{"version", "2026"}, {"last", "{version} \"x\"\n"}})
+            + Reason::plain("; why, in \"plain\" words: \xC3\xA9t\xC3\xA9");
     return report;
 }
 
@@ -50,7 +52,7 @@ TEST_CASE("import report: every outcome written by the child reads back the same
         CHECK(got->counts.events == 4);
         CHECK(got->counts.occurrences == 9);
         CHECK(got->counts.images == 2);
-        CHECK(got->message == sent.message);
+        CHECK(got->reason == sent.reason);
         REQUIRE(got->diagnostics.size() == sent.diagnostics.size());
         for (std::size_t i = 0; i < sent.diagnostics.size(); ++i) {
             CHECK(got->diagnostics[i].file == sent.diagnostics[i].file);
@@ -66,7 +68,7 @@ TEST_CASE("import report: the documented keys are there for readers that predate
 {
     nlohmann::json json = to_json(sample(Outcome::Pending));
     for (const char* key : {"outcome", "imported", "unchanged", "pending", "signed", "version", "importable", "why",
-             "error", "counts", "report", "diagnostics"})
+             "error", "reason", "counts", "report", "diagnostics"})
         CHECK_MESSAGE(json.contains(key), key);
     CHECK(json["pending"] == true);
     CHECK(json["imported"] == false);
@@ -74,6 +76,26 @@ TEST_CASE("import report: the documented keys are there for readers that predate
     nlohmann::json failed = to_json(sample(Outcome::Failed));
     CHECK(failed["error"] != "");
     CHECK(failed["why"] == "");
+}
+
+TEST_CASE("import report: a report with no reason (from a kiosk before them) keeps its words; changed words win")
+{
+    ImportReport sent = sample(Outcome::RefusedVersion);
+    nlohmann::json json = to_json(sent);
+    CHECK(json["why"] == sent.reason.text());
+    json.erase("reason");
+    std::string error;
+    auto old = report_from_json(json_line(json), error);
+    REQUIRE_MESSAGE(old, error);
+    CHECK(old->reason == Reason::plain(sent.reason.text()));
+    json = to_json(sent);
+    json["why"] = "other words";
+    auto changed = report_from_json(json_line(json), error);
+    REQUIRE_MESSAGE(changed, error);
+    CHECK(changed->reason == Reason::plain("other words"));
+    CHECK(reason_from_text("").empty());
+    CHECK(reason_from_text("not JSON").empty());
+    CHECK(reason_from_text("[1, {\"key\": 3}]").parts.size() == 1); // A part that is an object, with no text.
 }
 
 TEST_CASE("import report: names map one to one, and to the sync log's five words")

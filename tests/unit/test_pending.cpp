@@ -69,7 +69,7 @@ struct Fixture {
         info.source = "usb:/media/" + name;
         info.arrived = t0 + seconds;
         info.identity = "draft-" + name;
-        info.why = "it is not signed (it has no MANIFEST)";
+        info.why = Reason::said("not_signed") + Reason::said("waits_for_staff");
         info.problems = 2;
         REQUIRE(write_pending_info(state, info, slot));
         return folder;
@@ -98,7 +98,7 @@ TEST_CASE("pending: a draft waits until a signed version arrives after it, then 
     fs::copy_file(signed_bundle + "/MANIFEST", newer + "/MANIFEST");
     REQUIRE(pack_bundle(newer, f.secret, error));
     REQUIRE(f.import_at(newer, 20).outcome == Outcome::Imported);
-    std::string why = superseded_why(f.state, 1, *f.store);
+    std::string why = superseded_why(f.state, 1, *f.store).text();
     CHECK_MESSAGE(why.find("arrived after it started waiting") != std::string::npos, why);
     auto dropped = drop_superseded_pending(f.state, *f.store, WallTime(std::chrono::seconds(Fixture::t0 + 21)));
     CHECK(dropped.size() == 2);
@@ -127,7 +127,8 @@ TEST_CASE("pending: staff cannot apply a draft over a signed version that arrive
     f.policy.waiting_since = Fixture::t0 + 10; // It started waiting before the signed version came.
     ImportReport refused = f.import_at(draft, 30);
     CHECK(refused.outcome == Outcome::RefusedVersion);
-    CHECK_MESSAGE(refused.message.find("a newer signed version (" + showing) != std::string::npos, refused.message);
+    CHECK_MESSAGE(
+        refused.reason.text().find("a newer signed version (" + showing) != std::string::npos, refused.reason.text());
     CHECK(f.store->active_version()->version == showing);
 
     f.policy.waiting_since = Fixture::t0 + 25; // It started waiting after: staff may apply it.
@@ -149,7 +150,7 @@ TEST_CASE("pending: a bundle whose MANIFEST is older than the newest signed vers
     REQUIRE(pack_bundle(newer, f.secret, error));
     CHECK(older_than_floor(version, *f.store).empty()); // Nothing signed taken yet.
     REQUIRE(f.import_at(newer, 0).outcome == Outcome::Imported);
-    CHECK(older_than_floor(version, *f.store).find("older version (" + version + ")") != std::string::npos);
+    CHECK(older_than_floor(version, *f.store).text().find("older version (" + version + ")") != std::string::npos);
     CHECK(older_than_floor(unverified_manifest_version(newer), *f.store).empty());
     CHECK(unverified_manifest_version(demo).empty());
 }

@@ -1,6 +1,10 @@
 // The staff desk's facts and answers are phrases: the same view reads in English or Spanish, as the kiosk shows it.
+#include "app/content_commands.hpp"
+#include "app/paths.hpp"
 #include "app/staff_desk.hpp"
+#include "store/store.hpp"
 #include "support/temp_dir.hpp"
+#include "sync/import_report.hpp"
 #include "ui/strings.hpp"
 
 #include <algorithm>
@@ -71,6 +75,46 @@ TEST_CASE("the staff desk's facts and answers render in the kiosk's language")
     CHECK(strings.format(*ui::staff_unavailable(view, ui::StaffAction::Apply), "es")
         == "No espera nada en una memoria: no hay nada que aplicar.");
     CHECK_FALSE(ui::staff_unavailable(view, ui::StaffAction::Stop));
+}
+
+TEST_CASE("the staff screen's source lines say the sync log's reasons in the kiosk's language")
+{
+    Diagnostics d;
+    ui::Strings strings = ui::Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    test::TempDir dir;
+    Options options;
+    options.state_dir = dir.path();
+    std::string error;
+    {
+        auto store = store::Store::open(database_in(state_dir(dir.path())), error);
+        REQUIRE_MESSAGE(store, error);
+        Reason older = Reason::said("version_older", {{"version", "20261101000000"}, {"last", "20261201000000"}});
+        CHECK(store->log_sync(
+            1796198000, "usb:/media/OLD", "refused", 0, older.text(), sync::json_line(sync::reason_json(older))));
+        CHECK(store->log_sync(1796198100, "feed:https://example.org/MANIFEST", "failed", 0, "words from before"));
+    }
+    StaffDesk desk(
+        options, Settings {}, Clock::starting_at(WallTime(std::chrono::seconds(1796198400)), Clock::Mode::Simulated));
+    auto lines = [&](const char* language) {
+        PeopleTime words {&strings, language, TimeZone::utc(), {}};
+        std::vector<std::string> said;
+        for (const ui::Phrase& source : desk.view(words).sources)
+            said.push_back(strings.format(source, language));
+        return said;
+    };
+    std::vector<std::string> spanish = lines("es"), english = lines("en");
+    CAPTURE(spanish);
+    CAPTURE(english);
+    REQUIRE(spanish.size() == 2);
+    CHECK(spanish[1].find(
+              "rechazado: la versi\u00f3n 20261101000000 de este contenido es m\u00e1s vieja que la versi\u00f3n "
+              "20261201000000")
+        != std::string::npos);
+    CHECK(english[1].find("refused: this bundle's version 20261101000000 is older than version 20261201000000")
+        != std::string::npos);
+    // An entry logged before reasons were kept shows its English words.
+    CHECK(spanish[0].find("fall\u00f3: words from before") != std::string::npos);
 }
 
 TEST_CASE("staff read times in the kiosk's zone with its name, and packed versions as when they were packed")

@@ -134,7 +134,7 @@ TEST_CASE("store: a version 5 database migrates to 6 with its sections kept, and
     }
     CHECK(sql_number(path, "SELECT count(*) FROM pragma_table_info('sections') WHERE name = 'icon'") == 0);
     CHECK(sql_number(path, "SELECT count(*) FROM sections") == std::int64_t(sections));
-    auto store = Store::open(path, error);
+    auto store = Store::open_at_schema(path, 6, error);
     REQUIRE_MESSAGE(store, error);
     CHECK(store->schema_version() == 6);
     CHECK(sql_number(path, "SELECT count(*) FROM sections WHERE icon = ''") == std::int64_t(sections));
@@ -151,6 +151,31 @@ TEST_CASE("store: a version 5 database migrates to 6 with its sections kept, and
     check_same_bundle(*loaded, content.bundle);
     CHECK(loaded->info.find_section("about")->icon == "groups");
     CHECK(sql_number(path, "SELECT count(*) FROM sections WHERE icon = 'groups'") == 1);
+    CHECK(store->integrity_check() == "ok");
+}
+
+TEST_CASE("store: a version 6 sync log migrates to 7 with its entries kept, and takes reasons after")
+{
+    test::TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    std::string error;
+    {
+        auto old = Store::open_at_schema(path, 6, error);
+        REQUIRE_MESSAGE(old, error);
+        CHECK(old->log_sync(100, "usb:/media/a", "refused", 0, "old words", "[ignored below 7]"));
+        REQUIRE(old->sync_log().size() == 1);
+        CHECK(old->sync_log()[0].reason.empty());
+    }
+    auto store = Store::open(path, error);
+    REQUIRE_MESSAGE(store, error);
+    CHECK(store->schema_version() == 7);
+    CHECK(store->log_sync(200, "usb:/media/b", "pending", 0, "new words", "[{\"key\": \"not_signed\"}]"));
+    auto log = store->sync_log();
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].message == "new words");
+    CHECK(log[0].reason == "[{\"key\": \"not_signed\"}]");
+    CHECK(log[1].message == "old words");
+    CHECK(log[1].reason.empty());
     CHECK(store->integrity_check() == "ok");
 }
 

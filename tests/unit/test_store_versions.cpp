@@ -69,9 +69,9 @@ TEST_CASE("store: a rollback makes the previous version active and pins it")
     CHECK(s->pinned_from() == "20261126000000");
     s.reopen(); // The pin survives a restart.
     CHECK(s->pinned_from() == "20261126000000");
-    std::string why;
+    Reason why;
     CHECK_FALSE(s->version_allowed("20261126000000", true, "b", 0, why));
-    CHECK(why.find("rolled back from version 20261126000000") != std::string::npos);
+    CHECK(why.text().find("rolled back from version 20261126000000") != std::string::npos);
     CHECK(s->version_allowed("20261127000000", true, "c", 0, why));
     // A local import keeps the pin of a signed version; a newer signed version lifts it.
     import(*s.store, content.request("local"));
@@ -86,22 +86,22 @@ TEST_CASE("store: version rules refuse replays and altered bundles, and local ve
 {
     TestStore s;
     Content content = demo();
-    std::string why;
+    Reason why;
     import(*s.store, content.request("demo")); // Local: blocks nothing.
     CHECK(s->version_allowed("20200101000000", true, "old", 0, why));
     import(*s.store, content.request("a", "20261126120000", true));
     CHECK(s->version_allowed("20261126120000", true, "a", 0, why)); // The same bundle again: harmless.
     CHECK_FALSE(s->version_allowed("20261126120000", true, "other", 0, why));
-    CHECK(why.find("same version 20261126120000") != std::string::npos);
+    CHECK(why.text().find("same version 20261126120000") != std::string::npos);
     CHECK_FALSE(s->version_allowed("20261001000000", true, "older", 0, why));
-    CHECK(why.find("older than version 20261126120000") != std::string::npos);
+    CHECK(why.text().find("older than version 20261126120000") != std::string::npos);
     CHECK_FALSE(s->version_allowed("020261001000000", true, "older", 0, why)); // Compared as numbers.
     CHECK(s->version_allowed("120261001000000", true, "longer", 0, why));
     CHECK(s->version_allowed("20261126120001", true, "newer", 0, why));
     CHECK(s->version_allowed("local-9", false, "local", 0, why));
     CHECK(s->version_allowed("", false, "local", 0, why));
     CHECK_FALSE(s->version_allowed("2026-11-26", true, "x", 0, why));
-    CHECK(why.find("not one kiosk pack writes") != std::string::npos);
+    CHECK(why.text().find("not one kiosk pack writes") != std::string::npos);
     // A staff-applied older signed bundle does not lower the mark.
     import(*s.store, content.request("older", "20261001000000", true));
     CHECK_FALSE(s->version_allowed("20261101000000", true, "between", 0, why));
@@ -274,10 +274,10 @@ TEST_CASE("store: a signed version dated more than a year ahead of the clock is 
     TestStore s;
     Content content = demo();
     const std::int64_t now = 1796558400; // 2026-12-06 12:00 UTC.
-    std::string why;
+    Reason why;
     CHECK(s->version_allowed("20271206000000", true, "in-a-year", now, why));
     CHECK_FALSE(s->version_allowed("20271208000000", true, "too-far", now, why));
-    CHECK(why.find("dated more than a year after the kiosk's clock") != std::string::npos);
+    CHECK(why.text().find("dated more than a year after the kiosk's clock") != std::string::npos);
     CHECK_FALSE(s->version_allowed("99991231235959", true, "fast-forward", now, why));
     CHECK(s->version_allowed("99991231235959", true, "no-clock", 0, why)); // A clock never set: no such rule.
 

@@ -1,5 +1,7 @@
 // UI strings: English and Spanish load, dates read naturally in each, gaps fall back to English.
 #include "app/report_words.hpp"
+#include "app/time_text.hpp"
+#include "content/reason.hpp"
 #include "ui/strings.hpp"
 
 #include <algorithm>
@@ -65,7 +67,24 @@ std::set<std::string> keys_used()
             }
         }
     }
+    for (const auto& [key, english] : reason_templates()) // Said by the staff screen and kiosk-report.txt.
+        used.insert("reason_" + std::string(key));
     return used;
+}
+
+// The text of every source file under kiosk/.
+std::vector<std::pair<std::string, std::string>> kiosk_sources()
+{
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(KIOSK_SOURCE_DIR "/kiosk")) {
+        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp")
+            continue;
+        std::ifstream in(entry.path());
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        files.emplace_back(entry.path().string(), buffer.str());
+    }
+    return files;
 }
 
 // The {placeholders} in `text`.
@@ -180,4 +199,60 @@ TEST_CASE("kiosk-report.txt's English words are the sync layer's own, so a repor
     CHECK(english.no_problems == built_in.no_problems);
     // A language the strings files lack is English.
     CHECK(report_words_in(strings, "fr", TimeZone::utc(), Clock::system()).heading == built_in.heading);
+}
+
+TEST_CASE("every reason the code says has an English template equal to en.toml's, and a word in every language")
+{
+    Diagnostics d;
+    Strings strings = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    std::set<std::string> known;
+    for (const auto& entry : reason_templates()) {
+        std::string key(entry.first);
+        CAPTURE(key);
+        CHECK(known.insert(key).second); // Each key once.
+        CHECK(strings.find("reason_" + key, "en") == std::string(entry.second));
+        for (const std::string& language : strings.languages())
+            CHECK(strings.find("reason_" + key, language).has_value());
+    }
+    // Reason::said("key" ...) and Reason::said(cond ? "a" : "b" ...) in the sources: every key is in the table.
+    std::regex said(R"re(Reason::said\(([^;]*?)[,)])re");
+    std::regex literal(R"re("([a-z_]+)")re");
+    std::size_t seen = 0;
+    for (const auto& source : kiosk_sources()) {
+        const std::string& file = source.first;
+        const std::string& text = source.second;
+        for (auto m = std::sregex_iterator(text.begin(), text.end(), said); m != std::sregex_iterator(); ++m) {
+            std::string call = (*m)[1].str();
+            for (auto k = std::sregex_iterator(call.begin(), call.end(), literal); k != std::sregex_iterator(); ++k) {
+                CAPTURE(file);
+                CAPTURE(call);
+                CHECK(known.count((*k)[1].str()) == 1);
+                ++seen;
+            }
+        }
+    }
+    CHECK(seen > 40);
+}
+
+TEST_CASE("a reason reads in Spanish part by part, values as they are, and in English where a part has no word")
+{
+    Diagnostics d;
+    Strings strings = Strings::load(KIOSK_SOURCE_DIR "/assets/strings", d);
+    REQUIRE(d.empty());
+    PeopleTime spanish {&strings, "es"};
+    Reason waits = Reason::said("not_signed") + Reason::said("waits_for_staff");
+    CHECK(waits.text() == "it is not signed (it has no MANIFEST): it waits for staff to apply it with the PIN");
+    CHECK(spanish.reason(waits)
+        == "no est\xC3\xA1 firmado (no tiene MANIFEST): espera a que alguien del personal lo aplique con el PIN");
+    // A folder's name from a stick that looks like a placeholder is never filled in again.
+    Reason older = Reason::said("version_older", {{"version", "{last}"}, {"last", "20261206043414"}});
+    CHECK(older.text().rfind("this bundle's version {last} is older than version 20261206043414", 0) == 0);
+    CHECK(spanish.reason(older).find("{last}") != std::string::npos);
+    // Words with no template (the system's own) stay as they are; so does a key the language lacks.
+    CHECK(spanish.reason(Reason::plain("disk I/O error")) == "disk I/O error");
+    Reason unknown {{Reason::Part {"no_such_reason", {}, "English words"}}};
+    CHECK(spanish.reason(unknown) == "English words");
+    CHECK(PeopleTime {}.reason(waits) == waits.text()); // No strings: English.
+    CHECK(PeopleTime {&strings, "en"}.reason(waits) == waits.text());
 }
