@@ -352,10 +352,11 @@ StaffOutcome StaffDesk::apply(int slot, const PeopleTime& words)
         outcome.message
             = Phrase {"staff_not_applied_superseded", {{"reason", escape_controls(words.reason(report.reason))}}};
     } else {
-        // The import's reason, then its first problem (a problem's words are the checker's, in English).
-        std::string first = report.diagnostics.empty() ? "" : ": " + report.diagnostics.front().to_string();
-        outcome.message
-            = Phrase {"staff_not_applied", {{"reason", escape_controls(words.reason(report.reason) + first)}}};
+        // The import's reason, then its first problem.
+        Reason reason = report.reason;
+        if (!report.diagnostics.empty())
+            reason += Reason::plain(": ") + problem_reason(report.diagnostics.front());
+        outcome.message = Phrase {"staff_not_applied", {{"reason", escape_controls(words.reason(reason))}}};
     }
     return outcome;
 }

@@ -34,7 +34,37 @@ std::string Diagnostic::to_string() const
 void Diagnostics::add(const std::string& file, int line, Severity severity, const std::string& message)
 {
     // File names come from sticks and messages quote content: one line each, whatever they hold.
-    m_all.push_back({escape_controls(file), line, severity, escape_controls(message)});
+    m_all.push_back({escape_controls(file), line, severity, escape_controls(message), {}});
+}
+
+void Diagnostics::add(const std::string& file, int line, Severity severity, const Reason& reason)
+{
+    m_all.push_back({escape_controls(file), line, severity, escape_controls(reason.text()), reason});
+}
+
+void Diagnostics::warning(const std::string& file, int line, const Reason& reason)
+{
+    add(file, line, Severity::Warning, reason);
+}
+
+void Diagnostics::error(const std::string& file, int line, const Reason& reason)
+{
+    add(file, line, Severity::Error, reason);
+}
+
+void Diagnostics::fatal(const std::string& file, int line, const Reason& reason)
+{
+    add(file, line, Severity::Fatal, reason);
+}
+
+Reason problem_reason(const Diagnostic& d)
+{
+    std::string where = d.file + (d.line > 0 ? ":" + std::to_string(d.line) : "") + ": ";
+    Reason line = Reason::plain(where)
+        + Reason::said(d.severity == Severity::Warning ? "severity_warning" : "severity_error") + Reason::plain(": ");
+    // The reason's values may hold what `message` escaped (a control character from a stick).
+    return line
+        + (d.reason.empty() || escape_controls(d.reason.text()) != d.message ? Reason::plain(d.message) : d.reason);
 }
 
 void Diagnostics::warning(const std::string& file, int line, const std::string& message)

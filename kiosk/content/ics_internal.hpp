@@ -65,10 +65,16 @@ public:
 
     void add(int line, Severity severity, std::string message)
     {
-        m_all.push_back({m_file, line, severity, std::move(message)});
+        m_all.push_back({m_file, line, severity, std::move(message), {}});
+    }
+    void add(int line, Severity severity, const Reason& reason)
+    {
+        m_all.push_back({m_file, line, severity, reason.text(), reason});
     }
     void warning(int line, std::string message) { add(line, Severity::Warning, std::move(message)); }
     void error(int line, std::string message) { add(line, Severity::Error, std::move(message)); }
+    void warning(int line, const Reason& reason) { add(line, Severity::Warning, reason); }
+    void error(int line, const Reason& reason) { add(line, Severity::Error, reason); }
 
     void flush(Diagnostics& diagnostics)
     {
@@ -82,7 +88,10 @@ public:
                 continue;
             }
             ++listed;
-            diagnostics.add(d.file, d.line, d.severity, d.message);
+            if (d.reason.empty())
+                diagnostics.add(d.file, d.line, d.severity, d.message);
+            else
+                diagnostics.add(d.file, d.line, d.severity, d.reason);
         }
         if (left_out > 0)
             diagnostics.warning(m_file, 0,

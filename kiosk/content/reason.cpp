@@ -1,13 +1,18 @@
 // Reasons as keys, values and English: the English templates live here, the other languages in the strings files.
 #include "content/reason.hpp"
 
+#include "content/reason_tables.hpp"
+
 namespace kiosk {
 
-const std::vector<std::pair<std::string_view, std::string_view>>& reason_templates()
+const ReasonTable& sync_reasons()
 {
     // Keep each one a whole clause that reads well after "NOT IMPORTED:" and in the sync log. A unit test keeps
     // assets/strings/en.toml's "reason_" keys equal to these, and every other language's set the same.
-    static const std::vector<std::pair<std::string_view, std::string_view>> all = {
+    static const ReasonTable all = {
+        // A problem's line ("file:line: error: ..."): the severity's word.
+        {"severity_error", "error"},
+        {"severity_warning", "warning"},
         // Signatures (a bundle a staff member must apply, or the feed refuses).
         {"not_signed", "it is not signed (it has no MANIFEST)"},
         {"no_manifest", "it has no MANIFEST: it was not packed with kiosk pack"},
@@ -117,6 +122,18 @@ const std::vector<std::pair<std::string_view, std::string_view>>& reason_templat
         {"stick_holds_another", "the stick now holds another bundle"},
         {"stick_not_whole", "the stick was read again and could not be copied whole ({why})"},
     };
+    return all;
+}
+
+const std::vector<std::pair<std::string_view, std::string_view>>& reason_templates()
+{
+    static const ReasonTable all = [] {
+        ReasonTable joined;
+        for (const ReasonTable* table :
+            {&sync_reasons(), &bundle_reasons(), &file_reasons(), &sheet_reasons(), &calendar_reasons()})
+            joined.insert(joined.end(), table->begin(), table->end());
+        return joined;
+    }();
     return all;
 }
 

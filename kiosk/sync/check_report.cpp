@@ -161,7 +161,7 @@ std::optional<Packing> check_packing(const std::string& dir, std::vector<Diagnos
     Packing packing;
     const std::string again = ": run kiosk pack again";
     auto error = [&diagnostics](int line, const std::string& message) {
-        diagnostics.push_back(Diagnostic {"MANIFEST", line, Severity::Error, message});
+        diagnostics.push_back(Diagnostic {"MANIFEST", line, Severity::Error, message, {}});
     };
     auto manifest = read_manifest(dir, packing.error);
     if (!manifest) {

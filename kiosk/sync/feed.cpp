@@ -303,12 +303,11 @@ void FeedSource::import_staged(Pass& pass)
     result.outcome = report.outcome == Outcome::Pending ? Outcome::RefusedSignature : report.outcome;
     result.version = report.version;
     result.reason = report.reason;
-    // The first problem, in the checker's words (English).
-    std::string first_problem = report.diagnostics.empty() ? "" : report.diagnostics.front().to_string();
+    Reason first_problem = report.diagnostics.empty() ? Reason {} : problem_reason(report.diagnostics.front());
     if (report.outcome == Outcome::Invalid && !report.importable)
-        result.reason = Reason::said("feed_cannot_be_used") + Reason::plain(first_problem);
+        result.reason = Reason::said("feed_cannot_be_used") + first_problem;
     else if (!first_problem.empty() && report.outcome != Outcome::Imported)
-        result.reason += Reason::plain(": " + first_problem);
+        result.reason += Reason::plain(": ") + first_problem;
     if (report.outcome == Outcome::Imported || report.outcome == Outcome::Unchanged) {
         remove_tree(pass.mirror);
         if (rename(pass.staging.c_str(), pass.mirror.c_str()) != 0)

@@ -1,6 +1,8 @@
 // ImportReport to and from JSON with nlohmann-json, so the child and its parent share one typed value.
 #include "sync/import_report.hpp"
 
+#include "content/text_util.hpp"
+
 #include <array>
 #include <utility>
 
@@ -112,7 +114,7 @@ nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics)
     nlohmann::json list = nlohmann::json::array();
     for (const Diagnostic& d : diagnostics) {
         list.push_back({{"file", d.file}, {"line", d.line}, {"severity", severity_name(d.severity)},
-            {"fatal", d.severity == Severity::Fatal}, {"message", d.message}});
+            {"fatal", d.severity == Severity::Fatal}, {"message", d.message}, {"reason", reason_json(d.reason)}});
     }
     return list;
 }
@@ -210,6 +212,11 @@ std::optional<ImportReport> report_from_json(std::string_view text, std::string&
                 : string_of(item, "severity") == "warning" ? Severity::Warning
                                                            : Severity::Error;
             d.message = string_of(item, "message");
+            if (auto reason = item.find("reason"); reason != item.end())
+                d.reason = reason_from_json(*reason);
+            if (escape_controls(d.reason.text())
+                != d.message) // From a kiosk before reasons, or changed: the words win.
+                d.reason = {};
             report.diagnostics.push_back(std::move(d));
         }
     }

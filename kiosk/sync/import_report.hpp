@@ -63,7 +63,7 @@ nlohmann::json to_json(const ImportReport& report);
 std::optional<ImportReport> report_from_json(std::string_view text, std::string& error);
 
 // The pieces `check`, `import` and `status` share: {"pages", "cards", "events", "occurrences", "images"} and
-// [{"file", "line", "severity", "fatal", "message"}].
+// [{"file", "line", "severity", "fatal", "message", "reason"}] ("reason": the message as reason_json, below).
 nlohmann::json counts_json(const BundleCounts& counts);
 nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 // A reason as a list of its parts, [{"key", "args": [[name, value], ...], "text"}], and back (a part that is not such

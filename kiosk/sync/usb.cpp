@@ -32,7 +32,7 @@ std::int64_t unix_seconds(WallTime time)
 } // namespace
 
 std::string stick_report(
-    const StickResult& raw, const std::string& problems, std::int64_t now, const ReportWords& words)
+    const StickResult& raw, const std::vector<Diagnostic>& problems, std::int64_t now, const ReportWords& words)
 {
     // The reason may quote a folder's name from the stick: one line, so it cannot forge one of the lines below.
     const StickResult& result = raw;
@@ -80,9 +80,11 @@ std::string stick_report(
         for (const std::string& other : result.others)
             text += "  " + escape_controls(other) + "\n";
     }
-    if (!problems.empty())
-        text += "\n" + fill(words.problems) + problems;
-    else if (result.checked)
+    if (!problems.empty()) {
+        text += "\n" + fill(words.problems);
+        for (const Diagnostic& d : problems)
+            text += escape_controls(words.reason ? words.reason(problem_reason(d)) : d.to_string()) + "\n";
+    } else if (result.checked)
         text += "\n" + fill(words.no_problems);
     return text;
 }
@@ -225,7 +227,7 @@ StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<
         result.reason += Reason::said("stick_too_deep_one_more");
     else if (deep.size() > 2)
         result.reason += Reason::said("stick_too_deep_more", {{"n", std::to_string(deep.size() - 1)}});
-    report_and_log(result, "", store);
+    report_and_log(result, {}, store);
     return result;
 }
 
@@ -284,7 +286,7 @@ StickResult UsbWatcher::process(const std::string& folder, const std::vector<std
     stage_and_import(result, staging, identity, checked, store);
     settle(result, staging, identity, std::int64_t(checked.diagnostics.size()), store);
     remove_tree(staging);
-    report_and_log(result, checked.problems_text(), store);
+    report_and_log(result, checked.diagnostics, store);
     return result;
 }
 
@@ -354,7 +356,7 @@ void UsbWatcher::settle(StickResult& result, const std::string& staging, const s
     }
 }
 
-void UsbWatcher::report_and_log(StickResult& result, const std::string& problems, store::Store& store)
+void UsbWatcher::report_and_log(StickResult& result, const std::vector<Diagnostic>& problems, store::Store& store)
 {
     std::int64_t now = unix_seconds(m_config.clock.now());
     result.report = stick_report(result, problems, now, report_words(store));

@@ -20,7 +20,7 @@
 namespace kiosk::sync {
 
 // The fixed words of kiosk-report.txt, in the kiosk's language: English unless the app gives others (from its strings
-// files). {when}, {version} and {why} are filled in, `why` said by `reason`; the problems' lines stay in English.
+// files). {when}, {version} and {why} are filled in; `why` and each problem's line are said by `reason`.
 struct ReportWords {
     std::string heading = "Drop-in Kiosk report, {when}";
     std::string imported = "IMPORTED: the kiosk now shows this content: {version}.";
@@ -91,7 +91,7 @@ private:
         ImportReport& checked, store::Store& store);
     void settle(StickResult& result, const std::string& staging, const std::optional<BundleIdentity>& identity,
         std::int64_t problems, store::Store& store);
-    void report_and_log(StickResult& result, const std::string& problems, store::Store& store);
+    void report_and_log(StickResult& result, const std::vector<Diagnostic>& problems, store::Store& store);
     // The stick a bundle folder is on: the folder right under a root (or the root itself).
     std::string stick_of(const std::string& folder) const;
     // Sticks (folders right under a root that are not roots themselves) with no bundle where the kiosk looks.
@@ -111,9 +111,9 @@ private:
     int m_next_staging = 0;
 };
 
-// The report written to a stick for `result`, with every problem of the check (`problems`: "file:line: ..." lines),
-// made at `now` (unix seconds).
-std::string stick_report(
-    const StickResult& result, const std::string& problems, std::int64_t now, const ReportWords& words = {});
+// The report written to a stick for `result`, with every problem of the check (each a "file:line: ..." line, said by
+// `words.reason`), made at `now` (unix seconds).
+std::string stick_report(const StickResult& result, const std::vector<Diagnostic>& problems, std::int64_t now,
+    const ReportWords& words = {});
 
 } // namespace kiosk::sync

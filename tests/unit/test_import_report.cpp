@@ -23,8 +23,10 @@ ImportReport sample(Outcome outcome)
     report.importable = outcome != Outcome::Invalid;
     report.version = "20261206043414";
     report.counts = {3, 12, 4, 9, 2};
-    report.diagnostics = {{"events.csv", 3, Severity::Error, "the date \"31/02\" is not a date: write 2027-02-28"},
-        {"bundle.toml", 0, Severity::Fatal, "no sections"}, {"pages/a.md", 7, Severity::Warning, "odd \"quotes\"\n"}};
+    Reason older = Reason::said("version_older", {{"version", "31/02"}, {"last", "2027"}});
+    report.diagnostics = {{"events.csv", 3, Severity::Error, older.text(), older},
+        {"bundle.toml", 0, Severity::Fatal, "no sections", {}},
+        {"pages/a.md", 7, Severity::Warning, "odd \"quotes\"\n", {}}};
     if (outcome != Outcome::Imported) // A part with a key and values, then words said as they are.
         report.reason = Reason::said("version_older", {{"version", "2026"}, {"last", "{version} \"x\"\n"}})
             + Reason::plain("; why, in \"plain\" words: \xC3\xA9t\xC3\xA9");
@@ -59,6 +61,7 @@ TEST_CASE("import report: every outcome written by the child reads back the same
             CHECK(got->diagnostics[i].line == sent.diagnostics[i].line);
             CHECK(got->diagnostics[i].severity == sent.diagnostics[i].severity);
             CHECK(got->diagnostics[i].message == sent.diagnostics[i].message);
+            CHECK(got->diagnostics[i].reason == sent.diagnostics[i].reason);
         }
         CHECK(got->problems_text() == sent.problems_text());
     }
@@ -152,7 +155,7 @@ TEST_CASE("check report: what staff and calendar URLs read from a check child re
     CheckReport sent;
     sent.importable = true;
     sent.counts = {1, 2, 3, 4, 5};
-    sent.diagnostics = {{"events.csv", 3, Severity::Warning, "a warning"}};
+    sent.diagnostics = {{"events.csv", 3, Severity::Warning, "a warning", {}}};
     sent.compared = true;
     Changes changes;
     changes.pages_added = {"pages/new.md"};
