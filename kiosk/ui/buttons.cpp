@@ -2,7 +2,6 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <imgui.h>
 
 namespace kiosk::ui {
@@ -21,22 +20,6 @@ struct ButtonLook {
     float border_lines = 1.0f; // The border's width, in the style's lines.
     ImFont* font = nullptr;    // This size, when set (a row of buttons in one size).
 };
-
-// The width of the widest word of `text`: ImGui breaks a word wider than a line inside it.
-float widest_word(ImFont* font, const std::string& text)
-{
-    float widest = 0.0f;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos)
-            end = text.size();
-        widest = std::max(
-            widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data() + start, text.data() + end).x);
-        start = end + 1;
-    }
-    return widest;
-}
 
 // The inset of a button's label from its sides.
 float label_inset(ImVec2 size, bool compact, const Metrics& m)

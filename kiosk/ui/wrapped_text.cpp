@@ -117,6 +117,18 @@ float text_width(ImFont* font, const std::string& text)
     return text_width(font, text.data(), text.data() + text.size());
 }
 
+float widest_word(ImFont* font, const std::string& text)
+{
+    float widest = 0.0f;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = std::min(text.find_first_of(" \n", at), text.size());
+        widest = std::max(widest, text_width(font, text.data() + at, text.data() + end));
+        at = end + 1;
+    }
+    return widest;
+}
+
 float draw_wrapped(
     ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text, int max_lines)
 {

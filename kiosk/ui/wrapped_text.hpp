@@ -28,5 +28,8 @@ float wrapped_height(ImFont* font, float width, const std::string& text, int max
 float wrapped_width(ImFont* font, float width, const std::string& text, int max_lines);
 // The width of `text` in `font` at its size, on one line.
 float text_width(ImFont* font, const std::string& text);
+// The width of the widest word of `text` (between spaces and line breaks): when it is wider than a line, the
+// wrapping breaks that word inside it.
+float widest_word(ImFont* font, const std::string& text);
 
 } // namespace kiosk::ui
