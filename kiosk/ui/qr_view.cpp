@@ -77,19 +77,6 @@ float text_width(ImFont* font, std::string_view text)
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
-// The widest word of `text`: a font in which it is wider than the column would break the word in the middle.
-float widest_word(ImFont* font, const std::string& text)
-{
-    float widest = 0.0f;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t end = std::min(text.find_first_of(" \n", at), text.size());
-        widest = std::max(widest, text_width(font, std::string_view(text).substr(at, end - at)));
-        at = end + 1;
-    }
-    return widest;
-}
-
 // The address broken for `width` in `font`, remembered: the layout tries several widths each frame.
 const std::string& address_for(ImFont* font, float width, const std::string& address)
 {

@@ -35,19 +35,6 @@ std::vector<std::string> offered_languages(const ScreenContext& c)
     return {all[next]};
 }
 
-// The widest word of `text` in `font`: a text whose widest word is wider than a line would be broken inside it.
-float widest_word(ImFont* font, const std::string& text)
-{
-    float widest = 0.0f;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t end = std::min(text.find_first_of(" \n", at), text.size());
-        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, &text[at], &text[end]).x);
-        at = end + 1;
-    }
-    return widest;
-}
-
 float toggle_width(const Style& style)
 {
     return std::max(style.metrics.touch() * 1.3f, style.metrics.em(1.8f));

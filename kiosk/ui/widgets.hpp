@@ -1,8 +1,9 @@
-// Drawing primitives shared by the screens: big pressable tiles, header buttons, icons and wrapped text.
+// Widgets shared by the screens: pressable tiles, header buttons, chips and icons; text is in wrapped_text.hpp.
 #pragma once
 
 #include "ui/style.hpp"
 #include "ui/tile_grid.hpp"
+#include "ui/wrapped_text.hpp"
 
 #include <imgui.h>
 #include <string>
@@ -51,23 +52,6 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 center, float size, Color col
 // square icon_em_per_box times that), in whole pixels at the size it was rasterised at. False, drawing nothing, when
 // the glyph is not there (no icon font): the caller then draws an Icon.
 bool draw_glyph_icon(ImDrawList* list, const IconGlyphs& icons, char32_t glyph, ImVec2 center, float size, Color color);
-
-// Draws one line of text from `pos`: every text a screen draws goes through here. It is handed to ImGui in pieces of
-// at most a few thousand bytes, so no call comes near Dear ImGui's 16-bit vertex limit (one call of more than about
-// 16,000 glyphs aborts Debian's build), whatever the text holds; pieces past the clip rectangle's right edge are not
-// drawn. `end` null: up to the NUL.
-void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const char* begin, const char* end = nullptr);
-inline void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, const std::string& text)
-{
-    draw_text(list, font, pos, color, text.data(), text.data() + text.size());
-}
-
-// Draws `text` wrapped to `width` from `pos`, at most `max_lines` lines (the last one ends in "..." when cut).
-// Returns the height used. Inside a TextScope (controls.hpp) each line drawn is recorded as a text.
-float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
-    int max_lines = 1000);
-// The height `text` needs when wrapped to `width`.
-float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines = 1000);
 
 // A large tile with an icon and a label, as wide and tall as `size`. Returns true when tapped. A compact tile has a
 // smaller icon and margins, so its label (the same font) has more of the width.

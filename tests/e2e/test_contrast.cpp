@@ -4,11 +4,11 @@
 // screenshot of the same frame.
 #include "support/image.hpp"
 #include "support/process.hpp"
+#include "support/screen_dump.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
-#include <sstream>
 
 using namespace kiosk::test;
 
@@ -16,7 +16,8 @@ namespace {
 
 const std::string bundle = KIOSK_TEST_DATA "/screens";
 
-struct Box {
+// A control's rectangle in whole pixels (as `controls` prints it), to index the screenshot with.
+struct PixelBox {
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     std::string label;
 };
@@ -40,7 +41,7 @@ double contrast(const std::uint8_t* a, const std::uint8_t* b)
 // strongest contrast between a pixel of the band just inside the edge (5 px, where an edge line or a fill starts) and
 // the pixel 4 px outside it; the side's figure is the median over those rows (a glyph or an anti-aliased corner on a
 // row or two does not decide it). Negative when the side is at the window's edge, where nothing surrounds it.
-double side_contrast(const Image& image, const Box& box, int side)
+double side_contrast(const Image& image, const PixelBox& box, int side)
 {
     int edge = side < 0 ? box.x0 : box.x1 - 1;
     int outside = edge + side * 4;
@@ -64,7 +65,7 @@ double side_contrast(const Image& image, const Box& box, int side)
 }
 
 // The controls and a screenshot of `open` at `size` with high contrast on (and large text with `large`).
-std::pair<std::vector<Box>, Image> shoot(
+std::pair<std::vector<PixelBox>, Image> shoot(
     const TempDir& dir, const std::string& open, const std::string& size, bool large)
 {
     std::string shot = dir.file("shot.png");
@@ -74,18 +75,9 @@ std::pair<std::vector<Box>, Image> shoot(
     auto r = run_kiosk({"--windowed", "--size", size, "--bundle", bundle, "--now", "2026-12-02T10:00", "--open", open,
         "--script", script});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    std::vector<Box> boxes;
-    std::istringstream out(r.out);
-    std::string line;
-    while (std::getline(out, line)) {
-        if (line.rfind("control: ", 0) != 0)
-            continue;
-        std::istringstream fields(line.substr(9));
-        Box box;
-        fields >> box.x0 >> box.y0 >> box.x1 >> box.y1;
-        std::getline(fields >> std::ws, box.label);
-        boxes.push_back(box);
-    }
+    std::vector<PixelBox> boxes;
+    for (const Box& box : parse_controls(r.out))
+        boxes.push_back({int(box.x0), int(box.y0), int(box.x1), int(box.y1), box.words});
     return {boxes, load_png(shot)};
 }
 
@@ -104,7 +96,7 @@ TEST_CASE("in high contrast every control's edges stand out 3:1 from what surrou
                 auto [boxes, image] = shoot(dir, open, size, large);
                 REQUIRE_FALSE(image.empty());
                 int measured = 0;
-                for (const Box& box : boxes) {
+                for (const PixelBox& box : boxes) {
                     // Every control is at least 9 mm tall (47 px at 800x480): one lower is cut by the end of its
                     // list, and the middle of what shows is not its side.
                     if (box.x1 - box.x0 < 40 || box.y1 - box.y0 < 40)

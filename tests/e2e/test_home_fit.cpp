@@ -2,13 +2,13 @@
 // show without scrolling, for the demo and for nine sections; with large text at 800x480 the band and four tiles do.
 // Measured from the layout: the real kiosk prints its controls' labels and rectangles (the script's `controls`).
 #include "support/process.hpp"
+#include "support/screen_dump.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
-
-struct Box {
-    std::string label;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    float height() const { return y1 - y0; }
-};
 
 struct Panel {
     int w, h;
@@ -65,39 +59,14 @@ std::vector<Box> home_controls(const TempDir& dir, const std::string& bundle, co
     auto r = run_kiosk({"--windowed", "--size", panel.size(), "--bundle", bundle, "--now", "2026-12-01T10:00", "--lang",
         language, "--script", script});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    std::vector<Box> boxes;
-    std::istringstream out(r.out);
-    std::string line;
-    while (std::getline(out, line)) {
-        if (line.rfind("control: ", 0) != 0)
-            continue;
-        std::istringstream fields(line.substr(9));
-        Box box;
-        fields >> box.x0 >> box.y0 >> box.x1 >> box.y1;
-        std::getline(fields >> std::ws, box.label);
-        boxes.push_back(box);
-    }
-    return boxes;
-}
-
-const Box* find(const std::vector<Box>& boxes, const std::string& label)
-{
-    for (const Box& box : boxes) {
-        if (box.label == label)
-            return &box;
-    }
-    return nullptr;
-}
-
-bool overlap(const Box& a, const Box& b)
-{
-    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    return parse_controls(r.out);
 }
 
 // The tallest band across the screen, below the top bar's controls, that no control reaches into.
 float tallest_empty_band(const std::vector<Box>& boxes, float screen_h)
 {
     std::vector<std::pair<float, float>> spans;
+    spans.reserve(boxes.size());
     for (const Box& box : boxes)
         spans.emplace_back(box.y0, box.y1);
     std::sort(spans.begin(), spans.end());
@@ -113,14 +82,14 @@ float tallest_empty_band(const std::vector<Box>& boxes, float screen_h)
 void check_fits(const std::vector<Box>& boxes, const Panel& panel, const std::vector<std::string>& titles,
     const std::string& urgent)
 {
-    const Box* band = find(boxes, urgent);
+    const Box* band = find_box(boxes, urgent);
     REQUIRE_MESSAGE(band, "no urgent band");
     CHECK(band->y1 <= float(panel.h));
     CHECK(band->height() >= panel.touch() - 1.0f);
-    CHECK_FALSE(find(boxes, "more below"));
+    CHECK_FALSE(find_box(boxes, "more below"));
     float tile_h = 0.0f;
     for (const std::string& title : titles) {
-        const Box* box = find(boxes, title);
+        const Box* box = find_box(boxes, title);
         CHECK_MESSAGE(box, "no tile \"" << title << "\"");
         if (box)
             tile_h = std::max(tile_h, box->height());
@@ -129,13 +98,13 @@ void check_fits(const std::vector<Box>& boxes, const Panel& panel, const std::ve
     // Rows may differ in height (a row of one-line labels is lower on a short panel), but the tiles of a row are
     // equal: a tile cut by the end of the tiles' area would be lower than its neighbours, or missing.
     for (const std::string& title : titles) {
-        const Box* box = find(boxes, title);
+        const Box* box = find_box(boxes, title);
         if (!box)
             continue;
         CAPTURE(title);
         CHECK(box->height() >= panel.touch() - 1.0f);
         for (const std::string& other : titles) {
-            const Box* beside = find(boxes, other);
+            const Box* beside = find_box(boxes, other);
             if (beside && std::abs(beside->y0 - box->y0) < 1.0f)
                 CHECK(std::abs(beside->height() - box->height()) < 1.0f);
         }
@@ -144,11 +113,11 @@ void check_fits(const std::vector<Box>& boxes, const Panel& panel, const std::ve
     // Events are the full-width rows other than the band.
     int events = 0;
     for (const Box& box : boxes)
-        events += box.label != urgent && box.x1 - box.x0 > float(panel.w) * 0.8f;
+        events += box.words != urgent && box.x1 - box.x0 > float(panel.w) * 0.8f;
     CHECK(events >= 1);
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         for (std::size_t j = i + 1; j < boxes.size(); ++j)
-            CHECK_MESSAGE(!overlap(boxes[i], boxes[j]), boxes[i].label << " overlaps " << boxes[j].label);
+            CHECK_MESSAGE(!overlap(boxes[i], boxes[j]), boxes[i].words << " overlaps " << boxes[j].words);
     }
     CHECK(tallest_empty_band(boxes, float(panel.h)) <= float(panel.h) * 0.15f);
 }
@@ -180,27 +149,27 @@ TEST_CASE("with large text at 800x480 home shows the urgent band and four whole 
         auto boxes = home_controls(dir, demo, panel, language,
             "tap \"" + std::string(language == "en" ? "Larger text" : "Texto más grande") + "\"\n");
         const auto& titles = language == "en" ? demo_titles_en : demo_titles_es;
-        const Box* band = find(boxes, language == "en" ? urgent_en : urgent_es);
+        const Box* band = find_box(boxes, language == "en" ? urgent_en : urgent_es);
         REQUIRE(band);
         CHECK(band->y1 <= float(panel.h));
         // Whole: at least a finger tall, above the band, and ending before the tiles' area does (the row the area's
         // end cuts ends exactly there; a whole last row would too, and is not counted: the test errs on the safe side).
         float area_end = 0.0f;
         for (const std::string& title : titles) {
-            if (const Box* box = find(boxes, title))
+            if (const Box* box = find_box(boxes, title))
                 area_end = std::max(area_end, box->y1);
         }
         int whole = 0;
         for (const std::string& title : titles) {
-            const Box* box = find(boxes, title);
+            const Box* box = find_box(boxes, title);
             whole += box && box->height() >= panel.touch() - 1.0f && box->y1 <= band->y0 && box->y1 < area_end - 0.5f;
         }
         CHECK(whole >= 4);
-        const Box* cue = find(boxes, "more below");
+        const Box* cue = find_box(boxes, "more below");
         REQUIRE(cue);
         for (const Box& box : boxes) {
-            bool clear = box.label == "more below" || !overlap(box, *cue);
-            CHECK_MESSAGE(clear, box.label << " is under the cue");
+            bool clear = box.words == "more below" || !overlap(box, *cue);
+            CHECK_MESSAGE(clear, box.words << " is under the cue");
         }
     }
 }

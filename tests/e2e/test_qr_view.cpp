@@ -6,6 +6,7 @@
 // rectangle), scrolled through with finger drags.
 #include "support/image.hpp"
 #include "support/process.hpp"
+#include "support/screen_dump.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
@@ -22,52 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
-
-struct Box {
-    std::string words;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    float height() const { return y1 - y0; }
-};
-
-// What one `controls` and `texts` pair printed: the frame's controls and its lines of text.
-struct Dump {
-    std::vector<Box> controls;
-    std::vector<Box> texts;
-};
-
-const Box* find(const std::vector<Box>& boxes, const std::string& words)
-{
-    for (const Box& box : boxes) {
-        if (box.words == words)
-            return &box;
-    }
-    return nullptr;
-}
-
-// Splits the kiosk's output into dumps: each starts with its first control.
-std::vector<Dump> parse_dumps(const std::string& out)
-{
-    std::vector<Dump> dumps;
-    std::istringstream lines(out);
-    std::string line;
-    bool in_texts = true;
-    while (std::getline(lines, line)) {
-        bool control = line.rfind("control: ", 0) == 0, text = line.rfind("text: ", 0) == 0;
-        if (!control && !text)
-            continue;
-        if (control && in_texts)
-            dumps.emplace_back();
-        in_texts = text;
-        if (dumps.empty())
-            dumps.emplace_back();
-        std::istringstream fields(line.substr(control ? 9 : 6));
-        Box box;
-        fields >> box.x0 >> box.y0 >> box.x1 >> box.y1;
-        std::getline(fields >> std::ws, box.words);
-        (control ? dumps.back().controls : dumps.back().texts).push_back(box);
-    }
-    return dumps;
-}
 
 struct View {
     std::string size = "800x480";
@@ -103,7 +57,7 @@ std::vector<Dump> scroll_through(const TempDir& dir, const View& view)
     std::vector<Dump> first = run_view(dir, view, "controls\ntexts\n");
     REQUIRE(first.size() == 1);
     REQUIRE_FALSE(first[0].texts.empty());
-    const Box* cue = find(first[0].controls, "more below");
+    const Box* cue = find_box(first[0].controls, "more below");
     if (!cue)
         return first; // Everything fits.
     const Box& top = first[0].texts.front();
@@ -120,7 +74,7 @@ std::vector<Dump> scroll_through(const TempDir& dir, const View& view)
     }
     std::vector<Dump> dumps = run_view(dir, view, script);
     REQUIRE(dumps.size() == 41);
-    CHECK_MESSAGE(!find(dumps.back().controls, "more below"), "the drags did not reach the end of the words");
+    CHECK_MESSAGE(!find_box(dumps.back().controls, "more below"), "the drags did not reach the end of the words");
     return dumps;
 }
 
@@ -186,9 +140,9 @@ std::string describe(const std::vector<std::string>& lines)
 void check_inside(const std::vector<Dump>& dumps, int width, const std::string& urgent, const std::string& back)
 {
     for (const Dump& dump : dumps) {
-        const Box* strip = find(dump.controls, urgent);
+        const Box* strip = find_box(dump.controls, urgent);
         REQUIRE_MESSAGE(strip, "no overdose help strip");
-        REQUIRE(find(dump.controls, back));
+        REQUIRE(find_box(dump.controls, back));
         for (const Box& line : dump.texts) {
             CAPTURE(line.words);
             CHECK(line.x0 >= 0.0f);
@@ -268,7 +222,7 @@ TEST_CASE("large text keeps the title and address of a QR view at 800x480")
             std::vector<Dump> dumps = scroll_through(dir, view);
             check_inside(dumps, 800, urgent_title(language), language == "es" ? "Atrás" : "Back");
             for (const Dump& dump : dumps) // Close stays, whatever the words do.
-                CHECK(find(dump.controls, language == "es" ? "Cerrar" : "Close"));
+                CHECK(find_box(dump.controls, language == "es" ? "Cerrar" : "Close"));
             std::vector<std::string> lines = merged_lines(dumps);
             INFO("lines read: ", describe(lines));
             // The title first, its first line whole on the first screen; the title, the hint and every character of

@@ -2,6 +2,7 @@
 // Spanish titles its calendars give (SUMMARY;LANGUAGE=es and union-calls.es.ics), and an item with no Spanish carries
 // "(en inglés)". Read from the controls' labels, as a script sees them.
 #include "support/process.hpp"
+#include "support/screen_dump.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -23,14 +24,8 @@ std::string labels(const std::string& bundle, const std::string& open, const std
         "--open", open, "--script", script});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     std::string out;
-    for (std::size_t at = r.out.find("control: "); at != std::string::npos; at = r.out.find("control: ", at + 1)) {
-        std::string line = r.out.substr(at, r.out.find('\n', at) - at);
-        std::size_t label = 0;
-        for (int field = 0; field < 5 && label != std::string::npos; ++field)
-            label = line.find(' ', label + 1);
-        if (label != std::string::npos)
-            out += line.substr(label + 1) + "\n";
-    }
+    for (const Box& box : parse_controls(r.out))
+        out += box.words + "\n";
     return out;
 }
 

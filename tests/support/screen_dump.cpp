@@ -5,6 +5,20 @@
 
 namespace kiosk::test {
 
+namespace {
+
+// "X0 Y0 X1 Y1 WORDS": what follows "control: " or "text: ".
+Box parse_box(const std::string& fields_text)
+{
+    std::istringstream fields(fields_text);
+    Box box;
+    fields >> box.x0 >> box.y0 >> box.x1 >> box.y1;
+    std::getline(fields >> std::ws, box.words);
+    return box;
+}
+
+} // namespace
+
 std::vector<Dump> parse_dumps(const std::string& out)
 {
     std::vector<Dump> dumps;
@@ -18,13 +32,21 @@ std::vector<Dump> parse_dumps(const std::string& out)
         if ((control && after_texts) || dumps.empty())
             dumps.emplace_back();
         after_texts = text;
-        std::istringstream fields(line.substr(control ? 9 : 6));
-        Box box;
-        fields >> box.x0 >> box.y0 >> box.x1 >> box.y1;
-        std::getline(fields >> std::ws, box.words);
-        (control ? dumps.back().controls : dumps.back().texts).push_back(box);
+        (control ? dumps.back().controls : dumps.back().texts).push_back(parse_box(line.substr(control ? 9 : 6)));
     }
     return dumps;
+}
+
+std::vector<Box> parse_controls(const std::string& out)
+{
+    std::vector<Box> boxes;
+    std::istringstream lines(out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.rfind("control: ", 0) == 0)
+            boxes.push_back(parse_box(line.substr(9)));
+    }
+    return boxes;
 }
 
 const Box* find_box(const std::vector<Box>& boxes, const std::string& words)

@@ -9,6 +9,8 @@ namespace kiosk::test {
 struct Box {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     std::string words; // A control's label, or a text line's words.
+    float height() const { return y1 - y0; }
+    bool operator==(const Box&) const = default;
 };
 
 // One `controls` (and the `texts` after it, if any) of a script's output.
@@ -19,6 +21,8 @@ struct Dump {
 
 // The kiosk's output split into dumps: each `controls` begins one.
 std::vector<Dump> parse_dumps(const std::string& out);
+// Every control of the kiosk's output, in order, whichever dump it belongs to (a script with one `controls`).
+std::vector<Box> parse_controls(const std::string& out);
 // The control labelled `words`, or nothing.
 const Box* find_box(const std::vector<Box>& boxes, const std::string& words);
 bool overlap(const Box& a, const Box& b);
