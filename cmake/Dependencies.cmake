@@ -23,6 +23,8 @@ pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
 pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET libturbojpeg)
 # The import child's seccomp filter (sync/child_sandbox.cpp).
 pkg_check_modules(SECCOMP REQUIRED IMPORTED_TARGET libseccomp)
+# Read aloud's voice (platform/speech.cpp, issue 19). Its voices are in espeak-ng-data, which libespeak-ng1 depends on.
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
 find_package(SQLite3 REQUIRED)
 
 # Debian's libimgui.a holds the core and the SDL platform backend, not the SDL_Renderer backend: compile that one

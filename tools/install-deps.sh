@@ -9,10 +9,14 @@ packages=(
   libsdl2-dev wayland-protocols libimgui-dev libstb-dev libsqlite3-dev libsqlitecpp-dev doctest-dev libqrcodegencpp-dev
   libmd4c-dev libmd4c-html0-dev libtoml11-dev libical-dev libcurl4-openssl-dev libsodium-dev libcli11-dev nlohmann-json3-dev
   libsystemd-dev libseccomp-dev libturbojpeg0-dev tzdata
+  # Read aloud: espeak-ng's library and its voices.
+  libespeak-ng-dev espeak-ng-data
   # Fonts the kiosk draws with: text, and the section icons (Material Icons).
   fonts-noto-core fonts-dejavu-core fonts-material-design-icons-iconfont
   # Tools the tests check results with, and the display the idle benchmark runs under.
   zbar-tools sqlite3 xvfb xauth xdotool python3 openssl
+  # Hearing what read aloud says (tests/unit/test_speech.cpp): speech recognition with its English model.
+  pocketsphinx pocketsphinx-en-us
   # The Debian package and its checks (tools/package-test.sh).
   dpkg-dev lintian passwd systemd
   # The boot test (tools/boot-test.sh): a minimal root, its disk image, the VM, and the screendump's comparison.
