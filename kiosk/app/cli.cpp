@@ -59,11 +59,14 @@ void add_run_options(CLI::App& app, Options& options, std::string& size_text)
         ->type_name("DIR");
 }
 
-// The commands on content: screenshot, check, import.
+// The commands on content: screenshot, speak, check, import.
 void add_content_commands(CLI::App& app, Options& options, Commands& commands)
 {
     CLI::App* screenshot = app.add_subcommand("screenshot", "Draw one screen headless and write it as a PNG");
     screenshot->add_option("--out", options.out_file, "The PNG file to write")->required()->type_name("FILE.png");
+    CLI::App* speak = app.add_subcommand(
+        "speak", "Say the screen at --open aloud into a WAV file, and print its words one utterance a line");
+    speak->add_option("--out", options.out_file, "The WAV file to write")->required()->type_name("FILE.wav");
 
     CLI::App* check
         = app.add_subcommand("check", "Check a bundle folder and list every problem with its file and line");
@@ -83,8 +86,9 @@ void add_content_commands(CLI::App& app, Options& options, Commands& commands)
         ->add_option("--waiting-since", options.waiting_since,
             "Unix seconds when the bundle started waiting for staff: refused when a signed version arrived since")
         ->type_name("SECONDS");
-    commands.insert(
-        commands.end(), {{screenshot, Command::Screenshot}, {check, Command::Check}, {import, Command::Import}});
+    commands.insert(commands.end(),
+        {{screenshot, Command::Screenshot}, {speak, Command::Speak}, {check, Command::Check},
+            {import, Command::Import}});
 }
 
 // Signing: keygen, pack, verify.

@@ -16,6 +16,7 @@ inline constexpr int exit_usage = 2;
 enum class Command {
     Run,        // No subcommand: the kiosk itself.
     Screenshot, // kiosk screenshot --out FILE.png
+    Speak,      // kiosk speak --out FILE.wav [--open PATH] [--lang CODE]
     Check,      // kiosk check DIR [--json]
     Import,     // kiosk import DIR [--json]
     Rollback,   // kiosk rollback
@@ -45,7 +46,7 @@ struct Options {
     bool high_contrast = false; // --high-contrast: start as if a visitor had tapped "High contrast"
     std::string script_file;
     std::string bundle_dir;         // Show this bundle folder directly instead of the installed content.
-    std::string out_file;           // screenshot --out
+    std::string out_file;           // screenshot --out, speak --out
     std::string check_dir;          // check DIR
     std::string import_dir;         // import DIR
     std::string import_source;      // import --source: where the bundle came from, for status ("usb:/media/x")

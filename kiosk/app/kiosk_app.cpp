@@ -16,6 +16,7 @@
 #include "app/report_words.hpp"
 #include "app/screen_hours.hpp"
 #include "app/settings.hpp"
+#include "app/speak.hpp"
 #include "app/staff_desk.hpp"
 #include "app/staff_pin.hpp"
 #include "app/staff_worker.hpp"
@@ -397,6 +398,8 @@ int kiosk_main(int argc, char** argv)
         return run_check(options, *settings);
     case Command::Import:
         return run_import(options, *settings);
+    case Command::Speak:
+        return run_speak(options, *settings);
     case Command::Rollback:
         return run_rollback(options);
     case Command::Status:
