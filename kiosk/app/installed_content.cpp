@@ -93,4 +93,43 @@ InstalledContent load_installed_content(
     return read_bundle_folder(demo, diagnostics);
 }
 
+std::optional<InstalledContent> content_to_show(
+    const Options& options, const Settings& settings, const std::string& data_root, StartGuard* guard)
+{
+    if (!options.bundle_dir.empty()) {
+        Diagnostics diagnostics;
+        InstalledContent content = read_bundle_folder(options.bundle_dir, diagnostics);
+        for (const Diagnostic& d : diagnostics.all())
+            std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
+        if (!content.bundle) {
+            std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be shown: fix the errors above\n";
+            return std::nullopt;
+        }
+        return content;
+    }
+    bool counts_as_start = guard && options.command == Command::Run && options.script_file.empty();
+    // Before the content (and so its time zone) is known, --now is read in the settings' zone or the system's.
+    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
+    InstalledContent content = load_installed_content(options, data_root, now, counts_as_start ? guard : nullptr);
+    if (!content.bundle) {
+        std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
+        return std::nullopt;
+    }
+    return content;
+}
+
+std::optional<std::string> first_language(const Options& options, const Bundle& bundle)
+{
+    if (options.language.empty())
+        return bundle.info.default_language();
+    const auto& languages = bundle.info.languages;
+    if (std::find(languages.begin(), languages.end(), options.language) != languages.end())
+        return options.language;
+    std::string known;
+    for (const std::string& l : languages)
+        known += (known.empty() ? "" : ", ") + l;
+    std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known << ")\n";
+    return std::nullopt;
+}
+
 } // namespace kiosk

@@ -3,12 +3,14 @@
 #pragma once
 
 #include "app/cli.hpp"
+#include "app/settings.hpp"
 #include "app/start_guard.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/snapshot.hpp"
 #include "store/store.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -25,6 +27,16 @@ struct InstalledContent {
 // With `guard`, a start of the running kiosk: content that keeps crashing it is set aside first (start_guard.hpp).
 InstalledContent load_installed_content(
     const Options& options, const std::string& data_root, WallTime now, StartGuard* guard = nullptr);
+
+// The content the kiosk shows, for the running kiosk and the commands that read it (screenshot, speak): a bundle
+// folder previewed as it is (--bundle), else what the store holds (load_installed_content). With `guard`, for a start
+// of the running kiosk that counts (not a script's or a screenshot's run), content that keeps crashing it before its
+// first frame is set aside first. Nothing, said why on standard error, when no content at all can be shown.
+std::optional<InstalledContent> content_to_show(
+    const Options& options, const Settings& settings, const std::string& data_root, StartGuard* guard = nullptr);
+
+// The language asked for with --lang, else the bundle's default; nothing (said why) for one the bundle lacks.
+std::optional<std::string> first_language(const Options& options, const Bundle& bundle);
 
 // The store's active version with its pictures; no bundle (and `error`) when it cannot be read.
 InstalledContent stored_content(store::Store& store, std::string& error);

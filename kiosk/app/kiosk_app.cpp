@@ -122,49 +122,6 @@ void crash_for_test(const Bundle& bundle)
         std::abort();
 }
 
-// Content: a bundle folder previewed as it is (--bundle), else what the store holds, set aside first if it keeps
-// crashing the kiosk before its first frame (a script's run is not a start that counts). Nothing, said why, when no
-// content at all can be shown.
-std::optional<InstalledContent> content_to_show(
-    const Options& options, const Settings& settings, const std::string& data_root, StartGuard& guard)
-{
-    if (!options.bundle_dir.empty()) {
-        Diagnostics diagnostics;
-        InstalledContent content = read_bundle_folder(options.bundle_dir, diagnostics);
-        for (const Diagnostic& d : diagnostics.all())
-            std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
-        if (!content.bundle) {
-            std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be shown: fix the errors above\n";
-            return std::nullopt;
-        }
-        return content;
-    }
-    bool counts_as_start = options.command == Command::Run && options.script_file.empty();
-    // Before the content (and so its time zone) is known, --now is read in the settings' zone or the system's.
-    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
-    InstalledContent content = load_installed_content(options, data_root, now, counts_as_start ? &guard : nullptr);
-    if (!content.bundle) {
-        std::cerr << "kiosk: no content can be shown, not even the demo: reinstall the kiosk package\n";
-        return std::nullopt;
-    }
-    return content;
-}
-
-// The language asked for with --lang, else the bundle's default; nothing (said why) for one the bundle lacks.
-std::optional<std::string> first_language(const Options& options, const Bundle& bundle)
-{
-    if (options.language.empty())
-        return bundle.info.default_language();
-    const auto& languages = bundle.info.languages;
-    if (std::find(languages.begin(), languages.end(), options.language) != languages.end())
-        return options.language;
-    std::string known;
-    for (const std::string& l : languages)
-        known += (known.empty() ? "" : ", ") + l;
-    std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known << ")\n";
-    return std::nullopt;
-}
-
 // The screens with their looks and words (assets/), on `content`, in `language`, at --open's path.
 std::unique_ptr<ui::Ui> make_ui(const std::string& data_root, const Options& options, const InstalledContent& content,
     const std::string& language, const Clock& clock, const TimeZone& zone, std::string& error)
@@ -294,7 +251,7 @@ int run(const Options& options, const Settings& settings)
         return exit_failure;
     }
     StartGuard guard(state_dir(options.state_dir));
-    auto content = content_to_show(options, settings, data_root, guard);
+    auto content = content_to_show(options, settings, data_root, &guard);
     if (!content)
         return exit_failure;
     auto language = first_language(options, *content->bundle);

@@ -9,8 +9,6 @@
 #include "ui/spoken.hpp"
 #include "ui/strings.hpp"
 
-#include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -26,44 +24,6 @@ void put_le(std::string& out, std::uint32_t value, int bytes)
 {
     for (int i = 0; i < bytes; ++i)
         out += static_cast<char>((value >> (8 * i)) & 0xFFU);
-}
-
-// The content `kiosk` itself would show: --bundle's folder as it is, else the store's active version (an empty store
-// imports the demo first). No bundle, said why, when there is none.
-std::optional<InstalledContent> content_for(const Options& options, const Settings& settings, const std::string& root)
-{
-    if (!options.bundle_dir.empty()) {
-        Diagnostics diagnostics;
-        InstalledContent content = read_bundle_folder(options.bundle_dir, diagnostics);
-        for (const Diagnostic& d : diagnostics.all())
-            std::cerr << options.bundle_dir << "/" << d.to_string() << "\n";
-        if (!content.bundle) {
-            std::cerr << "kiosk: the bundle in " << options.bundle_dir << " cannot be read: fix the errors above\n";
-            return std::nullopt;
-        }
-        return content;
-    }
-    WallTime now = command_clock(options, kiosk_time_zone(settings.time_zone, nullptr)).now();
-    InstalledContent content = load_installed_content(options, root, now);
-    if (!content.bundle) {
-        std::cerr << "kiosk: no content can be read, not even the demo: reinstall the kiosk package\n";
-        return std::nullopt;
-    }
-    return content;
-}
-
-// --lang when the content has it, else its default language; nothing (said why) for a language it lacks.
-std::optional<std::string> speak_language(const Options& options, const BundleInfo& info)
-{
-    if (options.language.empty())
-        return info.default_language();
-    if (std::find(info.languages.begin(), info.languages.end(), options.language) != info.languages.end())
-        return options.language;
-    std::string known;
-    for (const std::string& l : info.languages)
-        known += (known.empty() ? "" : ", ") + l;
-    std::cerr << "kiosk: --lang: the content has no language '" << options.language << "' (it has " << known << ")\n";
-    return std::nullopt;
 }
 
 // The utterances spoken one after another, a short pause between them. Nothing, said why, when espeak-ng fails.
@@ -121,10 +81,10 @@ int run_speak(const Options& options, const Settings& settings)
         std::cerr << "kiosk: cannot find the kiosk's assets (assets/strings): reinstall the kiosk package\n";
         return exit_failure;
     }
-    auto content = content_for(options, settings, root);
+    auto content = content_to_show(options, settings, root);
     if (!content)
         return exit_failure;
-    auto language = speak_language(options, content->bundle->info);
+    auto language = first_language(options, *content->bundle);
     if (!language)
         return exit_usage;
     Diagnostics diagnostics;
