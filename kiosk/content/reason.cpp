@@ -25,6 +25,11 @@ const ReasonTable& sync_reasons()
         {"file_missing", "{file} is missing"},
         {"file_added", "{file} is not in the MANIFEST: it was added after packing"},
         {"file_changed", "{file} was changed after packing"},
+        // `kiosk check` on a packed folder (sync/check_report.cpp): each after "MANIFEST:line: error: ".
+        {"pack_cannot_compare", "the files cannot be compared with the MANIFEST: {error}"},
+        {"pack_added", "{file} was added after packing (the MANIFEST does not list it)"},
+        {"pack_removed", "{file} was removed after packing (this line lists it)"},
+        {"pack_again", ": run kiosk pack again"},
         {"waits_for_staff", ": it waits for staff to apply it with the PIN"},
         // The import's decisions.
         {"signed_with_errors", "it is signed, but has errors: fix them and pack it again"},
