@@ -119,7 +119,7 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
     limits.max_bytes = max_calendar_bytes;
     HttpResponse got = http_get(calendar_fetch_url(url).value_or(url), limits, saved.etag, saved.last_modified);
     if (!got.ok)
-        return finish(Outcome::Unreadable, got.error + kept);
+        return finish(Outcome::Unreadable, got.error.text() + kept);
     if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics))
         return finish(Outcome::Unchanged, "the calendar has not changed");
     result.bytes = got.body.size();
