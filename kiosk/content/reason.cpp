@@ -138,6 +138,17 @@ const ReasonTable& sync_reasons()
         {"http_server_failed",
             "the feed server failed on {url} (HTTP {status}): it is the server's problem; the kiosk tries again later"},
         {"http_refused", "the feed server refused {url} (HTTP {status})"},
+        // A calendar fetched by URL (sync/calendars.cpp).
+        {"calendar_events_kept", "; the events fetched before stay"},
+        {"calendar_not_changed", "the calendar has not changed"},
+        {"calendar_set_aside",
+            "the calendar at {url} is the one set aside after the kiosk crashed on it as it started; it is taken again "
+            "once it changes"},
+        {"calendar_cannot_be_used", "the calendar at {url} cannot be used"},
+        {"calendar_check_crashed", " (checking it {failure})"},
+        {"calendar_not_stored", "the calendar could not be stored: {error}"},
+        {"calendar_one_event", "1 event from the calendar"},
+        {"calendar_events", "{n} events from the calendar"},
         // A waiting bundle that goes (sync/pending.cpp).
         {"dropped", "the bundle waiting for staff since {arrived} was dropped: "},
         {"showing_version", "this content is already showing (version {version})"},
