@@ -316,7 +316,12 @@ private:
         std::vector<std::string> own;
         for (const std::string& rel : calendars) {
             CalendarTranslation translation = translation_of(rel, calendars, bundle.info);
-            if (translation.language.empty())
+            if (translation.first_language && !translation.calendar.empty())
+                // calendars/NAME.ics is in the first language: a file for that language has nothing to translate.
+                m_diagnostics.warning(rel, 0,
+                    Reason::said("files_translation_of_first_language",
+                        {{"language", translation.language}, {"original", translation.calendar}}));
+            else if (translation.language.empty() || translation.first_language)
                 own.push_back(rel);
             else if (translation.calendar.empty())
                 m_diagnostics.warning(rel, 0,
@@ -349,9 +354,10 @@ private:
     // What calendars/NAME.LANG.ics is: LANG one of the bundle's languages other than the default makes it a
     // translation of calendars/NAME.ics (`calendar`, empty when there is no such file).
     struct CalendarTranslation {
-        std::string language; // Empty: a calendar of its own.
-        std::string expected; // calendars/NAME.ics
-        std::string calendar; // The file of `calendars` that is, whatever the case of its ".ics".
+        std::string language;        // Empty: a calendar of its own.
+        std::string expected;        // calendars/NAME.ics
+        std::string calendar;        // The file of `calendars` that is, whatever the case of its ".ics".
+        bool first_language = false; // LANG is the default language: not a translation (`language` says which).
     };
 
     static CalendarTranslation translation_of(
@@ -363,9 +369,11 @@ private:
         if (dot == std::string::npos || dot <= std::string("calendars/").size())
             return translation;
         std::string code = lower(stem.substr(dot + 1));
-        for (std::size_t i = 1; i < info.languages.size(); ++i) {
-            if (lower(info.languages[i]) == code)
+        for (std::size_t i = 0; i < info.languages.size(); ++i) {
+            if (lower(info.languages[i]) == code) {
                 translation.language = info.languages[i];
+                translation.first_language = i == 0;
+            }
         }
         if (translation.language.empty())
             return translation;
@@ -391,8 +399,8 @@ private:
                 if (dot != std::string::npos && bundle.pages.count(name) && language == bundle.info.default_language())
                     // pages/about.md is in the first language: a file for that language has nothing to translate.
                     m_diagnostics.warning(rel, 0,
-                        Reason::said("page_translation_of_first_language",
-                            {{"language", language}, {"page", "pages/" + name + ".md"}}));
+                        Reason::said("files_translation_of_first_language",
+                            {{"language", language}, {"original", "pages/" + name + ".md"}}));
                 else if (dot != std::string::npos && bundle.pages.count(name))
                     m_diagnostics.warning(
                         rel, 0, Reason::said("page_translation_language_unknown", {{"language", language}}));

@@ -90,9 +90,9 @@ const ReasonTable& file_reasons()
         {"page_image_not_in_images", "image \"{src}\" must be a file in images/, such as images/map.png"},
         {"page_image_only_png_jpeg", ": only PNG and JPEG pictures can be shown"},
         {"page_image_not_downloaded", ": the kiosk does not download pictures"},
-        {"page_translation_of_first_language",
+        {"files_translation_of_first_language",
             "this file is not read: \"{language}\" is the content's first language (languages in bundle.toml), whose "
-            "words are in {page}; put them there, or list another language first"},
+            "words are in {original}; put them there, or list another language first"},
     };
     return all;
 }
