@@ -332,7 +332,7 @@ int run_sync(const Options& options, const Settings& settings)
     for (const std::string& url : settings.calendar_urls) {
         sync::CalendarResult r = sync::sync_calendar(url, *store, config.state_dir, config.child, config.clock);
         std::cout << escape_controls(r.source) << ": " << sync::result_word(r.outcome) << ": "
-                  << escape_controls(r.message) << "\n";
+                  << escape_controls(r.reason.text()) << "\n";
         failed = failed || sync::is_failure(r.outcome);
     }
 

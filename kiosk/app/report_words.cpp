@@ -14,7 +14,6 @@ sync::ReportWords report_words_in(
     auto get = [&](const char* key) { return strings.get(key, shown); };
     sync::ReportWords words;
     words.heading = get("report_heading");
-    words.details_note = get("report_details_note");
     words.imported = get("report_imported");
     words.unchanged = get("report_unchanged");
     words.pending = get("report_pending");

@@ -314,7 +314,12 @@ ui::Phrases StaffDesk::describe_pending(int slot, const PeopleTime& words) const
     text.push_back(report->changes ? Phrase::verbatim(changes_text(*report->changes, words))
                                    : Phrase {"staff_pending_no_compare", {{"error", report->compare_error}}});
     for (const std::string& other : info.refused)
-        text.push_back(Phrase {"staff_pending_refused", {{"bundle", other}}});
+        // Kept as "usb:... at YYYY-MM-DD HH:MM": the time in brackets reads the same in every language.
+        if (std::size_t at = other.rfind(" at "); at != std::string::npos)
+            text.push_back(Phrase {
+                "staff_pending_refused", {{"bundle", other.substr(0, at) + " (" + other.substr(at + 4) + ")"}}});
+        else
+            text.push_back(Phrase {"staff_pending_refused", {{"bundle", other}}});
     return text;
 }
 

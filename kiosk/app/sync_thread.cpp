@@ -122,7 +122,7 @@ void SyncThread::sync_calendars(store::Store& store)
         failed = failed || sync::is_transient(result.outcome);
         if (result.outcome != sync::Outcome::Unchanged)
             std::cerr << "kiosk: " << result.source << ": " << sync::result_word(result.outcome) << ": "
-                      << escape_controls(result.message) << std::endl;
+                      << escape_controls(result.reason.text()) << std::endl;
     }
     if (any_changed)
         deliver(store);

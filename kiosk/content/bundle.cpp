@@ -49,18 +49,32 @@ bool is_language_code(const std::string& code)
     return code.size() == n + 3 && code[n] == '-' && upper(code[n + 1]) && upper(code[n + 2]);
 }
 
-// A section kind as staff would say it: "a page".
-const char* kind_words(SectionKind kind)
+// A name from bundle.toml (a setting, a language code) or the punctuation joining it to a message: said as it is in
+// every language.
+Reason verbatim(const std::string& text)
 {
+    return Reason::plain(text);
+}
+
+// The section, as messages about it start: section "about".
+Reason section_named(const std::string& id)
+{
+    return Reason::said("bundle_section", {{"id", id}});
+}
+
+// "; until then its tile shows the usual icon of a page ("article")": the kind as staff would say it.
+Reason usual_icon(SectionKind kind)
+{
+    std::string icon(default_section_icon(kind).name);
     switch (kind) {
     case SectionKind::Page:
-        return "a page";
+        break;
     case SectionKind::Cards:
-        return "a list of cards";
+        return Reason::said("bundle_icon_usual_cards", {{"icon", icon}});
     case SectionKind::Agenda:
-        return "events";
+        return Reason::said("bundle_icon_usual_agenda", {{"icon", icon}});
     }
-    return "a page";
+    return Reason::said("bundle_icon_usual_page", {{"icon", icon}});
 }
 
 bool is_regular_file(const std::string& path)
@@ -92,14 +106,14 @@ public:
         if (!root)
             return std::nullopt;
         if (!root->is_table()) {
-            m_diagnostics.fatal(bundle_file, 0, "the file must hold settings such as name = \"...\"");
+            m_diagnostics.fatal(bundle_file, 0, Reason::said("bundle_not_settings", {{"example", "name = \"...\""}}));
             return std::nullopt;
         }
         BundleInfo info;
         read_languages(*root, info);
         for (const auto& [key, value] : root->as_table()) {
             if (key == "name")
-                info.name = read_text(value, "name", info);
+                info.name = read_text(value, verbatim("name"), info);
             else if (key == "time_zone")
                 read_time_zone(value, info);
             else if (key == "date_order")
@@ -110,17 +124,16 @@ public:
                 read_sections(value, info);
             else if (key != "languages")
                 m_diagnostics.warning(bundle_file, line_of(value),
-                    "unknown setting '" + key
-                        + "' is ignored (known: name, languages, time_zone, date_order, urgent, sections)");
+                    Reason::said("bundle_unknown_setting",
+                        {{"setting", key}, {"known", "name, languages, time_zone, date_order, urgent, sections"}}));
         }
         if (info.name.empty()) {
             m_diagnostics.error(
-                bundle_file, 1, "the bundle has no name: add a line such as name = \"Eastside Drop-in\"");
+                bundle_file, 1, Reason::said("bundle_no_name", {{"example", "name = \"Eastside Drop-in\""}}));
             info.name = Text("Drop-in");
         }
         if (!root->contains("sections") || info.sections.empty()) {
-            m_diagnostics.fatal(
-                bundle_file, 0, "the bundle has no sections: add at least one [[sections]] with an id and a kind");
+            m_diagnostics.fatal(bundle_file, 0, Reason::said("bundle_no_sections"));
             return std::nullopt;
         }
         if (m_fatal)
@@ -135,18 +148,20 @@ private:
             const toml::value& value = root.at("languages");
             if (!value.is_array()) {
                 m_diagnostics.error(bundle_file, line_of(value),
-                    "languages must be a list such as [\"en\", \"es\"], not " + std::string(toml_type_name(value)));
+                    Reason::said("bundle_not_a_list", {{"setting", "languages"}, {"example", "[\"en\", \"es\"]"}})
+                        + toml_type_reason(value));
             } else {
                 for (const toml::value& item : value.as_array()) {
                     if (!item.is_string() || !is_language_code(item.as_string().str)) {
                         m_diagnostics.error(bundle_file, line_of(item),
-                            "languages: each entry must be a language code such as \"en\" or "
-                            "\"pt-BR\"");
+                            Reason::said("bundle_language_code",
+                                {{"setting", "languages"}, {"code", "en"}, {"code_with_region", "pt-BR"}}));
                         continue;
                     }
                     const std::string& code = item.as_string().str;
                     if (std::find(info.languages.begin(), info.languages.end(), code) != info.languages.end())
-                        m_diagnostics.warning(bundle_file, line_of(item), "language \"" + code + "\" is listed twice");
+                        m_diagnostics.warning(
+                            bundle_file, line_of(item), Reason::said("bundle_language_twice", {{"code", code}}));
                     else
                         info.languages.push_back(code);
                 }
@@ -158,46 +173,49 @@ private:
 
     // A text as it may be drawn (bound_display_text), with a warning at its line when that changed it: TOML's \u
     // escapes reach here whatever the file's bytes were.
-    std::string display_text(const toml::value& item, const std::string& what)
+    // `what` names the text at the start of each message: a setting ("name"), or "urgent.actions: action 2".
+    std::string display_text(const toml::value& item, const Reason& what)
     {
         DisplayTextChanges changes;
         std::string text = bound_display_text(item.as_string().str, &changes);
         if (changes.any())
-            m_diagnostics.warning(bundle_file, line_of(item), what + ": " + display_text_message(changes));
+            m_diagnostics.warning(bundle_file, line_of(item), what + verbatim(": ") + display_text_reason(changes));
         return text;
     }
 
-    Text read_text(const toml::value& value, const std::string& what, const BundleInfo& info)
+    Text read_text(const toml::value& value, const Reason& what, const BundleInfo& info)
     {
         Text text;
         if (value.is_string()) {
             text = Text(display_text(value, what));
         } else if (value.is_table()) {
             for (const auto& [language, item] : value.as_table()) {
+                Reason in_language = what + verbatim("." + language);
                 if (!item.is_string()) {
                     m_diagnostics.error(bundle_file, line_of(item),
-                        what + "." + language + " must be a text in quotes, not " + toml_type_name(item));
+                        in_language + Reason::said("bundle_text_not_quoted") + toml_type_reason(item));
                     continue;
                 }
                 if (std::find(info.languages.begin(), info.languages.end(), language) == info.languages.end())
                     m_diagnostics.warning(bundle_file, line_of(item),
-                        what + " has a text in \"" + language
-                            + "\", which is not in languages: add it there or remove it");
-                text.set(language, display_text(item, what + "." + language));
+                        what
+                            + Reason::said(
+                                "bundle_language_not_listed", {{"language", language}, {"setting", "languages"}}));
+                text.set(language, display_text(item, in_language));
             }
         } else {
             m_diagnostics.error(bundle_file, line_of(value),
-                what + " must be a text in quotes, or a table such as { en = \"...\", es = \"...\" }");
+                what + Reason::said("bundle_text_or_table", {{"example", "{ en = \"...\", es = \"...\" }"}}));
         }
         return text;
     }
 
-    std::string read_string(const toml::value& value, const std::string& what)
+    std::string read_string(const toml::value& value, const std::string& setting)
     {
         if (value.is_string())
             return value.as_string().str;
-        m_diagnostics.error(
-            bundle_file, line_of(value), what + " must be a text in quotes, not " + std::string(toml_type_name(value)));
+        m_diagnostics.error(bundle_file, line_of(value),
+            Reason::said("bundle_setting_not_quoted", {{"setting", setting}}) + toml_type_reason(value));
         return {};
     }
 
@@ -208,7 +226,8 @@ private:
             return;
         if (!TimeZone::named(name)) {
             m_diagnostics.error(bundle_file, line_of(value),
-                "time_zone \"" + name + "\" is not a known time zone: use a name such as \"America/New_York\"");
+                Reason::said("bundle_time_zone_unknown",
+                    {{"setting", "time_zone"}, {"name", name}, {"example", "America/New_York"}}));
             return;
         }
         info.time_zone = name;
@@ -224,24 +243,29 @@ private:
             info.date_order = DateOrder::MonthFirst;
         else if (value.is_string())
             m_diagnostics.error(bundle_file, line_of(value),
-                "date_order must be \"dmy\" (day first, 31/12/2026) or \"mdy\" (month first, 12/31/2026): it is "
-                "ignored");
+                Reason::said("bundle_date_order_invalid",
+                    {{"setting", "date_order"}, {"day_first", "dmy"}, {"day_first_example", "31/12/2026"},
+                        {"month_first", "mdy"}, {"month_first_example", "12/31/2026"}}));
     }
 
-    void check_page(const std::string& page, const std::string& what, int line)
+    // `what` is "[urgent]" or a section.
+    void check_page(const std::string& page, const Reason& what, int line)
     {
         if (page.empty()) {
-            m_diagnostics.fatal(bundle_file, line, what + " needs page = \"...\", the name of a file in pages/");
+            m_diagnostics.fatal(bundle_file, line,
+                what + Reason::said("bundle_page_needed", {{"example", "page = \"...\""}, {"folder", "pages/"}}));
             m_fatal = true;
         } else if (!is_valid_id(page)) {
             m_diagnostics.fatal(bundle_file, line,
-                what + ": page \"" + page + "\" must be a plain name of lowercase letters, digits and '-' (pages/"
-                    + page + ".md)");
+                what
+                    + Reason::said("bundle_page_not_plain",
+                        {{"setting", "page"}, {"page", page}, {"file", "pages/" + page + ".md"}}));
             m_fatal = true;
         } else if (!is_regular_file(m_dir + "/pages/" + page + ".md")) {
             std::string path = "pages/" + page + ".md";
             m_diagnostics.fatal(bundle_file, line,
-                what + " points at " + path + ", which is missing" + did_you_mean(path, names_in(m_dir, "pages/")));
+                what + Reason::said("bundle_points_at_missing", {{"file", path}})
+                    + did_you_mean_reason(path, names_in(m_dir, "pages/")));
             m_fatal = true;
         }
     }
@@ -249,14 +273,15 @@ private:
     void read_urgent(const toml::value& value, BundleInfo& info)
     {
         if (!value.is_table()) {
-            m_diagnostics.error(bundle_file, line_of(value), "urgent must be a table: [urgent] with title and page");
+            m_diagnostics.error(bundle_file, line_of(value),
+                Reason::said("bundle_urgent_not_table", {{"setting", "urgent"}, {"title", "title"}, {"page", "page"}}));
             return;
         }
         UrgentTile urgent;
         int page_line = line_of(value);
         for (const auto& [key, item] : value.as_table()) {
             if (key == "title") {
-                urgent.title = read_text(item, "urgent.title", info);
+                urgent.title = read_text(item, verbatim("urgent.title"), info);
             } else if (key == "page") {
                 urgent.page = read_string(item, "urgent.page");
                 page_line = line_of(item);
@@ -264,12 +289,14 @@ private:
                 urgent.actions = read_urgent_actions(item, info);
             } else
                 m_diagnostics.warning(bundle_file, line_of(item),
-                    "unknown setting 'urgent." + key + "' is ignored (known: title, page, actions)");
+                    Reason::said(
+                        "bundle_unknown_setting", {{"setting", "urgent." + key}, {"known", "title, page, actions"}}));
         }
-        check_page(urgent.page, "[urgent]", page_line);
+        check_page(urgent.page, verbatim("[urgent]"), page_line);
         if (urgent.title.empty())
-            m_diagnostics.error(
-                bundle_file, line_of(value), "[urgent] needs a title, such as \"Overdose? Get help now\"");
+            m_diagnostics.error(bundle_file, line_of(value),
+                Reason::said("bundle_urgent_no_title",
+                    {{"heading", "[urgent]"}, {"setting", "title"}, {"example", "Overdose? Get help now"}}));
         info.urgent = std::move(urgent);
     }
 
@@ -280,39 +307,46 @@ private:
         std::vector<Text> actions;
         if (!value.is_array()) {
             m_diagnostics.error(bundle_file, line_of(value),
-                "urgent.actions must be a list such as [\"Call 911\", \"Tell staff now\"], not "
-                    + std::string(toml_type_name(value)));
+                Reason::said("bundle_not_a_list",
+                    {{"setting", "urgent.actions"}, {"example", "[\"Call 911\", \"Tell staff now\"]"}})
+                    + toml_type_reason(value));
             return actions;
         }
         std::size_t number = 0;
         for (const toml::value& item : value.as_array()) {
-            std::string what = "urgent.actions: action " + std::to_string(++number);
+            Reason what = Reason::said(
+                "bundle_urgent_action", {{"setting", "urgent.actions"}, {"n", std::to_string(++number)}});
             int line = line_of(item);
             if (!item.is_string() && !item.is_table()) {
                 m_diagnostics.error(bundle_file, line,
-                    what + " must be a text in quotes, or a table such as { en = \"...\", es = \"...\" }, not "
-                        + toml_type_name(item) + ": it is left out");
+                    what + Reason::said("bundle_action_not_text", {{"example", "{ en = \"...\", es = \"...\" }"}})
+                        + toml_type_reason(item) + Reason::said("bundle_left_out"));
                 continue;
             }
             Text action = without_blank_languages(read_text(item, what, info), what, line);
             if (action.empty()) {
                 m_diagnostics.error(
-                    bundle_file, line, what + " is empty: write what to do, such as \"Call 911\", or remove it");
+                    bundle_file, line, what + Reason::said("bundle_action_empty", {{"example", "Call 911"}}));
                 continue;
             }
             if (actions.size() == max_urgent_actions) {
                 m_diagnostics.warning(bundle_file, line,
-                    "urgent.actions has more than " + std::to_string(max_urgent_actions) + " actions: only the first "
-                        + std::to_string(max_urgent_actions) + " are shown");
+                    Reason::said("bundle_too_many_actions",
+                        {{"setting", "urgent.actions"}, {"n", std::to_string(max_urgent_actions)}}));
                 break;
             }
             for (const auto& [language, text] : action.by_language()) {
                 if (character_count(text) > long_action_characters) {
-                    m_diagnostics.warning(bundle_file, line,
-                        what + (language.empty() ? std::string() : " (" + language + ")") + " is long ("
-                            + std::to_string(character_count(text)) + " characters): keep each action under "
-                            + std::to_string(long_action_characters)
-                            + ", so all of them fit the first screen of a small panel");
+                    Reason::Args args {
+                        {"n", std::to_string(character_count(text))}, {"max", std::to_string(long_action_characters)}};
+                    Reason long_action;
+                    if (language.empty()) {
+                        long_action = Reason::said("bundle_action_long", std::move(args));
+                    } else {
+                        args.emplace_back("language", language);
+                        long_action = Reason::said("bundle_action_long_in_language", std::move(args));
+                    }
+                    m_diagnostics.warning(bundle_file, line, what + long_action);
                     break;
                 }
             }
@@ -322,15 +356,15 @@ private:
     }
 
     // `text` without its blank translations, each warned about: the default language shows in their place.
-    Text without_blank_languages(const Text& text, const std::string& what, int line)
+    Text without_blank_languages(const Text& text, const Reason& what, int line)
     {
         Text kept;
         for (const auto& [language, words] : text.by_language()) {
             if (!is_blank(words))
                 kept.set(language, words);
             else if (!language.empty() && text.by_language().size() > 1)
-                m_diagnostics.warning(bundle_file, line,
-                    what + " is empty in \"" + language + "\": the default language shows in its place");
+                m_diagnostics.warning(
+                    bundle_file, line, what + Reason::said("bundle_empty_in_language", {{"language", language}}));
         }
         return kept;
     }
@@ -338,7 +372,8 @@ private:
     void read_sections(const toml::value& value, BundleInfo& info)
     {
         if (!value.is_array()) {
-            m_diagnostics.fatal(bundle_file, line_of(value), "sections must be written as [[sections]] tables");
+            m_diagnostics.fatal(
+                bundle_file, line_of(value), Reason::said("bundle_sections_not_tables", {{"setting", "sections"}}));
             m_fatal = true;
             return;
         }
@@ -346,15 +381,14 @@ private:
         for (const toml::value& item : value.as_array()) {
             if (info.sections.size() == max_sections) {
                 m_diagnostics.fatal(bundle_file, line_of(item),
-                    "more than " + std::to_string(max_sections) + " sections: the limit is "
-                        + std::to_string(max_sections));
+                    Reason::said("bundle_too_many_sections", {{"n", std::to_string(max_sections)}}));
                 m_fatal = true;
                 return;
             }
             if (auto section = read_section(item, info)) {
                 if (!ids.insert(section->id).second) {
-                    m_diagnostics.fatal(bundle_file, line_of(item),
-                        "two sections have the id \"" + section->id + "\": ids must be unique");
+                    m_diagnostics.fatal(
+                        bundle_file, line_of(item), Reason::said("bundle_section_id_twice", {{"id", section->id}}));
                     m_fatal = true;
                     continue;
                 }
@@ -367,7 +401,7 @@ private:
     {
         int line = line_of(value);
         if (!value.is_table()) {
-            m_diagnostics.fatal(bundle_file, line, "each section must be a [[sections]] table");
+            m_diagnostics.fatal(bundle_file, line, Reason::said("bundle_section_not_table", {{"setting", "sections"}}));
             m_fatal = true;
             return std::nullopt;
         }
@@ -381,7 +415,7 @@ private:
             else if (key == "kind")
                 kind = read_string(item, "kind");
             else if (key == "title") {
-                section.title = read_text(item, "title", info);
+                section.title = read_text(item, verbatim("title"), info);
                 has_title = true;
             } else if (key == "page") {
                 section.page = read_string(item, "page");
@@ -396,16 +430,18 @@ private:
                 icon_line = line_of(item);
             } else
                 m_diagnostics.warning(bundle_file, line_of(item),
-                    "unknown section setting '" + key
-                        + "' is ignored (known: id, kind, title, page, source, filter_column, icon)");
+                    Reason::said("bundle_unknown_section_setting",
+                        {{"setting", key}, {"known", "id, kind, title, page, source, filter_column, icon"}}));
         }
-        std::string what = "section \"" + section.id + "\"";
+        Reason what = section_named(section.id);
+        if (section.id.empty()) {
+            m_diagnostics.fatal(bundle_file, line, Reason::said("bundle_section_no_id", {{"example", "id = \"...\""}}));
+            m_fatal = true;
+            return std::nullopt;
+        }
         if (!is_valid_id(section.id) || section.id == "home" || section.id == "urgent") {
             m_diagnostics.fatal(bundle_file, line,
-                section.id.empty() ? std::string("a section has no id: add id = \"...\" (lowercase letters, digits, -)")
-                                   : what
-                        + ": the id must use only lowercase letters, digits and '-', and not be "
-                          "\"home\" or \"urgent\"");
+                what + Reason::said("bundle_section_id_invalid", {{"home", "home"}, {"urgent", "urgent"}}));
             m_fatal = true;
             return std::nullopt;
         }
@@ -418,14 +454,18 @@ private:
         } else if (kind == "agenda") {
             section.kind = SectionKind::Agenda;
         } else {
-            m_diagnostics.fatal(bundle_file, line,
-                what + ": kind must be \"page\", \"cards\" or \"agenda\""
-                    + (kind.empty() ? std::string(", and it is missing") : ", not \"" + kind + "\""));
+            Reason::Args args {{"setting", "kind"}, {"page", "page"}, {"cards", "cards"}, {"agenda", "agenda"}};
+            if (kind.empty()) {
+                m_diagnostics.fatal(bundle_file, line, what + Reason::said("bundle_kind_missing", std::move(args)));
+            } else {
+                args.emplace_back("kind", kind);
+                m_diagnostics.fatal(bundle_file, line, what + Reason::said("bundle_kind_invalid", std::move(args)));
+            }
             m_fatal = true;
             return std::nullopt;
         }
         if (!has_title) {
-            m_diagnostics.warning(bundle_file, line, what + " has no title: its tile shows the id");
+            m_diagnostics.warning(bundle_file, line, what + Reason::said("bundle_section_no_title"));
             section.title = Text(section.id);
         }
         check_icon(section, what, icon_line);
@@ -433,7 +473,7 @@ private:
     }
 
     // An icon the kiosk does not have is a warning that names the closest it has; the tile shows its kind's icon.
-    void check_icon(Section& section, const std::string& what, int line)
+    void check_icon(Section& section, const Reason& what, int line)
     {
         if (section.icon.empty() || find_section_icon(section.icon))
             return;
@@ -444,32 +484,37 @@ private:
                 --cut;
             name = name.substr(0, cut) + "...";
         }
-        std::string message = what + ": the kiosk has no icon called \"" + name + "\"";
-        std::vector<std::string_view> similar = similar_icon_names(section.icon);
+        // Where staff find the list: the content guide, its chapter "Section icons".
+        Reason::Args args {{"icon", name}, {"guide", "docs/content-guide.md"}, {"chapter", "Section icons"}};
+        std::vector<std::string_view> similar = similar_icon_names(section.icon, 3);
+        const char* names[] = {"first", "second", "third"};
         for (std::size_t i = 0; i < similar.size(); ++i)
-            message += std::string(i == 0                ? ": write "
-                               : i + 1 == similar.size() ? " or "
-                                                         : ", ")
-                + "\"" + std::string(similar[i]) + "\"";
-        message += std::string(similar.empty() ? ": choose" : ", or another") + " from the list in " + section_icons_doc
-            + "; until then its tile shows the usual icon of " + kind_words(section.kind) + " (\""
-            + std::string(default_section_icon(section.kind).name) + "\")";
-        m_diagnostics.warning(bundle_file, line, message);
+            args.emplace_back(names[i], std::string(similar[i]));
+        Reason unknown = similar.empty() ? Reason::said("bundle_icon_unknown", std::move(args))
+            : similar.size() == 1        ? Reason::said("bundle_icon_unknown_one", std::move(args))
+            : similar.size() == 2        ? Reason::said("bundle_icon_unknown_two", std::move(args))
+                                         : Reason::said("bundle_icon_unknown_three", std::move(args));
+        m_diagnostics.warning(bundle_file, line, what + unknown + usual_icon(section.kind));
         section.icon.clear();
     }
 
-    void check_source(const std::string& source, const std::string& what, int line)
+    void check_source(const std::string& source, const Reason& what, int line)
     {
         bool plain = !source.empty() && source.find('/') == std::string::npos && source.find('\\') == std::string::npos
             && source.size() > 4 && source.compare(source.size() - 4, 4, ".csv") == 0 && source[0] != '.';
         if (!plain) {
-            m_diagnostics.fatal(bundle_file, line,
-                what + " needs source = \"name.csv\", a CSV file beside bundle.toml"
-                    + (source.empty() ? std::string() : ", not \"" + source + "\""));
+            Reason::Args args {{"example", "source = \"name.csv\""}, {"file", bundle_file}};
+            if (source.empty()) {
+                m_diagnostics.fatal(bundle_file, line, what + Reason::said("bundle_source_needed", std::move(args)));
+            } else {
+                args.emplace_back("source", source);
+                m_diagnostics.fatal(bundle_file, line, what + Reason::said("bundle_source_invalid", std::move(args)));
+            }
             m_fatal = true;
         } else if (!is_regular_file(m_dir + "/" + source)) {
             m_diagnostics.fatal(bundle_file, line,
-                what + " points at " + source + ", which is missing" + did_you_mean(source, names_in(m_dir, "")));
+                what + Reason::said("bundle_points_at_missing", {{"file", source}})
+                    + did_you_mean_reason(source, names_in(m_dir, "")));
             m_fatal = true;
         }
     }

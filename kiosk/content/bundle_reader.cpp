@@ -43,7 +43,7 @@ public:
     {
         struct stat st { };
         if (lstat(m_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-            m_diagnostics.fatal(m_dir, 0, "this is not a folder");
+            m_diagnostics.fatal(m_dir, 0, Reason::said("files_not_a_folder"));
             return std::nullopt;
         }
         if (!survey("", 0))
@@ -55,7 +55,7 @@ public:
             for (UnsupportedKind kind : {UnsupportedKind::OutsideBasicPlane, UnsupportedKind::RightToLeft}) {
                 if (auto found = find_unsupported_text(*text, kind))
                     m_diagnostics.warning(
-                        "bundle.toml", line_at(*text, found->offset), unsupported_text_message(kind, *found));
+                        "bundle.toml", line_at(*text, found->offset), unsupported_text_reason(kind, *found));
             }
         }
         Bundle bundle;
@@ -78,7 +78,7 @@ private:
         std::string path = relative.empty() ? m_dir : m_dir + "/" + relative;
         auto names = posix::list_dir(path);
         if (!names) {
-            m_diagnostics.fatal(relative.empty() ? "." : relative, 0, "the folder cannot be read");
+            m_diagnostics.fatal(relative.empty() ? "." : relative, 0, Reason::said("files_folder_unreadable"));
             return false;
         }
         for (const std::string& name : *names) {
@@ -89,15 +89,13 @@ private:
             if (lstat((m_dir + "/" + rel).c_str(), &st) != 0)
                 continue;
             if (S_ISLNK(st.st_mode)) {
-                m_diagnostics.error(rel, 0,
-                    "this is a link to another place: links are not allowed in a bundle, "
-                    "copy the file itself instead");
+                m_diagnostics.error(rel, 0, Reason::said("files_link"));
                 m_links.insert(rel);
                 continue;
             }
             if (S_ISDIR(st.st_mode)) {
                 if (depth >= 2) {
-                    m_diagnostics.warning(rel, 0, "folders this deep are not read");
+                    m_diagnostics.warning(rel, 0, Reason::said("files_folder_too_deep"));
                     continue;
                 }
                 if (!survey(rel, depth + 1))
@@ -105,19 +103,19 @@ private:
                 continue;
             }
             if (!S_ISREG(st.st_mode)) {
-                m_diagnostics.error(rel, 0, "this is not a regular file: it is ignored");
+                m_diagnostics.error(rel, 0, Reason::said("files_not_regular"));
                 continue;
             }
             if (++m_file_count > m_limits.max_files) {
                 m_diagnostics.fatal(
-                    ".", 0, "the bundle has more than " + std::to_string(m_limits.max_files) + " files, the limit");
+                    ".", 0, Reason::said("files_too_many_files", {{"n", std::to_string(m_limits.max_files)}}));
                 return false;
             }
             m_total_bytes += std::uint64_t(st.st_size);
             if (m_total_bytes > m_limits.max_total_bytes) {
                 m_diagnostics.fatal(".", 0,
-                    "the bundle holds more than " + std::to_string(m_limits.max_total_bytes / (1024 * 1024))
-                        + " MB, the limit: make the images smaller");
+                    Reason::said(
+                        "files_too_large", {{"limit", std::to_string(m_limits.max_total_bytes / (1024 * 1024))}}));
                 return false;
             }
             m_files[rel] = std::uint64_t(st.st_size);
@@ -135,13 +133,13 @@ private:
             return std::nullopt;
         if (it->second > max_bytes) {
             m_diagnostics.add(rel, 0, severity,
-                "the file is " + std::to_string(it->second / 1024) + " KiB, more than the limit of "
-                    + std::to_string(max_bytes / 1024) + " KiB");
+                Reason::said("files_file_too_large",
+                    {{"size", std::to_string(it->second / 1024)}, {"limit", std::to_string(max_bytes / 1024)}}));
             return std::nullopt;
         }
         auto text = posix::read_file(m_dir + "/" + rel, max_bytes, posix::Links::Refuse);
         if (!text)
-            m_diagnostics.add(rel, 0, severity, "the file cannot be read");
+            m_diagnostics.add(rel, 0, severity, Reason::said("files_unreadable"));
         return text;
     }
 
@@ -152,12 +150,12 @@ private:
                 continue;
             std::string ext = lower(rel.substr(rel.rfind('.') == std::string::npos ? rel.size() : rel.rfind('.')));
             if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
-                m_diagnostics.warning(rel, 0, "only PNG and JPEG images are shown: this file is not used");
+                m_diagnostics.warning(rel, 0, Reason::said("image_not_png_or_jpeg_name"));
                 continue;
             }
             if (bundle.images.size() == m_limits.max_images) {
                 m_diagnostics.fatal(
-                    rel, 0, "the bundle has more than " + std::to_string(m_limits.max_images) + " images, the limit");
+                    rel, 0, Reason::said("image_too_many", {{"n", std::to_string(m_limits.max_images)}}));
                 return;
             }
             if (auto info = read_image_file_info(m_dir + "/" + rel, rel, m_diagnostics))
@@ -165,16 +163,19 @@ private:
         }
     }
 
+    enum class ShownIn { Page, Card };
+
     void check_image(
-        const Bundle& bundle, const std::string& image, const std::string& file, int line, const std::string& what)
+        const Bundle& bundle, const std::string& image, const std::string& file, int line, ShownIn shown_in)
     {
         if (!image.empty() && !bundle.images.count(image))
             m_diagnostics.warning(file, line,
-                image + " is missing or cannot be used: the " + what + " is shown without it"
-                    + did_you_mean(image, file_names()));
+                Reason::said(
+                    shown_in == ShownIn::Page ? "image_missing_on_page" : "image_missing_on_card", {{"image", image}})
+                    + did_you_mean_reason(image, file_names()));
     }
 
-    // Every regular file's path in the bundle, for did_you_mean().
+    // Every regular file's path in the bundle, for did_you_mean_reason().
     const std::vector<std::string>& file_names()
     {
         if (m_file_names.empty()) {
@@ -210,7 +211,7 @@ private:
                 m_used.insert(rel);
                 if (++files > m_limits.max_pages) {
                     m_diagnostics.fatal(
-                        rel, 0, "the bundle has more than " + std::to_string(m_limits.max_pages) + " pages, the limit");
+                        rel, 0, Reason::said("page_too_many", {{"n", std::to_string(m_limits.max_pages)}}));
                     return;
                 }
                 auto text = read_text(rel, m_limits.max_page_bytes, Severity::Fatal);
@@ -219,7 +220,7 @@ private:
                 Document document = parse_markdown(*text, rel, m_diagnostics);
                 for (const Block& block : document.blocks) {
                     if (block.kind == BlockKind::Image)
-                        check_image(bundle, block.image, rel, block.line, "page");
+                        check_image(bundle, block.image, rel, block.line, ShownIn::Page);
                 }
                 page.by_language[language] = std::move(document);
                 page.files[language] = {rel, std::move(*text)};
@@ -247,16 +248,16 @@ private:
                 continue;
             std::vector<Card> cards = read_cards(*table, section.source, bundle.info.languages, m_diagnostics);
             for (const Card& card : cards)
-                check_image(bundle, card.image, card.file, card.line, "card");
+                check_image(bundle, card.image, card.file, card.line, ShownIn::Card);
             if (!section.filter_column.empty() && section.filter_column != "category"
                 && section.filter_column != "region")
                 m_diagnostics.error("bundle.toml", 0,
-                    "section \"" + section.id + "\": filter_column must be \"category\" or \"region\", not \""
-                        + section.filter_column + "\"");
+                    Reason::said(
+                        "files_filter_column_invalid", {{"section", section.id}, {"column", section.filter_column}}));
             else if (!section.filter_column.empty() && table->column(section.filter_column) < 0)
                 m_diagnostics.warning(section.source, 1,
-                    "section \"" + section.id + "\" filters by the column \"" + section.filter_column
-                        + "\", which this file does not have: add it, or remove filter_column");
+                    Reason::said(
+                        "files_filter_column_missing", {{"section", section.id}, {"column", section.filter_column}}));
             bundle.card_lists[section.source] = std::move(cards);
         }
     }
@@ -269,7 +270,7 @@ private:
         for (Event& event : events) {
             if (bundle.events.size() == m_limits.max_events) {
                 m_diagnostics.fatal(file, event.line,
-                    "the bundle has more than " + std::to_string(m_limits.max_events) + " events, the limit");
+                    Reason::said("files_too_many_events", {{"n", std::to_string(m_limits.max_events)}}));
                 return;
             }
             // Ids are unique across files: a calendar's event may share an id with a CSV row.
@@ -300,13 +301,12 @@ private:
                 continue;
             m_used.insert(rel);
             if (!ends_with(lower(rel), ".ics")) {
-                m_diagnostics.warning(
-                    rel, 0, "only .ics calendar files are read from calendars/: this file is not used");
+                m_diagnostics.warning(rel, 0, Reason::said("files_calendar_not_ics"));
                 continue;
             }
             if (calendars.size() == m_limits.max_calendars) {
-                m_diagnostics.fatal(rel, 0,
-                    "the bundle has more than " + std::to_string(m_limits.max_calendars) + " calendars, the limit");
+                m_diagnostics.fatal(
+                    rel, 0, Reason::said("files_too_many_calendars", {{"n", std::to_string(m_limits.max_calendars)}}));
                 return;
             }
             calendars.push_back(rel);
@@ -316,14 +316,18 @@ private:
         std::vector<std::string> own;
         for (const std::string& rel : calendars) {
             CalendarTranslation translation = translation_of(rel, calendars, bundle.info);
-            if (translation.language.empty())
+            if (translation.first_language && !translation.calendar.empty())
+                // calendars/NAME.ics is in the first language: a file for that language has nothing to translate.
+                m_diagnostics.warning(rel, 0,
+                    Reason::said("files_translation_of_first_language",
+                        {{"language", translation.language}, {"original", translation.calendar}}));
+            else if (translation.language.empty() || translation.first_language)
                 own.push_back(rel);
             else if (translation.calendar.empty())
                 m_diagnostics.warning(rel, 0,
-                    "this looks like the \"" + translation.language + "\" translation of " + translation.expected
-                        + ", but there is no " + translation.expected
-                        + ", so it is not used: name it after the calendar it translates, with ." + translation.language
-                        + " before .ics" + did_you_mean(translation.expected, file_names()));
+                    Reason::said("files_calendar_translation_alone",
+                        {{"language", translation.language}, {"calendar", translation.expected}})
+                        + did_you_mean_reason(translation.expected, file_names()));
             else
                 translations[translation.calendar].emplace_back(rel, translation.language);
         }
@@ -344,16 +348,16 @@ private:
         bool has_agenda = std::any_of(bundle.info.sections.begin(), bundle.info.sections.end(),
             [](const Section& s) { return s.kind == SectionKind::Agenda; });
         if (!bundle.events.empty() && !has_agenda)
-            m_diagnostics.warning("bundle.toml", 0,
-                "there are events but no section shows them: add a [[sections]] with kind = \"agenda\"");
+            m_diagnostics.warning("bundle.toml", 0, Reason::said("files_events_without_agenda"));
     }
 
     // What calendars/NAME.LANG.ics is: LANG one of the bundle's languages other than the default makes it a
     // translation of calendars/NAME.ics (`calendar`, empty when there is no such file).
     struct CalendarTranslation {
-        std::string language; // Empty: a calendar of its own.
-        std::string expected; // calendars/NAME.ics
-        std::string calendar; // The file of `calendars` that is, whatever the case of its ".ics".
+        std::string language;        // Empty: a calendar of its own.
+        std::string expected;        // calendars/NAME.ics
+        std::string calendar;        // The file of `calendars` that is, whatever the case of its ".ics".
+        bool first_language = false; // LANG is the default language: not a translation (`language` says which).
     };
 
     static CalendarTranslation translation_of(
@@ -365,9 +369,11 @@ private:
         if (dot == std::string::npos || dot <= std::string("calendars/").size())
             return translation;
         std::string code = lower(stem.substr(dot + 1));
-        for (std::size_t i = 1; i < info.languages.size(); ++i) {
-            if (lower(info.languages[i]) == code)
+        for (std::size_t i = 0; i < info.languages.size(); ++i) {
+            if (lower(info.languages[i]) == code) {
                 translation.language = info.languages[i];
+                translation.first_language = i == 0;
+            }
         }
         if (translation.language.empty())
             return translation;
@@ -389,23 +395,24 @@ private:
                 std::string stem = rel.substr(6, rel.size() - 9);
                 auto dot = stem.find('.');
                 std::string name = stem.substr(0, dot);
-                if (dot != std::string::npos && bundle.pages.count(name))
+                std::string language = dot == std::string::npos ? "" : stem.substr(dot + 1);
+                if (dot != std::string::npos && bundle.pages.count(name) && language == bundle.info.default_language())
+                    // pages/about.md is in the first language: a file for that language has nothing to translate.
                     m_diagnostics.warning(rel, 0,
-                        "\"" + stem.substr(dot + 1)
-                            + "\" is not in the bundle's languages, so this translation is not shown: add it to "
-                              "languages in bundle.toml");
+                        Reason::said("files_translation_of_first_language",
+                            {{"language", language}, {"original", "pages/" + name + ".md"}}));
+                else if (dot != std::string::npos && bundle.pages.count(name))
+                    m_diagnostics.warning(
+                        rel, 0, Reason::said("page_translation_language_unknown", {{"language", language}}));
                 else
-                    m_diagnostics.warning(rel, 0,
-                        "no section uses this page: add a section with page = \"" + name + "\", or remove the file");
+                    m_diagnostics.warning(rel, 0, Reason::said("page_unused", {{"page", name}}));
                 continue;
             }
             if (ends_with(lower(rel), ".csv")) {
-                m_diagnostics.warning(rel, 0,
-                    "no section uses this file: add a section with kind = \"cards\" and source = \"" + rel
-                        + "\", or name it events.csv if it holds events");
+                m_diagnostics.warning(rel, 0, Reason::said("files_csv_unused", {{"file", rel}}));
                 continue;
             }
-            m_diagnostics.warning(rel, 0, "this file is not part of a bundle and is not used");
+            m_diagnostics.warning(rel, 0, Reason::said("files_unused"));
         }
     }
 

@@ -10,9 +10,10 @@ namespace kiosk {
 
 namespace {
 
+// A cell's value as messages quote it (in quotes, in the templates).
 std::string quoted(const std::string& value)
 {
-    return "\"" + shortened(value, 60) + "\"";
+    return shortened(value, 60);
 }
 
 // The id a row gets: its own, tidied, or one made from the title.
@@ -23,15 +24,13 @@ std::string row_id(const Columns& columns, const CsvRow& row, const Text& title,
     std::string id = slugify(given.empty() ? title.in("", "") : given);
     if (!given.empty() && id != given)
         diagnostics.warning(file, row.line,
-            "the id " + quoted(given) + " may use only lowercase letters, digits and '-': it is read as \"" + id + "\""
-                + spreadsheet_row_note(row));
+            Reason::said("card_id_tidied", {{"given", quoted(given)}, {"id", id}}) + spreadsheet_row_reason(row));
     if (id.empty())
         id = "row-" + std::to_string(row.row);
     std::string unique = unique_id(id, taken);
     if (unique != id)
         diagnostics.warning(file, row.line,
-            "the id \"" + id + "\" is used by an earlier row: this one is \"" + unique + "\""
-                + spreadsheet_row_note(row));
+            Reason::said("card_id_taken", {{"id", id}, {"unique", unique}}) + spreadsheet_row_reason(row));
     return unique;
 }
 
@@ -43,14 +42,12 @@ std::string read_url(const Columns& columns, const CsvRow& row, const std::strin
     if (url.find("://") == std::string::npos && url.find('.') != std::string::npos
         && url.find(' ') == std::string::npos)
         diagnostics.warning(file, row.line,
-            "the link " + quoted(url) + " needs https:// in front: it is shown without a QR code"
-                + spreadsheet_row_note(row));
+            Reason::said("card_link_needs_https", {{"url", quoted(url)}, {"scheme", "https://"}})
+                + spreadsheet_row_reason(row));
     else
         diagnostics.warning(file, row.line,
-            "the link " + quoted(url)
-                + " is not a web address such as https://example.org: it is shown without a "
-                  "QR code"
-                + spreadsheet_row_note(row));
+            Reason::said("card_link_not_web_address", {{"url", quoted(url)}, {"example", "https://example.org"}})
+                + spreadsheet_row_reason(row));
     return {};
 }
 
@@ -64,10 +61,9 @@ std::string read_image(const Columns& columns, const CsvRow& row, const std::str
         && name[0] != '.';
     if (!plain) {
         diagnostics.warning(file, row.line,
-            "the image " + quoted(image)
-                + " must be the name of a file in images/, such as map.png: the card is "
-                  "shown without it"
-                + spreadsheet_row_note(row));
+            Reason::said(
+                "card_image_not_file_name", {{"image", quoted(image)}, {"folder", "images/"}, {"example", "map.png"}})
+                + spreadsheet_row_reason(row));
         return {};
     }
     return "images/" + name;
@@ -93,7 +89,7 @@ std::vector<Card> read_cards(
 {
     Columns columns(table, file, card_columns(), languages, diagnostics);
     if (!columns.has("title")) {
-        diagnostics.error(file, 1, "there is no \"title\" column: every card needs a title");
+        diagnostics.error(file, 1, Reason::said("card_no_title_column", {{"column", "title"}}));
         return {};
     }
     std::vector<Card> cards;
@@ -105,7 +101,7 @@ std::vector<Card> read_cards(
         Card card;
         card.title = columns.text(row, "title");
         if (card.title.empty()) {
-            diagnostics.error(file, row.line, "this row has no title: it is skipped" + spreadsheet_row_note(row));
+            diagnostics.error(file, row.line, Reason::said("card_row_no_title") + spreadsheet_row_reason(row));
             continue;
         }
         card.id = row_id(columns, row, card.title, file, diagnostics, taken);
@@ -130,11 +126,11 @@ namespace {
 bool read_event_times(const Columns& columns, const EventDates& dates, const CsvRow& row, const std::string& file,
     Diagnostics& diagnostics, Event& event)
 {
-    std::string note = spreadsheet_row_note(row);
+    Reason note = spreadsheet_row_reason(row);
     std::string start_text = columns.get(row, "start");
     if (start_text.empty()) {
         diagnostics.error(file, row.line,
-            std::string("this event has no start: write it as ") + cell_time_forms + "; the event is skipped" + note);
+            Reason::said("card_event_no_start") + cell_time_forms() + Reason::said("date_event_skipped") + note);
         return false;
     }
     auto start = dates.read(row, "start", start_text);
@@ -165,11 +161,11 @@ bool read_event_times(const Columns& columns, const EventDates& dates, const Csv
         auto seconds = std::chrono::duration_cast<std::chrono::seconds>(e - s).count();
         if (seconds <= 0) {
             diagnostics.error(file, row.line,
-                "the event ends (" + end_text + ") before it starts (" + start_text + "): it is skipped" + note);
+                Reason::said("card_event_ends_before_start", {{"end", end_text}, {"start", start_text}}) + note);
             return false;
         }
         if (seconds > 366LL * 86400) {
-            diagnostics.error(file, row.line, "the event lasts more than a year: check its end; it is skipped" + note);
+            diagnostics.error(file, row.line, Reason::said("card_event_over_a_year") + note);
             return false;
         }
         event.duration_seconds = seconds;
@@ -187,8 +183,7 @@ std::vector<Event> read_events_csv(const CsvTable& table, const std::string& fil
     Columns columns(table, file, event_columns(), languages, diagnostics);
     for (const char* required : {"title", "start"}) {
         if (!columns.has(required)) {
-            diagnostics.error(
-                file, 1, std::string("there is no \"") + required + "\" column: every event needs a title and a start");
+            diagnostics.error(file, 1, Reason::said("card_event_no_column", {{"column", required}}));
             return {};
         }
     }
@@ -199,11 +194,10 @@ std::vector<Event> read_events_csv(const CsvTable& table, const std::string& fil
     for (const CsvRow& row : table.rows) {
         for (const std::string& field : row.fields)
             unsupported.check(field, file, row.line, diagnostics);
-        std::string note = spreadsheet_row_note(row);
         Event event;
         event.title = columns.text(row, "title");
         if (event.title.empty()) {
-            diagnostics.error(file, row.line, "this event has no title: it is skipped" + note);
+            diagnostics.error(file, row.line, Reason::said("card_event_no_title") + spreadsheet_row_reason(row));
             continue;
         }
         if (!read_event_times(columns, dates, row, file, diagnostics, event))

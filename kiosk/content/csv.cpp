@@ -60,14 +60,13 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::string&
 {
     if (bytes.size() > limits.max_bytes) {
         diagnostics.fatal(file, 0,
-            "the file is " + std::to_string(bytes.size() / 1024) + " KiB, more than the limit of "
-                + std::to_string(limits.max_bytes / 1024) + " KiB: split it into smaller files");
+            Reason::said("sheet_file_too_large",
+                {{"size", std::to_string(bytes.size() / 1024)}, {"limit", std::to_string(limits.max_bytes / 1024)}}));
         return std::nullopt;
     }
     std::string_view text = bytes;
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-        diagnostics.fatal(file, 0,
-            "the file is saved as UTF-16 (\"Unicode Text\"): save it again as \"CSV UTF-8 (comma delimited)\"");
+        diagnostics.fatal(file, 0, Reason::said("sheet_saved_as_unicode_text"));
         return std::nullopt;
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -75,13 +74,11 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::string&
         table.encoding = CsvEncoding::Utf8WithBom;
     }
     if (text.find('\0') != std::string_view::npos) {
-        diagnostics.fatal(file, 0, "the file holds NUL bytes, so it is not a CSV text file: save it as \"CSV UTF-8\"");
+        diagnostics.fatal(file, 0, Reason::said("sheet_nul_bytes"));
         return std::nullopt;
     }
     if (int bad_line = first_invalid_utf8_line(text)) {
-        diagnostics.warning(file, bad_line,
-            "the file is not UTF-8, so it was read as Windows-1252 (Western European); check its accents, and next "
-            "time save it as \"CSV UTF-8\" (Excel) or with the character set \"Unicode (UTF-8)\" (LibreOffice)");
+        diagnostics.warning(file, bad_line, Reason::said("sheet_read_as_windows_latin"));
         storage = windows1252_to_utf8(text);
         text = storage;
         table.encoding = CsvEncoding::Windows1252;
@@ -89,7 +86,7 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::string&
     DisplayTextChanges changes;
     std::string bounded = bound_display_text(text, &changes);
     if (changes.any()) {
-        diagnostics.warning(file, line_at(text, changes.first), display_text_message(changes));
+        diagnostics.warning(file, line_at(text, changes.first), display_text_reason(changes));
         storage = std::move(bounded);
         text = storage;
     }
@@ -115,15 +112,12 @@ public:
         if (m_stop)
             return false;
         if (m_quoted) {
-            m_diagnostics.error(m_file, m_quote_line,
-                "a value in quotes that starts on this line never ends: a closing \" is missing; the rest of the file "
-                "was read as part of it");
+            m_diagnostics.error(m_file, m_quote_line, Reason::said("sheet_quote_never_ends"));
         }
         if (!m_field.empty() || !m_fields.empty() || m_field_was_quoted)
             end_record();
         if (!m_header_done) {
-            m_diagnostics.fatal(
-                m_file, 0, "the file is empty: it needs a header row naming the columns, such as id,title");
+            m_diagnostics.fatal(m_file, 0, Reason::said("sheet_empty", {{"example", "id,title"}}));
             return false;
         }
         return true;
@@ -172,8 +166,9 @@ private:
     {
         if (m_field.size() > m_limits.max_field_bytes) {
             m_diagnostics.error(m_file, m_record_line,
-                "a value is " + std::to_string(m_field.size() / 1024) + " KiB long, more than the limit of "
-                    + std::to_string(m_limits.max_field_bytes / 1024) + " KiB: it is cut short");
+                Reason::said("sheet_value_too_long",
+                    {{"size", std::to_string(m_field.size() / 1024)},
+                        {"limit", std::to_string(m_limits.max_field_bytes / 1024)}}));
             m_field.resize(m_limits.max_field_bytes);
             while (!m_field.empty() && (static_cast<unsigned char>(m_field.back()) & 0xC0) == 0x80)
                 m_field.pop_back();
@@ -206,8 +201,8 @@ private:
     {
         if (m_fields.size() > m_limits.max_columns) {
             m_diagnostics.fatal(m_file, m_record_line,
-                "the header has " + std::to_string(m_fields.size()) + " columns, more than the limit of "
-                    + std::to_string(m_limits.max_columns));
+                Reason::said("sheet_too_many_columns",
+                    {{"n", std::to_string(m_fields.size())}, {"limit", std::to_string(m_limits.max_columns)}}));
             m_stop = true;
             return false;
         }
@@ -221,8 +216,7 @@ private:
     {
         if (m_table.rows.size() == m_limits.max_rows) {
             m_diagnostics.fatal(m_file, m_record_line,
-                "the file has more than " + std::to_string(m_limits.max_rows)
-                    + " rows, the limit: split it into smaller files");
+                Reason::said("sheet_too_many_rows", {{"limit", std::to_string(m_limits.max_rows)}}));
             m_stop = true;
             return false;
         }
@@ -233,11 +227,12 @@ private:
         if (m_fields.size() > columns) {
             bool extra_data = std::any_of(m_fields.begin() + std::ptrdiff_t(columns), m_fields.end(),
                 [](const std::string& f) { return !trim(f).empty(); });
+            // More values than columns: at least 2 values, and 1 column or more.
             if (extra_data)
                 m_diagnostics.warning(m_file, m_record_line,
-                    "this row has " + count_of(m_fields.size(), "value", "values") + " but the header has "
-                        + count_of(columns, "column", "columns") + ": the extra values are ignored"
-                        + spreadsheet_row_note(row));
+                    Reason::said(columns == 1 ? "sheet_extra_values_one_column" : "sheet_extra_values",
+                        {{"n", std::to_string(m_fields.size())}, {"columns", std::to_string(columns)}})
+                        + spreadsheet_row_reason(row));
         }
         m_fields.resize(columns);
         row.fields = std::move(m_fields);
@@ -289,11 +284,16 @@ int CsvTable::column(const std::string& name) const
     return it == header.end() ? -1 : int(it - header.begin());
 }
 
-std::string spreadsheet_row_note(const CsvRow& row)
+Reason spreadsheet_row_reason(const CsvRow& row)
 {
     if (row.row == row.line)
         return {};
-    return " (spreadsheet row " + std::to_string(row.row) + ")";
+    return Reason::said("sheet_row_note", {{"row", std::to_string(row.row)}});
+}
+
+std::string spreadsheet_row_note(const CsvRow& row)
+{
+    return spreadsheet_row_reason(row).text();
 }
 
 std::optional<CsvTable> parse_csv(

@@ -42,8 +42,10 @@ struct CsvTable {
 std::optional<CsvTable> parse_csv(
     std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics, const CsvLimits& limits = {});
 
-// " (spreadsheet row N)" when a row's spreadsheet number differs from its file line, else "". Appended to messages
-// so staff find the row in the program they edit with.
+// " (spreadsheet row N)" when a row's spreadsheet number differs from its file line, else nothing (empty). Appended
+// to messages so staff find the row in the program they edit with.
+Reason spreadsheet_row_reason(const CsvRow& row);
+// The same in English.
 std::string spreadsheet_row_note(const CsvRow& row);
 
 // Decodes Windows-1252 bytes to UTF-8.

@@ -5,13 +5,18 @@ namespace kiosk {
 
 namespace {
 
+// A cell's value as messages quote it (in quotes, in the templates).
 std::string quoted(const std::string& value)
 {
-    return "\"" + shortened(value, 60) + "\"";
+    return shortened(value, 60);
 }
 
-const char* const order_fix
-    = "add date_order = \"dmy\" (day first) or date_order = \"mdy\" (month first) to bundle.toml";
+// "add date_order = "dmy" (day first) or date_order = "mdy" (month first) to bundle.toml".
+Reason order_fix()
+{
+    return Reason::said(
+        "date_order_fix", {{"key", "date_order"}, {"dmy", "dmy"}, {"mdy", "mdy"}, {"file", "bundle.toml"}});
+}
 
 } // namespace
 
@@ -52,38 +57,38 @@ void EventDates::settle(const CsvTable& table, const Columns& columns)
         }
         either_rows += row_either ? 1 : 0;
     }
-    std::string skipped = either_rows == 1 ? "; until then the event whose date could be read either way is skipped"
-                                           : "; until then the " + std::to_string(either_rows)
-            + " events whose dates could be read either way are skipped";
+    Reason skipped = either_rows == 1 ? Reason::said("date_either_way_skipped_one")
+                                      : Reason::said("date_either_way_skipped", {{"n", std::to_string(either_rows)}});
     if (day_first && month_first) {
         const Sample& first = day_first->line < month_first->line ? *day_first : *month_first;
         const Sample& later = day_first->line < month_first->line ? *month_first : *day_first;
         DateOrder first_order = &first == &*day_first ? DateOrder::DayFirst : DateOrder::MonthFirst;
         DateOrder later_order = first_order == DateOrder::DayFirst ? DateOrder::MonthFirst : DateOrder::DayFirst;
         m_diagnostics.error(m_file, later.line,
-            "the dates disagree: line " + std::to_string(first.line) + " has " + sample_text(first, first_order)
-                + " and line " + std::to_string(later.line) + " has " + sample_text(later, later_order)
-                + ": write every date the same way, best as 2026-12-31 18:00, or " + order_fix
-                + (either_rows ? skipped : ""));
+            Reason::said("date_disagree", {{"line", std::to_string(first.line)}}) + sample_text(first, first_order)
+                + Reason::said("date_disagree_and_line", {{"line", std::to_string(later.line)}})
+                + sample_text(later, later_order) + Reason::said("date_disagree_fix", {{"example", "2026-12-31 18:00"}})
+                + order_fix() + (either_rows ? skipped : Reason {}));
     } else if (day_first) {
         m_order = DateOrder::DayFirst;
     } else if (month_first) {
         m_order = DateOrder::MonthFirst;
     } else if (either) {
         m_diagnostics.error(m_file, either->line,
-            "the dates could be day/month or month/day (this line has " + quoted(either->text) + "): " + order_fix
-                + skipped);
+            Reason::said("date_file_either_order", {{"value", quoted(either->text)}}) + order_fix() + skipped);
     }
 }
 
 // `"25/12/2026 18:00" (day first: 2026-12-25 18:00)`.
-std::string EventDates::sample_text(const Sample& sample, DateOrder order)
+Reason EventDates::sample_text(const Sample& sample, DateOrder order)
 {
-    std::string text = quoted(sample.text) + " (" + (order == DateOrder::DayFirst ? "day" : "month") + " first";
+    bool day_first = order == DateOrder::DayFirst;
     DateReading reading = read_date_cell(sample.text, order);
-    if (reading.time)
-        text += ": " + iso_cell_text(reading.time->local, reading.time->date_only);
-    return text + ")";
+    if (!reading.time)
+        return Reason::said(
+            day_first ? "date_sample_day_first" : "date_sample_month_first", {{"value", quoted(sample.text)}});
+    return Reason::said(day_first ? "date_sample_day_first_reads" : "date_sample_month_first_reads",
+        {{"value", quoted(sample.text)}, {"time", iso_cell_text(reading.time->local, reading.time->date_only)}});
 }
 
 std::optional<CellTime> EventDates::read(const CsvRow& row, const std::string& what, const std::string& text) const
@@ -93,19 +98,19 @@ std::optional<CellTime> EventDates::read(const CsvRow& row, const std::string& w
         return reading.time;
     if (reading.unsettled && m_configured == DateOrder::Unsettled)
         return std::nullopt; // The file's one error says it.
-    std::string message = "the " + what + " " + quoted(text) + " " + reading.problem;
+    const char* which = what == "start" ? "date_the_start" : what == "end" ? "date_the_end" : "date_the_cell";
+    Reason message = Reason::said(which, {{"value", quoted(text)}, {"column", what}}) + reading.problem_reason;
     if (reading.unreadable) {
-        message += ": write it as " + std::string(cell_time_forms);
+        message += Reason::said("date_write_it_as") + cell_time_forms();
     } else {
-        if (!reading.rewrite_if.empty() && m_configured != DateOrder::Unsettled)
-            message += m_configured == DateOrder::DayFirst
-                ? " (bundle.toml has date_order = \"dmy\": the day comes first)"
-                : " (bundle.toml has date_order = \"mdy\": the month comes first)";
-        if (!reading.rewrite.empty())
-            message
-                += (reading.rewrite_if.empty() ? ": write " : "; " + reading.rewrite_if + ", write ") + reading.rewrite;
+        if (reading.rewrite_if != DateOrder::Unsettled && m_configured != DateOrder::Unsettled)
+            message += Reason::said(
+                m_configured == DateOrder::DayFirst ? "date_configured_day_first" : "date_configured_month_first",
+                {{"file", "bundle.toml"}, {"key", "date_order"},
+                    {"value", m_configured == DateOrder::DayFirst ? "dmy" : "mdy"}});
+        message += rewrite_hint(reading);
     }
-    m_diagnostics.error(m_file, row.line, message + "; the event is skipped" + spreadsheet_row_note(row));
+    m_diagnostics.error(m_file, row.line, message + Reason::said("date_event_skipped") + spreadsheet_row_reason(row));
     return std::nullopt;
 }
 

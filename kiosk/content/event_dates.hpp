@@ -31,7 +31,7 @@ private:
         std::string text;
     };
     void settle(const CsvTable& table, const Columns& columns);
-    static std::string sample_text(const Sample& sample, DateOrder order);
+    static Reason sample_text(const Sample& sample, DateOrder order);
 
     std::string m_file;
     Diagnostics& m_diagnostics;

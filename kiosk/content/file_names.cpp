@@ -77,10 +77,15 @@ std::string similar_file(std::string_view wanted, const std::vector<std::string>
     return "";
 }
 
-std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& existing)
+Reason did_you_mean_reason(std::string_view wanted, const std::vector<std::string>& existing)
 {
     std::string similar = similar_file(wanted, existing);
-    return similar.empty() ? "" : "; did you mean " + similar + "?";
+    return similar.empty() ? Reason {} : Reason::said("files_did_you_mean", {{"file", similar}});
+}
+
+std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& existing)
+{
+    return did_you_mean_reason(wanted, existing).text();
 }
 
 } // namespace kiosk

@@ -2,6 +2,8 @@
 // only in letter case, spaces, underscores or dashes.
 #pragma once
 
+#include "content/reason.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +23,10 @@ std::string spaces_encoded(std::string_view address);
 // "pages/about-us.md"). Empty when none is, or when `wanted` itself is there.
 std::string similar_file(std::string_view wanted, const std::vector<std::string>& existing);
 
-// "; did you mean images/room.png?" for the file similar_file() finds, or "" when it finds none: added to the message
-// about a missing file.
+// "; did you mean images/room.png?" for the file similar_file() finds, or an empty reason when it finds none: added to
+// the message about a missing file.
+Reason did_you_mean_reason(std::string_view wanted, const std::vector<std::string>& existing);
+// The same in English, or "" when similar_file() finds none.
 std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& existing);
 
 } // namespace kiosk

@@ -31,30 +31,31 @@ std::vector<icalcomponent*> calendars_in(icalcomponent* root)
     return calendars;
 }
 
-std::string text_refusal(std::string_view& text, const IcsLimits& limits)
+Reason text_refusal(std::string_view& text, const IcsLimits& limits)
 {
     if (text.size() > limits.max_bytes)
-        return "the calendar is " + std::to_string((text.size() + 1023) / 1024) + " KiB, more than the limit of "
-            + std::to_string(limits.max_bytes / 1024) + " KiB";
+        return Reason::said("ics_too_large",
+            {{"size", std::to_string((text.size() + 1023) / 1024)},
+                {"limit", std::to_string(limits.max_bytes / 1024)}});
     if (text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff')))
-        return "the calendar is saved as UTF-16: save it as UTF-8";
+        return Reason::said("ics_wrong_encoding");
     if (text.size() >= 3 && text.substr(0, 3) == "\xef\xbb\xbf")
         text.remove_prefix(3); // A UTF-8 byte order mark.
     if (text.find('\0') != std::string_view::npos)
-        return "this is not an iCalendar file: it contains NUL bytes";
-    return "";
+        return Reason::said("ics_nul_bytes");
+    return {};
 }
 
-std::string prepared_refusal(const Prepared& prepared, const IcsLimits& limits)
+Reason prepared_refusal(const Prepared& prepared, const IcsLimits& limits)
 {
     if (!prepared.starts_with_calendar)
-        return "this is not an iCalendar file: it must start with BEGIN:VCALENDAR";
+        return Reason::said("ics_no_begin_vcalendar");
     if (prepared.events > limits.max_events)
-        return "the calendar has " + std::to_string(prepared.events) + " events, more than the limit of "
-            + std::to_string(limits.max_events);
+        return Reason::said("ics_too_many_events",
+            {{"events", std::to_string(prepared.events)}, {"limit", std::to_string(limits.max_events)}});
     if (prepared.depth > max_depth)
-        return "the calendar nests BEGIN blocks more than " + std::to_string(max_depth) + " deep";
-    return "";
+        return Reason::said("ics_nested_too_deep", {{"depth", std::to_string(max_depth)}});
+    return {};
 }
 
 } // namespace ics_detail
@@ -168,8 +169,7 @@ private:
         Item& owner = m_items[master->second];
         std::optional<LocalTime> moved = m_reader.in_series(item.recurrence_id, owner);
         if (!moved) {
-            m_reporter.warning(
-                item.event.line, "the changed occurrence (RECURRENCE-ID) is not a real date: it is ignored");
+            m_reporter.warning(item.event.line, Reason::said("ics_override_not_a_date"));
             return false;
         }
         owner.event.exdates.push_back(*moved);
@@ -213,24 +213,24 @@ std::vector<Event> read_ics(std::string_view text, const std::string& file_name,
     static const std::vector<std::string> english {"en"};
     const std::vector<std::string>& bundle_languages = languages.empty() ? english : languages;
     Reporter reporter(file_name);
-    auto fatal = [&](std::string message) {
-        reporter.add(0, Severity::Fatal, std::move(message));
+    auto fatal = [&](const Reason& reason) {
+        reporter.add(0, Severity::Fatal, reason);
         reporter.flush(diagnostics);
         return std::vector<Event> {};
     };
-    if (std::string refusal = text_refusal(text, limits); !refusal.empty())
-        return fatal(std::move(refusal));
+    if (Reason refusal = text_refusal(text, limits); !refusal.empty())
+        return fatal(refusal);
     Prepared prepared = prepare(text);
-    if (std::string refusal = prepared_refusal(prepared, limits); !refusal.empty())
-        return fatal(std::move(refusal));
+    if (Reason refusal = prepared_refusal(prepared, limits); !refusal.empty())
+        return fatal(refusal);
 
     Component root(icalparser_parse_string(prepared.text.c_str()));
     std::vector<icalcomponent*> calendars = calendars_in(root.get());
     if (calendars.empty())
-        return fatal("the calendar cannot be read: check that every BEGIN has its END, up to END:VCALENDAR");
+        return fatal(Reason::said("ics_unreadable"));
 
     for (int line : prepared.stray_ends)
-        reporter.warning(line, "this END line has no BEGIN before it: it is ignored");
+        reporter.warning(line, Reason::said("ics_stray_end"));
     Zones zones(calendars, reporter);
     EventReader reader(file_name, bundle_languages, zones, reporter);
     std::vector<Item> items = read_items(calendars, reader, reporter, limits.max_events);
@@ -240,8 +240,12 @@ std::vector<Event> read_ics(std::string_view text, const std::string& file_name,
         apply_translation(translation, file_name, items, reader, translation_diagnostics, limits);
     std::vector<Event> events = SeriesMatcher(items, reader, reporter, bundle_languages.front()).take();
     reporter.flush(diagnostics);
-    for (const Diagnostic& d : translation_diagnostics.all())
-        diagnostics.add(d.file, d.line, d.severity, d.message);
+    for (const Diagnostic& d : translation_diagnostics.all()) {
+        if (d.reason.empty())
+            diagnostics.add(d.file, d.line, d.severity, d.message);
+        else
+            diagnostics.add(d.file, d.line, d.severity, d.reason);
+    }
     return events;
 }
 

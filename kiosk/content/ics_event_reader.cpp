@@ -41,7 +41,7 @@ std::optional<Item> EventReader::read(icalcomponent* vevent, int line)
     Event& event = item.event;
     event.file = m_file;
     event.line = line;
-    std::string name = read_texts(vevent, event);
+    Reason name = read_texts(vevent, event);
     if (icalproperty* uid = icalcomponent_get_first_property(vevent, ICAL_UID_PROPERTY))
         item.uid = trim(icalproperty_get_uid(uid) ? icalproperty_get_uid(uid) : "");
     if (icalproperty* status = icalcomponent_get_first_property(vevent, ICAL_STATUS_PROPERTY))
@@ -53,14 +53,15 @@ std::optional<Item> EventReader::read(icalcomponent* vevent, int line)
     icalproperty* dtstart = icalcomponent_get_first_property(vevent, ICAL_DTSTART_PROPERTY);
     TimeValue start = time_value(dtstart, dtstart ? icalproperty_get_dtstart(dtstart) : icaltime_null_time());
     if (!start.present) {
-        m_reporter.error(line, name + " has no start (DTSTART): it is skipped");
+        m_reporter.error(line, name + Reason::said("ics_no_start"));
         return std::nullopt;
     }
     std::optional<LocalTime> local = from_ical(start.time, first_year, last_year);
     if (!local) {
         m_reporter.error(line,
-            name + " has a start (DTSTART) that is not a date from " + std::to_string(first_year) + " to "
-                + std::to_string(last_year) + ": it is skipped");
+            name
+                + Reason::said("ics_start_out_of_range",
+                    {{"first", std::to_string(first_year)}, {"last", std::to_string(last_year)}}));
         return std::nullopt;
     }
     event.start = *local;
@@ -77,33 +78,31 @@ std::optional<Item> EventReader::read(icalcomponent* vevent, int line)
     return item;
 }
 
-std::string EventReader::read_texts(icalcomponent* vevent, Event& event)
+Reason EventReader::read_texts(icalcomponent* vevent, Event& event)
 {
     struct Field {
         icalproperty_kind kind;
         Text Event::*text;
         bool keep_newlines;
-        const char* what;
+        const char* language_ignored; // The key of the warning about a text in a language the bundle does not have.
     };
     static const Field fields[] = {
-        {ICAL_SUMMARY_PROPERTY, &Event::title, false, "a title (SUMMARY)"},
-        {ICAL_DESCRIPTION_PROPERTY, &Event::description, true, "a description (DESCRIPTION)"},
-        {ICAL_LOCATION_PROPERTY, &Event::location, false, "a place (LOCATION)"},
+        {ICAL_SUMMARY_PROPERTY, &Event::title, false, "ics_title_language_not_in_bundle"},
+        {ICAL_DESCRIPTION_PROPERTY, &Event::description, true, "ics_description_language_not_in_bundle"},
+        {ICAL_LOCATION_PROPERTY, &Event::location, false, "ics_location_language_not_in_bundle"},
     };
     DisplayTextChanges changes;
     std::vector<std::string> ignored[std::size(fields)];
     for (std::size_t i = 0; i < std::size(fields); ++i)
         event.*fields[i].text = text_of(vevent, fields[i].kind, fields[i].keep_newlines, changes, ignored[i]);
-    std::string name = describe(event);
+    Reason name = describe(event);
     if (changes.any())
-        m_reporter.warning(event.line, name + ": " + display_text_message(changes));
+        m_reporter.warning(event.line, name + Reason::plain(": ") + display_text_reason(changes));
     for (std::size_t i = 0; i < std::size(fields); ++i) {
         for (const std::string& tag : ignored[i]) {
             std::string code = slug(tag.substr(0, tag.find_first_of("-_")));
-            m_reporter.warning(event.line,
-                name + " has " + fields[i].what + " in the language \"" + tag
-                    + "\", which is not one of the bundle's languages, so it is not shown: add \"" + code
-                    + "\" to languages in bundle.toml to show it");
+            m_reporter.warning(
+                event.line, name + Reason::said(fields[i].language_ignored, {{"tag", tag}, {"code", code}}));
         }
     }
     return name;
@@ -133,12 +132,12 @@ std::optional<LocalTime> EventReader::in_series(const TimeValue& value, const It
     return series.zone->to_local(from.to_wall(*local));
 }
 
-std::string EventReader::describe(const Event& event) const
+Reason EventReader::describe(const Event& event) const
 {
     const std::string& title = event.title.in(m_language, m_language);
     if (title.empty())
-        return "the event with no title (SUMMARY)";
-    return "the event \"" + shorten(title, max_title_quoted) + "\"";
+        return Reason::said("ics_event_untitled");
+    return Reason::said("ics_event_titled", {{"title", shorten(title, max_title_quoted)}});
 }
 
 const Zone& EventReader::zone_of(const TimeValue& value, int line)
@@ -215,7 +214,7 @@ Text EventReader::text_of(icalcomponent* vevent, icalproperty_kind kind, bool ke
     return text;
 }
 
-void EventReader::read_url(icalcomponent* vevent, Event& event, const std::string& name)
+void EventReader::read_url(icalcomponent* vevent, Event& event, const Reason& name)
 {
     icalproperty* p = icalcomponent_get_first_property(vevent, ICAL_URL_PROPERTY);
     const char* raw = p ? icalproperty_get_url(p) : nullptr;
@@ -227,10 +226,10 @@ void EventReader::read_url(icalcomponent* vevent, Event& event, const std::strin
     if (web)
         event.url = url;
     else
-        m_reporter.warning(event.line, name + " has a URL that is not a web address (http or https): it is ignored");
+        m_reporter.warning(event.line, name + Reason::said("ics_url_not_web"));
 }
 
-void EventReader::read_duration(icalcomponent* vevent, Item& item, const std::string& name)
+void EventReader::read_duration(icalcomponent* vevent, Item& item, const Reason& name)
 {
     Event& event = item.event;
     icalproperty* dtend = icalcomponent_get_first_property(vevent, ICAL_DTEND_PROPERTY);
@@ -270,13 +269,12 @@ void EventReader::read_duration(icalcomponent* vevent, Item& item, const std::st
         seconds = event.all_day ? seconds_per_day : 0;
     }
     if (backwards)
-        m_reporter.warning(event.line,
-            name + " ends before it starts: "
-                + (event.all_day ? "it is shown on its first day" : "only its start is shown"));
+        m_reporter.warning(
+            event.line, name + Reason::said(event.all_day ? "ics_ends_before_start_all_day" : "ics_ends_before_start"));
     event.duration_seconds = std::min(seconds, max_duration_days * seconds_per_day);
 }
 
-void EventReader::read_recurrence(icalcomponent* vevent, Item& item, const std::string& name)
+void EventReader::read_recurrence(icalcomponent* vevent, Item& item, const Reason& name)
 {
     Event& event = item.event;
     if (icalproperty* p = icalcomponent_get_first_property(vevent, ICAL_RRULE_PROPERTY)) {
@@ -286,7 +284,7 @@ void EventReader::read_recurrence(icalcomponent* vevent, Item& item, const std::
             icalmemory_free_buffer(text);
         }
         if (icalcomponent_get_next_property(vevent, ICAL_RRULE_PROPERTY))
-            m_reporter.warning(event.line, name + " has more than one repeat rule (RRULE): only the first is used");
+            m_reporter.warning(event.line, name + Reason::said("ics_several_rrules"));
     }
     for (icalproperty* p = icalcomponent_get_first_property(vevent, ICAL_RDATE_PROPERTY); p;
          p = icalcomponent_get_next_property(vevent, ICAL_RDATE_PROPERTY)) {
@@ -298,13 +296,14 @@ void EventReader::read_recurrence(icalcomponent* vevent, Item& item, const std::
          p = icalcomponent_get_next_property(vevent, ICAL_EXDATE_PROPERTY))
         add_date(event.exdates, time_value(p, icalproperty_get_exdate(p)), item, name, "EXDATE");
     if (std::string problem = recurrence_problem(event); !problem.empty()) {
-        m_reporter.error(event.line, name + " is shown once: " + problem);
+        // recurrence_problem (content/occurrences.cpp) says its words in English only.
+        m_reporter.error(event.line, name + Reason::said("ics_shown_once") + Reason::plain(problem));
         event.rrule.clear();
     }
 }
 
 void EventReader::add_date(
-    std::vector<LocalTime>& dates, const TimeValue& value, const Item& item, const std::string& name, const char* what)
+    std::vector<LocalTime>& dates, const TimeValue& value, const Item& item, const Reason& name, const char* what)
 {
     if (!value.present)
         return;
@@ -312,8 +311,9 @@ void EventReader::add_date(
         dates.push_back(*local);
     else
         m_reporter.warning(item.event.line,
-            name + " has a date (" + what + ") that is not a date from " + std::to_string(first_year) + " to "
-                + std::to_string(last_year) + ": it is ignored");
+            name
+                + Reason::said("ics_date_out_of_range",
+                    {{"property", what}, {"first", std::to_string(first_year)}, {"last", std::to_string(last_year)}}));
 }
 
 } // namespace kiosk::ics_detail

@@ -47,7 +47,7 @@ public:
 
     // SUMMARY, DESCRIPTION and LOCATION into `event`, with what is wrong reported at `event.line`. Returns how
     // messages name the event ("the event \"Union call\"").
-    std::string read_texts(icalcomponent* vevent, Event& event);
+    Reason read_texts(icalcomponent* vevent, Event& event);
 
     // The zone of a date or time of this file.
     const Zone& zone_of(const TimeValue& value, int line);
@@ -57,7 +57,7 @@ public:
     std::optional<LocalTime> in_series(const TimeValue& value, const Item& series);
 
 private:
-    std::string describe(const Event& event) const;
+    Reason describe(const Event& event) const;
 
     // Outlook marks all-day events that it writes as midnight to midnight.
     static bool outlook_all_day(icalcomponent* vevent, const icaltimetype& start);
@@ -71,14 +71,14 @@ private:
     Text text_of(icalcomponent* vevent, icalproperty_kind kind, bool keep_newlines, DisplayTextChanges& changes,
         std::vector<std::string>& ignored) const;
 
-    void read_url(icalcomponent* vevent, Event& event, const std::string& name);
+    void read_url(icalcomponent* vevent, Event& event, const Reason& name);
 
-    void read_duration(icalcomponent* vevent, Item& item, const std::string& name);
+    void read_duration(icalcomponent* vevent, Item& item, const Reason& name);
 
-    void read_recurrence(icalcomponent* vevent, Item& item, const std::string& name);
+    void read_recurrence(icalcomponent* vevent, Item& item, const Reason& name);
 
-    void add_date(std::vector<LocalTime>& dates, const TimeValue& value, const Item& item, const std::string& name,
-        const char* what);
+    void add_date(
+        std::vector<LocalTime>& dates, const TimeValue& value, const Item& item, const Reason& name, const char* what);
 
     const std::string& m_file;
     const std::vector<std::string>& m_languages;

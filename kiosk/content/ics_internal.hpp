@@ -95,8 +95,8 @@ public:
         }
         if (left_out > 0)
             diagnostics.warning(m_file, 0,
-                count_of(left_out, "more problem in this calendar is", "more problems in this calendar are")
-                    + " not listed");
+                left_out == 1 ? Reason::said("ics_one_more_problem_not_listed")
+                              : Reason::said("ics_more_problems_not_listed", {{"n", std::to_string(left_out)}}));
         m_all.clear();
     }
 
@@ -121,11 +121,11 @@ Prepared prepare(std::string_view text);
 
 // The VCALENDARs of what libical parsed: the root itself, or those inside an XROOT when a file holds several.
 std::vector<icalcomponent*> calendars_in(icalcomponent* root);
-// Why the file is refused before it is parsed (too big, UTF-16, NUL bytes), or "". A UTF-8 byte order mark is
-// dropped from `text`.
-std::string text_refusal(std::string_view& text, const IcsLimits& limits);
-// Why the pre-scanned file is refused (not a calendar, too many events, nested too deep), or "".
-std::string prepared_refusal(const Prepared& prepared, const IcsLimits& limits);
+// Why the file is refused before it is parsed (too big, UTF-16, NUL bytes), or an empty reason. A UTF-8 byte order
+// mark is dropped from `text`.
+Reason text_refusal(std::string_view& text, const IcsLimits& limits);
+// Why the pre-scanned file is refused (not a calendar, too many events, nested too deep), or an empty reason.
+Reason prepared_refusal(const Prepared& prepared, const IcsLimits& limits);
 
 // The line an X-KIOSK-LINE property gives `component`, or 0.
 int line_of(icalcomponent* component);

@@ -146,11 +146,9 @@ void report_parse_errors(icalcomponent* component, int line, Reporter& reporter,
         if (error.rfind("No value for ", 0) == 0)
             continue;
         if (error.find("RRULE") != std::string::npos)
-            reporter.error(line,
-                "the repeat rule (RRULE) cannot be read, so the event is shown once: \"" + shorten(error, max_quoted)
-                    + "\"");
+            reporter.error(line, Reason::said("ics_rrule_unreadable", {{"error", shorten(error, max_quoted)}}));
         else
-            reporter.warning(line, "this line cannot be read and is ignored: \"" + shorten(error, max_quoted) + "\"");
+            reporter.warning(line, Reason::said("ics_line_unreadable", {{"error", shorten(error, max_quoted)}}));
     }
     if (depth >= max_depth)
         return;

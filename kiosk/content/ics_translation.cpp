@@ -55,15 +55,19 @@ bool same_occurrence(const OccurrenceKey& a, const OccurrenceKey& b)
         && a.local.second == b.local.second;
 }
 
-// "2026-12-03 at 19:00" or "2026-12-03", as the file writes it.
-std::string written(const OccurrenceKey& key)
+// "2026-12-03", the date of the occurrence as the file writes it.
+std::string written_date(const OccurrenceKey& key)
 {
     char buffer[40];
-    if (key.kind == OccurrenceKey::Kind::Date)
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", key.local.year, key.local.month, key.local.day);
-    else
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d at %02d:%02d", key.local.year, key.local.month,
-            key.local.day, key.local.hour, key.local.minute);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", key.local.year, key.local.month, key.local.day);
+    return buffer;
+}
+
+// "19:00", the time of the occurrence as the file writes it.
+std::string written_time(const OccurrenceKey& key)
+{
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", key.local.hour, key.local.minute);
     return buffer;
 }
 
@@ -109,14 +113,12 @@ private:
         Event translated;
         translated.file = m_translation.file_name;
         translated.line = line;
-        std::string name = reader.read_texts(vevent, translated);
+        Reason name = reader.read_texts(vevent, translated);
         std::string uid;
         if (icalproperty* p = icalcomponent_get_first_property(vevent, ICAL_UID_PROPERTY))
             uid = trim(icalproperty_get_uid(p) ? icalproperty_get_uid(p) : "");
         if (uid.empty()) {
-            m_reporter.warning(line,
-                name + " has no UID, so the kiosk cannot tell which event of " + m_calendar_file
-                    + " it translates: copy the event's UID line from " + m_calendar_file);
+            m_reporter.warning(line, name + Reason::said("ics_translation_no_uid", {{"calendar", m_calendar_file}}));
             return;
         }
         std::optional<OccurrenceKey> occurrence;
@@ -124,28 +126,27 @@ private:
             TimeValue value = time_value(p, icalproperty_get_recurrenceid(p));
             occurrence = value.present ? key_of(value, reader, line) : std::nullopt;
             if (!occurrence) {
-                m_reporter.warning(line,
-                    name
-                        + " has a changed occurrence (RECURRENCE-ID) that is not a real date, so this translation is "
-                          "not shown");
+                m_reporter.warning(line, name + Reason::said("ics_translation_override_not_a_date"));
                 return;
             }
         }
         std::vector<std::size_t> targets = targets_of(uid, occurrence);
-        std::string quoted = "\"" + shorten(uid, max_title_quoted) + "\"";
+        std::string quoted = shorten(uid, max_title_quoted);
         if (targets.empty() && occurrence && has_uid(uid)) {
-            m_reporter.warning(line,
-                "the event with UID " + quoted + " in " + m_calendar_file
-                    + " has no changed occurrence (RECURRENCE-ID) on " + written(*occurrence)
-                    + ", so this translation is not shown: check this event's RECURRENCE-ID line " + "against "
-                    + m_calendar_file);
+            if (occurrence->kind == OccurrenceKey::Kind::Date)
+                m_reporter.warning(line,
+                    Reason::said("ics_translation_no_occurrence_on_date",
+                        {{"uid", quoted}, {"calendar", m_calendar_file}, {"date", written_date(*occurrence)}}));
+            else
+                m_reporter.warning(line,
+                    Reason::said("ics_translation_no_occurrence_at_time",
+                        {{"uid", quoted}, {"calendar", m_calendar_file}, {"date", written_date(*occurrence)},
+                            {"time", written_time(*occurrence)}}));
             return;
         }
         if (targets.empty()) {
-            m_reporter.warning(line,
-                "no event in " + m_calendar_file + " has the UID " + quoted
-                    + ", so this translation is not shown: check that its UID line is the same as the event's in "
-                    + m_calendar_file);
+            m_reporter.warning(
+                line, Reason::said("ics_translation_uid_not_found", {{"uid", quoted}, {"calendar", m_calendar_file}}));
             return;
         }
         for (std::size_t i : targets) {
@@ -194,7 +195,7 @@ void apply_translation(const IcsTranslation& translation, const std::string& cal
 {
     Reporter reporter(translation.file_name);
     std::string_view text = translation.text;
-    std::string refusal = text_refusal(text, limits);
+    Reason refusal = text_refusal(text, limits);
     Prepared prepared;
     if (refusal.empty()) {
         prepared = prepare(text);
@@ -203,14 +204,14 @@ void apply_translation(const IcsTranslation& translation, const std::string& cal
     Component root(refusal.empty() ? icalparser_parse_string(prepared.text.c_str()) : nullptr);
     std::vector<icalcomponent*> calendars = calendars_in(root.get());
     if (refusal.empty() && calendars.empty())
-        refusal = "the calendar cannot be read: check that every BEGIN has its END, up to END:VCALENDAR";
+        refusal = Reason::said("ics_unreadable");
     if (!refusal.empty()) {
         reporter.add(0, Severity::Fatal, refusal);
         reporter.flush(diagnostics);
         return;
     }
     for (int line : prepared.stray_ends)
-        reporter.warning(line, "this END line has no BEGIN before it: it is ignored");
+        reporter.warning(line, Reason::said("ics_stray_end"));
     TranslationReader(translation, calendar_file, items, reader, reporter).read(calendars, limits.max_events);
     reporter.flush(diagnostics);
 }

@@ -118,11 +118,13 @@ const Zone& Zones::resolve(const std::string& tzid, int line)
         return it->second;
     std::string problem;
     Zone zone = find(key, problem);
-    std::string quoted = "the time zone \"" + shorten(clean_text(key, false), max_quoted) + "\"";
+    std::string quoted = shorten(clean_text(key, false), max_quoted);
     if (zone.floating() && problem.empty())
-        m_reporter.warning(line, quoted + " is unknown: times are read in the kiosk's time zone");
-    else if (zone.floating())
-        m_reporter.warning(line, quoted + " cannot be used (" + problem + "): times are read in the kiosk's time zone");
+        m_reporter.warning(line, Reason::said("ics_zone_unknown", {{"zone", quoted}}));
+    else if (zone.floating()) // vtimezone_problem (content/occurrences.cpp) says its words in English only.
+        m_reporter.warning(line,
+            Reason::said("ics_zone_unusable", {{"zone", quoted}}) + Reason::plain(problem)
+                + Reason::said("ics_zone_unusable_end"));
     return m_resolved.emplace(key, std::move(zone)).first->second;
 }
 

@@ -61,9 +61,9 @@ std::optional<ImageInfo> read_image_info(std::string_view head, std::uint64_t si
     info.bytes = size;
     if (size > limits.max_bytes) {
         diagnostics.error(file, 0,
-            "the image is " + std::to_string(size / (1024 * 1024)) + " MB, more than the limit of "
-                + std::to_string(limits.max_bytes / (1024 * 1024))
-                + " MB: make it smaller (1280 pixels a side is plenty)");
+            Reason::said("image_too_large",
+                {{"size", std::to_string(size / (1024 * 1024))},
+                    {"limit", std::to_string(limits.max_bytes / (1024 * 1024))}}));
         return std::nullopt;
     }
     if (head.size() >= 24 && head.substr(0, 8) == "\x89PNG\r\n\x1a\n" && head.substr(12, 4) == "IHDR") {
@@ -74,22 +74,22 @@ std::optional<ImageInfo> read_image_info(std::string_view head, std::uint64_t si
     } else if (head.size() >= 4 && head.substr(0, 3) == "\xFF\xD8\xFF") {
         info.format = ImageFormat::Jpeg;
         if (!jpeg_size(head, info.width, info.height)) {
-            diagnostics.error(file, 0, "the JPEG image is damaged or unusual (its size cannot be read): save it again");
+            diagnostics.error(file, 0, Reason::said("image_jpeg_size_unreadable"));
             return std::nullopt;
         }
     } else {
-        diagnostics.error(file, 0, "this is not a PNG or JPEG image: save it as PNG or JPEG");
+        diagnostics.error(file, 0, Reason::said("image_not_png_or_jpeg"));
         return std::nullopt;
     }
     if (info.width <= 0 || info.height <= 0) {
-        diagnostics.error(file, 0, "the image has no pixels: save it again");
+        diagnostics.error(file, 0, Reason::said("image_no_pixels"));
         return std::nullopt;
     }
     if (info.width > limits.max_side || info.height > limits.max_side) {
         diagnostics.error(file, 0,
-            "the image is " + std::to_string(info.width) + "x" + std::to_string(info.height)
-                + " pixels, more than the limit of " + std::to_string(limits.max_side)
-                + " a side: make it smaller (1280 pixels a side is plenty)");
+            Reason::said("image_too_many_pixels",
+                {{"width", std::to_string(info.width)}, {"height", std::to_string(info.height)},
+                    {"limit", std::to_string(limits.max_side)}}));
         return std::nullopt;
     }
     return info;
@@ -103,7 +103,7 @@ std::optional<ImageInfo> read_image_file_info(
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         if (fd >= 0)
             close(fd);
-        diagnostics.error(file, 0, "the image cannot be read");
+        diagnostics.error(file, 0, Reason::said("image_unreadable"));
         return std::nullopt;
     }
     std::string head(std::size_t(256 * 1024), '\0');

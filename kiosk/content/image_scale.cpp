@@ -91,12 +91,12 @@ bool encode_jpeg(const unsigned char* pixels, int width, int height, int channel
 
 } // namespace
 
-std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std::string& error)
+std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, Reason& error)
 {
     Diagnostics ignored;
     auto header = read_image_info(bytes, bytes.size(), "image", ignored);
     if (!header) {
-        error = "the image is not a PNG or JPEG of a usable size";
+        error = Reason::said("image_not_usable");
         return std::nullopt;
     }
     int width = 0, height = 0, channels = 0;
@@ -108,7 +108,7 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
         decoded.reset(stbi_load_from_memory(
             reinterpret_cast<const unsigned char*>(bytes.data()), int(bytes.size()), &width, &height, &channels, 0));
         if (!decoded || width != header->width || height != header->height) {
-            error = "the image is damaged and cannot be decoded";
+            error = Reason::said("image_not_decoded");
             return std::nullopt;
         }
     }
@@ -123,7 +123,7 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
         resized.resize(std::size_t(out_w) * std::size_t(out_h) * std::size_t(channels));
         if (!stbir_resize_uint8(pixels, width, height, 0, reinterpret_cast<unsigned char*>(resized.data()), out_w,
                 out_h, 0, channels)) {
-            error = "the image could not be scaled";
+            error = Reason::said("image_not_scaled");
             return std::nullopt;
         }
         source = reinterpret_cast<const unsigned char*>(resized.data());
@@ -134,7 +134,7 @@ std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std
         ? stbi_write_png_to_func(append_bytes, &result.bytes, out_w, out_h, channels, source, out_w * channels)
         : encode_jpeg(source, out_w, out_h, channels, result.bytes);
     if (!ok || result.bytes.empty()) {
-        error = "the image could not be encoded again";
+        error = Reason::said("image_not_encoded");
         return std::nullopt;
     }
     result.info.format = alpha ? ImageFormat::Png : ImageFormat::Jpeg;
@@ -149,12 +149,12 @@ std::map<std::string, std::string> scale_bundle_images(
 {
     std::map<std::string, std::string> scaled;
     for (const auto& [path, info] : bundle.images) {
-        std::string error;
+        Reason error;
         auto bytes = posix::read_file(dir + "/" + path, max_bundle_file_bytes);
         if (auto image = scale_image(bytes.value_or(""), max_image_side, error))
             scaled[path] = std::move(image->bytes);
         else
-            diagnostics.error(path, 0, error + ": the image is left out");
+            diagnostics.error(path, 0, error + Reason::said("image_left_out"));
     }
     return scaled;
 }

@@ -23,8 +23,8 @@ struct ScaledImage {
 
 // Decodes `bytes` (a PNG or JPEG whose header already passed read_image_info), scales it so neither side is over
 // `max_side` pixels, and encodes it again. A picture already small enough is re-encoded too, so nothing from the
-// original file (metadata, odd chunks) reaches the store. Returns nothing, with `error` in plain words, on failure.
-std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, std::string& error);
+// original file (metadata, odd chunks) reaches the store. Returns nothing, with `error` saying why, on failure.
+std::optional<ScaledImage> scale_image(std::string_view bytes, int max_side, Reason& error);
 
 // Every picture of `bundle` (read from `dir`) scaled to max_image_side, by path; one that cannot be decoded is left
 // out, with an error for its file.

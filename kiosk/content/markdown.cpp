@@ -58,7 +58,7 @@ public:
         if (!m_reporter.failed() && m_too_deep)
             fail_too_deep(next_text_line(m_last_line));
         if (!m_reporter.failed() && result != 0)
-            m_reporter.fatal(0, "the page could not be read: the Markdown reader ran out of memory");
+            m_reporter.fatal(0, Reason::said("page_reader_out_of_memory"));
         if (m_reporter.failed())
             return false;
         m_reporter.finish();
@@ -70,7 +70,7 @@ public:
 private:
     struct LinkState {
         int index = -1;          // Into the document's links, or -1 for a link shown as plain text.
-        std::string problem;     // The warning to give when the link ends, if it is refused.
+        Reason problem;          // The warning to give when the link ends, if it is refused.
         int line = 0;            // Of its first text.
         int fallback_line = 0;   // Of its address, for a link without text.
         bool in_picture = false; // Inside a picture's description, where links are not links.
@@ -82,16 +82,14 @@ private:
         std::string alt;
         int line = 0;
         int fallback_line = 0;
-        std::string problem; // Empty for a picture that is shown.
+        Reason problem; // Empty for a picture that is shown.
     };
 
     int result() const { return m_reporter.failed() ? 1 : 0; }
 
     void fail_too_deep(int line)
     {
-        m_reporter.fatal(line,
-            "lists and quotes are nested more than " + std::to_string(m_limits.max_nesting)
-                + " levels deep: use fewer levels");
+        m_reporter.fatal(line, Reason::said("page_nested_too_deep", {{"n", std::to_string(m_limits.max_nesting)}}));
     }
 
     // The line of a pointer md4c handed back, or 0 when it points outside the page (md4c's own constant strings).
@@ -146,7 +144,7 @@ private:
                 warned = true;
                 int line = line_of(verbatim_source) != 0 ? line_of(verbatim_source + found->offset) : base;
                 m_reporter.report(Severity::Warning, line != 0 ? line : std::max(m_last_line, 1),
-                    unsupported_text_message(kind, *found));
+                    unsupported_text_reason(kind, *found));
             }
         }
     }
@@ -158,7 +156,7 @@ private:
         for (int line = std::max(first, m_spaced_line + 1); line <= last; ++line) {
             m_spaced_line = line;
             for (const SpacedAddress& found : find_spaced_addresses(m_lines.text_of(line)))
-                m_reporter.report(Severity::Warning, line, spaced_address_message(found));
+                m_reporter.report(Severity::Warning, line, spaced_address_reason(found));
         }
     }
 
@@ -359,7 +357,7 @@ private:
             // A comment is meant to be hidden; other HTML probably meant to show something.
             if (m_html_text.substr(0, 4) != "<!--")
                 m_reporter.report(Severity::Warning, m_html_line != 0 ? m_html_line : next_text_line(m_last_line),
-                    "HTML is not shown: write plain Markdown");
+                    Reason::said("page_html"));
             break;
         default:
             break;
@@ -378,16 +376,14 @@ private:
         }
         std::string url = decode_attribute(detail.href);
         if (url.size() > max_link_bytes) {
-            link.problem = "link \"" + shortened(url) + "\" is longer than " + std::to_string(max_link_bytes)
-                + " characters, too long for a QR code: it is shown as plain text";
-        } else if (!is_link_address(url)) {
             link.problem
-                = "link \"" + shortened(url) + "\" is not a web address (https://...): it is shown as plain text";
+                = Reason::said("page_link_too_long", {{"link", shortened(url)}, {"n", std::to_string(max_link_bytes)}});
+        } else if (!is_link_address(url)) {
+            link.problem = Reason::said("page_link_not_web", {{"link", shortened(url)}});
         } else if (m_builder.link_count() >= m_limits.max_links) {
             if (!m_warned_links) {
                 m_warned_links = true;
-                link.problem = "the page has more than " + std::to_string(m_limits.max_links)
-                    + " links: the rest are shown as plain text";
+                link.problem = Reason::said("page_too_many_links", {{"n", std::to_string(m_limits.max_links)}});
             }
         } else {
             link.index = m_builder.add_link(
@@ -424,7 +420,7 @@ private:
         PictureState picture;
         picture.src = percent_decoded(decode_attribute(detail.src)); // "Room%20photo.png" is "Room photo.png".
         picture.fallback_line = line_of(detail.src.text);
-        picture.problem = image_problem_message(picture.src);
+        picture.problem = image_problem_reason(picture.src);
         if (picture.problem.empty())
             m_builder.close_block(); // The picture goes between the text before it and the text after it.
         m_picture = std::move(picture);
@@ -569,8 +565,9 @@ Document parse_markdown(
 {
     if (text.size() > limits.max_bytes || text.size() > UINT_MAX / 4) {
         diagnostics.fatal(file_name, 0,
-            "the page is " + std::to_string((text.size() + 1023) / 1024) + " KiB, more than the limit of "
-                + std::to_string(limits.max_bytes / 1024) + " KiB: make it shorter or split it into two pages");
+            Reason::said("page_too_large",
+                {{"size", std::to_string((text.size() + 1023) / 1024)},
+                    {"limit", std::to_string(limits.max_bytes / 1024)}}));
         return {};
     }
     std::size_t first_invalid = std::string_view::npos;
@@ -582,12 +579,10 @@ Document parse_markdown(
     PageReporter reporter(file_name, diagnostics, limits.max_messages);
     Reader reader(clean, reporter, limits);
     if (first_invalid != std::string_view::npos) {
-        reporter.report(Severity::Error, LineTable(clean).line_at(first_invalid),
-            "the text is not UTF-8: save the file with the UTF-8 encoding (the wrong characters are shown as "
-            "\"\xEF\xBF\xBD\")");
+        reporter.report(Severity::Error, LineTable(clean).line_at(first_invalid), Reason::said("page_not_utf8"));
     }
     if (changes.any())
-        reporter.report(Severity::Warning, changed_line, display_text_message(changes));
+        reporter.report(Severity::Warning, changed_line, display_text_reason(changes));
     // Some editors start a file with a byte order mark, which would hide a heading on the first line.
     std::size_t start = clean.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     if (!reader.run(start))

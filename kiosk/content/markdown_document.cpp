@@ -8,29 +8,41 @@
 
 namespace kiosk::markdown_detail {
 
-void PageReporter::report(Severity severity, int line, const std::string& message)
+bool PageReporter::listed(Severity severity)
 {
     if (severity != Severity::Fatal && m_reported >= m_max_messages) {
         ++m_suppressed;
-        return;
+        return false;
     }
     ++m_reported;
-    m_diagnostics.add(m_file_name, line, severity, message);
+    return true;
 }
 
-void PageReporter::fatal(int line, const std::string& message)
+void PageReporter::report(Severity severity, int line, const Reason& reason)
 {
-    report(Severity::Fatal, line, message);
+    if (listed(severity))
+        m_diagnostics.add(m_file_name, line, severity, reason);
+}
+
+void PageReporter::report(Severity severity, int line, const std::string& message)
+{
+    if (listed(severity))
+        m_diagnostics.add(m_file_name, line, severity, message);
+}
+
+void PageReporter::fatal(int line, const Reason& reason)
+{
+    report(Severity::Fatal, line, reason);
     m_failed = true;
 }
 
 void PageReporter::finish()
 {
-    if (m_suppressed > 0) {
-        m_diagnostics.warning(m_file_name, 0,
-            count_of(m_suppressed, "more problem on this page is", "more problems on this page are")
-                + " not listed: fix the ones above first");
-    }
+    if (m_suppressed == 1)
+        m_diagnostics.warning(m_file_name, 0, Reason::said("page_one_problem_not_listed"));
+    else if (m_suppressed > 1)
+        m_diagnostics.warning(
+            m_file_name, 0, Reason::said("page_problems_not_listed", {{"n", std::to_string(m_suppressed)}}));
 }
 
 void DocumentBuilder::open_quote()
@@ -122,9 +134,7 @@ void DocumentBuilder::add_text(std::string_view text, int line, const Span& styl
 void DocumentBuilder::push_block(Block block)
 {
     if (m_document.blocks.size() >= m_limits.max_blocks) {
-        m_reporter.fatal(block.line,
-            "the page has more than " + std::to_string(m_limits.max_blocks)
-                + " parts (paragraphs, headings, list items and pictures): split it into smaller pages");
+        m_reporter.fatal(block.line, Reason::said("page_too_many_parts", {{"n", std::to_string(m_limits.max_blocks)}}));
         return;
     }
     m_document.blocks.push_back(std::move(block));

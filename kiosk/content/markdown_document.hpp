@@ -22,14 +22,19 @@ public:
     { }
 
     // Reports a problem, keeping the number listed per page bounded; Fatal ones are always listed.
+    void report(Severity severity, int line, const Reason& reason);
+    // The same with words that have no template of their own.
     void report(Severity severity, int line, const std::string& message);
     // Reports a problem that drops the whole page.
-    void fatal(int line, const std::string& message);
+    void fatal(int line, const Reason& reason);
     bool failed() const { return m_failed; }
     // Warns how many problems were not listed, if any.
     void finish();
 
 private:
+    // Counts a problem about to be reported; false when it is one too many to list.
+    bool listed(Severity severity);
+
     const std::string& m_file_name;
     Diagnostics& m_diagnostics;
     std::size_t m_max_messages;

@@ -242,30 +242,36 @@ std::vector<SpacedAddress> find_spaced_addresses(std::string_view line)
     return found;
 }
 
+Reason spaced_address_reason(const SpacedAddress& found)
+{
+    Reason::Args args {{"address", shortened(found.address)}, {"encoded", shortened(spaces_encoded(found.address))}};
+    return Reason::said(found.picture ? "page_picture_spaced" : "page_link_spaced", std::move(args));
+}
+
 std::string spaced_address_message(const SpacedAddress& found)
 {
-    std::string shown = shortened(found.address);
-    std::string encoded = shortened(spaces_encoded(found.address));
-    if (found.picture)
-        return "the picture \"" + shown + "\" is shown as plain text, as its name has a space: write " + encoded
-            + ", or rename the file without spaces";
-    return "the link \"" + shown + "\" is shown as plain text, as its address has a space: write " + encoded;
+    return spaced_address_reason(found).text();
+}
+
+Reason image_problem_reason(std::string_view src)
+{
+    Reason quoted = Reason::said("page_image_not_in_images", {{"src", shortened(src)}});
+    switch (check_image_path(src)) {
+    case ImageProblem::None:
+        return {};
+    case ImageProblem::NotInImages:
+        return quoted;
+    case ImageProblem::NotPicture:
+        return quoted + Reason::said("page_image_only_png_jpeg");
+    case ImageProblem::Remote:
+        return quoted + Reason::said("page_image_not_downloaded");
+    }
+    return {};
 }
 
 std::string image_problem_message(std::string_view src)
 {
-    std::string quoted = "image \"" + shortened(src) + "\" must be a file in images/, such as images/map.png";
-    switch (check_image_path(src)) {
-    case ImageProblem::None:
-        return "";
-    case ImageProblem::NotInImages:
-        return quoted;
-    case ImageProblem::NotPicture:
-        return quoted + ": only PNG and JPEG pictures can be shown";
-    case ImageProblem::Remote:
-        return quoted + ": the kiosk does not download pictures";
-    }
-    return "";
+    return image_problem_reason(src).text();
 }
 
 } // namespace kiosk::markdown_detail

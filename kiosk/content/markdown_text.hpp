@@ -1,6 +1,8 @@
 // Helpers of the Markdown reader: HTML entities, image paths, the shapes of Markdown lines and a line table.
 #pragma once
 
+#include "content/reason.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@ enum class ImageProblem { None, NotInImages, NotPicture, Remote };
 ImageProblem check_image_path(std::string_view src);
 // The error for a picture whose path check_image_path() refuses, without file and line, or "" for a good path.
 std::string image_problem_message(std::string_view src);
+Reason image_problem_reason(std::string_view src); // The same, to say in the kiosk's language.
 
 // A `[words](address)` or `![words](address)` whose address has a space: Markdown does not take it as a link or
 // picture, and the page would show it as it is written.
@@ -34,6 +37,7 @@ std::vector<SpacedAddress> find_spaced_addresses(std::string_view line);
 
 // The warning for `found`, without file and line: what to write instead.
 std::string spaced_address_message(const SpacedAddress& found);
+Reason spaced_address_reason(const SpacedAddress& found); // The same, to say in the kiosk's language.
 
 // The value of a link's or picture's address, entities decoded.
 std::string decode_attribute(const MD_ATTRIBUTE& attribute);

@@ -25,6 +25,11 @@ const ReasonTable& sync_reasons()
         {"file_missing", "{file} is missing"},
         {"file_added", "{file} is not in the MANIFEST: it was added after packing"},
         {"file_changed", "{file} was changed after packing"},
+        // `kiosk check` on a packed folder (sync/check_report.cpp): each after "MANIFEST:line: error: ".
+        {"pack_cannot_compare", "the files cannot be compared with the MANIFEST: {error}"},
+        {"pack_added", "{file} was added after packing (the MANIFEST does not list it)"},
+        {"pack_removed", "{file} was removed after packing (this line lists it)"},
+        {"pack_again", ": run kiosk pack again"},
         {"waits_for_staff", ": it waits for staff to apply it with the PIN"},
         // The import's decisions.
         {"signed_with_errors", "it is signed, but has errors: fix them and pack it again"},
@@ -113,6 +118,37 @@ const ReasonTable& sync_reasons()
         {"feed_disk_full", "the kiosk's disk cannot take {file} (is it full?)"},
         {"feed_cannot_be_used", "the feed's bundle cannot be used: "},
         {"feed_already_showing", "the feed's version {version} is already showing"},
+        // A download (sync/http.cpp): the feed's and the calendars'.
+        {"http_name_not_found",
+            "the feed's server name in {url} cannot be found (is the network up? is the address right?)"},
+        {"http_cannot_connect", "the feed server cannot be reached at {url} (is it up? is the network up?)"},
+        {"http_timed_out", "the feed server took longer than {time} to send {url}"},
+        {"http_cut_short", "the download of {url} was cut short"},
+        {"http_redirect_loop", "the feed server redirects {url} too many times (a redirect loop?)"},
+        {"http_certificate",
+            "the HTTPS certificate of {url} is not trusted (self-signed or expired?): the kiosk only takes content "
+            "over "
+            "verified HTTPS"},
+        {"http_secure_connection", "a secure connection to {url} cannot be made"},
+        {"http_not_web_address", "{url} is not an http:// or https:// address"},
+        {"http_too_large", "{url} is larger than the limit of {limit}"},
+        {"http_not_kept", "the download of {url} could not be kept"},
+        {"http_failed", "the download of {url} failed: {error}"},
+        {"http_not_found", "{url} is not on the feed server (HTTP 404): is the address right?"},
+        {"http_server_failed",
+            "the feed server failed on {url} (HTTP {status}): it is the server's problem; the kiosk tries again later"},
+        {"http_refused", "the feed server refused {url} (HTTP {status})"},
+        // A calendar fetched by URL (sync/calendars.cpp).
+        {"calendar_events_kept", "; the events fetched before stay"},
+        {"calendar_not_changed", "the calendar has not changed"},
+        {"calendar_set_aside",
+            "the calendar at {url} is the one set aside after the kiosk crashed on it as it started; it is taken again "
+            "once it changes"},
+        {"calendar_cannot_be_used", "the calendar at {url} cannot be used"},
+        {"calendar_check_crashed", " (checking it {failure})"},
+        {"calendar_not_stored", "the calendar could not be stored: {error}"},
+        {"calendar_one_event", "1 event from the calendar"},
+        {"calendar_events", "{n} events from the calendar"},
         // A waiting bundle that goes (sync/pending.cpp).
         {"dropped", "the bundle waiting for staff since {arrived} was dropped: "},
         {"showing_version", "this content is already showing (version {version})"},

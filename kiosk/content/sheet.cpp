@@ -10,6 +10,7 @@ Columns::Columns(const CsvTable& table, const std::string& file, const std::vect
     const std::vector<std::string>& languages, Diagnostics& diagnostics)
 {
     std::string unknown;
+    std::size_t unknown_count = 0;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
         const std::string& name = table.header[i];
         if (name.empty())
@@ -18,11 +19,12 @@ Columns::Columns(const CsvTable& table, const std::string& file, const std::vect
         std::string base = name.substr(0, dot);
         if (std::find(known.begin(), known.end(), base) == known.end()) {
             unknown += (unknown.empty() ? "" : ", ") + name;
+            ++unknown_count;
             continue;
         }
         if (dot == std::string::npos) {
             if (m_base.count(base)) {
-                diagnostics.warning(file, 1, "the column \"" + name + "\" appears twice: the second one is ignored");
+                diagnostics.warning(file, 1, Reason::said("sheet_column_twice", {{"column", name}}));
                 continue;
             }
             m_base[base] = int(i);
@@ -31,8 +33,7 @@ Columns::Columns(const CsvTable& table, const std::string& file, const std::vect
         std::string language = name.substr(dot + 1);
         if (std::find(languages.begin(), languages.end(), language) == languages.end()) {
             diagnostics.warning(file, 1,
-                "the column \"" + name + "\" is a translation into \"" + language
-                    + "\", which is not in the bundle's languages: it is ignored");
+                Reason::said("sheet_column_language_not_in_bundle", {{"column", name}, {"language", language}}));
             continue;
         }
         m_translations[base].emplace_back(language, int(i));
@@ -41,8 +42,10 @@ Columns::Columns(const CsvTable& table, const std::string& file, const std::vect
         std::string list;
         for (const std::string& k : known)
             list += (list.empty() ? "" : ", ") + k;
-        diagnostics.warning(
-            file, 1, "unknown column(s) " + unknown + " are ignored (the columns this file can have: " + list + ")");
+        // The same English either way; other languages say one column or several.
+        diagnostics.warning(file, 1,
+            Reason::said(unknown_count == 1 ? "sheet_unknown_column" : "sheet_unknown_columns",
+                {{"columns", unknown}, {"known", list}}));
     }
 }
 

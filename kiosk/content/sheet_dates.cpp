@@ -98,8 +98,11 @@ std::optional<int> offset_of(std::string_view rest)
     return (rest[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-const std::array<const char*, 12> month_names = {"January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"};
+// "February 2027 has 28 days": one key a month, so that each language names the month in its own sentence.
+const std::array<const char*, 12> month_days_keys
+    = {"date_january_has_days", "date_february_has_days", "date_march_has_days", "date_april_has_days",
+        "date_may_has_days", "date_june_has_days", "date_july_has_days", "date_august_has_days",
+        "date_september_has_days", "date_october_has_days", "date_november_has_days", "date_december_has_days"};
 
 int days_in_month(int year, int month)
 {
@@ -107,19 +110,20 @@ int days_in_month(int year, int month)
         - days_from_civil(year, month, 1));
 }
 
-// What is wrong with this date, or "".
-std::string date_problem(int year, int month, int day)
+// What is wrong with this date, or nothing (empty).
+Reason date_problem(int year, int month, int day)
 {
     if (year < 1970 || year > 2199)
-        return "the year " + std::to_string(year) + " is not one the kiosk shows (1970 to 2199)";
+        return Reason::said(
+            "date_year_out_of_range", {{"year", std::to_string(year)}, {"first", "1970"}, {"last", "2199"}});
     if (month < 1 || month > 12)
-        return "there is no month " + std::to_string(month);
+        return Reason::said("date_no_such_month", {{"month", std::to_string(month)}});
     if (day < 1)
-        return "there is no day " + std::to_string(day);
+        return Reason::said("date_no_such_day", {{"day", std::to_string(day)}});
     int days = days_in_month(year, month);
     if (day > days)
-        return std::string(month_names[month - 1]) + " " + std::to_string(year) + " has " + std::to_string(days)
-            + " days";
+        return Reason::said(
+            month_days_keys[std::size_t(month - 1)], {{"year", std::to_string(year)}, {"days", std::to_string(days)}});
     return {};
 }
 
@@ -145,7 +149,7 @@ std::string written_time(const DateParts& parts)
 
 struct TimeCheck {
     int hour = 0;         // 0-23, when usable
-    std::string problem;  // what is wrong, or ""
+    Reason problem;       // what is wrong, or nothing
     bool fixable = false; // `hour` (maybe 24) still says what was meant
 };
 
@@ -154,7 +158,8 @@ TimeCheck check_time(const DateParts& parts)
     TimeCheck check;
     if (parts.date_only)
         return check;
-    std::string wrong = written_time(parts) + " is not a time of day";
+    std::string written = written_time(parts);
+    Reason wrong = Reason::said("date_not_time_of_day", {{"time", written}});
     if (parts.minute > 59 || parts.second_of_minute > 59) {
         check.problem = wrong;
         return check;
@@ -166,8 +171,8 @@ TimeCheck check_time(const DateParts& parts)
         } else if (parts.hour == 0 && !pm) {
             check.hour = 0;
         } else if (parts.hour >= 13 && parts.hour <= 23) {
-            check.problem
-                = wrong + " (" + two_digits(parts.hour) + ":" + two_digits(parts.minute) + " needs no AM or PM)";
+            check.problem = Reason::said("date_time_needs_no_am_pm",
+                {{"time", written}, {"as_24h", two_digits(parts.hour) + ":" + two_digits(parts.minute)}});
             check.hour = parts.hour;
             check.fixable = true;
         } else {
@@ -176,7 +181,7 @@ TimeCheck check_time(const DateParts& parts)
         return check;
     }
     if (parts.hour == 24 && parts.minute == 0 && parts.second_of_minute == 0) {
-        check.problem = wrong + " (midnight is 00:00 of the next day)";
+        check.problem = Reason::said("date_time_midnight_next_day", {{"time", written}, {"midnight", "00:00"}});
         check.hour = 24;
         check.fixable = true;
     } else if (parts.hour > 23) {
@@ -289,8 +294,12 @@ DateReading read_date_cell(std::string_view text, DateOrder order)
 {
     DateReading reading;
     auto parts = split_date_cell(text);
+    auto say_problem = [&reading](Reason why) {
+        reading.problem = why.text();
+        reading.problem_reason = std::move(why);
+    };
     if (!parts) {
-        reading.problem = "is not a date and time";
+        say_problem(Reason::said("date_not_date_and_time"));
         reading.unreadable = true;
         return reading;
     }
@@ -301,26 +310,26 @@ DateReading read_date_cell(std::string_view text, DateOrder order)
         if (order == DateOrder::Unsettled)
             order = order_shown(*parts);
         if (order == DateOrder::Unsettled && parts->first <= 12 && parts->second <= 12) {
-            reading.problem = "could be day/month or month/day";
+            say_problem(Reason::said("date_either_order"));
             reading.unsettled = true;
             return reading;
         }
         if (order == DateOrder::DayFirst)
             std::swap(month, day);
     }
-    std::string wrong_date = date_problem(parts->year, month, day);
+    Reason wrong_date = date_problem(parts->year, month, day);
     if (!wrong_date.empty()) {
-        reading.problem = "is not a real date: " + wrong_date;
+        say_problem(Reason::said("date_not_real_date") + wrong_date);
         // Read the other way round it may be a real date: then that is what to write, if it is what was meant.
         if (parts->day_month_ambiguous && date_problem(parts->year, day, month).empty()
             && (time.problem.empty() || time.fixable)) {
             reading.rewrite = iso_cell_text(local_time(parts->year, day, month, time.hour, *parts), parts->date_only);
-            reading.rewrite_if = order == DateOrder::DayFirst ? "if the month comes first" : "if the day comes first";
+            reading.rewrite_if = order == DateOrder::DayFirst ? DateOrder::MonthFirst : DateOrder::DayFirst;
         }
         return reading;
     }
     if (!time.problem.empty()) {
-        reading.problem = "is not a real time: " + time.problem;
+        say_problem(Reason::said("date_not_real_time") + time.problem);
         if (time.fixable && !parts->offset_minutes)
             reading.rewrite = iso_cell_text(local_time(parts->year, month, day, time.hour, *parts), false);
         return reading;
@@ -336,6 +345,23 @@ DateReading read_date_cell(std::string_view text, DateOrder order)
 std::optional<CellTime> parse_cell_time(std::string_view text)
 {
     return read_date_cell(text, DateOrder::Unsettled).time;
+}
+
+Reason rewrite_hint(const DateReading& reading)
+{
+    if (reading.rewrite.empty())
+        return {};
+    if (reading.rewrite_if == DateOrder::DayFirst)
+        return Reason::said("date_rewrite_if_day_first", {{"value", reading.rewrite}});
+    if (reading.rewrite_if == DateOrder::MonthFirst)
+        return Reason::said("date_rewrite_if_month_first", {{"value", reading.rewrite}});
+    return Reason::said("date_rewrite", {{"value", reading.rewrite}});
+}
+
+Reason cell_time_forms()
+{
+    return Reason::said("date_forms",
+        {{"example", "2026-12-01 18:00"}, {"example_t", "2026-12-01T18:00"}, {"example_day", "2026-12-01"}});
 }
 
 std::string iso_cell_text(const LocalTime& time, bool date_only)

@@ -3,6 +3,7 @@
 // write it instead.
 #pragma once
 
+#include "content/reason.hpp"
 #include "content/time_zone.hpp"
 
 #include <optional>
@@ -39,14 +40,15 @@ std::optional<DateParts> split_date_cell(std::string_view text);
 // The order a date settles by itself: a first number over 12 is a day, a second over 12 is a day.
 DateOrder order_shown(const DateParts& parts);
 
-// A cell read in an order: the time, or why not (`problem`, in a staff member's words) and, when the value has
-// a form that reads, that form (`rewrite`, such as "2026-12-31 18:00"), with the reading it assumes (`rewrite_if`:
-// "if the day comes first", or "").
+// A cell read in an order: the time, or why not (`problem_reason`, in a staff member's words, and `problem`, its
+// English) and, when the value has a form that reads, that form (`rewrite`, such as "2026-12-31 18:00"), with the
+// order it assumes (`rewrite_if`: DayFirst for "if the day comes first", or Unsettled when it assumes none).
 struct DateReading {
     std::optional<CellTime> time;
+    Reason problem_reason;
     std::string problem;
     std::string rewrite;
-    std::string rewrite_if;
+    DateOrder rewrite_if = DateOrder::Unsettled;
     bool unreadable = false; // Not a date in any form the kiosk reads.
     bool unsettled = false;  // The value could be day/month or month/day, and nothing settled which.
 };
@@ -58,7 +60,11 @@ std::optional<CellTime> parse_cell_time(std::string_view text);
 // How the kiosk writes a time back for staff: "2026-12-31 18:00", with ":SS" when there are seconds, or the date.
 std::string iso_cell_text(const LocalTime& time, bool date_only);
 
-// The expected forms, for messages.
-inline constexpr const char* cell_time_forms = "2026-12-01 18:00 (or 2026-12-01T18:00, or 2026-12-01 for all day)";
+// What to write instead of a cell that has a rewrite: ": write 2026-12-31 18:00", or "; if the day comes first,
+// write 2026-12-25 18:00"; empty when it has none.
+Reason rewrite_hint(const DateReading& reading);
+
+// The expected forms, for messages: "2026-12-01 18:00 (or 2026-12-01T18:00, or 2026-12-01 for all day)".
+Reason cell_time_forms();
 
 } // namespace kiosk

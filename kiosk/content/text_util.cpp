@@ -201,12 +201,15 @@ std::optional<UnsupportedText> find_unsupported_text(std::string_view utf8, Unsu
     return std::nullopt;
 }
 
+Reason unsupported_text_reason(UnsupportedKind kind, const UnsupportedText& found)
+{
+    return Reason::said(
+        kind == UnsupportedKind::RightToLeft ? "text_right_to_left" : "text_outside_fonts", {{"sample", found.sample}});
+}
+
 std::string unsupported_text_message(UnsupportedKind kind, const UnsupportedText& found)
 {
-    if (kind == UnsupportedKind::RightToLeft)
-        return "right-to-left text such as \"" + found.sample + "\" is not supported yet";
-    return "characters such as \"" + found.sample
-        + "\" cannot be shown by the kiosk's fonts (emoji and symbols outside the basic set)";
+    return unsupported_text_reason(kind, found).text();
 }
 
 void UnsupportedTextWarner::check(
@@ -217,7 +220,7 @@ void UnsupportedTextWarner::check(
         if (warned)
             continue;
         if (auto found = find_unsupported_text(text, kind)) {
-            diagnostics.warning(file_name, line, unsupported_text_message(kind, *found));
+            diagnostics.warning(file_name, line, unsupported_text_reason(kind, *found));
             warned = true;
         }
     }
@@ -308,20 +311,25 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-std::string display_text_message(const DisplayTextChanges& changes)
+Reason display_text_reason(const DisplayTextChanges& changes)
 {
-    std::string message;
+    Reason reason;
     if (changes.marks > 0)
-        message = count_of(changes.marks, "accent", "accents") + " piled on single letters (more than "
-            + std::to_string(max_marks_per_character) + " on one)";
+        reason = Reason::said(changes.marks == 1 ? "text_marks_one" : "text_marks",
+            {{"n", std::to_string(changes.marks)}, {"max", std::to_string(max_marks_per_character)}});
     if (changes.invisible > 0) {
-        if (!message.empty())
-            message += " and ";
-        message += count_of(changes.invisible, "invisible or control character", "invisible or control characters")
-            + " (such as zero-width spaces or text-direction marks)";
+        if (!reason.empty())
+            reason += Reason::said("text_and");
+        reason += Reason::said(changes.invisible == 1 ? "text_invisible_one" : "text_invisible",
+            {{"n", std::to_string(changes.invisible)}});
     }
     bool one = changes.marks + changes.invisible == 1; // "1 accent ... is", but "1 accent ... and 1 ... are".
-    return message + (one ? " is" : " are") + " left out, from here on: retype the text, or paste it as plain text";
+    return reason + Reason::said(one ? "text_left_out_one" : "text_left_out");
+}
+
+std::string display_text_message(const DisplayTextChanges& changes)
+{
+    return display_text_reason(changes).text();
 }
 
 } // namespace kiosk

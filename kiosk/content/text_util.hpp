@@ -73,6 +73,8 @@ struct DisplayTextChanges {
 std::string bound_display_text(std::string_view utf8, DisplayTextChanges* changes = nullptr);
 
 // The warning for `changes` (which has any()), without file and line.
+Reason display_text_reason(const DisplayTextChanges& changes);
+// The same in English.
 std::string display_text_message(const DisplayTextChanges& changes);
 
 // `text` safe to print on one line of a report, a log or a terminal: control characters (line breaks and terminal
@@ -99,6 +101,7 @@ std::optional<UnsupportedText> find_unsupported_text(std::string_view utf8, Unsu
 // The warning for `found`, without file and line: `characters such as "..." cannot be shown by the kiosk's fonts
 // (...)` or `right-to-left text such as "..." is not supported yet`.
 std::string unsupported_text_message(UnsupportedKind kind, const UnsupportedText& found);
+Reason unsupported_text_reason(UnsupportedKind kind, const UnsupportedText& found); // The same, to translate.
 
 // Warns once per kind of unsupported text, at the first place it appears: one per file is enough to act on.
 class UnsupportedTextWarner {

@@ -11,9 +11,6 @@ namespace kiosk {
 
 namespace {
 
-constexpr const char* not_a_value = "this value is not a text in quotes, a number, true/false or a list in [ ]";
-constexpr const char* needs_equals = "each line needs a name, an = sign and a value, such as name = \"Eastside\"";
-
 bool has(std::string_view text, std::string_view part)
 {
     return text.find(part) != std::string_view::npos;
@@ -95,33 +92,35 @@ std::vector<int> excerpt_lines(std::string_view what)
     return lines;
 }
 
-std::string given_twice(std::string_view what, const std::string& name)
+Reason given_twice(std::string_view what, const std::string& name)
 {
     std::vector<int> lines = excerpt_lines(what);
     int first = lines.size() > 1 ? lines.front() : 0;
-    return name + " is given twice" + (first > 0 ? " (first on line " + std::to_string(first) + ")" : "")
-        + ": keep one of them";
+    if (first > 0)
+        return Reason::said("toml_given_twice_first_on", {{"name", name}, {"line", std::to_string(first)}});
+    return Reason::said("toml_given_twice", {{"name", name}});
 }
 
 // A [section] heading line that has a mistake of its own, or nothing.
-std::optional<std::string> heading_error(std::string_view line)
+std::optional<Reason> heading_error(std::string_view line)
 {
     std::string_view text = trimmed(line.substr(0, line.find('#')));
     if (text.empty() || text.front() != '[')
         return std::nullopt;
     bool list = text.substr(0, 2) == "[[";
     if (list && text.find("]]") == std::string_view::npos)
-        return "a [[section]] heading is not closed with ]]";
+        return Reason::said("toml_list_heading_not_closed");
     if (text.find(']') == std::string_view::npos)
-        return "a [section] heading is not closed with ]";
+        return Reason::said("toml_heading_not_closed");
     std::size_t close = text.rfind(']');
     if (!trimmed(text.substr(close + 1)).empty())
-        return "a [section] heading must be alone on its line: put what follows it on the next line";
-    return "the name in a [section] heading may hold only letters, digits, _ and -";
+        return Reason::said("toml_heading_not_alone");
+    return Reason::said("toml_heading_bad_name");
 }
 
-// toml11's first sentence, without its "[error] toml::parse_x: " prefix: the words for a message we do not know.
-std::string own_words(std::string_view what)
+// toml11's first sentence, without its "[error] toml::parse_x: " prefix: the words for a message we do not know, said
+// as toml11 says them.
+Reason own_words(std::string_view what)
 {
     std::string first(what.substr(0, what.find('\n')));
     for (const char* prefix : {"[error] ", "toml::"}) {
@@ -133,12 +132,12 @@ std::string own_words(std::string_view what)
         first = first.substr(colon + 2);
     while (!first.empty() && first.back() == ' ')
         first.pop_back();
-    return first.empty() ? "this is not valid TOML" : first;
+    return first.empty() ? Reason::said("toml_not_valid") : Reason::plain(first);
 }
 
 } // namespace
 
-std::string plain_toml_error(std::string_view what, std::string_view line)
+Reason plain_toml_error(std::string_view what, std::string_view line)
 {
     std::string_view first = what.substr(0, what.find('\n'));
     // Curly quotes, which word processors and phones type, are no quotes to TOML.
@@ -148,51 +147,51 @@ std::string plain_toml_error(std::string_view what, std::string_view line)
     if (has(first, "already exists")) {
         std::string name = quoted_name(first);
         if (has(first, "array of tables"))
-            return name + " is given as [[" + name + "]] and as [" + name + "]: write [[" + name + "]] each time";
+            return Reason::said("toml_array_and_table", {{"name", name}});
         if (has(first, "table ("))
             return given_twice(what, "[" + name + "]");
         return given_twice(what, name);
     }
     if (char quote = open_quote(line); quote != 0 && !curly)
-        return std::string("a text in quotes is not closed (add the closing ") + quote + ")";
+        return Reason::said("toml_quote_not_closed", {{"quote", std::string(1, quote)}});
     if (has(first, "parse_ml_basic_string") || has(first, "parse_ml_literal_string"))
-        return "a text in \"\"\" or ''' is not closed (add the closing \"\"\" or ''')";
+        return Reason::said("toml_multiline_not_closed");
     if (has(first, "parse_basic_string"))
-        return "a \\ in a text in quotes must be followed by n (a new line), t, \" or \\: write \\\\ for a \\ itself";
+        return Reason::said("toml_bad_escape");
     if (has(first, "parse_key") || has(first, "parse_table_key") || has(first, "parse_array_table_key")) {
         if (auto heading = heading_error(line))
             return *heading;
     }
     if (curly)
-        return "the quotes \xE2\x80\x9C \xE2\x80\x9D here are curly, which TOML does not read: type straight quotes "
-               "\" instead (turn off smart quotes, or use a plain text editor)";
+        return Reason::said("toml_curly_quotes");
     if (has(first, "missing key-value separator") || has(first, "invalid format for key")
         || has(first, "empty key is not allowed") || has(first, "missing value after key-value separator"))
-        return needs_equals;
+        return Reason::said("toml_needs_equals", {{"example", "name = \"Eastside\""}});
     if (has(first, "missing curly brace") || (has(first, "parse_key") && has(line, "{") && !has(line, "}")))
-        return "a { that starts a value must be closed with } on the same line";
+        return Reason::said("toml_inline_table_not_closed", {{"open", "{"}, {"close", "}"}});
     if (has(first, "missing table separator"))
-        return "the values inside { } need a , between them, and a } at the end";
+        return Reason::said("toml_inline_table_separator", {{"braces", "{ }"}, {"close", "}"}});
     if (has(first, "trailing comma is not allowed in an inline table"))
-        return "the last value inside { } must not be followed by a , (remove it)";
+        return Reason::said("toml_inline_table_trailing_comma", {{"braces", "{ }"}});
     if (has(first, "missing array separator")) {
         // toml11 points at the line after an unclosed list; its excerpt starts where the list does.
         std::vector<int> lines = excerpt_lines(what);
         bool earlier = lines.size() > 1 && lines.front() != lines.back();
-        return "the values in a list [ ] need a , between them, and a ] at the end"
-            + (earlier ? " (the list starts on line " + std::to_string(lines.front()) + ")" : std::string());
+        if (earlier)
+            return Reason::said("toml_list_separator_starts_on", {{"line", std::to_string(lines.front())}});
+        return Reason::said("toml_list_separator");
     }
     if (has(first, "invalid line format")) {
         auto value = value_part(line);
         if (value && !value->empty() && std::string_view("\"'[{").find(value->front()) != std::string_view::npos)
-            return "the line goes on after its value: write one name = value on each line (a note starts with #)";
-        return not_a_value;
+            return Reason::said("toml_line_goes_on");
+        return Reason::said("toml_not_a_value");
     }
     if (has(first, "unknown value appeared") || has(first, "value having invalid format") || has(first, "parse_boolean")
         || has(first, "parse_integer") || has(first, "parse_floating"))
-        return not_a_value;
+        return Reason::said("toml_not_a_value");
     if (has(first, "parse_key"))
-        return "a name may hold only letters, digits, _ and -: put other names in quotes";
+        return Reason::said("toml_bad_name");
     return own_words(what);
 }
 

@@ -75,22 +75,22 @@ std::optional<toml::value> parse_toml(
 {
     if (text.size() > limits.max_bytes) {
         diagnostics.fatal(file_name, 0,
-            "the file is " + std::to_string(text.size() / 1024) + " KiB, more than the limit of "
-                + std::to_string(limits.max_bytes / 1024) + " KiB");
+            Reason::said("toml_too_large",
+                {{"size", std::to_string(text.size() / 1024)}, {"limit", std::to_string(limits.max_bytes / 1024)}}));
         return std::nullopt;
     }
     if (int line = first_invalid_utf8_line(text)) {
-        diagnostics.fatal(file_name, line, "the text is not UTF-8: save the file with the UTF-8 encoding");
+        diagnostics.fatal(file_name, line, Reason::said("toml_bad_encoding"));
         return std::nullopt;
     }
     if (text.find('\0') != std::string_view::npos) {
-        diagnostics.fatal(file_name, line_at(text, text.find('\0')), "the file contains a NUL byte: it is not text");
+        diagnostics.fatal(file_name, line_at(text, text.find('\0')), Reason::said("toml_nul_byte"));
         return std::nullopt;
     }
     Nesting nesting = deepest_nesting(text, limits.max_nesting);
     if (nesting.depth > limits.max_nesting) {
         diagnostics.fatal(file_name, line_at(text, nesting.offset),
-            "brackets are nested more than " + std::to_string(limits.max_nesting) + " deep");
+            Reason::said("toml_nested_too_deep", {{"n", std::to_string(limits.max_nesting)}}));
         return std::nullopt;
     }
     try {
@@ -110,22 +110,22 @@ std::optional<toml::value> read_toml_file(
 {
     struct stat st { };
     if (stat(path.c_str(), &st) != 0) {
-        diagnostics.fatal(file_name, 0, "the file is missing");
+        diagnostics.fatal(file_name, 0, Reason::said("toml_file_missing"));
         return std::nullopt;
     }
     if (!S_ISREG(st.st_mode)) {
-        diagnostics.fatal(file_name, 0, "this is not a regular file");
+        diagnostics.fatal(file_name, 0, Reason::said("toml_not_regular_file"));
         return std::nullopt;
     }
     if (static_cast<std::size_t>(st.st_size) > limits.max_bytes) {
         diagnostics.fatal(file_name, 0,
-            "the file is " + std::to_string(st.st_size / 1024) + " KiB, more than the limit of "
-                + std::to_string(limits.max_bytes / 1024) + " KiB");
+            Reason::said("toml_too_large",
+                {{"size", std::to_string(st.st_size / 1024)}, {"limit", std::to_string(limits.max_bytes / 1024)}}));
         return std::nullopt;
     }
     auto text = posix::read_file(path, limits.max_bytes);
     if (!text) {
-        diagnostics.fatal(file_name, 0, "the file cannot be read");
+        diagnostics.fatal(file_name, 0, Reason::said("toml_cannot_read"));
         return std::nullopt;
     }
     return parse_toml(*text, file_name, diagnostics, limits);
@@ -160,6 +160,32 @@ const char* toml_type_name(const toml::value& value)
         break;
     }
     return "nothing";
+}
+
+Reason toml_type_reason(const toml::value& value)
+{
+    switch (value.type()) {
+    case toml::value_t::string:
+        return Reason::said("toml_type_text");
+    case toml::value_t::integer:
+        return Reason::said("toml_type_whole_number");
+    case toml::value_t::floating:
+        return Reason::said("toml_type_number");
+    case toml::value_t::boolean:
+        return Reason::said("toml_type_true_or_false");
+    case toml::value_t::array:
+        return Reason::said("toml_type_list");
+    case toml::value_t::table:
+        return Reason::said("toml_type_table");
+    case toml::value_t::offset_datetime:
+    case toml::value_t::local_datetime:
+    case toml::value_t::local_date:
+    case toml::value_t::local_time:
+        return Reason::said("toml_type_date");
+    case toml::value_t::empty:
+        break;
+    }
+    return Reason::said("toml_type_nothing");
 }
 
 } // namespace kiosk

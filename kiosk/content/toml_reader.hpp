@@ -1,6 +1,8 @@
 // TOML files (bundle.toml, settings, theme, strings) read through guards that keep hostile text away from toml11.
 #pragma once
 
+#include "content/reason.hpp"
+
 #include "content/diagnostic.hpp"
 #include "content/text_util.hpp"
 
@@ -32,5 +34,7 @@ int line_of(const toml::value& value);
 
 // "a string", "a number", ... for messages.
 const char* toml_type_name(const toml::value& value);
+// The same as a reason, said in the kiosk's language on the staff screen and in kiosk-report.txt.
+Reason toml_type_reason(const toml::value& value);
 
 } // namespace kiosk

@@ -103,10 +103,11 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
     result.source = "calendar:" + url;
     auto now
         = [&clock] { return std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count(); };
-    auto finish = [&](Outcome outcome, std::string message) {
+    auto finish = [&](Outcome outcome, Reason reason) {
         result.outcome = outcome;
-        result.message = std::move(message);
-        store.log_sync(now(), result.source, result_word(result.outcome), std::int64_t(result.bytes), result.message);
+        result.reason = std::move(reason);
+        store.log_sync(now(), result.source, result_word(result.outcome), std::int64_t(result.bytes),
+            result.reason.text(), json_line(reason_json(result.reason)));
         return result;
     };
     store::Store::Calendar saved;
@@ -114,33 +115,36 @@ CalendarResult sync_calendar(const std::string& url, store::Store& store, const 
         if (c.url == url)
             saved = c;
     }
-    std::string kept = saved.ics.empty() ? "" : "; the events fetched before stay";
+    Reason kept = saved.ics.empty() ? Reason {} : Reason::said("calendar_events_kept");
     HttpLimits limits = feed_limits();
     limits.max_bytes = max_calendar_bytes;
     HttpResponse got = http_get(calendar_fetch_url(url).value_or(url), limits, saved.etag, saved.last_modified);
     if (!got.ok)
         return finish(Outcome::Unreadable, got.error + kept);
     if (got.not_modified || (!saved.ics.empty() && got.body == saved.ics))
-        return finish(Outcome::Unchanged, "the calendar has not changed");
+        return finish(Outcome::Unchanged, Reason::said("calendar_not_changed"));
     result.bytes = got.body.size();
     if (calendar_set_aside(state_dir, got.body)) {
-        return finish(Outcome::SetAside,
-            "the calendar at " + url
-                + " is the one set aside after the kiosk crashed on it as it started; it is taken again once it "
-                  "changes");
+        return finish(Outcome::SetAside, Reason::said("calendar_set_aside", {{"url", url}}));
     }
     std::string crashed;
     auto checked = check_calendar_in_child(got.body, state_dir, kiosk_argv, crashed);
     std::size_t events = checked ? checked->counts.events : 0;
     if (!checked || !checked->importable || events == 0) {
-        std::string first = checked && !checked->diagnostics.empty() ? checked->diagnostics.front().message : "";
-        return finish(checked ? Outcome::Invalid : Outcome::Failed,
-            "the calendar at " + url + " cannot be used" + (checked ? "" : " (checking it " + crashed + ")")
-                + (first.empty() ? "" : ": " + first.substr(0, first.find('\n'))) + kept);
+        Reason why = Reason::said("calendar_cannot_be_used", {{"url", url}});
+        if (!checked)
+            why += Reason::said("calendar_check_crashed", {{"failure", crashed}});
+        if (checked && !checked->diagnostics.empty()) { // Its first problem, as the checker said it (one line).
+            const Diagnostic& first = checked->diagnostics.front();
+            why += Reason::plain(": ") + (first.reason.empty() ? Reason::plain(first.message) : first.reason);
+        }
+        return finish(checked ? Outcome::Invalid : Outcome::Failed, why + kept);
     }
     if (!store.save_calendar({url, now(), got.etag, got.last_modified, got.body}))
-        return finish(Outcome::Failed, "the calendar could not be stored: " + store.last_error());
-    return finish(Outcome::Imported, count_of(events, "event", "events") + " from the calendar");
+        return finish(Outcome::Failed, Reason::said("calendar_not_stored", {{"error", store.last_error()}}));
+    return finish(Outcome::Imported,
+        events == 1 ? Reason::said("calendar_one_event")
+                    : Reason::said("calendar_events", {{"n", std::to_string(events)}}));
 }
 
 } // namespace kiosk::sync

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/clock.hpp"
+#include "content/reason.hpp"
 #include "store/store.hpp"
 #include "sync/import_child.hpp"
 
@@ -17,7 +18,7 @@ struct CalendarResult {
     std::string source; // "calendar:<url>"
     Outcome outcome
         = Outcome::Failed; // Imported (new events stored), Unchanged, SetAside, Invalid, Unreadable, Failed.
-    std::string message;
+    Reason reason;         // Why, in plain words (its text() in English, for the sync log and the CLI).
     std::uint64_t bytes = 0;
 };
 

@@ -159,9 +159,9 @@ std::optional<Packing> check_packing(const std::string& dir, std::vector<Diagnos
     if (!has_manifest(dir))
         return std::nullopt;
     Packing packing;
-    const std::string again = ": run kiosk pack again";
-    auto error = [&diagnostics](int line, const std::string& message) {
-        diagnostics.push_back(Diagnostic {"MANIFEST", line, Severity::Error, message, {}});
+    auto error = [&diagnostics](int line, const Reason& reason) {
+        Reason said = reason + Reason::said("pack_again");
+        diagnostics.push_back(Diagnostic {"MANIFEST", line, Severity::Error, said.text(), said});
     };
     auto manifest = read_manifest(dir, packing.error);
     if (!manifest) {
@@ -177,26 +177,26 @@ std::optional<Packing> check_packing(const std::string& dir, std::vector<Diagnos
                 what = what.substr(10);
             }
         }
-        error(line, what + again);
+        error(line, Reason::plain(what));
         return packing;
     }
     packing.version = manifest->version;
     auto differences = manifest_differences(dir, *manifest, packing.error);
     if (!differences) {
-        error(0, "the files cannot be compared with the MANIFEST: " + packing.error);
+        error(0, Reason::said("pack_cannot_compare", {{"error", packing.error}}));
         return packing;
     }
     for (const ManifestFile& file : differences->changed) {
         packing.changed.push_back(file.path);
-        error(file.line, file.path + " was changed after packing" + again);
+        error(file.line, Reason::said("file_changed", {{"file", file.path}}));
     }
     for (const std::string& path : differences->added) {
         packing.added.push_back(path);
-        error(0, path + " was added after packing (the MANIFEST does not list it)" + again);
+        error(0, Reason::said("pack_added", {{"file", path}}));
     }
     for (const ManifestFile& file : differences->removed) {
         packing.removed.push_back(file.path);
-        error(file.line, file.path + " was removed after packing (this line lists it)" + again);
+        error(file.line, Reason::said("pack_removed", {{"file", file.path}}));
     }
     return packing;
 }
@@ -235,8 +235,11 @@ std::string summary_text(const CheckReport& report)
     // With the MANIFEST's errors listed above, "no errors" would read as a contradiction: the content's are meant.
     std::string in_content = packing || !packed.empty() ? " in the content" : "";
     if (errors)
-        return text + count_of(errors, "error", "errors") + in_content
-            + (errors == 1 ? " (that row is" : " (those rows are") + " left out)"
+        return text + count_of(errors, "error", "errors")
+            + in_content
+            // An error skips its row, setting, picture or event, whichever it names, and keeps the rest.
+            + (errors == 1 ? " (what it names is left out; the rest is used)"
+                           : " (what they name is left out; the rest is used)")
             + (warnings ? " and " + count_of(warnings, "warning", "warnings") : "") + packed;
     if (warnings)
         return text + "no errors" + in_content + ", " + count_of(warnings, "warning", "warnings") + packed;

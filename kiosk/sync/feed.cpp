@@ -80,7 +80,7 @@ public:
     {
         bool capped = m_limits.total_timeout_ms < m_per_file.total_timeout_ms;
         bool over = std::chrono::steady_clock::now() >= m_deadline || (capped && response.timed_out);
-        return over ? out_of_time() : Reason::plain(response.error);
+        return over ? out_of_time() : response.error;
     }
 
 private:

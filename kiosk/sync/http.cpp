@@ -62,41 +62,45 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return size * count;
 }
 
-std::string plain_error(CURLcode code, const std::string& url, const HttpLimits& limits, const Transfer& t)
+Reason plain_error(CURLcode code, const std::string& url, const HttpLimits& limits, const Transfer& t)
 {
+    auto said = [&url](std::string_view key, Reason::Args args = {}) {
+        args.emplace(args.begin(), "url", url);
+        return Reason::said(key, std::move(args));
+    };
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
-        return "the feed's server name in " + url + " cannot be found (is the network up? is the address right?)";
+        return said("http_name_not_found");
     case CURLE_COULDNT_CONNECT:
-        return "the feed server cannot be reached at " + url + " (is it up? is the network up?)";
+        return said("http_cannot_connect");
     case CURLE_OPERATION_TIMEDOUT:
-        return "the feed server took longer than "
-            + (limits.total_timeout_ms % 1000 == 0 ? std::to_string(limits.total_timeout_ms / 1000) + " s"
-                                                   : std::to_string(limits.total_timeout_ms) + " ms")
-            + " to send " + url;
+        return said("http_timed_out",
+            {{"time",
+                limits.total_timeout_ms % 1000 == 0 ? std::to_string(limits.total_timeout_ms / 1000) + " s"
+                                                    : std::to_string(limits.total_timeout_ms) + " ms"}});
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
-        return "the download of " + url + " was cut short";
+        return said("http_cut_short");
     case CURLE_TOO_MANY_REDIRECTS:
-        return "the feed server redirects " + url + " too many times (a redirect loop?)";
+        return said("http_redirect_loop");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
-        return "the HTTPS certificate of " + url
-            + " is not trusted (self-signed or expired?): the kiosk only takes content over verified HTTPS";
+        return said("http_certificate");
     case CURLE_SSL_CONNECT_ERROR:
-        return "a secure connection to " + url + " cannot be made";
+        return said("http_secure_connection");
     case CURLE_UNSUPPORTED_PROTOCOL:
-        return url + " is not an http:// or https:// address";
+        return said("http_not_web_address");
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
         if (t.too_big || code == CURLE_FILESIZE_EXCEEDED)
-            return url + " is larger than the limit of "
-                + (limits.max_bytes >= (1u << 20) ? std::to_string(limits.max_bytes >> 20) + " MiB"
-                                                  : std::to_string(limits.max_bytes) + " bytes");
-        return "the download of " + url + " could not be kept";
-    default:
-        return "the download of " + url + " failed: " + curl_easy_strerror(code);
+            return said("http_too_large",
+                {{"limit",
+                    limits.max_bytes >= (1u << 20) ? std::to_string(limits.max_bytes >> 20) + " MiB"
+                                                   : std::to_string(limits.max_bytes) + " bytes"}});
+        return said("http_not_kept");
+    default: // curl's own words, in English.
+        return said("http_failed", {{"error", curl_easy_strerror(code)}});
     }
 }
 
@@ -142,7 +146,7 @@ HttpResponse http_get(
     HttpResponse response;
     CURL* curl = curl_easy_init();
     if (!curl) {
-        response.error = "the network library cannot start";
+        response.error = Reason::plain("the network library cannot start");
         return response;
     }
     Transfer t;
@@ -187,11 +191,11 @@ HttpResponse http_get(
         return response;
     }
     if (response.status != 200) {
-        response.error = response.status == 404 ? url + " is not on the feed server (HTTP 404): is the address right?"
-            : response.status >= 500
-            ? "the feed server failed on " + url + " (HTTP " + std::to_string(response.status)
-                + "): it is the server's problem; the kiosk tries again later"
-            : "the feed server refused " + url + " (HTTP " + std::to_string(response.status) + ")";
+        Reason::Args args {{"url", url}, {"status", std::to_string(response.status)}};
+        response.error = Reason::said(response.status == 404 ? "http_not_found"
+                : response.status >= 500                     ? "http_server_failed"
+                                                             : "http_refused",
+            std::move(args));
         return response;
     }
     response.ok = true;

@@ -2,6 +2,8 @@
 // requests. Nothing else in the kiosk talks to the network.
 #pragma once
 
+#include "content/reason.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -24,7 +26,7 @@ struct HttpResponse {
     std::string body;
     std::string etag;
     std::string last_modified;
-    std::string error;      // Why not ok, in plain words naming the URL.
+    Reason error;           // Why not ok, in plain words naming the URL.
     bool timed_out = false; // Not ok because it took longer than the limits allowed.
 };
 

@@ -52,8 +52,6 @@ std::string stick_report(
         return text + "\n";
     };
     std::string text = fill(words.heading);
-    if (!words.details_note.empty())
-        text += fill(words.details_note);
     text += "\n";
     switch (result.outcome) {
     case Outcome::Imported:

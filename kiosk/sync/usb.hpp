@@ -35,7 +35,6 @@ struct ReportWords {
                          "stick, the first by name; remove the others):";
     std::string problems = "Problems found, each with its file and line (fix errors; warnings are worth a look):";
     std::string no_problems = "No problems found in the content.";
-    std::string details_note; // A line after the heading saying the details are in English ("" in English).
     // "2026-12-07 10:27" by default; the app gives "Monday, December 7, 10:27 AM EST".
     std::function<std::string(std::int64_t unix_seconds)> time;
     // "version 20261207102700" by default; the app gives "packed Monday, December 7, 10:27 AM EST".

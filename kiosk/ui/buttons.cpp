@@ -93,13 +93,10 @@ bool big_button(
         }
     }
     float height = wrapped_height(font, width, label, 2);
-    if (look.centered) { // Two lines as a block in the middle, so that a row of buttons lines up.
-        float label_w = wrapped_width(font, width, label, 2);
-        text_x += std::max(0.0f, (width - label_w) * 0.5f);
-        width = right - text_x;
-    }
     list->PushClipRect(pos, max, true);
-    draw_wrapped(list, font, ImVec2(text_x, mid_y - height * 0.5f), width, look.text, label, 2);
+    // Centred, each line in the middle ("Save the counts to / the stick" reads as one label).
+    draw_wrapped(
+        list, font, ImVec2(text_x, mid_y - height * 0.5f), width, look.text, label, 2, look.centered ? 0.5f : 0.0f);
     list->PopClipRect();
     return press.clicked;
 }

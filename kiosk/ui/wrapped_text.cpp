@@ -129,14 +129,16 @@ float widest_word(ImFont* font, const std::string& text)
     return widest;
 }
 
-float draw_wrapped(
-    ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text, int max_lines)
+float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
+    int max_lines, float align)
 {
     const std::vector<WrapLine>& lines = wrap_lines(font, width, text, max_lines);
     const char* begin = text.c_str();
     float y = pos.y;
     std::size_t start = 0;
     int shown = 0;
+    // Where a line of width `w` starts: at the left, or its share of the room left over.
+    auto left = [&](float w) { return align > 0.0f ? pos.x + std::max(0.0f, width - w) * align : pos.x; };
     for (std::size_t i = 0; i < lines.size() && shown < max_lines; ++i, ++shown) {
         const char* s = begin + start;
         const char* eol = begin + lines[i].end;
@@ -151,20 +153,23 @@ float draw_wrapped(
                 --cut; // Never split a UTF-8 sequence.
             while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ',' || cut[-1] == ';' || cut[-1] == ':'))
                 --cut; // "welcome." + "..." would read as two stops.
-            draw_text(list, font, ImVec2(pos.x, y), color, s, cut);
-            draw_text(list, font, ImVec2(pos.x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
+            float w = text_width(font, s, cut) + ellipsis_width;
+            float x = left(w);
+            draw_text(list, font, ImVec2(x, y), color, s, cut);
+            draw_text(list, font, ImVec2(x + text_width(font, s, cut), y), color, ellipsis, ellipsis + 3);
             if (TextKind kind = recording_text(); kind != TextKind::None) {
-                float w = text_width(font, s, cut) + ellipsis_width;
-                record_text(kind, std::string_view(s, std::size_t(cut - s)), ImVec2(pos.x, y),
-                    ImVec2(pos.x + w, y + font->FontSize), list, std::string_view(ellipsis, 3));
+                record_text(kind, std::string_view(s, std::size_t(cut - s)), ImVec2(x, y),
+                    ImVec2(x + w, y + font->FontSize), list, std::string_view(ellipsis, 3));
             }
         } else {
-            draw_text(list, font, ImVec2(pos.x, y), color, s, eol);
-            if (TextKind kind = recording_text(); kind != TextKind::None) {
-                // Its width measured only while recording: one string a line, nothing a glyph.
-                ImVec2 max(pos.x + text_width(font, s, eol), y + font->FontSize);
-                record_text(kind, std::string_view(s, std::size_t(eol - s)), ImVec2(pos.x, y), max, list);
-            }
+            // Measured only when centred or recording: one string a line, nothing a glyph.
+            TextKind kind = recording_text();
+            float w = align > 0.0f || kind != TextKind::None ? text_width(font, s, eol) : 0.0f;
+            float x = left(w);
+            draw_text(list, font, ImVec2(x, y), color, s, eol);
+            if (kind != TextKind::None)
+                record_text(kind, std::string_view(s, std::size_t(eol - s)), ImVec2(x, y),
+                    ImVec2(x + w, y + font->FontSize), list);
         }
         y += font->FontSize * line_spacing;
         start = lines[i].next;

@@ -19,9 +19,10 @@ inline void draw_text(ImDrawList* list, ImFont* font, ImVec2 pos, Color color, c
 }
 
 // Draws `text` wrapped to `width` from `pos`, at most `max_lines` lines (the last one ends in "..." when cut).
-// Returns the height used. Inside a TextScope (controls.hpp) each line drawn is recorded as a text.
+// `align` places each line: 0 at the left, 0.5 in the middle of `width`. Returns the height used. Inside a
+// TextScope (controls.hpp) each line drawn is recorded as a text.
 float draw_wrapped(ImDrawList* list, ImFont* font, ImVec2 pos, float width, Color color, const std::string& text,
-    int max_lines = 1000);
+    int max_lines = 1000, float align = 0.0f);
 // The height `text` needs when wrapped to `width`.
 float wrapped_height(ImFont* font, float width, const std::string& text, int max_lines = 1000);
 // The widest of the lines `text` wraps into at `width` (at most `max_lines` of them), at most `width`.

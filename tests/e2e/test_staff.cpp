@@ -396,7 +396,7 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
             != std::string::npos,
         opened.out);
     CHECK_MESSAGE(opened.out.find(
-                      "Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/THIRD at ")
+                      "Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/THIRD (")
             != std::string::npos,
         opened.out);
     CHECK_MESSAGE(
