@@ -114,7 +114,7 @@ packages=(
   # The libraries of tools/install-deps.sh, as arm64 (doctest, toml11, CLI11 and nlohmann-json are headers for any architecture).
   libsdl2-dev:arm64 libimgui-dev:arm64 libstb-dev:arm64 libsqlite3-dev:arm64 libsqlitecpp-dev:arm64
   libqrcodegencpp-dev:arm64 libmd4c-dev:arm64 libmd4c-html0-dev:arm64 libical-dev:arm64
-  libcurl4-openssl-dev:arm64 libsodium-dev:arm64 libsystemd-dev:arm64 libseccomp-dev:arm64 libturbojpeg0-dev:arm64 doctest-dev libtoml11-dev libcli11-dev nlohmann-json3-dev
+  libcurl4-openssl-dev:arm64 libsodium-dev:arm64 libsystemd-dev:arm64 libseccomp-dev:arm64 libturbojpeg0-dev:arm64 libespeak-ng-dev:arm64 doctest-dev libtoml11-dev libcli11-dev nlohmann-json3-dev
   # Wayland's protocol XML and its code generator (wayland-scanner, amd64, from libwayland-dev:arm64's libwayland-bin).
   wayland-protocols libwayland-bin
   # What the kiosk reads at run time (time zones, fonts) and what the tests call (amd64: they run natively).
