@@ -395,8 +395,8 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
     CHECK_MESSAGE(opened.out.find("Compared with what shows: the name on screen becomes \"Westside Drop-in\".")
             != std::string::npos,
         opened.out);
-    CHECK_MESSAGE(opened.out.find(
-                      "Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/THIRD (")
+    CHECK_MESSAGE(
+        opened.out.find("Also arrived while it waits, and refused so as not to replace it: usb:" + sticks + "/THIRD (")
             != std::string::npos,
         opened.out);
     CHECK_MESSAGE(
