@@ -2,6 +2,7 @@
 #include "platform/speech.hpp"
 
 #include "content/text_util.hpp"
+#include "platform/spoken_numbers.hpp"
 
 #include <SDL.h>
 #include <espeak-ng/speak_lib.h>
@@ -194,6 +195,7 @@ std::string Speech::speakable_text(std::string_view text)
     std::string valid = replace_invalid_utf8(cut_at_character(text, 4 * max_text_bytes), first_invalid);
     std::string bounded = bound_display_text(valid);
     std::replace_if(bounded.begin(), bounded.end(), is_tab_or_return, ' ');
+    bounded = spell_dialled_numbers(bounded); // "Call 911" said "nine one one", not "nine hundred eleven".
     bounded.resize(cut_at_character(bounded, max_text_bytes).size());
     return bounded;
 }
