@@ -5,6 +5,8 @@ namespace kiosk {
 
 const ReasonTable& calendar_reasons()
 {
+    // One entry a line, each a template staff read: a table, not logic. Split, it would only scatter what a
+    // translator compares line by line with the strings files.
     static const ReasonTable all = {
         // ics.cpp: the whole file, refused before it is read, and overrides matched with their series.
         {"ics_too_large", "the calendar is {size} KiB, more than the limit of {limit} KiB"},

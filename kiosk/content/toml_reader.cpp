@@ -136,30 +136,9 @@ int line_of(const toml::value& value)
     return static_cast<int>(value.location().line());
 }
 
-const char* toml_type_name(const toml::value& value)
+std::string toml_type_name(const toml::value& value)
 {
-    switch (value.type()) {
-    case toml::value_t::string:
-        return "a text";
-    case toml::value_t::integer:
-        return "a whole number";
-    case toml::value_t::floating:
-        return "a number";
-    case toml::value_t::boolean:
-        return "true or false";
-    case toml::value_t::array:
-        return "a list";
-    case toml::value_t::table:
-        return "a table";
-    case toml::value_t::offset_datetime:
-    case toml::value_t::local_datetime:
-    case toml::value_t::local_date:
-    case toml::value_t::local_time:
-        return "a date or time";
-    case toml::value_t::empty:
-        break;
-    }
-    return "nothing";
+    return toml_type_reason(value).text();
 }
 
 Reason toml_type_reason(const toml::value& value)

@@ -33,7 +33,7 @@ std::optional<toml::value> read_toml_file(
 int line_of(const toml::value& value);
 
 // "a string", "a number", ... for messages.
-const char* toml_type_name(const toml::value& value);
+std::string toml_type_name(const toml::value& value);
 // The same as a reason, said in the kiosk's language on the staff screen and in kiosk-report.txt.
 Reason toml_type_reason(const toml::value& value);
 
