@@ -6,6 +6,7 @@
 #include "sync/calendars.hpp"
 
 #include <cmath>
+#include <initializer_list>
 #include <string_view>
 
 namespace kiosk {
@@ -55,7 +56,7 @@ public:
             else if (key == "display_on_command")
                 text(value, s.display_on_command);
             else if (key == "staff_corner")
-                staff_corner(value, s.staff_corner);
+                one_of(value, s.staff_corner, {"top-left", "top-right", "bottom-left", "bottom-right"});
             else if (key == "state_dir")
                 absolute_folder(value, s.state_dir);
             else
@@ -79,6 +80,8 @@ private:
             shown = "\"" + value.as_string().str + "\"";
         else if (value.is_integer()) // "from 10 to 86400, not 5": the value itself, not its kind.
             shown = std::to_string(value.as_integer());
+        else if (value.is_boolean()) // staff_corner = true: "not true" rather than "not true or false".
+            shown = value.as_boolean() ? "true" : "false";
         else
             shown = toml_type_name(value);
         m_diagnostics.error(m_file, m_line,
@@ -175,16 +178,25 @@ private:
             bad("an absolute folder path such as \"/var/lib/kiosk\"", value);
     }
 
-    void staff_corner(const toml::value& value, std::string& out)
+    // A word from a fixed list, such as staff_corner's corners; the message lists them: "\"top-left\", ...,
+    // \"bottom-right\"".
+    void one_of(const toml::value& value, std::string& out, std::initializer_list<std::string_view> allowed)
     {
-        if (value.is_string()) {
-            const std::string& v = value.as_string().str;
-            if (v == "top-left" || v == "top-right" || v == "bottom-left" || v == "bottom-right") {
-                out = v;
+        for (std::string_view word : allowed) {
+            if (value.is_string() && value.as_string().str == word) {
+                out = word;
                 return;
             }
         }
-        bad("\"top-left\", \"top-right\", \"bottom-left\" or \"bottom-right\"", value);
+        std::string expected;
+        std::size_t i = 0;
+        for (std::string_view word : allowed) {
+            if (i > 0)
+                expected += i + 1 == allowed.size() ? " or " : ", ";
+            expected.append(1, '"').append(word).append(1, '"'); // Not "\"" + std::string(word): GCC 12's -Wrestrict.
+            ++i;
+        }
+        bad(expected, value);
     }
 
     const std::string& m_file;

@@ -103,6 +103,21 @@ TEST_CASE("a number out of range is quoted, and calendars may be webcal:// addre
     CHECK(messages(e).find("https://, http:// or webcal://") != std::string::npos);
 }
 
+TEST_CASE("a word from a list names every word allowed, and a true or false given instead is quoted as itself")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text("staff_corner = \"middle\"\n", "kiosk.toml", d);
+    CHECK(messages(d).find("kiosk.toml:1: error: staff_corner must be \"top-left\", \"top-right\", \"bottom-left\" or "
+                           "\"bottom-right\", not \"middle\".")
+        != std::string::npos);
+    CHECK(s.staff_corner == "top-left");
+    Diagnostics e;
+    parse_settings_text("staff_corner = true\n", "kiosk.toml", e);
+    CHECK(messages(e).find("kiosk.toml:1: error: staff_corner must be \"top-left\", \"top-right\", \"bottom-left\" or "
+                           "\"bottom-right\", not true.")
+        != std::string::npos);
+}
+
 TEST_CASE("screen hours")
 {
     CHECK(is_valid_screen_hours("Mon-Fri 09:00-17:00"));
