@@ -59,6 +59,14 @@ public:
                 one_of(value, s.staff_corner, {"top-left", "top-right", "bottom-left", "bottom-right"});
             else if (key == "state_dir")
                 absolute_folder(value, s.state_dir);
+            else if (key == "read_aloud")
+                one_of(value, s.read_aloud, {"button", "off"});
+            else if (key == "speech_rate")
+                integer(value, s.speech_rate, 80, 450, "words per minute");
+            else if (key == "speech_volume")
+                integer(value, s.speech_volume, 0, 100, "");
+            else if (key == "keypad")
+                boolean(value, s.keypad);
             else
                 m_diagnostics.warning(
                     m_file, m_line, "unknown setting '" + key + "' is ignored: docs/settings.md lists every setting");
@@ -90,14 +98,23 @@ private:
                   "(docs/settings.md)");
     }
 
-    void integer(const toml::value& value, int& out, int low, int high, const char* unit)
+    // `unit` may be empty for a plain number: "a whole number from 0 to 100".
+    void integer(const toml::value& value, int& out, int low, int high, const std::string& unit)
     {
         if (value.is_integer() && value.as_integer() >= low && value.as_integer() <= high)
             out = int(value.as_integer());
         else
-            bad("a whole number of " + std::string(unit) + " from " + std::to_string(low) + " to "
+            bad("a whole number" + (unit.empty() ? "" : " of " + unit) + " from " + std::to_string(low) + " to "
                     + std::to_string(high),
                 value);
+    }
+
+    void boolean(const toml::value& value, bool& out)
+    {
+        if (value.is_boolean())
+            out = value.as_boolean();
+        else
+            bad("true or false (without quotes)", value);
     }
 
     void diagonal(const toml::value& value, float& out)

@@ -26,6 +26,14 @@ struct Settings {
     // Where the kiosk keeps its content, PIN and logs: an absolute folder. Empty: $XDG_STATE_HOME/kiosk, else
     // ~/.local/state/kiosk (the package's kiosk.toml says /var/lib/kiosk). --state wins over it.
     std::string state_dir;
+    // Read aloud (docs/visitor-care.md): "button" shows its button on every bar and lets a 3-second hold turn it on;
+    // "off" hides both and never starts the speech engine.
+    std::string read_aloud = "button";
+    int speech_rate = 160;  // Words per minute, 80 to 450 (espeak-ng's range).
+    int speech_volume = 80; // 0 (silent) to 100 (espeak-ng's normal loudness); the system mixer sets the rest.
+    // True: a USB numeric keypad or four-arrow pad moves a visible focus (arrows or 8/2/4/6), activates (Enter or 5)
+    // and says where it is (the help key). False: keyboards are ignored, as on a touch-only kiosk.
+    bool keypad = false;
 };
 
 // Reads settings from `path`. Unknown keys are warnings; a bad value is an error naming the key and the line, which

@@ -24,6 +24,10 @@ TEST_CASE("an empty file gives the documented defaults")
     CHECK(s.poll_minutes == 15);
     CHECK(s.screen_on.empty());
     CHECK(s.staff_corner == "top-left");
+    CHECK(s.read_aloud == "button");
+    CHECK(s.speech_rate == 160);
+    CHECK(s.speech_volume == 80);
+    CHECK_FALSE(s.keypad);
 }
 
 TEST_CASE("every key is read")
@@ -43,6 +47,10 @@ screen_on = ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]
 display_off_command = "vcgencmd display_power 0"
 display_on_command = "vcgencmd display_power 1"
 staff_corner = "bottom-right"
+read_aloud = "off"
+speech_rate = 200
+speech_volume = 50
+keypad = true
 )",
         "kiosk.toml", d);
     CHECK_MESSAGE(d.empty(), messages(d));
@@ -58,6 +66,10 @@ staff_corner = "bottom-right"
     CHECK(s.screen_on.size() == 2);
     CHECK(s.display_off_command == "vcgencmd display_power 0");
     CHECK(s.staff_corner == "bottom-right");
+    CHECK(s.read_aloud == "off");
+    CHECK(s.speech_rate == 200);
+    CHECK(s.speech_volume == 50);
+    CHECK(s.keypad);
 }
 
 TEST_CASE("an unknown key is a warning")
@@ -116,6 +128,76 @@ TEST_CASE("a word from a list names every word allowed, and a true or false give
     CHECK(messages(e).find("kiosk.toml:1: error: staff_corner must be \"top-left\", \"top-right\", \"bottom-left\" or "
                            "\"bottom-right\", not true.")
         != std::string::npos);
+}
+
+TEST_CASE("read aloud and the keypad take every value docs/settings.md allows")
+{
+    auto read = [](const std::string& text) {
+        Diagnostics d;
+        Settings s = parse_settings_text(text, "kiosk.toml", d);
+        CHECK_MESSAGE(d.empty(), (text + messages(d)));
+        return s;
+    };
+    CHECK(read("read_aloud = \"button\"\n").read_aloud == "button");
+    CHECK(read("read_aloud = \"off\"\n").read_aloud == "off");
+    CHECK(read("speech_rate = 80\n").speech_rate == 80);
+    CHECK(read("speech_rate = 450\n").speech_rate == 450);
+    CHECK(read("speech_volume = 0\n").speech_volume == 0);
+    CHECK(read("speech_volume = 100\n").speech_volume == 100);
+    CHECK(read("keypad = true\n").keypad);
+    CHECK_FALSE(read("keypad = false\n").keypad);
+}
+
+TEST_CASE("a bad read aloud or keypad value names the key, the line and what is allowed, and the default stays")
+{
+    Diagnostics d;
+    Settings s = parse_settings_text(
+        "read_aloud = \"on\"\nspeech_rate = 79\nspeech_volume = 101\n# A comment line.\n\nkeypad = \"yes\"\n",
+        "kiosk.toml", d);
+    std::string all = messages(d);
+    CHECK(all.find("kiosk.toml:1: error: read_aloud must be \"button\" or \"off\", not \"on\". The kiosk does not "
+                   "start with a wrong setting")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:2: error: speech_rate must be a whole number of words per minute from 80 to 450, not "
+                   "79.")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:3: error: speech_volume must be a whole number from 0 to 100, not 101.")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:6: error: keypad must be true or false (without quotes), not \"yes\".")
+        != std::string::npos);
+    CHECK(d.all().size() == 4);
+    CHECK(s.read_aloud == "button");
+    CHECK(s.speech_rate == 160);
+    CHECK(s.speech_volume == 80);
+    CHECK_FALSE(s.keypad);
+
+    // The other ends of the ranges, and a number where true or false is wanted.
+    Diagnostics e;
+    parse_settings_text("speech_rate = 451\nspeech_volume = -1\nkeypad = 1\n", "kiosk.toml", e);
+    all = messages(e);
+    CHECK(all.find("kiosk.toml:1: error: speech_rate must be a whole number of words per minute from 80 to 450, not "
+                   "451.")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:2: error: speech_volume must be a whole number from 0 to 100, not -1.")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:3: error: keypad must be true or false (without quotes), not 1.") != std::string::npos);
+}
+
+TEST_CASE("read_aloud = false is refused with the words allowed, and text where a number is wanted is quoted")
+{
+    Diagnostics d;
+    Settings s
+        = parse_settings_text("read_aloud = false\nspeech_rate = \"fast\"\nspeech_volume = 50.5\n", "kiosk.toml", d);
+    std::string all = messages(d);
+    CHECK(all.find("kiosk.toml:1: error: read_aloud must be \"button\" or \"off\", not false.") != std::string::npos);
+    CHECK(all.find("kiosk.toml:2: error: speech_rate must be a whole number of words per minute from 80 to 450, not "
+                   "\"fast\".")
+        != std::string::npos);
+    CHECK(all.find("kiosk.toml:3: error: speech_volume must be a whole number from 0 to 100, not a number.")
+        != std::string::npos);
+    CHECK(s.read_aloud == "button");
+    CHECK(s.speech_rate == 160);
+    CHECK(s.speech_volume == 80);
 }
 
 TEST_CASE("screen hours")
