@@ -59,12 +59,15 @@ std::vector<std::string_view> groups_at(std::string_view text, std::size_t at, s
     return groups;
 }
 
+// The North American shapes: 555-0100, 800-273-8255, 1-800-484-3731. A date such as 10.5.2026 has 7 digits too,
+// but not in these groups.
 bool looks_like_phone(const std::vector<std::string_view>& groups)
 {
-    std::size_t digits = 0;
+    std::vector<std::size_t> sizes;
     for (std::string_view group : groups)
-        digits += group.size();
-    return groups.size() >= 2 && groups.back().size() == 4 && (digits == 7 || digits == 10 || digits == 11);
+        sizes.push_back(group.size());
+    using Sizes = std::vector<std::size_t>;
+    return sizes == Sizes {3, 4} || sizes == Sizes {3, 3, 4} || sizes == Sizes {1, 3, 3, 4};
 }
 
 } // namespace

@@ -81,7 +81,7 @@ TEST_CASE("import report: the documented keys are there for readers that predate
     CHECK(failed["why"] == "");
 }
 
-TEST_CASE("import report: a report with no reason (from a kiosk before them) keeps its words; changed words win")
+TEST_CASE("import report: a report with no reason (from a kiosk before them) keeps its words, and changed words win")
 {
     ImportReport sent = sample(Outcome::RefusedVersion);
     nlohmann::json json = to_json(sent);

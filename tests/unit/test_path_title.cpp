@@ -21,7 +21,8 @@ SnapshotPtr demo_at(const char* local_time)
 
 } // namespace
 
-TEST_CASE("path titles: sections, cards, events (also on days now past), the urgent page's links; nothing for others")
+TEST_CASE(
+    "path titles: sections, cards, events (also on days now past), the urgent page's links, and nothing for others")
 {
     SnapshotPtr content = demo_at("2026-12-02T10:00");
     CHECK(ui::path_title(*content, "about") == "What is a drug user union?");

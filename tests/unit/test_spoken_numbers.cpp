@@ -24,7 +24,7 @@ TEST_CASE("amounts, counts, decimals and codes inside words are left as they are
     }
 }
 
-TEST_CASE("phone numbers are spelled by groups, with a pause between them; dates are not phone numbers")
+TEST_CASE("phone numbers are spelled by groups, with a pause between them, and dates are not phone numbers")
 {
     CHECK(
         spell_dialled_numbers("call 1-800-484-3731 before you use") == "call 1, 8 0 0, 4 8 4, 3 7 3 1 before you use");
