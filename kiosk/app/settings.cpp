@@ -5,6 +5,7 @@
 #include "content/toml_reader.hpp"
 #include "sync/calendars.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
@@ -81,6 +82,14 @@ private:
     // A calendar may also be given as a "subscribe" link hands it out, webcal://, fetched over https://.
     static bool is_calendar_url(const std::string& v) { return sync::calendar_fetch_url(v).has_value(); }
 
+    // A fraction in the fewest digits that give it back: 50.5, not std::to_string's 50.500000.
+    static std::string shortest(double v)
+    {
+        char text[32];
+        auto [end, error] = std::to_chars(text, text + sizeof text, v);
+        return error == std::errc() ? std::string(text, end) : "a number";
+    }
+
     void bad(const std::string& expected, const toml::value& value)
     {
         std::string shown;
@@ -90,6 +99,8 @@ private:
             shown = std::to_string(value.as_integer());
         else if (value.is_boolean()) // staff_corner = true: "not true" rather than "not true or false".
             shown = value.as_boolean() ? "true" : "false";
+        else if (value.is_floating()) // speech_volume = 50.5: "a whole number from 0 to 100, not 50.5".
+            shown = shortest(value.as_floating());
         else
             shown = toml_type_name(value);
         m_diagnostics.error(m_file, m_line,

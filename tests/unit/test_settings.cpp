@@ -183,7 +183,8 @@ TEST_CASE("a bad read aloud or keypad value names the key, the line and what is 
     CHECK(all.find("kiosk.toml:3: error: keypad must be true or false (without quotes), not 1.") != std::string::npos);
 }
 
-TEST_CASE("read_aloud = false is refused with the words allowed, and text where a number is wanted is quoted")
+TEST_CASE("read_aloud = false is refused with the words allowed, and text or a fraction where a whole number is wanted "
+          "is quoted")
 {
     Diagnostics d;
     Settings s
@@ -193,7 +194,7 @@ TEST_CASE("read_aloud = false is refused with the words allowed, and text where 
     CHECK(all.find("kiosk.toml:2: error: speech_rate must be a whole number of words per minute from 80 to 450, not "
                    "\"fast\".")
         != std::string::npos);
-    CHECK(all.find("kiosk.toml:3: error: speech_volume must be a whole number from 0 to 100, not a number.")
+    CHECK(all.find("kiosk.toml:3: error: speech_volume must be a whole number from 0 to 100, not 50.5.")
         != std::string::npos);
     CHECK(s.read_aloud == "button");
     CHECK(s.speech_rate == 160);
