@@ -29,6 +29,7 @@
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/script.hpp"
+#include "platform/speech.hpp"
 #include "platform/texture_cache.hpp"
 #include "platform/wake_queue.hpp"
 #include "store/store.hpp"
@@ -167,9 +168,10 @@ std::unique_ptr<platform::Backend> open_display(const Options& options, const Se
 
 // A script's taps, presses and shots on the running loop, in simulated time.
 int play_script(const platform::Script& script, platform::FrameLoop& loop, platform::Backend& backend, const ui::Ui& ui,
-    const StaffWorker& worker)
+    const StaffWorker& worker, const platform::Speech* speech)
 {
     platform::ScriptHooks hooks;
+    hooks.speaking = [speech] { return speech && speech->speaking(); };
     hooks.current_path = [&ui] { return ui.path(); };
     hooks.busy = [&worker] { return worker.busy(); };
     hooks.controls = [] {
@@ -211,6 +213,22 @@ int take_screenshot(platform::FrameLoop& loop, const std::string& file)
         return exit_failure;
     }
     return exit_ok;
+}
+
+// Read aloud's voice, unless the settings turn it off or there is nothing to hear it with. Without it the bars offer
+// no Read aloud (a control that does nothing would fail the visitor who needs it), and the log says why.
+std::unique_ptr<platform::Speech> start_speech(const Settings& settings, platform::WakeQueue& wake)
+{
+    if (settings.read_aloud == "off")
+        return nullptr;
+    // When speech ends by itself the loop wakes and draws a frame, which takes the Stop away.
+    auto speech = std::make_unique<platform::Speech>(
+        platform::SpeechSettings {settings.speech_rate, settings.speech_volume}, [&wake] { wake.post([] {}); });
+    if (!speech->available()) {
+        std::cerr << "kiosk: read aloud is not offered: " << speech->reason() << "\n";
+        return nullptr;
+    }
+    return speech;
 }
 
 // The sync threads, for a kiosk that runs for real on its installed content: new content reaches `ui` between
@@ -285,6 +303,13 @@ int run(const Options& options, const Settings& settings)
     bool counting = options.bundle_dir.empty() && options.command != Command::Screenshot;
     UsageCounts counts(counting ? database_path(options) : std::string());
     Client client(*ui, *backend, clock, zone, settings, counts);
+    client.set_keypad(settings.keypad);
+    // A screenshot shows the bars as a kiosk with speakers would, without starting a voice to say nothing.
+    std::unique_ptr<platform::Speech> speech;
+    if (options.command == Command::Screenshot)
+        ui->set_read_aloud_offered(settings.read_aloud != "off");
+    else
+        client.set_speech((speech = start_speech(settings, wake)).get());
     platform::FrameLoop loop(*backend, clock, client, wake);
 
     // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).
@@ -306,7 +331,7 @@ int run(const Options& options, const Settings& settings)
     int status = exit_ok;
     if (script) {
         client.trace_screens();
-        status = play_script(*script, loop, *backend, *ui, worker);
+        status = play_script(*script, loop, *backend, *ui, worker, speech.get());
     } else {
         // Sticks and the feed are watched only by a kiosk that runs for real on its installed content.
         std::unique_ptr<SyncThread> syncing

@@ -4,6 +4,7 @@
 #include "content/snapshot.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <imgui.h>
 #include <iostream>
 #include <malloc.h>
@@ -46,7 +47,16 @@ Client::Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const
     , m_hours(settings.screen_on)
     , m_display_off(settings.display_off_command)
     , m_display_on(settings.display_on_command)
-{ }
+{
+    if (const char* file = std::getenv("KIOSK_SPEECH_TIMES"); file && *file)
+        m_speech_times = std::fopen(file, "w");
+}
+
+Client::~Client()
+{
+    if (m_speech_times)
+        std::fclose(m_speech_times);
+}
 
 void Client::resized(int width, int height)
 {
@@ -105,12 +115,70 @@ void Client::wake_on_long_press()
     }
 }
 
+void Client::set_speech(platform::Speech* speech)
+{
+    m_speech = speech && speech->available() ? speech : nullptr;
+    m_ui.set_read_aloud_offered(m_speech != nullptr);
+}
+
+platform::PressAt Client::gesture(const platform::Gesture& gesture)
+{
+    std::optional<ImVec2> at;
+    if (gesture.kind == platform::Gesture::Kind::DoubleTap)
+        at = m_ui.explore_double_tap();
+    else
+        m_ui.explore_touch(ImVec2(gesture.x, gesture.y), gesture.kind == platform::Gesture::Kind::Pass);
+    drive_speech();
+    return at ? platform::PressAt(std::pair(at->x, at->y)) : std::nullopt;
+}
+
+platform::PressAt Client::key(platform::KeypadKey key)
+{
+    static constexpr ui::KeypadKey keys[]
+        = {ui::KeypadKey::Previous, ui::KeypadKey::Next, ui::KeypadKey::Activate, ui::KeypadKey::Help};
+    std::optional<ImVec2> at = m_ui.keypad(keys[int(key)]);
+    drive_speech();
+    return at ? platform::PressAt(std::pair(at->x, at->y)) : std::nullopt;
+}
+
+void Client::drive_speech()
+{
+    for (ui::SpeechRequest& request : m_ui.take_speech()) {
+        if (m_trace) {
+            // Scripts print what is said, an utterance a line, so a test reads what a visitor would hear.
+            if (request.text.empty())
+                std::cout << "speech: quiet\n";
+            std::size_t start = 0;
+            while (start < request.text.size()) {
+                std::size_t end = std::min(request.text.find('\n', start), request.text.size());
+                std::cout << "say " << request.language << ": " << request.text.substr(start, end - start) << "\n";
+                start = end + 1;
+            }
+            std::cout << std::flush;
+        }
+        if (!m_speech)
+            continue;
+        if (request.text.empty())
+            m_speech->stop();
+        else
+            m_speech->say(std::move(request.text), request.language);
+    }
+    m_ui.set_speaking(m_speech && m_speech->speaking());
+    std::int64_t first = m_speech ? m_speech->first_sample_micros() : -1;
+    if (m_speech_times && first >= 0 && first != m_first_sample_us) {
+        m_first_sample_us = first;
+        std::fprintf(m_speech_times, "%lld\n", static_cast<long long>(m_first_sample_us));
+        std::fflush(m_speech_times);
+    }
+}
+
 void Client::draw()
 {
     if (m_dark) {
         wake_on_long_press();
         return;
     }
+    drive_speech(); // The idle reset's quiet first, so the frame draws no Stop.
     ui::FrameInfo info;
     info.uptime = m_clock.uptime();
     info.now = m_clock.now();
@@ -134,6 +202,7 @@ void Client::draw()
     }
     for (const std::string& path : m_ui.take_opened())
         m_counts.add(local_date(info.local), path);
+    drive_speech();
 }
 
 Millis Client::until_next_change() const

@@ -9,9 +9,11 @@
 #include "content/time_zone.hpp"
 #include "platform/backend.hpp"
 #include "platform/frame_loop.hpp"
+#include "platform/speech.hpp"
 #include "ui/ui.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -21,6 +23,9 @@ class Client final : public platform::FrameClient {
 public:
     Client(ui::Ui& ui, platform::Backend& backend, const Clock& clock, const TimeZone& zone, const Settings& settings,
         UsageCounts& counts);
+    ~Client() override;
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
 
     void resized(int width, int height) override;
     void before_frame() override;
@@ -29,6 +34,16 @@ public:
     bool animating() const override { return !m_dark && m_ui.animating(); }
     Millis until_next_change() const override;
     std::uint32_t background() const override { return m_dark ? 0xFF000000u : m_ui.style().theme.background; }
+    bool exploring() const override { return !m_dark && m_ui.read_aloud(); }
+    float touch_slop() const override { return m_ui.style().metrics.mm(3.0f); }
+    platform::PressAt gesture(const platform::Gesture& gesture) override;
+    bool keypad() const override { return m_keypad && !m_dark; }
+    platform::PressAt key(platform::KeypadKey key) override;
+
+    // Read aloud's voice (null: none, and the bars offer no Read aloud). Not owned.
+    void set_speech(platform::Speech* speech);
+    // Settings' keypad: keys move a focus through the controls.
+    void set_keypad(bool on) { m_keypad = on; }
 
     // Scripts print every screen change on standard output, so a test can see what a tap reached.
     void trace_screens() { m_trace = true; }
@@ -44,6 +59,8 @@ private:
     Millis until_hours_change() const;
     // While dark, taps do nothing; a long press lights the screen for two minutes.
     void wake_on_long_press();
+    // Carries out what the UI asked of the voice, and tells the UI whether it speaks (the Stop shows while it does).
+    void drive_speech();
 
     ui::Ui& m_ui;
     platform::Backend& m_backend;
@@ -60,6 +77,11 @@ private:
     std::string m_display_off, m_display_on;
     bool m_dark = false;
     Millis m_wake_until {-1};
+    platform::Speech* m_speech = nullptr;
+    bool m_keypad = false;
+    // KIOSK_SPEECH_TIMES=FILE (the benchmark): a line with each say()'s microseconds to its first sound.
+    std::FILE* m_speech_times = nullptr;
+    std::int64_t m_first_sample_us = -1; // The last latency written there.
 };
 
 } // namespace kiosk

@@ -165,7 +165,7 @@ bool FrameLoop::wants_frames() const
 void FrameLoop::handle(const SDL_Event& event)
 {
     Millis now = m_clock.uptime();
-    if (m_pointer.handle(event, m_backend.physical_width(), m_backend.physical_height())) {
+    if (m_pointer.handle(event, m_backend.physical_width(), m_backend.physical_height(), now)) {
         m_active_until = now + active_after_event;
         m_client.touched(now);
         return;
@@ -213,8 +213,55 @@ void FrameLoop::handle(const SDL_Event& event)
         m_dirty = true;
         break;
     }
+    case SDL_KEYDOWN:
+        // A keypad's keys when the settings say there is one; otherwise keyboards do nothing (a visitor's keyboard
+        // must not reach anything).
+        if (m_client.keypad()) {
+            if (auto key = keypad_key(event.key.keysym)) {
+                m_keys.push_back(*key);
+                m_dirty = true;
+                m_active_until = now + active_after_event;
+                m_client.touched(now);
+            }
+        }
+        break;
     default:
-        break; // Keyboards and everything else do nothing.
+        break; // Everything else does nothing.
+    }
+}
+
+std::optional<KeypadKey> keypad_key(const SDL_Keysym& key)
+{
+    bool shift = (key.mod & KMOD_SHIFT) != 0;
+    switch (key.sym) {
+    case SDLK_UP:
+    case SDLK_LEFT:
+    case SDLK_KP_8:
+    case SDLK_KP_4:
+        return KeypadKey::Previous;
+    case SDLK_TAB:
+        return shift ? KeypadKey::Previous : KeypadKey::Next;
+    case SDLK_DOWN:
+    case SDLK_RIGHT:
+    case SDLK_KP_2:
+    case SDLK_KP_6:
+        return KeypadKey::Next;
+    case SDLK_RETURN:
+    case SDLK_RETURN2:
+    case SDLK_KP_ENTER:
+    case SDLK_KP_5:
+    case SDLK_SPACE:
+        return KeypadKey::Activate;
+    case SDLK_F1:
+    case SDLK_HELP:
+    case SDLK_KP_PLUS:
+    case SDLK_KP_0:
+    case SDLK_QUESTION:
+        return KeypadKey::Help;
+    case SDLK_SLASH:
+        return shift ? std::optional(KeypadKey::Help) : std::nullopt; // "?" on a US keyboard.
+    default:
+        return std::nullopt;
     }
 }
 
@@ -260,6 +307,16 @@ void FrameLoop::frame()
     float dt = m_last_frame.count() < 0 ? 1.0f / 60.0f : float((now - m_last_frame).count()) / 1000.0f;
     io.DeltaTime = std::max(dt, 0.001f);
     m_last_frame = now;
+    // Touch exploration and the keypad act on what the last frame drew, before this one is built.
+    m_pointer.set_exploring(m_client.exploring(), m_client.touch_slop());
+    for (const Gesture& gesture : m_pointer.take_gestures(now)) {
+        if (PressAt at = m_client.gesture(gesture))
+            m_pointer.inject_tap(at->first, at->second);
+    }
+    for (KeypadKey key : std::exchange(m_keys, {})) {
+        if (PressAt at = m_client.key(key))
+            m_pointer.inject_tap(at->first, at->second);
+    }
     m_pointer.apply(io);
     ImGui_ImplSDLRenderer_NewFrame();
     // KIOSK_FRAME_TIMES: the build time is the UI laying out the frame, ImGui::NewFrame to ImGui::Render.

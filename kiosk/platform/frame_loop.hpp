@@ -12,11 +12,24 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 union SDL_Event;
+struct SDL_Keysym;
 
 namespace kiosk::platform {
+
+// A keypad's keys (settings' keypad): a USB numeric keypad, a four-arrow pad, or a keyboard's arrows.
+enum class KeypadKey { Previous, Next, Activate, Help };
+// The keypad key a key is: arrows, Tab and the numeric keypad's 8 4 2 6 move; Enter, Space and 5 choose; F1, Help,
+// "?" and the numeric keypad's + and 0 ask for help. Nothing for any other key.
+std::optional<KeypadKey> keypad_key(const SDL_Keysym& key);
+
+// A point of the content to press (touch exploration's double tap, a keypad's Enter).
+using PressAt = std::optional<std::pair<float, float>>;
 
 class FrameClient {
 public:
@@ -36,6 +49,18 @@ public:
     // The render device was lost and recreated: upload any textures again (the loop re-uploads the fonts).
     virtual void textures_lost() { }
     virtual std::uint32_t background() const = 0;
+
+    // Touch exploration (read aloud): while true, touches come as gestures (gesture()) and not as presses; two
+    // fingers scroll. `touch_slop` is how far a tapping finger may wander, in pixels.
+    virtual bool exploring() const { return false; }
+    virtual float touch_slop() const { return 8.0f; }
+    // A gesture while exploring, before the frame is built (the last frame's controls are still known). Returns a
+    // point to press when the gesture chose something.
+    virtual PressAt gesture(const Gesture& /*gesture*/) { return std::nullopt; }
+    // Whether keys are a keypad's (settings' keypad); otherwise every key is ignored.
+    virtual bool keypad() const { return false; }
+    // A keypad key, before the frame is built; returns a point to press when it chose something.
+    virtual PressAt key(KeypadKey /*key*/) { return std::nullopt; }
 };
 
 class FrameLoop {
@@ -83,6 +108,7 @@ private:
     FrameClient& m_client;
     WakeQueue& m_wake;
     PointerInput m_pointer;
+    std::vector<KeypadKey> m_keys; // Pressed since the last frame.
     Millis m_last_frame {-1};
     Millis m_active_until {0}; // Keep drawing until then: a moment after each event.
     Millis m_tick_at {0};      // The client's next timer.

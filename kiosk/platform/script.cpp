@@ -188,6 +188,9 @@ private:
             return shot(c);
         case K::Expect:
             return c.label.empty() ? expect_path(c) : expect_label(c);
+        case K::Listen:
+            listen(c.ms);
+            return run_on;
         case K::Quit:
             return 0;
         }
@@ -220,6 +223,16 @@ private:
         if (!m_hooks.busy)
             return;
         for (int waited = 0; m_hooks.busy() && !m_loop.stopping() && waited < 120000; waited += 16) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(16));
+            m_loop.advance(Millis(16));
+        }
+    }
+
+    // While the voice speaks, real time passes a frame's worth at a time, up to `most`: the audio plays in real time.
+    void listen(Millis most)
+    {
+        for (Millis waited {0}; m_hooks.speaking && m_hooks.speaking() && !m_loop.stopping() && waited < most;
+             waited += Millis(16)) {
             std::this_thread::sleep_for(std::chrono::milliseconds(16));
             m_loop.advance(Millis(16));
         }

@@ -29,6 +29,7 @@ struct ScriptCommand {
         Close,    // close: the window manager asks the window to close
         Shot,     // shot FILE.png
         Expect,   // expect PATH: fail unless that screen is showing; expect "LABEL": unless such a control is visible
+        Listen,   // listen MS: while read aloud speaks, let real time pass (frames drawn as they come), at most MS
         Quit,     // quit
     };
     Kind kind = Kind::Wait;
@@ -80,6 +81,8 @@ struct ScriptHooks {
     // True while work the screens started runs on another thread (staff actions). Before each command the script
     // waits for it in real time, drawing frames as a running kiosk would, so what follows sees its result.
     std::function<bool()> busy;
+    // True while read aloud's voice speaks, for `listen`.
+    std::function<bool()> speaking;
 };
 
 // Runs `script` on `loop`, whose clock must be simulated. Returns 0 when it ran to the end or to `quit`, 1 when an

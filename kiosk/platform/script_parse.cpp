@@ -83,6 +83,7 @@ constexpr CommandSpec commands[] = {
     {"close", K::Close, "close", 0},
     {"shot", K::Shot, "shot FILE.png", 1},
     {"expect", K::Expect, "expect PATH' or 'expect \"LABEL\"", 1},
+    {"listen", K::Listen, "listen MS", 1},
     {"quit", K::Quit, "quit", 0},
 };
 
@@ -165,6 +166,7 @@ bool parse_arguments(ScriptCommand& c, const CommandSpec& spec, const std::vecto
             && p.number(w[4], c.y2, "Y2") && p.millis(w[5], c.ms);
     case K::Wait:
     case K::At:
+    case K::Listen:
         return p.millis(w[1], c.ms);
     case K::Shot:
         c.argument = w[1].text;

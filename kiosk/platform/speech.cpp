@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 namespace kiosk::platform {
 
@@ -231,6 +232,16 @@ std::vector<std::int16_t> Speech::synthesize(
     return samples;
 }
 
+namespace {
+
+std::int64_t steady_micros()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
 Speech::Speech(SpeechSettings settings, std::function<void()> on_finished)
     : m_settings(settings)
     , m_on_finished(std::move(on_finished))
@@ -288,6 +299,9 @@ void Speech::say(std::string text, std::string language)
     {
         std::lock_guard lock(m_mutex);
         m_pending = Request {std::move(text), std::move(language), ++m_generation};
+        m_said_at_us = steady_micros();
+        m_first_sample_us = -1;
+        m_first_given = false;
         m_buffer.clear();
         m_read = 0;
         m_synthesis_done = false;
@@ -392,6 +406,10 @@ void Speech::fill(std::int16_t* out, std::size_t count)
         given = std::min(count, m_buffer.size() - m_read);
         std::copy_n(m_buffer.begin() + static_cast<std::ptrdiff_t>(m_read), given, out);
         m_read += given;
+        if (given > 0 && m_speaking && !m_first_given) {
+            m_first_given = true;
+            m_first_sample_us = steady_micros() - m_said_at_us.load();
+        }
         if (m_speaking && m_synthesis_done && m_read == m_buffer.size()) {
             m_speaking = false;
             finished = true;

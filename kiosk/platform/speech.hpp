@@ -57,6 +57,9 @@ public:
     void stop();
     // True from say() until the last sample has been handed to the audio device, or until stop().
     bool speaking() const { return m_speaking.load(); }
+    // How long the last say() took to reach the audio device: from the call to the first samples handed to it, in
+    // microseconds; -1 until one has (the benchmark's "Read aloud to the first sound").
+    std::int64_t first_sample_micros() const { return m_first_sample_us.load(); }
 
     // Synthesizes `text` to memory, mono 16-bit at sample_rate(), without an audio device: for tests and for writing
     // WAV files. Blocks while another synthesis (a Speech's worker included) holds espeak-ng. Returns no samples and
@@ -94,6 +97,9 @@ private:
     // Bumped by every say() and stop(): a synthesis or samples of an older generation are dropped.
     std::atomic<std::uint64_t> m_generation {0};
     std::atomic<bool> m_speaking {false};
+    std::atomic<std::int64_t> m_said_at_us {0}; // When the last say() was called (steady clock).
+    std::atomic<std::int64_t> m_first_sample_us {-1};
+    bool m_first_given = false; // The last say()'s first samples reached the device (guarded by m_mutex).
 
     // Guarded by m_mutex, which nobody holds for longer than a copy of samples.
     std::mutex m_mutex;

@@ -53,6 +53,20 @@ void draw_qr_icon(const IconPen& pen)
     list->AddRectFilled(at(0.6f, 0.6f), at(0.9f, 0.9f), color);
 }
 
+// A loudspeaker (a box and its cone, filled) with two sound waves to its right: read aloud.
+void draw_speaker_icon(const IconPen& pen)
+{
+    ImDrawList* list = pen.list;
+    auto at = [&](float x, float y) { return pen.at(x, y); };
+    list->AddRectFilled(at(-0.95f, -0.3f), at(-0.45f, 0.3f), pen.color);
+    ImVec2 cone[] = {at(-0.55f, -0.3f), at(-0.05f, -0.8f), at(-0.05f, 0.8f), at(-0.55f, 0.3f)};
+    list->AddConvexPolyFilled(cone, 4, pen.color);
+    for (float r : {0.45f, 0.85f}) {
+        list->PathArcTo(at(0.05f, 0.0f), r * pen.s, -0.9f, 0.9f, 16);
+        list->PathStroke(pen.color, 0, pen.t);
+    }
+}
+
 // "A" drawn as strokes, a big one and a small one, so no font is needed.
 void draw_text_size_icon(const IconPen& pen)
 {
@@ -123,6 +137,12 @@ void draw_icon(ImDrawList* list, Icon icon, ImVec2 c, float size, Color color)
         break;
     case Icon::TextSize:
         draw_text_size_icon(pen);
+        break;
+    case Icon::Speaker:
+        draw_speaker_icon(pen);
+        break;
+    case Icon::Stop:
+        list->AddRectFilled(at(-0.6f, -0.6f), at(0.6f, 0.6f), color, s * 0.1f);
         break;
     case Icon::Forward: {
         ImVec2 points[] = {at(-0.3f, -0.6f), at(0.3f, 0.0f), at(-0.3f, 0.6f)};

@@ -46,6 +46,8 @@ struct ScreenContext {
     Images* images = nullptr; // May be null: pictures then show as their descriptions.
     bool large_text = false;  // The visitor's settings, for the buttons that show them.
     bool contrast = false;
+    bool read_aloud_offered = false; // The Read aloud control is on the bars (settings' read_aloud, a voice to use).
+    bool read_aloud_on = false;
 
     const std::string& default_language() const { return content.info().default_language(); }
     const std::string& text(const Text& t) const { return t.in(language, default_language()); }
@@ -62,6 +64,13 @@ std::optional<Intent> draw_home(const ScreenContext& context, ScrollArea& scroll
 // Home's top band: the name (and how old the content is, past a week), the visitor's settings, the clock.
 // `name_shown`: set to whether the name had room there.
 std::optional<Intent> draw_home_header(const ScreenContext& context, bool with_buttons, bool* name_shown = nullptr);
+// How to turn read aloud on, a line in each of the content's languages (the visitor may not read the one shown), in
+// small print with a loudspeaker: home and the attract loop say it. Nothing when read aloud is not offered.
+std::vector<std::string> read_aloud_hints(const ScreenContext& context);
+// Their height at `width`, a gap above included.
+float read_aloud_hints_height(const ScreenContext& context, const std::vector<std::string>& hints, float width);
+// Draws them at the cursor, a gap below it, `width` wide; the cursor moves past them.
+void draw_read_aloud_hints(const ScreenContext& context, const std::vector<std::string>& hints, float width);
 // The urgent-help band across the foot of home; returns its top edge (the window's bottom without urgent help).
 float draw_urgent_band(const ScreenContext& context, std::optional<Intent>& intent);
 

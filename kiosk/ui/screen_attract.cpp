@@ -1,6 +1,7 @@
 // The attract loop: while nobody uses the kiosk, home shows one highlight at a time (what is on next, then a
 // resource with its QR code), every attract_step, and everything moves a few pixels every shift_step so nothing burns
 // into the panel. It is drawn only when one of those changes; a touch wakes the ordinary home screen.
+#include "ui/controls.hpp"
 #include "ui/screen.hpp"
 
 #include <algorithm>
@@ -115,6 +116,34 @@ void draw_card(const ScreenContext& c, const Card& card, ImVec2 min, ImVec2 max)
         draw_wrapped(list, style.fonts.bold, ImVec2(x, y), w, style.theme.accent, hint, 2);
 }
 
+// How to turn read aloud on, as a highlight of its own on a panel with no room for it in small print: a loudspeaker and
+// the words in each language, as large as fits.
+void draw_hints_highlight(const ScreenContext& c, const std::vector<std::string>& hints, ImVec2 min, ImVec2 max)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    draw_panel(style, min, max);
+    float inset = m.em(1.0f);
+    float icon = std::min(m.em(3.0f), (max.y - min.y) * 0.4f);
+    draw_icon(
+        list, Icon::Speaker, ImVec2(min.x + inset + icon * 0.5f, (min.y + max.y) * 0.5f), icon, style.theme.accent);
+    float x = min.x + inset * 2.0f + icon, w = max.x - inset - x;
+    ImFont* font = style.fonts.tile;
+    float total = 0.0f;
+    for (const std::string& hint : hints)
+        total += wrapped_height(font, w, hint, 3) + m.em(0.4f);
+    if (total > max.y - min.y - inset)
+        font = style.fonts.bold;
+    total = 0.0f;
+    for (const std::string& hint : hints)
+        total += wrapped_height(font, w, hint, 3) + m.em(0.4f);
+    float y = std::max(min.y + inset * 0.5f, std::floor((min.y + max.y - total) * 0.5f));
+    TextScope scope(TextKind::Hint);
+    for (const std::string& hint : hints)
+        y += draw_wrapped(list, font, ImVec2(x, y), w, style.theme.text, hint, 3) + m.em(0.4f);
+}
+
 } // namespace
 
 AttractFrame attract_frame(Millis uptime)
@@ -164,6 +193,18 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
     }
     button_h = std::ceil(button_h);
     float buttons_y = bottom - pad - button_h;
+    // How to turn read aloud on, above the buttons: a visitor who cannot read the screen hears about it from staff,
+    // and one who reads it slowly sees it here in their own language.
+    std::vector<std::string> hints = read_aloud_hints(c);
+    float hints_h = read_aloud_hints_height(c, hints, row_w);
+    bool hints_in_print = buttons_y - hints_h - (origin.y + style.header_height()) >= m.em(6.0f);
+    if (!hints_in_print)
+        hints_h = 0.0f; // No room for them in small print: they take turns with the highlights instead.
+    float highlight_bottom = buttons_y - hints_h;
+    if (hints_in_print && !hints.empty()) {
+        ImGui::SetCursorPos(ImVec2(pad, highlight_bottom - pad * 0.5f));
+        draw_read_aloud_hints(c, hints, row_w);
+    }
     for (std::size_t i = 0; i < labels.size(); ++i) {
         ImGui::SetCursorPos(ImVec2(pad + float(i) * (button_w + gap), buttons_y));
         ImGui::PushID(int(i));
@@ -178,9 +219,11 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
     AttractFrame frame = attract_frame(c.frame.uptime);
     bool show_events = !events.empty() && (cards.empty() || frame.step % 2 == 0);
     ImVec2 min(origin.x + pad, origin.y + style.header_height() + pad);
-    ImVec2 max(origin.x + width - pad, origin.y + buttons_y - pad);
+    ImVec2 max(origin.x + width - pad, origin.y + highlight_bottom - pad);
     if (max.y - min.y > m.em(4.0f)) {
-        if (show_events)
+        if (!hints_in_print && !hints.empty() && frame.step % 3 == 2)
+            draw_hints_highlight(c, hints, min, max);
+        else if (show_events)
             draw_events(c, events, min, max);
         else if (!cards.empty())
             draw_card(c, *cards[std::size_t(frame.step / 2) % cards.size()], min, max);

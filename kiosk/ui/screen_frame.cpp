@@ -35,9 +35,12 @@ std::vector<std::string> offered_languages(const ScreenContext& c)
     return {all[next]};
 }
 
+// The icon buttons' width: a little wider than a finger, wider with large text, but never more than a tenth of the
+// screen: on a 7-inch panel with large text, Back, Home, a language and three of them must share one bar.
 float toggle_width(const Style& style)
 {
-    return std::max(style.metrics.touch() * 1.3f, style.metrics.em(1.8f));
+    const Metrics& m = style.metrics;
+    return std::max(m.touch() * 1.15f, std::min(std::max(m.touch() * 1.3f, m.em(1.8f)), float(m.width) * 0.1f));
 }
 
 } // namespace
@@ -53,7 +56,7 @@ float care_buttons_width(const ScreenContext& c)
 {
     const Style& style = c.style;
     float gap = style.metrics.em(0.4f);
-    float w = 2.0f * (toggle_width(style) + gap);
+    float w = (c.read_aloud_offered ? 3.0f : 2.0f) * (toggle_width(style) + gap);
     for (const std::string& language : offered_languages(c))
         w += header_button_width(language_name(c, language), style) + gap;
     return w - gap;
@@ -72,6 +75,13 @@ float draw_care_buttons(const ScreenContext& c, float right, float y, float h, s
         x -= gap;
         return at;
     };
+    // Read aloud at the bar's right end, where a hand sliding along the edge finds it on every screen.
+    if (c.read_aloud_offered) {
+        place(toggle_width(style));
+        if (header_button("read-aloud", ImVec2(toggle_width(style), h), "", Icon::Speaker, style, false,
+                c.read_aloud_on, c.word("read_aloud")))
+            intent = Intent {Intent::Kind::ReadAloud, {}};
+    }
     place(toggle_width(style));
     if (header_button("contrast", ImVec2(toggle_width(style), h), "", Icon::Contrast, style, false, c.contrast,
             c.word("high_contrast")))

@@ -1,6 +1,7 @@
 // The home screen: the center's name and the time, what is on now and next, a big tile for each section, and the
 // urgent-help band.
 #include "content/section_icons.hpp"
+#include "ui/controls.hpp"
 #include "ui/screen.hpp"
 #include "ui/translation_note.hpp"
 #include "ui/widgets.hpp"
@@ -212,8 +213,10 @@ float draw_clock(const ScreenContext& c, ImDrawList* list, bool with_buttons, Im
 }
 
 // The tiles in the area at `at`, `area` large: all of them when they fit, centred in what is left over; else as many
-// rows as fit, and the rest scroll beside the scroll cues.
-std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, TileGrid grid, ImVec2 at, ImVec2 area)
+// rows as fit, and the rest scroll beside the scroll cues. Read aloud's `hints` go at the end of what scrolls, or
+// beside the last row's tiles when it leaves room.
+std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, TileGrid grid, ImVec2 at, ImVec2 area,
+    const std::vector<std::string>& hints)
 {
     const Style& style = c.style;
     const BundleInfo& info = c.content.info();
@@ -244,13 +247,70 @@ std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, Til
             intent = Intent {Intent::Kind::Open, section.id};
         ImGui::PopID();
     }
-    if (!grid.fits)
-        ImGui::Dummy(ImVec2(1.0f, gap)); // Room below the last row.
+    std::size_t count = info.sections.size();
+    std::size_t columns = std::size_t(grid.columns);
+    if (grid.fits && !hints.empty() && count % columns != 0) {
+        // Beside the last row's tiles, in the cells it leaves empty, when the hints fit there.
+        float x = float(count % columns) * (grid.tile_w + gap);
+        float w = area.x - x;
+        float h = read_aloud_hints_height(c, hints, w) - gap;
+        if (h <= grid.row_h.back()) {
+            ImGui::SetCursorPos(ImVec2(x, y + std::floor((grid.row_h.back() - h) * 0.5f) - gap));
+            draw_read_aloud_hints(c, hints, w);
+        }
+    }
+    if (!grid.fits) {
+        if (!grid.row_h.empty())
+            ImGui::SetCursorPos(ImVec2(0.0f, y + grid.row_h.back()));
+        draw_read_aloud_hints(c, hints, area.x - gutter); // At the end of what scrolls.
+        ImGui::Dummy(ImVec2(1.0f, gap));                  // Room below the last row.
+    }
     scroll.end();
     return intent;
 }
 
 } // namespace
+
+std::vector<std::string> read_aloud_hints(const ScreenContext& c)
+{
+    std::vector<std::string> hints;
+    if (!c.read_aloud_offered)
+        return hints;
+    for (const std::string& language : c.content.info().languages) {
+        if (c.strings.has_language(language))
+            hints.push_back(c.strings.get("read_aloud_hint", language));
+    }
+    return hints;
+}
+
+float read_aloud_hints_height(const ScreenContext& c, const std::vector<std::string>& hints, float width)
+{
+    ImFont* font = c.style.fonts.small;
+    float h = 0.0f;
+    for (const std::string& hint : hints)
+        h += wrapped_height(font, width - font->FontSize * 1.6f, hint, 2) + font->FontSize * 0.3f;
+    return hints.empty() ? 0.0f : h + home_gap(c.style);
+}
+
+void draw_read_aloud_hints(const ScreenContext& c, const std::vector<std::string>& hints, float width)
+{
+    if (hints.empty())
+        return;
+    ImFont* font = c.style.fonts.small;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    pos.y += home_gap(c.style);
+    float icon = font->FontSize * 1.6f;
+    draw_icon(list, Icon::Speaker, ImVec2(pos.x + icon * 0.4f, pos.y + font->FontSize * 0.55f), font->FontSize * 0.9f,
+        c.style.theme.text_muted);
+    TextScope scope(TextKind::Hint);
+    float y = pos.y;
+    for (const std::string& hint : hints) {
+        y += draw_wrapped(list, font, ImVec2(pos.x + icon, y), width - icon, c.style.theme.text_muted, hint, 2)
+            + font->FontSize * 0.3f;
+    }
+    ImGui::Dummy(ImVec2(width, y - pos.y + home_gap(c.style)));
+}
 
 std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons, bool* name_shown)
 {
@@ -267,8 +327,13 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     list->AddRectFilled(ImVec2(origin.x, origin.y + height - style.line()), ImVec2(origin.x + width, origin.y + height),
         style.theme.border);
 
-    // The clock at the right: the time in bold over the date.
-    float right = draw_clock(c, list, with_buttons, origin, width, height) - m.em(0.8f);
+    // The clock at the right: the time in bold over the date. On a narrow screen (a 7-inch panel turned upright) the
+    // visitor's buttons come first: the clock goes when both would not fit.
+    std::string time = c.strings.format_time(c.frame.local, c.language);
+    float time_w = text_width(style.fonts.bold, time);
+    bool clock = !with_buttons || 2.0f * style.pad() + care_buttons_width(c) + m.em(0.8f) + time_w <= width;
+    float right = clock ? draw_clock(c, list, with_buttons, origin, width, height) - m.em(0.8f)
+                        : origin.x + width - style.pad();
 
     // The visitor's settings left of the clock.
     if (with_buttons) {
@@ -326,6 +391,7 @@ TileIcon icon_for(const Section& section)
 
 std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
 {
+    static const std::vector<std::string> no_hints;
     const Style& style = c.style;
     const Metrics& m = style.metrics;
     const BundleInfo& info = c.content.info();
@@ -358,6 +424,14 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     int available = agenda ? upcoming_count(c, 4) : 0;
     auto events_h = [&](int rows) { return rows > 0 ? float(rows) * (row_h + gap) : 0.0f; };
     int next_rows = std::min(wanted, available);
+    // How to turn read aloud on, under the tiles, when they all fit above it (with one row of what is on, at least);
+    // else at the end of the tiles, when they scroll anyway; else only on the attract loop and by the bar's control.
+    std::vector<std::string> hints = read_aloud_hints(c);
+    float hints_h = read_aloud_hints_height(c, hints, inner_w);
+    bool hints_below
+        = !hints.empty() && home_tile_grid(c, inner_w, bottom - top - events_h(std::min(next_rows, 1)) - hints_h).fits;
+    if (hints_below)
+        bottom -= hints_h;
     TileGrid grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
     while (!grid.fits && next_rows > std::min(1, wanted)) {
         --next_rows;
@@ -377,8 +451,13 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
         top += events_h(next_rows);
     }
 
-    if (auto chosen = draw_tiles(c, scroll, grid, ImVec2(gap, top), ImVec2(inner_w, bottom - top)))
+    if (auto chosen
+        = draw_tiles(c, scroll, grid, ImVec2(gap, top), ImVec2(inner_w, bottom - top), hints_below ? no_hints : hints))
         intent = chosen;
+    if (hints_below) {
+        ImGui::SetCursorPos(ImVec2(gap, bottom - gap * 0.5f));
+        draw_read_aloud_hints(c, hints, inner_w);
+    }
 
     draw_urgent_band(c, intent);
     return intent;

@@ -168,15 +168,11 @@ void Ui::watch_staff_corner()
         m_corner_armed = false;
         return;
     }
-    float side = std::max(m_style.metrics.touch() * 1.5f, m_style.metrics.em(3.0f));
-    ImVec2 size = io.DisplaySize;
-    bool right = m_staff_corner.find("right") != std::string::npos;
-    bool bottom = m_staff_corner.find("bottom") != std::string::npos;
-    ImVec2 min(right ? size.x - side : 0.0f, bottom ? size.y - side : 0.0f);
+    Area corner = staff_corner_area();
     // Invisible, but scripts press it by this name.
-    record_control("staff corner", min, ImVec2(min.x + side, min.y + side), ClipTo::Display);
+    record_control("staff corner", corner.min, corner.max, ClipTo::Display);
     ImVec2 pos = io.MouseClickedPos[0];
-    bool in_corner = pos.x >= min.x && pos.x < min.x + side && pos.y >= min.y && pos.y < min.y + side;
+    bool in_corner = pos.x >= corner.min.x && pos.x < corner.max.x && pos.y >= corner.min.y && pos.y < corner.max.y;
     if (io.MouseClicked[0])
         m_corner_armed = in_corner;
     if (!io.MouseDown[0]) {
@@ -200,6 +196,7 @@ void Ui::watch_staff_corner()
 
 void Ui::reset()
 {
+    forget_read_aloud(); // Quiet at once, and the outline gone: the next visitor finds the kiosk as nobody touched it.
     m_staff_mode = StaffMode::None;
     m_pin_digits.clear();
     m_staff_message = {};
@@ -310,6 +307,12 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::Contrast:
         m_contrast = !m_contrast;
         m_style.theme = m_contrast ? m_contrast_theme : m_theme;
+        return;
+    case Intent::Kind::ReadAloud:
+        turn_read_aloud(!m_read_aloud);
+        return;
+    case Intent::Kind::StopSpeech:
+        say({});
         return;
     case Intent::Kind::Wake:
         m_attract = false;
@@ -451,8 +454,10 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     m_last_uptime = frame.uptime;
     if (!m_content)
         return intents;
-    ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
+    ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast,
+        m_read_aloud_offered, m_read_aloud};
     watch_staff_corner();
+    watch_read_aloud_hold();
     // The overdose help's strip takes the foot of every visitor screen but home (its own band is there) and the
     // urgent page itself; the screen gets the rest, so the strip never covers any of it.
     const Target& shown = m_stack.back().target;
@@ -485,6 +490,7 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
             intent = chosen;
         end_screen();
     }
+    read_aloud_frame(frame, intent);
     draw_fade(frame);
     if (intent)
         intents.push_back(*intent);

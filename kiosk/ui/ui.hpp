@@ -4,11 +4,21 @@
 #include "ui/paths.hpp"
 #include "ui/screen.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace kiosk::ui {
+
+// What the UI asks of the speech engine; the app carries it out after the frame (the UI never waits on speech).
+struct SpeechRequest {
+    std::string text;     // Said in place of whatever is being said; empty: only be quiet.
+    std::string language; // The voice: the language shown.
+};
+
+// A keypad's keys (settings' keypad), as the app maps them from a keyboard.
+enum class KeypadKey { Previous, Next, Activate, Help };
 
 class Ui {
 public:
@@ -75,6 +85,25 @@ public:
     // screen's buttons muted, until one of the three answers above arrives.
     void staff_busy(Phrase message);
 
+    // Read aloud (issue 19; read_aloud.cpp). `offered`: settings' read_aloud is "button" and a voice started: the
+    // bars show the control and a 3-second hold turns it on.
+    void set_read_aloud_offered(bool offered) { m_read_aloud_offered = offered; }
+    // Touch exploration is on while read aloud is: the app sends touches to explore_touch and explore_double_tap
+    // instead of to the screens.
+    bool read_aloud() const { return m_read_aloud; }
+    // Whether speech is playing now (the engine's word, each frame): the big Stop shows while it is.
+    void set_speaking(bool speaking) { m_speaking = speaking; }
+    // What to say or stop since the last call, in order.
+    std::vector<SpeechRequest> take_speech() { return std::exchange(m_speech, {}); }
+    // A finger touched `at` (a tap, a held finger, or a drag passing; `passing`: say it only when it is something
+    // new): says the control or text there, in the order a listener needs, and outlines it.
+    void explore_touch(ImVec2 at, bool passing);
+    // A double tap anywhere: the point to press to choose the last control said, or nothing (then it says how).
+    std::optional<ImVec2> explore_double_tap();
+    // A keypad key: moves the visible focus through the screen's controls and says each, or chooses the one with the
+    // focus (the point to press), or says where the visitor is and what they can do.
+    std::optional<ImVec2> keypad(KeypadKey key);
+
     // The paths opened since the last call (sections, QR views, events), for the anonymous counts.
     std::vector<std::string> take_opened() { return std::exchange(m_opened, {}); }
 
@@ -104,6 +133,18 @@ private:
     void draw_fade(const FrameInfo& frame);
     void draw_banner(const ScreenContext& context, float above);
     void watch_staff_corner();
+    // The staff corner's square on this display (whether or not a PIN is set).
+    Area staff_corner_area() const;
+    // Read aloud (read_aloud.cpp): a finger held still 3 s turns it on; each new screen is said while it is on; the
+    // outline of what was said or has the keypad's focus; the big Stop while speaking.
+    void watch_read_aloud_hold();
+    void turn_read_aloud(bool on);
+    void say(std::string text);
+    void say_screen(const FrameInfo& frame, bool announce);
+    void read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent);
+    void draw_outline();
+    std::optional<Intent> draw_stop(const ScreenContext& context, float above);
+    void forget_read_aloud();
     // A staff screen button's tap: the intent for the app, or nothing when the screen answers it itself (an action
     // with nothing to do says why; one that asks first opens its question).
     std::optional<Intent> staff_tap(const Intent& intent);
@@ -149,6 +190,25 @@ private:
     bool m_fade_pending = false;   // A screen changed: the next frame starts a fade.
     Millis m_fade_start {-1};
     Millis m_last_uptime {0};
+
+    bool m_read_aloud_offered = false;
+    bool m_read_aloud = false;
+    bool m_speaking = false;
+    bool m_keypad_used = false; // This visit moved the keypad's focus: new screens are said, as with read aloud.
+    bool m_hold_armed = false;  // A press that may become the 3-second hold.
+    bool m_announce = false;    // Read aloud just turned on: say so before the screen.
+    std::string m_said_screen;  // The screen (path, language, staff mode) said last; another one is said anew.
+    std::vector<SpeechRequest> m_speech;
+    // What was said last by touch or has the keypad's focus: its label or words, and where it was drawn. Found
+    // again by its words each frame, as the screen scrolls.
+    struct Outlined {
+        std::string words;
+        Area area;
+        bool control = false;
+    };
+    std::optional<Outlined> m_outlined;
+    int m_focus = -1; // The keypad's focus: an index into the frame's controls (without the staff corner), or none.
+    std::string m_spoken_title; // The open screen's first utterance, for the help key.
 };
 
 } // namespace kiosk::ui

@@ -24,6 +24,8 @@ enum class Icon {
     Check,    // A tick: the chosen filter.
     Contrast, // A circle half filled: high contrast.
     TextSize, // A large and a small "A": larger text.
+    Speaker,  // A loudspeaker with sound waves: read aloud.
+    Stop,     // A filled square: stop speaking.
 };
 
 // What a tile shows at its left: a character of the icon font (a section's icon), else an icon drawn with lines.

@@ -88,11 +88,11 @@ TEST_CASE("a script tapping a label that is not on the screen says which labels 
 TEST_CASE("a script taps the scroll cues by their labels: more below glides the list on, more above back")
 {
     TempDir dir;
-    // The places of the screens bundle fill more than an 800x480 screen: South Hub shows only after the glide. At the
-    // top there is no "more above"; after the glide there is, and a tap on it goes back to the top.
+    // The places of the screens bundle fill more than an 800x480 screen: River Street Van shows only after the glide.
+    // At the top there is no "more above"; after the glide there is, and a tap on it goes back to the top.
     std::string script = dir.write("arrow.script",
         "wait 200\ntap \"Places near you\"\nwait 500\nexpect \"more below\"\ntap \"more below\"\nwait 1500\n"
-        "expect \"South Hub\"\ntap \"more above\"\nwait 1500\nexpect \"All\"\nexpect \"more above\"\n");
+        "expect \"River Street Van\"\ntap \"more above\"\nwait 1500\nexpect \"All\"\nexpect \"more above\"\n");
     auto r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", KIOSK_TEST_DATA "/screens", "--now",
         "2026-12-02T10:00", "--lang", "en", "--script", script});
     CHECK(r.status == 1);

@@ -1,10 +1,12 @@
 // Pointer input: one finger counts once, taps shorter than a frame still click, nothing stays hovered.
+#include "platform/frame_loop.hpp"
 #include "platform/pointer_input.hpp"
 
 #include <SDL.h>
 #include <cfloat>
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <vector>
 
 using kiosk::platform::PointerInput;
 
@@ -115,4 +117,143 @@ TEST_CASE("reset forgets a press in progress")
     input.apply(io);
     CHECK_FALSE(io.MouseDown[0]);
     CHECK(io.MousePos.x == -FLT_MAX);
+}
+
+namespace {
+
+using kiosk::Millis;
+using kiosk::platform::Gesture;
+
+SDL_Event motion(float x, float y, SDL_FingerID id = 1)
+{
+    return finger(SDL_FINGERMOTION, x, y, id);
+}
+
+} // namespace
+
+TEST_CASE("exploring: a tap is said once no second tap can follow, and the screens never see it")
+{
+    ImGuiScope scope;
+    ImGuiIO& io = ImGui::GetIO();
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.handle(finger(SDL_FINGERDOWN, 0.5f, 0.25f), 800, 480, Millis(1000));
+    input.handle(finger(SDL_FINGERUP, 0.5f, 0.25f), 800, 480, Millis(1060));
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.pending()); // Frames go on until the tap is known.
+    CHECK(input.take_gestures(Millis(1200)).empty());
+    std::vector<Gesture> gestures = input.take_gestures(Millis(1420));
+    REQUIRE(gestures.size() == 1);
+    CHECK(gestures[0].kind == Gesture::Kind::Touch);
+    CHECK(gestures[0].x == 400.0f);
+    CHECK(gestures[0].y == 120.0f);
+    CHECK_FALSE(input.pending());
+}
+
+TEST_CASE("exploring: two quick taps are a double tap, and only that")
+{
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.handle(finger(SDL_FINGERDOWN, 0.2f, 0.2f), 800, 480, Millis(0));
+    input.handle(finger(SDL_FINGERUP, 0.2f, 0.2f), 800, 480, Millis(60));
+    input.handle(finger(SDL_FINGERDOWN, 0.7f, 0.7f), 800, 480, Millis(200)); // Anywhere.
+    input.handle(finger(SDL_FINGERUP, 0.7f, 0.7f), 800, 480, Millis(260));
+    std::vector<Gesture> gestures = input.take_gestures(Millis(1000));
+    REQUIRE(gestures.size() == 1);
+    CHECK(gestures[0].kind == Gesture::Kind::DoubleTap);
+}
+
+TEST_CASE("exploring: a held finger is said without lifting, and a slide passes point by point")
+{
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.handle(finger(SDL_FINGERDOWN, 0.5f, 0.5f), 800, 480, Millis(0));
+    std::vector<Gesture> held = input.take_gestures(Millis(400));
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].kind == Gesture::Kind::Touch);
+    input.handle(finger(SDL_FINGERUP, 0.5f, 0.5f), 800, 480, Millis(500));
+    CHECK(input.take_gestures(Millis(2000)).empty()); // Lifting says nothing more.
+
+    input.handle(finger(SDL_FINGERDOWN, 0.1f, 0.1f), 800, 480, Millis(3000));
+    input.handle(motion(0.1f, 0.3f), 800, 480, Millis(3050));
+    input.handle(motion(0.1f, 0.5f), 800, 480, Millis(3100));
+    input.handle(finger(SDL_FINGERUP, 0.1f, 0.5f), 800, 480, Millis(3120));
+    std::vector<Gesture> slide = input.take_gestures(Millis(4000));
+    REQUIRE(slide.size() == 3); // Where it began, then each point it passed.
+    for (const Gesture& g : slide)
+        CHECK(g.kind == Gesture::Kind::Pass);
+    CHECK(slide[0].y == 48.0f);
+    CHECK(slide[2].y == 240.0f);
+}
+
+TEST_CASE("exploring: two fingers sliding scroll the screen, and two fingers resting press nothing")
+{
+    ImGuiScope scope;
+    ImGuiIO& io = ImGui::GetIO();
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.handle(finger(SDL_FINGERDOWN, 0.4f, 0.5f, 1), 800, 480, Millis(0));
+    input.handle(finger(SDL_FINGERDOWN, 0.6f, 0.5f, 2), 800, 480, Millis(10));
+    input.handle(finger(SDL_FINGERUP, 0.6f, 0.5f, 2), 800, 480, Millis(100));
+    input.handle(finger(SDL_FINGERUP, 0.4f, 0.5f, 1), 800, 480, Millis(110));
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.take_gestures(Millis(1000)).empty());
+
+    input.handle(finger(SDL_FINGERDOWN, 0.4f, 0.5f, 1), 800, 480, Millis(2000));
+    input.handle(finger(SDL_FINGERDOWN, 0.6f, 0.5f, 2), 800, 480, Millis(2010));
+    input.handle(motion(0.4f, 0.3f, 1), 800, 480, Millis(2050));
+    input.handle(motion(0.6f, 0.3f, 2), 800, 480, Millis(2060));
+    input.apply(io);
+    CHECK(io.MouseDown[0]); // Pressed where the middle began...
+    CHECK(io.MousePos.x == 400.0f);
+    CHECK(io.MousePos.y == 240.0f);
+    input.apply(io);
+    CHECK(io.MouseDown[0]);
+    CHECK(io.MousePos.y == 144.0f); // ...and slid with it.
+    input.handle(finger(SDL_FINGERUP, 0.4f, 0.3f, 1), 800, 480, Millis(2100));
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.take_gestures(Millis(3000)).empty());
+}
+
+TEST_CASE("a press chosen by exploration or a keypad reaches the screens as a tap, over two frames")
+{
+    ImGuiScope scope;
+    ImGuiIO& io = ImGui::GetIO();
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.inject_tap(100.0f, 50.0f);
+    input.apply(io);
+    CHECK(io.MouseDown[0]);
+    CHECK(io.MousePos.x == 100.0f);
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);
+}
+
+TEST_CASE("keypad keys: arrows, Tab and the numeric keypad move, Enter and 5 choose, F1, ? and + ask for help")
+{
+    using kiosk::platform::keypad_key;
+    using kiosk::platform::KeypadKey;
+    auto key = [](SDL_Keycode sym, Uint16 mod = 0) {
+        SDL_Keysym k {};
+        k.sym = sym;
+        k.mod = mod;
+        return keypad_key(k);
+    };
+    CHECK(key(SDLK_DOWN) == KeypadKey::Next);
+    CHECK(key(SDLK_KP_2) == KeypadKey::Next);
+    CHECK(key(SDLK_TAB) == KeypadKey::Next);
+    CHECK(key(SDLK_TAB, KMOD_LSHIFT) == KeypadKey::Previous);
+    CHECK(key(SDLK_UP) == KeypadKey::Previous);
+    CHECK(key(SDLK_KP_8) == KeypadKey::Previous);
+    CHECK(key(SDLK_RETURN) == KeypadKey::Activate);
+    CHECK(key(SDLK_KP_5) == KeypadKey::Activate);
+    CHECK(key(SDLK_F1) == KeypadKey::Help);
+    CHECK(key(SDLK_KP_PLUS) == KeypadKey::Help);
+    CHECK(key(SDLK_SLASH, KMOD_LSHIFT) == KeypadKey::Help);
+    CHECK_FALSE(key(SDLK_SLASH));
+    CHECK_FALSE(key(SDLK_a));
+    CHECK_FALSE(key(SDLK_ESCAPE));
 }

@@ -1,0 +1,222 @@
+// Read aloud on the running kiosk (issue 19), by scripts on the small test bundle at 800x480: what each screen says
+// when it is turned on (the same words `kiosk speak` prints), touch exploration (a tap says and does not choose, a
+// double tap chooses, a slide reads what it passes), the 3-second hold, the Stop, the keypad, and the idle reset in
+// the middle of speech. Scripts print what the kiosk says, an utterance a line ("say en: ..."); the voice itself is
+// SDL's dummy audio device here (tests/CMakeLists.txt), and test_speak.cpp listens to real audio.
+#include "support/image.hpp"
+#include "support/process.hpp"
+#include "support/screen_dump.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <sstream>
+
+using namespace kiosk::test;
+
+namespace {
+
+const std::string bundle = KIOSK_TEST_DATA "/screens";
+const std::string now = "2026-12-02T10:00";
+
+RunResult run_script(const TempDir& dir, const std::string& text, const std::string& open = "home",
+    const std::string& language = "en", const std::vector<std::string>& more = {})
+{
+    std::string script = dir.write("test.script", text);
+    std::vector<std::string> args {"--windowed", "--size", "800x480", "--bundle", bundle, "--now", now, "--open", open,
+        "--lang", language, "--script", script};
+    args.insert(args.end(), more.begin(), more.end());
+    return run_kiosk(args);
+}
+
+// The lines a script printed that start with `prefix`, without it.
+std::vector<std::string> lines_after(const std::string& out, const std::string& prefix)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind(prefix, 0) == 0)
+            lines.push_back(line.substr(prefix.size()));
+    }
+    return lines;
+}
+
+std::vector<std::string> said(const std::string& out, const std::string& language = "en")
+{
+    return lines_after(out, "say " + language + ": ");
+}
+
+// `kiosk speak`'s utterances for a screen, each ending as a sentence as the live kiosk joins them.
+std::vector<std::string> speak_lines(const TempDir& dir, const std::string& path, const std::string& language)
+{
+    auto r = run_kiosk({"speak", "--bundle", bundle, "--now", now, "--open", path, "--lang", language, "--out",
+        dir.file("speak.wav")});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) {
+        char last = line.empty() ? '.' : line.back();
+        if (last != '.' && last != '!' && last != '?' && last != ':' && last != ';')
+            line += '.';
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+bool contains(const std::vector<std::string>& lines, const std::string& words)
+{
+    for (const std::string& line : lines) {
+        if (line.find(words) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("turned on, read aloud says that it is on, then each kind of screen from the top, in English and Spanish")
+{
+    TempDir dir;
+    // Home, a page, the urgent page, a card list, a card's QR view, a card's details, the agenda, an event, a page
+    // link's QR view.
+    const char* paths[] = {"home", "guide", "urgent", "places", "places/north-desk", "places/market-corner", "events",
+        "links", "guide/link-1"};
+    for (const std::string language : {"en", "es"}) {
+        for (const std::string path : paths) {
+            CAPTURE(language);
+            CAPTURE(path);
+            auto r = run_script(dir,
+                "wait 300\ntap \"" + std::string(language == "en" ? "Read aloud" : "Leer en voz alta")
+                    + "\"\nwait 300\n",
+                path, language);
+            REQUIRE_MESSAGE(r.status == 0, r.err);
+            std::vector<std::string> lines = said(r.out, language);
+            REQUIRE(lines.size() >= 2);
+            CHECK(lines.front().find(language == "en" ? "Read aloud is on" : "lectura en voz alta está activada")
+                != std::string::npos);
+            std::vector<std::string> screen(lines.begin() + 1, lines.end());
+            CHECK(screen == speak_lines(dir, path, language));
+            CHECK(r.out.find("screen: ") == std::string::npos); // Nothing opened.
+        }
+    }
+}
+
+TEST_CASE("touch exploration: a tap says what is under the finger and chooses nothing, and a double tap chooses it")
+{
+    TempDir dir;
+    auto r = run_script(dir,
+        "tap \"Read aloud\"\nwait 300\ntap \"Places near you\"\nwait 600\nexpect home\n"
+        "tap 400 470\nwait 100\ntap 400 470\nwait 600\nexpect places\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines = said(r.out);
+    // The tile's words once tapped; then, after the double tap elsewhere, the new screen from its top.
+    auto tapped = std::find(lines.begin(), lines.end(), "Places near you");
+    REQUIRE(tapped != lines.end());
+    CHECK(std::find(tapped + 1, lines.end(), "Places near you.") != lines.end()); // The list's title, said anew.
+    CHECK(lines_after(r.out, "screen: ") == std::vector<std::string> {"places"});
+    // A double tap before anything was said says how, and chooses nothing.
+    r = run_script(dir, "tap \"Read aloud\"\nwait 300\ntap 400 300\nwait 100\ntap 400 300\nwait 600\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(contains(said(r.out), "then double tap to choose it"));
+}
+
+TEST_CASE("touch exploration: a finger sliding over home reads each tile it passes, once")
+{
+    TempDir dir;
+    std::string dump = run_script(dir, "controls\n").out;
+    std::vector<Box> controls = parse_controls(dump);
+    const Box* first = find_box(controls, "How the center works");
+    const Box* last = find_box(controls, "Overdose? Get help");
+    REQUIRE(first);
+    REQUIRE(last);
+    std::ostringstream drag;
+    drag << "tap \"Read aloud\"\nwait 300\ndrag " << int((first->x0 + first->x1) / 2) << " "
+         << int((first->y0 + first->y1) / 2) << " " << int((first->x0 + first->x1) / 2) << " "
+         << int((last->y0 + last->y1) / 2) << " 1500\nwait 600\nexpect home\n";
+    auto r = run_script(dir, drag.str());
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines = said(r.out);
+    auto from = std::find(lines.begin(), lines.end(), "How the center works");
+    REQUIRE(from != lines.end());
+    std::vector<std::string> passed(from, lines.end());
+    CHECK(passed.size() >= 3);
+    CHECK(passed.back() == "Overdose? Get help");
+    for (std::size_t i = 1; i < passed.size(); ++i)
+        CHECK(passed[i] != passed[i - 1]); // Each once while the finger stays on it.
+    CHECK(lines_after(r.out, "screen: ").empty());
+}
+
+TEST_CASE("holding one finger still for 3 seconds turns read aloud on and says so, and a shorter press does not")
+{
+    TempDir dir;
+    auto r = run_script(dir, "press 400 300 2500\nwait 300\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(said(r.out).empty());
+    r = run_script(dir, "press 400 300 3200\nwait 300\nexpect home\nexpect \"Stop\"\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines = said(r.out);
+    REQUIRE(!lines.empty());
+    CHECK(lines.front().find("Read aloud is on") != std::string::npos);
+    CHECK(lines_after(r.out, "screen: ").empty()); // The press chose nothing under it.
+}
+
+TEST_CASE("the big Stop quiets the voice at the first touch, and a screen change says the new screen")
+{
+    TempDir dir;
+    auto r = run_script(dir, "tap \"Read aloud\"\nwait 300\nexpect \"Stop\"\ntap \"Stop\"\nwait 600\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("speech: quiet") != std::string::npos);
+    CHECK(lines_after(r.out, "screen: ").empty());
+}
+
+TEST_CASE("a keypad walks every control of home in order, says each, and Enter opens a section")
+{
+    TempDir dir;
+    std::string config = dir.write("kiosk.toml", "keypad = true\n");
+    std::vector<std::string> labels;
+    for (const Box& box : parse_controls(run_script(dir, "controls\n").out)) {
+        if (box.words != "staff corner")
+            labels.push_back(box.words);
+    }
+    REQUIRE(labels.size() >= 6);
+    std::string keys;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        keys += "key Down\nwait 100\n";
+    auto r = run_script(dir, keys, "home", "en", {"--config", config});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(said(r.out) == labels);
+    // Down to the second tile, Up back to the first, Enter: its section opens and is said.
+    std::size_t tile = std::size_t(std::find(labels.begin(), labels.end(), "How the center works") - labels.begin());
+    REQUIRE(tile < labels.size());
+    std::string walk;
+    for (std::size_t i = 0; i <= tile + 1; ++i)
+        walk += "key Down\n";
+    walk += "key Up\nkey Return\nwait 600\nexpect guide\nkey F1\nwait 100\n";
+    r = run_script(dir, walk, "home", "en", {"--config", config});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines = said(r.out);
+    CHECK(contains(lines, "How the center works."));                                        // The page, said anew.
+    CHECK(contains(lines, "You are on: How the center works. Use the arrow keys to move")); // The help key.
+    // Without keypad = true, keys do nothing.
+    r = run_script(dir, "key Down\nkey Return\nwait 300\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(said(r.out).empty());
+}
+
+TEST_CASE("the idle reset in the middle of speech quiets it in that frame, and home looks as nobody touched it")
+{
+    TempDir dir;
+    std::string touched = dir.file("touched.png"), untouched = dir.file("untouched.png");
+    auto r = run_script(dir,
+        "tap \"Read aloud\"\nwait 300\ntap \"Places near you\"\nwait 600\nexpect \"Stop\"\nat 61000\nshot " + touched
+            + "\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::string out = r.out;
+    auto idle = out.find("screen: home (idle)");
+    REQUIRE(idle != std::string::npos);
+    CHECK(out.find("speech: quiet", idle) == out.find('\n', idle) + 1); // The very next thing: quiet.
+    r = run_script(dir, "at 61000\nshot " + untouched + "\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    Image a = load_png(touched), b = load_png(untouched);
+    REQUIRE(a.width == b.width);
+    CHECK(a.rgb == b.rgb);
+}
