@@ -8,6 +8,46 @@
 
 namespace kiosk::platform {
 
+std::optional<bool> PointerInput::handle_exploring(const SDL_Event& e, int window_width, int window_height, Millis now)
+{
+    auto to_content = [this](float& x, float& y) {
+        if (m_to_content)
+            m_to_content(x, y);
+    };
+    float x = 0.0f, y = 0.0f;
+    switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
+            return true;
+        x = float(e.button.x), y = float(e.button.y);
+        to_content(x, y);
+        explore(e.type == SDL_MOUSEBUTTONDOWN ? Phase::Down : Phase::Up, -1, x, y, now);
+        return true;
+    case SDL_MOUSEMOTION:
+        if (e.motion.which == SDL_TOUCH_MOUSEID)
+            return true;
+        x = float(e.motion.x), y = float(e.motion.y);
+        to_content(x, y);
+        explore(Phase::Move, -1, x, y, now);
+        return true;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        x = e.tfinger.x * float(window_width), y = e.tfinger.y * float(window_height);
+        to_content(x, y);
+        explore(e.type == SDL_FINGERDOWN ? Phase::Down
+                : e.type == SDL_FINGERUP ? Phase::Up
+                                         : Phase::Move,
+            e.tfinger.fingerId, x, y, now);
+        return true;
+    case SDL_MOUSEWHEEL:
+        return std::nullopt; // A wheel scrolls as ever.
+    default:
+        return false;
+    }
+}
+
 bool PointerInput::handle(const SDL_Event& e, int window_width, int window_height, Millis now)
 {
     auto push = [this](Event::Type type, float x, float y, float wheel = 0.0f) {
@@ -16,42 +56,8 @@ bool PointerInput::handle(const SDL_Event& e, int window_width, int window_heigh
         m_queue.push_back({type, x, y, wheel});
     };
     if (m_explore.on) {
-        auto to_content = [this](float& x, float& y) {
-            if (m_to_content)
-                m_to_content(x, y);
-        };
-        float x = 0.0f, y = 0.0f;
-        switch (e.type) {
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEBUTTONUP:
-            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)
-                return true;
-            x = float(e.button.x), y = float(e.button.y);
-            to_content(x, y);
-            explore(e.type == SDL_MOUSEBUTTONDOWN ? Phase::Down : Phase::Up, -1, x, y, now);
-            return true;
-        case SDL_MOUSEMOTION:
-            if (e.motion.which == SDL_TOUCH_MOUSEID)
-                return true;
-            x = float(e.motion.x), y = float(e.motion.y);
-            to_content(x, y);
-            explore(Phase::Move, -1, x, y, now);
-            return true;
-        case SDL_FINGERDOWN:
-        case SDL_FINGERMOTION:
-        case SDL_FINGERUP:
-            x = e.tfinger.x * float(window_width), y = e.tfinger.y * float(window_height);
-            to_content(x, y);
-            explore(e.type == SDL_FINGERDOWN ? Phase::Down
-                    : e.type == SDL_FINGERUP ? Phase::Up
-                                             : Phase::Move,
-                e.tfinger.fingerId, x, y, now);
-            return true;
-        case SDL_MOUSEWHEEL:
-            break; // A wheel scrolls as ever.
-        default:
-            return false;
-        }
+        if (std::optional<bool> taken = handle_exploring(e, window_width, window_height, now))
+            return *taken;
     }
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:

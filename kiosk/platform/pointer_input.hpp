@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <vector>
 
 union SDL_Event;
@@ -58,6 +59,8 @@ public:
 
 private:
     // A finger's event while exploring (`finger` -1 for the mouse).
+    // An event while exploring: whether it was a pointer's (taken), or nothing when it goes the ordinary way.
+    std::optional<bool> handle_exploring(const SDL_Event& e, int window_width, int window_height, Millis now);
     enum class Phase { Down, Move, Up };
     void explore(Phase phase, long long finger, float x, float y, Millis now);
     void explore_one(Phase phase, float x, float y, Millis now);

@@ -248,7 +248,7 @@ std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, Til
         ImGui::PopID();
     }
     std::size_t count = info.sections.size();
-    std::size_t columns = std::size_t(grid.columns);
+    auto columns = std::size_t(grid.columns);
     if (grid.fits && !hints.empty() && count % columns != 0) {
         // Beside the last row's tiles, in the cells it leaves empty, when the hints fit there.
         float x = float(count % columns) * (grid.tile_w + gap);
