@@ -3,11 +3,14 @@
 // double tap chooses, a slide reads what it passes), the 3-second hold, the Stop, the keypad, and the idle reset in
 // the middle of speech. Scripts print what the kiosk says, an utterance a line ("say en: ..."); the voice itself is
 // SDL's dummy audio device here (tests/CMakeLists.txt), and test_speak.cpp listens to real audio.
+#include "support/files.hpp"
 #include "support/image.hpp"
 #include "support/process.hpp"
 #include "support/screen_dump.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <doctest/doctest.h>
 #include <sstream>
 
@@ -219,4 +222,39 @@ TEST_CASE("the idle reset in the middle of speech quiets it in that frame, and h
     Image a = load_png(touched), b = load_png(untouched);
     REQUIRE(a.width == b.width);
     CHECK(a.rgb == b.rgb);
+}
+
+TEST_CASE("the live kiosk's voice reaches the sound card: SDL's disk driver captures speech pocketsphinx can hear")
+{
+    TempDir dir;
+    std::string audio = dir.file("audio.raw");
+    // SDL's disk audio driver stands in for the sound card: it writes what the device would play, in real time.
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", audio.c_str(), 1);
+    auto r = run_script(dir, "wait 300\ntap \"Read aloud\"\nlisten 7000\n");
+    unsetenv("SDL_AUDIODRIVER");
+    unsetenv("SDL_DISKAUDIOFILE");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::string bytes = read_text(audio);
+    std::vector<std::int16_t> samples(bytes.size() / 2);
+    std::memcpy(samples.data(), bytes.data(), samples.size() * 2); // The device's format: 16-bit mono, 22,050 Hz.
+    int peak = 0;
+    for (std::int16_t s : samples)
+        peak = std::max(peak, std::abs(int(s)));
+    CHECK(peak > 3000);
+    CHECK(double(samples.size()) / 22050.0 > 3.0);
+
+    const std::string model = "/usr/share/pocketsphinx/model/en-us";
+    if (shell("command -v pocketsphinx_continuous").empty()
+        || shell("test -d " + model + "/en-us && echo yes") != "yes") {
+        MESSAGE("pocketsphinx or pocketsphinx-en-us is not installed: not checked");
+        return;
+    }
+    std::string heard = shell("pocketsphinx_continuous -infile " + audio + " -samprate 22050 -nfft 1024 -hmm " + model
+        + "/en-us -lm " + model + "/en-us.lm.bin -dict " + model + "/cmudict-en-us.dict -logfn /dev/null 2>/dev/null");
+    MESSAGE("pocketsphinx heard: \"", heard, "\"");
+    int found = 0;
+    for (const char* word : {"read", "aloud", "touch", "screen", "hear", "double", "choose"})
+        found += (" " + heard + " ").find(std::string(" ") + word + " ") != std::string::npos ? 1 : 0;
+    CHECK(found >= 3);
 }
