@@ -1,6 +1,7 @@
 // Reading and validating bundle.toml.
 #include "content/bundle.hpp"
 
+#include "content/bundle_pronounce.hpp"
 #include "content/file_names.hpp"
 #include "content/posix_file.hpp"
 #include "content/section_icons.hpp"
@@ -122,10 +123,13 @@ public:
                 read_urgent(value, info);
             else if (key == "sections")
                 read_sections(value, info);
+            else if (key == "pronounce")
+                read_pronounce(value, info, m_diagnostics);
             else if (key != "languages")
                 m_diagnostics.warning(bundle_file, line_of(value),
                     Reason::said("bundle_unknown_setting",
-                        {{"setting", key}, {"known", "name, languages, time_zone, date_order, urgent, sections"}}));
+                        {{"setting", key},
+                            {"known", "name, languages, time_zone, date_order, urgent, sections, pronounce"}}));
         }
         if (info.name.empty()) {
             m_diagnostics.error(

@@ -6,8 +6,10 @@
 #include "content/text.hpp"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -39,6 +41,14 @@ struct UrgentTile {
     std::vector<Text> actions; // Up to max_urgent_actions short lines shown first on the page, in large blocks.
 };
 
+// One language's [pronounce.<language>] table: each word and how read aloud says it, in file order.
+using Pronunciations = std::vector<std::pair<std::string, std::string>>;
+
+// Bounds of [pronounce]: content is hostile, and every utterance is searched for every word of its language.
+inline constexpr std::size_t max_pronunciations = 200; // Words a language keeps; past it the rest are warned about.
+inline constexpr std::size_t max_pronounced_word_bytes = 64;
+inline constexpr std::size_t max_said_as_bytes = 200;
+
 struct BundleInfo {
     Text name;
     std::vector<std::string> languages;          // The first is the default; never empty.
@@ -46,6 +56,10 @@ struct BundleInfo {
     DateOrder date_order = DateOrder::Unsettled; // date_order: how events.csv's 03/04/2026 reads; else the file says.
     std::optional<UrgentTile> urgent;
     std::vector<Section> sections;
+    std::map<std::string, Pronunciations> pronounce; // [pronounce.<language>], for each of `languages` that has one.
+    // The bundle.toml line of each entry of `pronounce`, in the same order, for kiosk check's warnings; empty in a
+    // bundle loaded from the store.
+    std::map<std::string, std::vector<int>> pronounce_lines;
 
     const std::string& default_language() const { return languages.front(); }
     const Section* find_section(const std::string& id) const;

@@ -2,6 +2,7 @@
 // bundle, links refused.
 #include "content/bundle_reader.hpp"
 
+#include "content/bundle_pronounce.hpp"
 #include "content/csv.hpp"
 #include "content/file_names.hpp"
 #include "content/posix_file.hpp"
@@ -65,6 +66,7 @@ public:
         read_card_lists(bundle);
         read_events(bundle);
         check_unused(bundle);
+        check_pronunciations_used(bundle, m_diagnostics);
         if (m_diagnostics.has_fatal())
             return std::nullopt;
         return bundle;

@@ -88,6 +88,27 @@ const ReasonTable& bundle_reasons()
             "from the list in the content guide ({guide}, \"{chapter}\")"},
         {"bundle_source_needed", " needs {example}, a CSV file beside {file}"},
         {"bundle_source_invalid", " needs {example}, a CSV file beside {file}, not \"{source}\""},
+        // Read aloud's pronunciations, [pronounce] (content/bundle_pronounce.cpp). A part that starts with " " follows
+        // bundle_pronounce_word.
+        {"bundle_pronounce_not_tables",
+            "{setting} must hold a table for each language, such as [{setting}.{language}] with lines like {example}, "
+            "not "},
+        {"bundle_pronounce_language_not_listed",
+            "[{table}] is for \"{language}\", which is not in {setting}: its words are ignored"},
+        {"bundle_pronounce_not_words", "{table} must be a table of lines such as {example}, not "},
+        {"bundle_pronounce_too_many", "[{table}] has more than {n} words: only the first {n} are used"},
+        {"bundle_pronounce_word", "{table}: \"{word}\""},
+        {"bundle_pronounce_word_empty", " is an empty word: it is left out"},
+        {"bundle_pronounce_word_long", " is longer than {max} bytes: it is left out"},
+        {"bundle_pronounce_word_invisible",
+            " holds control, invisible or broken characters: retype the word; it is left out"},
+        {"bundle_pronounce_said_empty", " is said as nothing: write how to say it, or remove the line; it is left out"},
+        {"bundle_pronounce_said_long", " is said as a text longer than {max} bytes: it is left out"},
+        {"bundle_pronounce_said_invisible",
+            " is said as a text with control, invisible or broken characters: retype it; it is left out"},
+        {"bundle_pronounce_unused",
+            "pronunciation for \"{word}\" ({language}) is never used: no text in \"{language}\" says it (as a whole "
+            "word, with the same capitals)"},
         // Reading a TOML file (content/toml_reader.cpp): bundle.toml, and the kiosk's settings and strings.
         {"toml_too_large", "the file is {size} KiB, more than the limit of {limit} KiB"},
         {"toml_bad_encoding", "the text is not UTF-8: save the file with the UTF-8 encoding"},

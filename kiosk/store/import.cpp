@@ -31,7 +31,7 @@ public:
     bool write()
     {
         return write_info() && write_sections() && write_pages() && write_cards() && write_events() && write_images()
-            && write_source_files();
+            && write_source_files() && write_pronunciations();
     }
 
     const std::string& problem() const { return m_problem; }
@@ -217,6 +217,30 @@ private:
         for (const auto& [path, hash] : m_request.source_files) {
             if (!insert->bind_int(1, m_version_id).bind_text(2, path).bind_text(3, hash).run())
                 return false;
+        }
+        return true;
+    }
+
+    bool write_pronunciations()
+    {
+        // A database opened below the latest schema (open_at_schema, for tests of migrations) has no such table.
+        if (schema_version_of(m_db) < 8)
+            return true;
+        StatementUse insert = m_db.use(
+            "INSERT INTO pronunciations (version_id, language, position, word, said_as) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!insert)
+            return false;
+        for (const auto& [language, entries] : m_bundle.info.pronounce) {
+            std::int64_t position = 0;
+            for (const auto& [word, said_as] : entries) {
+                insert->bind_int(1, m_version_id)
+                    .bind_text(2, language)
+                    .bind_int(3, position++)
+                    .bind_text(4, word)
+                    .bind_text(5, said_as);
+                if (!insert->run())
+                    return false;
+            }
         }
         return true;
     }

@@ -29,8 +29,8 @@ public:
     std::optional<Bundle> load()
     {
         Bundle bundle;
-        if (!load_info(bundle.info) || !load_sections(bundle.info) || !load_pages(bundle) || !load_cards(bundle)
-            || !load_events(bundle) || !load_images(bundle))
+        if (!load_info(bundle.info) || !load_sections(bundle.info) || !load_pronunciations(bundle.info)
+            || !load_pages(bundle) || !load_cards(bundle) || !load_events(bundle) || !load_images(bundle))
             return std::nullopt;
         return bundle;
     }
@@ -115,6 +115,21 @@ private:
             if (with_icons)
                 section.icon = query->column_text(6); // A name this kiosk does not list shows the kind's icon.
             info.sections.push_back(std::move(section));
+            return true;
+        });
+    }
+
+    bool load_pronunciations(BundleInfo& info)
+    {
+        if (schema_version_of(m_db) < 8) // Below it (tests of migrations), no pronunciations table.
+            return true;
+        StatementUse query = m_db.use("SELECT language, word, said_as FROM pronunciations WHERE version_id = ?1 "
+                                      "ORDER BY language, position");
+        if (!query)
+            return false;
+        query->bind_int(1, m_version_id);
+        return each_row(query, [&] {
+            info.pronounce[query->column_text(0)].emplace_back(query->column_text(1), query->column_text(2));
             return true;
         });
     }

@@ -140,6 +140,17 @@ CREATE TABLE calendar_urls (
 ) WITHOUT ROWID;
 )sql";
 
+const char* const pronunciation_table = R"sql(
+CREATE TABLE pronunciations (
+    version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,         -- one of bundle_info's languages
+    position INTEGER NOT NULL,      -- the word's place in its language's [pronounce] table, in file order
+    word TEXT NOT NULL,
+    said_as TEXT NOT NULL,
+    PRIMARY KEY (version_id, language, position)
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -167,6 +178,10 @@ const std::vector<Migration>& migrations()
             "A sync result's reason as its parts (sync/import_report.hpp's reason_json, or ''), so the staff screen "
             "says it in the kiosk's language; the message keeps it in English.",
             "ALTER TABLE sync_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';"},
+        {8,
+            "Read aloud's pronunciations (bundle.toml's [pronounce]: per language, a word and how it is said); "
+            "versions imported before have none, and read their words the engine's way.",
+            pronunciation_table},
     };
     return all;
 }

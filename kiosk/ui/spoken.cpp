@@ -1,6 +1,7 @@
 // What read aloud says for a screen: the screen's words from the content snapshot, cleaned, bounded and in order.
 #include "ui/spoken.hpp"
 
+#include "content/pronounce.hpp"
 #include "content/text_util.hpp"
 #include "ui/translation_note.hpp"
 
@@ -39,12 +40,20 @@ std::string clean(std::string_view text)
     return out.size() <= max_utterance_bytes ? out : shortened(out, max_utterance_bytes - 3);
 }
 
-// The utterances of one screen, bounded together.
+// The utterances of one screen, each said with the content's pronunciations of the visitor's language, bounded
+// together.
 class Utterances {
 public:
+    explicit Utterances(const Pronunciations& pronunciations)
+        : m_pronunciations(pronunciations)
+    { }
+
     void add(std::string_view text)
     {
         std::string words = clean(text);
+        // Cleaned again: a said-as text may be longer than its word, or hold a run of spaces.
+        if (!m_pronunciations.empty())
+            words = clean(apply_pronunciations(words, m_pronunciations));
         if (words.empty() || m_bytes + words.size() > max_spoken_bytes)
             return;
         m_bytes += words.size();
@@ -53,6 +62,7 @@ public:
     std::vector<std::string> take() { return std::move(m_lines); }
 
 private:
+    const Pronunciations& m_pronunciations;
     std::vector<std::string> m_lines;
     std::size_t m_bytes = 0;
 };
@@ -110,6 +120,7 @@ class Reader {
 public:
     explicit Reader(const SpokenContext& context)
         : m_context(context)
+        , m_out(pronunciations_for(context.content.info(), context.language))
     { }
 
     std::vector<std::string> read(const Target& target);

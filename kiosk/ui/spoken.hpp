@@ -39,7 +39,9 @@ struct SpokenContext {
 //  - a QR view (a card's, an event's or a page link's): its words as above, then "scan the code on the screen with
 //    your phone camera" and the address, without its http:// or https://.
 // Every text from content is cleaned (control and invisible characters dropped, invalid UTF-8 replaced) and bounded
-// (max_utterance_bytes each, max_spoken_bytes together); utterances with no words are left out.
+// (max_utterance_bytes each, max_spoken_bytes together); utterances with no words are left out. Each utterance, the
+// kiosk's own words too, is said with the bundle's pronunciations of `context.language` ([pronounce], see
+// content/pronounce.hpp's apply_pronunciations): "NUSU" may be given as "new-soo".
 std::vector<std::string> spoken_text(const SpokenContext& context, const Target& target);
 
 // The same for a path (docs/cli.md's paths); nothing, with the reason in `error`, when `path` shows no screen.

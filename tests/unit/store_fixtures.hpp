@@ -207,6 +207,7 @@ inline void check_same_bundle(const Bundle& a, const Bundle& b)
     CHECK(a.info.name.by_language() == b.info.name.by_language());
     CHECK(a.info.languages == b.info.languages);
     CHECK(a.info.time_zone == b.info.time_zone);
+    CHECK(a.info.pronounce == b.info.pronounce);
     REQUIRE(a.info.urgent.has_value() == b.info.urgent.has_value());
     if (a.info.urgent) {
         CHECK(a.info.urgent->title.by_language() == b.info.urgent->title.by_language());

@@ -63,7 +63,7 @@ TEST_CASE("spoken: home says the center's name, the urgent band, then each tile'
             "What it can mean for you", "Find a union", "Events", "Resources to take with you", "A short history",
             "Get involved"});
     CHECK(said("home", "es")
-        == Lines {"Centro Eastside", "¿Sobredosis? Busca ayuda ya", "¿Qué es un sindicato de usuarios?",
+        == Lines {"Centro Ístsaid", "¿Sobredosis? Busca ayuda ya", "¿Qué es un sindicato de usuarios?",
             "Lo que puede significar para ti", "Encuentra un sindicato", "Eventos", "Recursos para llevar",
             "Un poco de historia", "Participa"});
 }
@@ -261,4 +261,61 @@ TEST_CASE("spoken: hostile text is cleaned of control and invisible characters a
 
     Lines qr = said("cards/card-3", "en", content);
     CHECK(qr.back() == "example.org/path");
+}
+
+TEST_CASE("spoken: every utterance is said with the content's pronunciations of the visitor's language")
+{
+    // The demo's Spanish voice would read the English "Eastside" as Spanish: its bundle.toml says how to say it.
+    CHECK(said("home", "es")[0] == "Centro Ístsaid");
+    CHECK(said("home", "en")[0] == "Eastside Drop-in");
+
+    Bundle bundle;
+    bundle.info.name.set("en", "NUSU center");
+    bundle.info.name.set("es", "Centro NUSU");
+    bundle.info.languages = {"en", "es"};
+    Section section;
+    section.id = "chapters";
+    section.kind = SectionKind::Cards;
+    section.title = Text("NUSU chapters"); // No Spanish: a Spanish visitor hears it with the Spanish words.
+    section.source = "chapters.csv";
+    bundle.info.sections.push_back(section);
+    Card card;
+    card.id = "calls";
+    card.title = Text("NUSU");
+    card.description = Text("NUSU's calls are open to all.  NUSUX and Nusu are other words.");
+    card.url = "https://example.org/nusu";
+    Card long_card;
+    long_card.id = "long";
+    long_card.title = Text("Long");
+    for (int i = 0; i < 400; ++i)
+        long_card.description.set("", long_card.description.in("", "") + "NUSU ");
+    bundle.card_lists["chapters.csv"] = {card, long_card};
+    bundle.info.pronounce["en"] = {{"NUSU", "new  soo"}, {"Long", std::string(200, 'o')}};
+    bundle.info.pronounce["es"] = {{"NUSU", "nu-su"}};
+    WallTime now = new_york().to_wall(*parse_local_time("2026-12-02T10:00"));
+    auto content = make_snapshot(std::make_shared<const Bundle>(std::move(bundle)), nullptr, now, new_york());
+
+    // Said-as texts are cleaned like any text: the run of spaces is one.
+    CHECK(said("home", "en", content) == Lines {"new soo center", "new soo chapters"});
+    CHECK(said("home", "es", content) == Lines {"Centro nu-su", "nu-su chapters"});
+    CHECK(said("chapters/calls", "en", content)
+        == Lines {"new soo", "new soo's calls are open to all. NUSUX and Nusu are other words.",
+            "Scan the code on the screen with your phone camera.", "example.org/nusu"});
+    Lines spanish = said("chapters/calls", "es", content);
+    REQUIRE(spanish.size() == 5);
+    CHECK(spanish[0] == "nu-su");
+    CHECK(spanish[1] == "(en inglés)"); // The card is in English only.
+    CHECK(spanish[2] == "nu-su's calls are open to all. NUSUX and Nusu are other words.");
+    // A language without pronunciations says the words as written.
+    CHECK(said("home", "fr", content) == Lines {"NUSU center", "NUSU chapters"});
+    // A text made longer stays within the bounds of an utterance and of a screen.
+    Lines list = said("chapters", "en", content);
+    std::size_t total = 0;
+    for (const std::string& line : list) {
+        CHECK(line.size() <= ui::max_utterance_bytes);
+        total += line.size();
+    }
+    CHECK(total <= ui::max_spoken_bytes);
+    REQUIRE(list.size() == 3);
+    CHECK(list[2].rfind(std::string(200, 'o') + ". new soo new soo", 0) == 0);
 }

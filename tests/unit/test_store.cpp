@@ -103,13 +103,15 @@ TEST_CASE("store: a version 1 database migrates to the current schema with its c
     REQUIRE(loaded->info.urgent);
     CHECK(loaded->info.urgent->actions.empty());
     content.bundle.info.urgent->actions.clear();
-    // Nor icons: its sections show their kinds'.
+    // Nor icons: its sections show their kinds'. Nor pronunciations.
     for (Section& section : content.bundle.info.sections)
         section.icon.clear();
+    content.bundle.info.pronounce.clear();
     check_same_bundle(*loaded, content.bundle);
-    // The migrated database takes actions and icons at the next import.
+    // The migrated database takes actions, icons and pronunciations at the next import.
     content.bundle.info.urgent->actions = {text("Call 911", "Llama al 911")};
     content.bundle.info.sections.front().icon = "groups";
+    content.bundle.info.pronounce["en"] = {{"NUSU", "new-soo"}};
     import(*store, content.request("demo-hash-2"));
     loaded = store->load_active_bundle(error);
     REQUIRE_MESSAGE(loaded, error);
@@ -134,6 +136,7 @@ TEST_CASE("store: a version 5 database migrates to 6 with its sections kept, and
     }
     CHECK(sql_number(path, "SELECT count(*) FROM pragma_table_info('sections') WHERE name = 'icon'") == 0);
     CHECK(sql_number(path, "SELECT count(*) FROM sections") == std::int64_t(sections));
+    content.bundle.info.pronounce.clear(); // Up to version 6 only: no pronunciations.
     auto store = Store::open_at_schema(path, 6, error);
     REQUIRE_MESSAGE(store, error);
     CHECK(store->schema_version() == 6);
@@ -166,7 +169,7 @@ TEST_CASE("store: a version 6 sync log migrates to 7 with its entries kept, and 
         REQUIRE(old->sync_log().size() == 1);
         CHECK(old->sync_log()[0].reason.empty());
     }
-    auto store = Store::open(path, error);
+    auto store = Store::open_at_schema(path, 7, error);
     REQUIRE_MESSAGE(store, error);
     CHECK(store->schema_version() == 7);
     CHECK(store->log_sync(200, "usb:/media/b", "pending", 0, "new words", "[{\"key\": \"not_signed\"}]"));
@@ -176,6 +179,42 @@ TEST_CASE("store: a version 6 sync log migrates to 7 with its entries kept, and 
     CHECK(log[0].reason == "[{\"key\": \"not_signed\"}]");
     CHECK(log[1].message == "old words");
     CHECK(log[1].reason.empty());
+    CHECK(store->integrity_check() == "ok");
+}
+
+TEST_CASE("store: a version 7 database migrates to 8 with its content kept, and takes pronunciations after")
+{
+    test::TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    Content content = demo();
+    content.bundle.info.pronounce = {{"en", {{"NUSU", "new-soo"}, {"VANDU", "van-doo"}}}, {"es", {{"NUSU", "nu-su"}}}};
+    std::string error;
+    {
+        auto old = Store::open_at_schema(path, 7, error);
+        REQUIRE_MESSAGE(old, error);
+        import(*old, content.request("demo-hash"));
+    }
+    CHECK(sql_number(path, "SELECT count(*) FROM sqlite_master WHERE name = 'pronunciations'") == 0);
+    auto store = Store::open(path, error);
+    REQUIRE_MESSAGE(store, error);
+    CHECK(store->schema_version() == 8);
+    CHECK(latest_schema_version() == 8);
+    auto loaded = store->load_active_bundle(error);
+    REQUIRE_MESSAGE(loaded, error);
+    // Imported before the table was there: the version says its words the engine's way.
+    Content without = content;
+    without.bundle.info.pronounce.clear();
+    check_same_bundle(*loaded, without.bundle);
+    import(*store, content.request("demo-hash-2"));
+    loaded = store->load_active_bundle(error);
+    REQUIRE_MESSAGE(loaded, error);
+    check_same_bundle(*loaded, content.bundle);
+    CHECK(sql_number(path, "SELECT count(*) FROM pronunciations") == 3);
+    // A version's pronunciations go with it: three versions are kept, each with its three.
+    for (const char* identity : {"demo-hash-3", "demo-hash-4", "demo-hash-5"})
+        import(*store, content.request(identity));
+    CHECK(store->versions().size() == 3);
+    CHECK(sql_number(path, "SELECT count(*) FROM pronunciations") == 9);
     CHECK(store->integrity_check() == "ok");
 }
 
@@ -203,6 +242,10 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
     b.info.urgent = UrgentTile {text("Overdose?", "¿Sobredosis?"), "urgent",
         {text("Call 911", "Llama al 911"), Text("odd bytes: \x1E\x1F\x1B"), text("Tell staff", "Avisa")}};
     b.info.urgent->actions[2].set("", "no language");
+    // In file order, which is not the order of the words, odd bytes and all.
+    b.info.pronounce["en"] = {{"VANDU", "van-doo"}, {"NUSU", "new-soo"}, {"odd \x1E\x1F\x1B", "said \x1B"}};
+    b.info.pronounce["es"] = {{"NUSU", "nu-su"}};
+    b.info.pronounce_lines["en"] = {10, 11, 12}; // Only kiosk check needs them: the store does not keep them.
     b.info.sections = {
         {"about", SectionKind::Page, text("About", "Acerca"), "about", "", "", "info"},
         {"unions", SectionKind::Cards, Text("Unions"), "", "unions.csv", "region", "groups"},
@@ -272,6 +315,7 @@ TEST_CASE("store: every field of a bundle made in code reads back exactly")
     auto loaded = s->load_active_bundle(error);
     REQUIRE_MESSAGE(loaded, error);
     check_same_bundle(*loaded, b);
+    CHECK(loaded->info.pronounce_lines.empty());
     CHECK(loaded->events[0].start.weekday == 3); // 2026-11-18 is a Wednesday.
     CHECK(s->image_data("images/a.png") == c.image_data["images/a.png"]);
     CHECK_FALSE(s->image_data("images/b.jpg"));
