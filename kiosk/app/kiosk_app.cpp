@@ -215,8 +215,9 @@ int take_screenshot(platform::FrameLoop& loop, const std::string& file)
     return exit_ok;
 }
 
-// Read aloud's voice, unless the settings turn it off or there is nothing to hear it with. Without it the bars offer
-// no Read aloud (a control that does nothing would fail the visitor who needs it), and the log says why.
+// Read aloud's voice, unless the settings turn it off. Without a sound card the bars offer no Read aloud (a control
+// that does nothing would fail the visitor who needs it) and the log says why; the client tries the card again for a
+// while (Client::retry_speech).
 std::unique_ptr<platform::Speech> start_speech(const Settings& settings, platform::WakeQueue& wake)
 {
     if (settings.read_aloud == "off")
@@ -224,10 +225,8 @@ std::unique_ptr<platform::Speech> start_speech(const Settings& settings, platfor
     // When speech ends by itself the loop wakes and draws a frame, which takes the Stop away.
     auto speech = std::make_unique<platform::Speech>(
         platform::SpeechSettings {settings.speech_rate, settings.speech_volume}, [&wake] { wake.post([] {}); });
-    if (!speech->available()) {
-        std::cerr << "kiosk: read aloud is not offered: " << speech->reason() << "\n";
-        return nullptr;
-    }
+    if (!speech->available())
+        std::cerr << "kiosk: read aloud is not offered yet: " << speech->reason() << "\n";
     return speech;
 }
 

@@ -73,6 +73,7 @@ void Client::before_frame()
 {
     Millis now = m_clock.uptime();
     update_dark(now);
+    retry_speech(now);
     if (m_dark)
         return; // Nothing to reset or rebuild for a black screen.
     // Nobody has touched the screen for idle_seconds: forget the visit, and let home come alive.
@@ -118,7 +119,25 @@ void Client::wake_on_long_press()
 void Client::set_speech(platform::Speech* speech)
 {
     m_speech = speech && speech->available() ? speech : nullptr;
+    m_waiting = speech && !speech->available() ? speech : nullptr;
+    m_next_speech_try = m_clock.uptime() + speech_retry_every;
     m_ui.set_read_aloud_offered(m_speech != nullptr);
+}
+
+void Client::retry_speech(Millis now)
+{
+    if (!m_waiting || now < m_next_speech_try)
+        return;
+    if (now >= speech_retry_until) {
+        std::cerr << "kiosk: read aloud is not offered: " << m_waiting->reason() << "\n";
+        m_waiting = nullptr;
+        return;
+    }
+    m_next_speech_try = now + speech_retry_every;
+    if (m_waiting->retry()) {
+        std::cerr << "kiosk: read aloud is offered: the sound card opened after " << now.count() << " ms\n";
+        set_speech(m_waiting);
+    }
 }
 
 platform::PressAt Client::gesture(const platform::Gesture& gesture)
@@ -126,6 +145,8 @@ platform::PressAt Client::gesture(const platform::Gesture& gesture)
     std::optional<ImVec2> at;
     if (gesture.kind == platform::Gesture::Kind::DoubleTap)
         at = m_ui.explore_double_tap();
+    else if (gesture.kind == platform::Gesture::Kind::Hold)
+        m_ui.explore_hold(ImVec2(gesture.x, gesture.y));
     else
         m_ui.explore_touch(ImVec2(gesture.x, gesture.y), gesture.kind == platform::Gesture::Kind::Pass);
     drive_speech();
@@ -174,11 +195,11 @@ void Client::drive_speech()
 
 void Client::draw()
 {
+    drive_speech(); // The idle reset's quiet (or going dark's) first, so the frame draws no Stop.
     if (m_dark) {
         wake_on_long_press();
         return;
     }
-    drive_speech(); // The idle reset's quiet first, so the frame draws no Stop.
     ui::FrameInfo info;
     info.uptime = m_clock.uptime();
     info.now = m_clock.now();
@@ -224,6 +245,8 @@ Millis Client::until_next_change() const
         next = std::min(next, std::max(Millis(1), m_last_touch + m_idle - now));
     if (Millis banner = m_ui.banner_until(); banner.count() >= 0)
         next = std::min(next, std::max(Millis(1), banner - now));
+    if (m_waiting)
+        next = std::min(next, std::max(Millis(1), m_next_speech_try - now));
     return std::min(next, std::max(Millis(1), m_next_flush - now));
 }
 

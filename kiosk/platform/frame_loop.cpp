@@ -308,7 +308,7 @@ void FrameLoop::frame()
     io.DeltaTime = std::max(dt, 0.001f);
     m_last_frame = now;
     // Touch exploration and the keypad act on what the last frame drew, before this one is built.
-    m_pointer.set_exploring(m_client.exploring(), m_client.touch_slop());
+    m_pointer.set_exploring(m_client.exploring(), m_client.touch_slop(), m_client.wheel_step());
     for (const Gesture& gesture : m_pointer.take_gestures(now)) {
         if (PressAt at = m_client.gesture(gesture))
             m_pointer.inject_tap(at->first, at->second);

@@ -51,9 +51,11 @@ public:
     virtual std::uint32_t background() const = 0;
 
     // Touch exploration (read aloud): while true, touches come as gestures (gesture()) and not as presses; two
-    // fingers scroll. `touch_slop` is how far a tapping finger may wander, in pixels.
+    // fingers scroll as a mouse wheel does. `touch_slop` is how far a tapping finger may wander, in pixels;
+    // `wheel_step` how far a wheel step scrolls.
     virtual bool exploring() const { return false; }
     virtual float touch_slop() const { return 8.0f; }
+    virtual float wheel_step() const { return 48.0f; }
     // A gesture while exploring, before the frame is built (the last frame's controls are still known). Returns a
     // point to press when the gesture chose something.
     virtual PressAt gesture(const Gesture& /*gesture*/) { return std::nullopt; }

@@ -115,6 +115,10 @@ void PointerInput::apply(ImGuiIO& io)
     bool changed = false;
     while (!m_queue.empty()) {
         const Event& e = m_queue.front();
+        if (e.type == Event::Type::Pause) {
+            m_queue.pop_front();
+            break;
+        }
         if (e.type == Event::Type::Down || e.type == Event::Type::Up) {
             if (changed)
                 break; // The latch: the next press or release waits for the next frame.
@@ -151,14 +155,16 @@ void PointerInput::reset()
     m_explore.slop = slop;
 }
 
-void PointerInput::set_exploring(bool on, float slop)
+void PointerInput::set_exploring(bool on, float slop, float wheel_step)
 {
     m_explore.slop = slop;
+    m_explore.wheel_step = wheel_step;
     if (on == m_explore.on)
         return;
     m_explore = Explore {};
     m_explore.on = on;
     m_explore.slop = slop;
+    m_explore.wheel_step = wheel_step;
     if (on && (m_source_down || m_down)) {
         // The finger that turned exploration on (the 3-second hold) lifts, as far as the screens know: the UI cleared
         // its press, so the release chooses nothing. Its own lifting later is a finger exploration never saw go down.
@@ -169,6 +175,9 @@ void PointerInput::set_exploring(bool on, float slop)
 
 void PointerInput::inject_tap(float x, float y)
 {
+    // A frame first: ImGui finds the window under the pointer from the frame before, and the choice has just taken
+    // away the big Stop that may have been over the control.
+    m_queue.push_back({Event::Type::Pause, x, y, 0.0f});
     m_queue.push_back({Event::Type::Down, x, y, 0.0f});
     m_queue.push_back({Event::Type::Up, x, y, 0.0f});
 }
@@ -184,6 +193,10 @@ std::vector<Gesture> PointerInput::take_gestures(Millis now)
     if (e.fingers == 1 && !e.scrolling && !e.moved && !e.second && !e.held_said && now - e.down_at >= tap_time) {
         e.held_said = true;
         e.out.push_back({Gesture::Kind::Touch, e.start_x, e.start_y});
+    }
+    if (e.fingers == 1 && !e.scrolling && !e.moved && !e.second && !e.hold_sent && now - e.down_at >= hold_time) {
+        e.hold_sent = true;
+        e.out.push_back({Gesture::Kind::Hold, e.start_x, e.start_y});
     }
     return std::exchange(e.out, {});
 }
@@ -206,9 +219,9 @@ void PointerInput::explore(Phase phase, long long finger, float x, float y, Mill
             explore_one(phase, x, y, now);
         } else { // A second finger: the two scroll; the first one's touch is no tap.
             e.scrolling = true;
-            e.scroll_pressed = false;
             e.tap_pending = false;
-            e.start_x = (e.fx[0] + e.fx[1]) * 0.5f, e.start_y = (e.fy[0] + e.fy[1]) * 0.5f;
+            e.start_x = e.scroll_x = (e.fx[0] + e.fx[1]) * 0.5f;
+            e.start_y = e.scroll_y = (e.fy[0] + e.fy[1]) * 0.5f;
         }
         return;
     }
@@ -222,11 +235,6 @@ void PointerInput::explore(Phase phase, long long finger, float x, float y, Mill
         explore_one(phase, x, y, now);
     }
     if (phase == Phase::Up) {
-        if (e.scroll_pressed) {
-            m_queue.push_back({Event::Type::Up, m_queue.empty() ? m_last_x : m_queue.back().x,
-                m_queue.empty() ? m_last_y : m_queue.back().y, 0.0f});
-            e.scroll_pressed = false;
-        }
         e.ids[index] = e.ids[e.fingers - 1];
         e.fx[index] = e.fx[e.fingers - 1], e.fy[index] = e.fy[e.fingers - 1];
         if (--e.fingers == 0)
@@ -236,16 +244,14 @@ void PointerInput::explore(Phase phase, long long finger, float x, float y, Mill
 
 void PointerInput::explore_scroll(float x, float y)
 {
-    // The fingers' middle slides the screen as one finger would; it presses only once past the slop, so two
-    // fingers resting on a button never press it (and a press that slides is a scroll, never a choice).
+    // The fingers' middle slides the screen under it as a mouse wheel would, once past the slop: nothing is pressed,
+    // so two fingers resting on a button, or sliding across one, never choose it.
     Explore& e = m_explore;
     float dx = x - e.start_x, dy = y - e.start_y;
-    if (!e.scroll_pressed && dx * dx + dy * dy > e.slop * e.slop) {
-        e.scroll_pressed = true;
-        m_queue.push_back({Event::Type::Down, e.start_x, e.start_y, 0.0f});
-    }
-    if (e.scroll_pressed)
-        m_queue.push_back({Event::Type::Move, x, y, 0.0f});
+    if (dx * dx + dy * dy <= e.slop * e.slop)
+        return;
+    m_queue.push_back({Event::Type::Wheel, x, y, (y - e.scroll_y) / e.wheel_step});
+    e.scroll_x = x, e.scroll_y = y;
 }
 
 void PointerInput::explore_one(Phase phase, float x, float y, Millis now)
@@ -257,7 +263,7 @@ void PointerInput::explore_one(Phase phase, float x, float y, Millis now)
         e.tap_pending = false;
         e.start_x = x, e.start_y = y;
         e.down_at = now;
-        e.moved = e.held_said = false;
+        e.moved = e.held_said = e.hold_sent = false;
         break;
     case Phase::Move: {
         float dx = x - e.start_x, dy = y - e.start_y;

@@ -19,6 +19,7 @@ struct Gesture {
         Touch,     // A tap (once no second tap followed), or a finger held still: say what is there.
         Pass,      // A sliding finger over this point: say what is there if it is something new.
         DoubleTap, // Two taps: choose the last thing said.
+        Hold,      // A finger held still for hold_time (the staff corner's long press).
     };
     Kind kind = Kind::Touch;
     float x = 0.0f, y = 0.0f;
@@ -28,6 +29,7 @@ class PointerInput {
 public:
     // How long a tap may last, and the most time between the two taps of a double tap.
     static constexpr Millis tap_time {350};
+    static constexpr Millis hold_time {3000};
 
     // Takes a mouse or finger event at uptime `now`; returns false for anything else. Touch-synthesized mouse events,
     // extra fingers and mouse moves with no button held are dropped: one finger counts once, and nothing hovers.
@@ -44,9 +46,10 @@ public:
     bool pending() const { return !m_queue.empty() || m_leave_next || m_explore.tap_pending || m_explore.fingers > 0; }
 
     // Touch exploration: while on, one finger's touches become gestures (take_gestures) and never reach the screens;
-    // two fingers sliding scroll, as one finger does otherwise. `slop`: how far in pixels a finger may wander and
-    // still tap. Turning it on releases a press the screens had (it chooses nothing: the UI cleared it).
-    void set_exploring(bool on, float slop);
+    // two fingers sliding scroll, as a mouse wheel under their middle does (so they never press anything), by
+    // `wheel_step` pixels a wheel step. `slop`: how far in pixels a finger may wander and still tap. Turning it on
+    // releases a press the screens had (it chooses nothing: the UI cleared it).
+    void set_exploring(bool on, float slop, float wheel_step = 48.0f);
     // The gestures finished by `now` (a tap is known once no second tap can follow).
     std::vector<Gesture> take_gestures(Millis now);
     // A press and release at `x`, `y` (the content's coordinates), as a finger's: choosing what exploration or a
@@ -68,7 +71,7 @@ private:
 
     std::function<void(float& x, float& y)> m_to_content;
     struct Event {
-        enum class Type { Down, Move, Up, Wheel } type;
+        enum class Type { Down, Move, Up, Wheel, Pause } type; // Pause: nothing until the next frame.
         float x, y, wheel;
     };
 
@@ -91,9 +94,11 @@ private:
         bool moved = false;     // Past the slop: a drag.
         bool second = false;    // Went down within tap_time of a tap: may be a double tap.
         bool held_said = false; // Held still past tap_time: said already.
-        bool scrolling = false; // Two fingers: their middle's slide goes to the screens.
-        bool scroll_pressed = false;
-        bool tap_pending = false; // A tap ended, waiting to see whether a second follows.
+        bool hold_sent = false; // Held still past hold_time: Hold sent.
+        bool scrolling = false; // Two fingers: their middle's slide goes to the screens as wheel steps.
+        float wheel_step = 48.0f;
+        float scroll_x = 0, scroll_y = 0; // The middle when its last slide was sent.
+        bool tap_pending = false;         // A tap ended, waiting to see whether a second follows.
         float tap_x = 0, tap_y = 0;
         Millis tap_up_at {0};
         std::vector<Gesture> out;

@@ -246,8 +246,8 @@ Speech::Speech(SpeechSettings settings, std::function<void()> on_finished)
     : m_settings(settings)
     , m_on_finished(std::move(on_finished))
 {
-    int rate = start_engine(m_reason);
-    if (rate == 0) {
+    m_rate = start_engine(m_reason);
+    if (m_rate == 0) {
         return;
     }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
@@ -255,21 +255,39 @@ Speech::Speech(SpeechSettings settings, std::function<void()> on_finished)
         return;
     }
     m_audio_initialised = true;
+    retry();
+}
+
+bool Speech::retry()
+{
+    if (m_available || !m_audio_initialised) {
+        return m_available;
+    }
+    // Opened to see that it opens, then closed: the device is open only while speaking (SDL keeps a paused device's
+    // thread writing silence to the card, some twenty wake-ups a second).
+    std::uint32_t device = open_device();
+    if (device == 0) {
+        m_reason = std::string("no audio device: ") + SDL_GetError();
+        return false;
+    }
+    SDL_CloseAudioDevice(device);
+    m_reason.clear();
+    m_available = true;
+    m_worker = std::thread([this] { run_worker(); });
+    return true;
+}
+
+std::uint32_t Speech::open_device()
+{
     SDL_AudioSpec want {};
-    want.freq = rate;
+    want.freq = m_rate;
     want.format = AUDIO_S16SYS;
     want.channels = 1;
     want.samples = device_samples;
     want.callback = fill_audio;
     want.userdata = this;
     SDL_AudioSpec have {};
-    m_device = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0); // SDL converts to what the device plays.
-    if (m_device == 0) {
-        m_reason = std::string("no audio device: ") + SDL_GetError();
-        return;
-    }
-    m_available = true;
-    m_worker = std::thread([this] { run_worker(); });
+    return SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0); // SDL converts to what the device plays.
 }
 
 Speech::~Speech()
@@ -323,7 +341,7 @@ void Speech::stop()
         m_read = 0;
         m_speaking = false;
     }
-    m_wake.notify_all(); // The worker pauses the device.
+    m_wake.notify_all(); // The worker closes the device.
 }
 
 void Speech::run_worker()
@@ -335,11 +353,15 @@ void Speech::run_worker()
             return;
         }
         if (!m_pending) {
-            // Nothing to say: pause the device so that its thread sleeps. Not under m_mutex: SDL holds the device's
-            // lock while it calls fill_audio, which takes m_mutex.
+            // Nothing to say: close the device, so that no thread runs for it (a paused device's thread goes on
+            // writing silence). Not under m_mutex: SDL holds the device's lock while it calls fill_audio, which takes
+            // m_mutex.
             m_device_running = false;
+            std::uint32_t device = std::exchange(m_device, 0U);
             lock.unlock();
-            SDL_PauseAudioDevice(m_device, 1);
+            if (device != 0) {
+                SDL_CloseAudioDevice(device);
+            }
             continue;
         }
         Request request = std::move(*m_pending);
@@ -368,7 +390,22 @@ void Speech::speak(const Request& request)
         m_device_running = true;
         lock.unlock();
         if (start) {
-            SDL_PauseAudioDevice(m_device, 0);
+            // Opened for this speech, on the worker. A card taken away since start-up: nothing is said, and the
+            // speech ends at once (no Stop waiting for samples nobody plays).
+            std::uint32_t device = m_device != 0 ? m_device : open_device();
+            m_device = device;
+            if (device == 0) {
+                lock.lock();
+                m_device_running = false;
+                m_speaking = false;
+                ++m_generation;
+                lock.unlock();
+                if (m_on_finished) {
+                    m_on_finished();
+                }
+                return false;
+            }
+            SDL_PauseAudioDevice(device, 0);
         }
         return true;
     };
@@ -416,7 +453,7 @@ void Speech::fill(std::int16_t* out, std::size_t count)
         }
     }
     std::fill(out + given, out + count, std::int16_t {0});
-    m_wake.notify_all(); // Room for the worker, or (when finished) a device to pause.
+    m_wake.notify_all(); // Room for the worker, or (when finished) a device to close.
     if (finished && m_on_finished) {
         m_on_finished();
     }

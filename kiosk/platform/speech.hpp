@@ -2,12 +2,13 @@
 //
 // How the UI is meant to use it. The app makes one Speech at start-up, after SDL_Init and only when `read_aloud` is
 // not "off", from `speech_rate` and `speech_volume`. When available() is false the kiosk runs on without speech and
-// reason() says why (for the log and the staff screen); say() and stop() then do nothing. The UI thread calls say()
-// with the open screen's text and the visitor's language, and stop() for the Stop button, a screen change and the idle
-// reset. Both only post to the worker and return at once: no frame ever waits on synthesis or audio. The frame loop
-// is woken by SDL events only, so the app passes an `on_finished` that wakes it (WakeQueue::wake) and the next frame
-// reads speaking() to hide the Stop button. Text from content is hostile: say() bounds it (speakable_text) and
-// espeak-ng reads it as plain UTF-8, never as SSML or with embedded commands.
+// reason() says why (for the log); say() and stop() then do nothing, and retry() tries the sound card again (at boot
+// its permissions can come seconds after the kiosk starts). The audio device is open only while speaking. The UI thread
+// calls say() with the open screen's text and the visitor's language, and stop() for the Stop button, a screen change
+// and the idle reset. Both only post to the worker and return at once: no frame ever waits on synthesis or audio. The
+// frame loop is woken by SDL events only, so the app passes an `on_finished` that wakes it (WakeQueue::wake) and the
+// next frame reads speaking() to hide the Stop button. Text from content is hostile: say() bounds it (speakable_text)
+// and espeak-ng reads it as plain UTF-8, never as SSML or with embedded commands.
 #pragma once
 
 #include <atomic>
@@ -48,6 +49,9 @@ public:
 
     // False when espeak-ng or the audio device could not start; reason() says why.
     bool available() const { return m_available; }
+    // Tries the audio device again when it could not open (at boot the sound card's permissions may come a few
+    // seconds after the kiosk starts); true when speech is available now. UI thread.
+    bool retry();
     const std::string& reason() const { return m_reason; }
 
     // Speaks `text` in `language` ("en", "es", or a voice espeak-ng knows such as "en-gb"; others fall back to
@@ -82,6 +86,8 @@ private:
     };
 
     void run_worker();
+    // Opens SDL's default audio device for espeak-ng's samples, paused; 0 when it cannot.
+    std::uint32_t open_device();
     void speak(const Request& request);
     // SDL's audio callback: hands out what the worker synthesized, silence when there is none.
     static void fill_audio(void* self, std::uint8_t* stream, int length);
@@ -91,7 +97,8 @@ private:
     std::function<void()> m_on_finished;
     bool m_available = false;
     std::string m_reason;
-    std::uint32_t m_device = 0; // SDL_AudioDeviceID; 0 when none is open.
+    int m_rate = 0;             // espeak-ng's sample rate.
+    std::uint32_t m_device = 0; // SDL_AudioDeviceID while speaking; 0 when none is open. The worker's.
     bool m_audio_initialised = false;
 
     // Bumped by every say() and stop(): a synthesis or samples of an older generation are dropped.
@@ -109,7 +116,8 @@ private:
     std::size_t m_read = 0;
     std::uint64_t m_buffer_generation = 0;
     bool m_synthesis_done = false; // The buffer's generation has been synthesized to its end.
-    bool m_device_running = false; // Unpaused; the worker pauses it when nothing is spoken, so idle costs nothing.
+    bool m_device_running
+        = false; // Open and playing; the worker closes it when nothing is spoken, so idle costs nothing.
     bool m_quit = false;
 
     std::thread m_worker;

@@ -46,7 +46,7 @@ ImRect display_rect()
 
 } // namespace
 
-void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to)
+void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to, ImGuiID id)
 {
     hook_new_frame();
     ImRect clip = display_rect();
@@ -62,6 +62,7 @@ void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to)
     control.label.assign(label);
     control.min = a;
     control.max = b;
+    control.id = id;
 }
 
 std::span<const Control> drawn_controls()

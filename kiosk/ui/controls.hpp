@@ -13,6 +13,7 @@ namespace kiosk::ui {
 struct Control {
     std::string label; // The words on it, in the language shown; an accessible name for a control without words.
     ImVec2 min, max;   // Its visible part, in the screens' coordinates (before the panel's rotation).
+    ImGuiID id = 0;    // Its ImGui item, the same from frame to frame (read aloud follows it as it scrolls); 0: none.
 };
 
 // What a control's rectangle is cut to: the current window's clip rectangle (a scroll area's) and the display, or
@@ -23,7 +24,7 @@ enum class ClipTo { Window, Display };
 // none left is not recorded. The list is emptied as each ImGui frame begins (a hook on ImGui::NewFrame), also for a
 // frame that draws no screen (the dark screen hours); its entries, and their strings' buffers, are reused, so a
 // frame like the last allocates nothing.
-void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo clip = ClipTo::Window);
+void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo clip = ClipTo::Window, ImGuiID id = 0);
 // The controls of the frame built last, in the order drawn. UI thread only; valid until the next frame begins.
 std::span<const Control> drawn_controls();
 

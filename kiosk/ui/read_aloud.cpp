@@ -1,6 +1,7 @@
 // Read aloud on the live screens (issue 19): the 3-second hold that turns it on, each new screen said while it is on,
 // touch exploration, the keypad's focus, the outline of what was said and the big Stop. The words a screen says are
 // spoken.cpp's; the voice is the app's (the UI only asks, through take_speech).
+#include "content/pronounce.hpp"
 #include "ui/controls.hpp"
 #include "ui/spoken.hpp"
 #include "ui/ui.hpp"
@@ -61,13 +62,14 @@ std::vector<const Control*> reachable_controls()
     return controls;
 }
 
-// The control labelled `words` nearest to where it was (`area`): the same one after a scroll.
-const Control* find_again(const std::string& words, const Area& area)
+// The control said or focused before, in this frame: the same ImGui item when it has one (a row of a repeated event
+// is not another row with the same words), else the one labelled `words` nearest to where it was. Null when it is gone.
+const Control* find_again(const std::string& words, const Area& area, ImGuiID id)
 {
     const Control* found = nullptr;
     float best = 0.0f;
     for (const Control* control : reachable_controls()) {
-        if (control->label != words)
+        if (control->label != words || (id != 0 && control->id != id))
             continue;
         float d = distance_squared(area_of(control->min, control->max), area);
         if (!found || d < best) {
@@ -76,6 +78,11 @@ const Control* find_again(const std::string& words, const Area& area)
         }
     }
     return found;
+}
+
+ImVec2 middle(const Control& c)
+{
+    return ImVec2((c.min.x + c.max.x) * 0.5f, (c.min.y + c.max.y) * 0.5f);
 }
 
 // The smallest control under `at` (a card inside a list, not the list).
@@ -150,10 +157,14 @@ Area Ui::staff_corner_area() const
     return Area {min, ImVec2(min.x + side, min.y + side)};
 }
 
-void Ui::say(std::string text)
+void Ui::say(std::string text, bool pronounced)
 {
     if (m_staff_mode != StaffMode::None && !text.empty())
         return; // Staff screens are not read out.
+    // A control's label or a paragraph touched is said with the content's pronunciations too (a screen's words from
+    // spoken_text have them already).
+    if (!pronounced && !text.empty() && m_content)
+        text = apply_pronunciations(text, pronunciations_for(m_content->info(), m_language));
     m_speech.push_back(SpeechRequest {std::move(text), m_language});
 }
 
@@ -176,9 +187,7 @@ void Ui::forget_read_aloud()
         m_speech = {SpeechRequest {}};
     m_read_aloud = m_announce = m_keypad_used = m_hold_armed = m_speaking = false;
     m_outlined.reset();
-    m_focus = -1;
     m_said_screen.clear();
-    m_spoken_title.clear();
 }
 
 void Ui::watch_read_aloud_hold()
@@ -211,9 +220,8 @@ void Ui::say_screen(const FrameInfo& frame, bool announce)
     if (m_content && frame.zone)
         screen = spoken_text(
             SpokenContext {*m_content, m_strings, m_language, *frame.zone, frame.now}, m_stack.back().target);
-    m_spoken_title = screen.empty() ? std::string() : screen.front();
     parts.insert(parts.end(), screen.begin(), screen.end());
-    say(join_utterances(parts));
+    say(join_utterances(parts), true);
 }
 
 void Ui::read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent)
@@ -223,7 +231,6 @@ void Ui::read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent)
         // A new screen: what was said and outlined belonged to the old one.
         m_said_screen = screen;
         m_outlined.reset();
-        m_focus = -1;
         if (m_staff_mode != StaffMode::None) {
             if (m_read_aloud || m_keypad_used || m_speaking)
                 forget_read_aloud(); // Staff at work: read aloud was the last visitor's.
@@ -235,6 +242,7 @@ void Ui::read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent)
         }
     }
     draw_outline();
+    m_stop_area.reset();
     if (m_speaking && m_staff_mode == StaffMode::None) {
         ScreenContext c {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
         if (auto stop = draw_stop(c, 0.0f))
@@ -247,7 +255,7 @@ void Ui::draw_outline()
     if (!m_outlined)
         return;
     if (m_outlined->control) {
-        const Control* again = find_again(m_outlined->words, m_outlined->area);
+        const Control* again = find_again(m_outlined->words, m_outlined->area, m_outlined->id);
         if (!again) {
             m_outlined.reset();
             return;
@@ -277,6 +285,7 @@ std::optional<Intent> Ui::draw_stop(const ScreenContext& c, float /*above*/)
         std::max(header_button_width(label, m_style, Icon::Stop) + m.em(2.0f), m.em(7.0f)));
     ImVec2 pos(viewport->Pos.x + viewport->Size.x - m_style.pad() - w,
         viewport->Pos.y + m_style.header_height() + m_style.pad() * 0.5f);
+    m_stop_area = Area {pos, ImVec2(pos.x + w, pos.y + h)};
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(ImVec2(w, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -297,15 +306,15 @@ std::optional<Intent> Ui::draw_stop(const ScreenContext& c, float /*above*/)
 
 void Ui::explore_touch(ImVec2 at, bool passing)
 {
+    if (m_stop_area && contains(*m_stop_area, at)) {
+        say({}); // The Stop works at the first touch, over whatever it covers: the visitor wants quiet.
+        m_outlined.reset();
+        return;
+    }
     std::optional<Outlined> found;
     std::string words;
     if (const Control* control = control_at(at)) {
-        if (control->label == m_strings.get("read_aloud_stop", m_language)) {
-            say({}); // The Stop works at the first touch: the visitor wants quiet, not to hear "Stop".
-            m_outlined.reset();
-            return;
-        }
-        found = Outlined {control->label, area_of(control->min, control->max), true};
+        found = Outlined {control->label, area_of(control->min, control->max), true, control->id};
         std::string inside = texts_inside(found->area, control->label);
         words = control->label + (inside.empty() ? "" : ". " + inside);
         if (control->label == m_strings.get("read_aloud", m_language)) // How to turn it off, for who cannot see it.
@@ -319,55 +328,75 @@ void Ui::explore_touch(ImVec2 at, bool passing)
             m_outlined.reset();
         return;
     }
-    bool same = m_outlined && m_outlined->words == found->words && m_outlined->control == found->control;
+    bool same = m_outlined && m_outlined->words == found->words && m_outlined->control == found->control
+        && m_outlined->id == found->id;
     if (passing && same)
         return;
-    m_outlined = found;
-    if (found->control) { // The keypad's focus follows the finger.
-        std::vector<const Control*> controls = reachable_controls();
-        auto at_control = std::find_if(controls.begin(), controls.end(),
-            [&](const Control* c) { return c->label == found->words && contains(found->area, c->min); });
-        m_focus = at_control == controls.end() ? -1 : int(at_control - controls.begin());
-    }
+    m_outlined = found; // The keypad's focus too: it moves on from here.
     say(words);
+}
+
+void Ui::explore_hold(ImVec2 at)
+{
+    // The staff corner's long press works with read aloud on too: staff need not turn it off first.
+    if (m_staff_enabled && m_staff_mode == StaffMode::None && contains(staff_corner_area(), at))
+        open_pin_pad();
+}
+
+const Control* Ui::outlined_control() const
+{
+    return m_outlined && m_outlined->control ? find_again(m_outlined->words, m_outlined->area, m_outlined->id)
+                                             : nullptr;
+}
+
+ImVec2 Ui::choose(const Control& control)
+{
+    // Quiet first: the big Stop goes before the press lands, so the press reaches the control beneath it.
+    say({});
+    m_speaking = false;
+    return middle(control);
 }
 
 std::optional<ImVec2> Ui::explore_double_tap()
 {
-    const Control* control
-        = m_outlined && m_outlined->control ? find_again(m_outlined->words, m_outlined->area) : nullptr;
+    const Control* control = outlined_control();
     if (!control) {
         say(m_strings.get("read_aloud_touch_first", m_language));
         return std::nullopt;
     }
-    return ImVec2((control->min.x + control->max.x) * 0.5f, (control->min.y + control->max.y) * 0.5f);
+    return choose(*control);
 }
 
 std::optional<ImVec2> Ui::keypad(KeypadKey key)
 {
-    m_keypad_used = true;
+    if (m_staff_mode == StaffMode::None)
+        m_keypad_used = true; // Staff's keys on the PIN pad do not make the next visitor's screens speak.
+    const Control* focused = outlined_control();
+    if (key == KeypadKey::Activate && focused)
+        return choose(*focused);
     std::vector<const Control*> controls = reachable_controls();
     int count = int(controls.size());
-    if (key == KeypadKey::Activate && m_focus >= 0 && m_focus < count) {
-        const Control* c = controls[std::size_t(m_focus)];
-        return ImVec2((c->min.x + c->max.x) * 0.5f, (c->min.y + c->max.y) * 0.5f);
-    }
     if ((key == KeypadKey::Next || key == KeypadKey::Previous) && count > 0) {
+        auto at = std::find(controls.begin(), controls.end(), focused);
+        int index = at == controls.end() ? -1 : int(at - controls.begin());
         int step = key == KeypadKey::Next ? 1 : -1;
-        m_focus = m_focus < 0 ? (step > 0 ? 0 : count - 1) : (m_focus + step + count) % count;
-        const Control* c = controls[std::size_t(m_focus)];
-        m_outlined = Outlined {c->label, area_of(c->min, c->max), true};
+        index = index < 0 ? (step > 0 ? 0 : count - 1) : (index + step + count) % count;
+        const Control* c = controls[std::size_t(index)];
+        m_outlined = Outlined {c->label, area_of(c->min, c->max), true, c->id};
         say(c->label);
         return std::nullopt;
     }
     // Help, or Enter with nothing chosen yet: where the visitor is and what the keys do.
-    std::string focused = m_outlined && m_outlined->control ? m_outlined->words : std::string();
-    std::string where = m_spoken_title;
-    if (where.empty() && m_content)
-        where = m_content->info().name.in(m_language, m_content->info().default_language());
-    Phrase help = focused.empty() ? Phrase {"keypad_help_said", {{"screen", where}}}
-                                  : Phrase {"keypad_help_focus_said", {{"screen", where}, {"control", focused}}};
-    say(m_strings.format(help, m_language));
+    std::string where;
+    if (m_content && m_zone) {
+        std::vector<std::string> screen
+            = spoken_text(SpokenContext {*m_content, m_strings, m_language, *m_zone, m_now}, m_stack.back().target);
+        if (!screen.empty())
+            where = screen.front();
+    }
+    Phrase help = focused ? Phrase {"keypad_help_focus_said", {{"screen", where}, {"control", focused->label}}}
+                          : Phrase {"keypad_help_said", {{"screen", where}}};
+    say(m_strings.format(help, m_language), true);
     return std::nullopt;
 }
 

@@ -216,6 +216,14 @@ void draw_rich_text(ImDrawList* list, const RichLayout& layout, ImVec2 pos)
             y += layout.line_height;
             continue;
         }
+        if (TextKind kind = recording_text(); kind != TextKind::None) {
+            // Each line as a text (read aloud says the paragraph under a finger); one buffer for every frame.
+            static std::string words;
+            words.clear();
+            for (const RichRun& run : line.runs)
+                words += run.text;
+            record_text(kind, words, ImVec2(pos.x, y), ImVec2(pos.x + line.width, y + layout.line_height), list);
+        }
         for (const RichRun& run : line.runs) {
             ImVec2 at(pos.x + run.x, y);
             draw_text(list, run.font, at, run.color, run.text);
@@ -279,7 +287,7 @@ int press_rich_links(const RichLayout& layout, ImVec2 pos)
             ImGuiID id = window->GetID(int(l * 1000 + r));
             if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None))
                 continue;
-            record_control(link_words(layout, run.link), bb.Min, bb.Max);
+            record_control(link_words(layout, run.link), bb.Min, bb.Max, ClipTo::Window, id);
             bool hovered = false, held = false;
             if (ImGui::ButtonBehavior(bb, id, &hovered, &held))
                 tapped = run.link;

@@ -1,5 +1,6 @@
 // A card section: filter chips, then big cards in one to three columns. Only the rows on screen are laid out
 // (ImGuiListClipper), so 2,000 cards scroll as lightly as 9.
+#include "ui/controls.hpp"
 #include "ui/screen.hpp"
 #include "ui/translation_note.hpp"
 
@@ -132,8 +133,10 @@ bool draw_card(const ScreenContext& c, const Card& card, ImVec2 size)
         + m.em(0.25f);
     float line = style.fonts.body->FontSize * 1.15f;
     int lines = int((max.y - inset - y + line - style.fonts.body->FontSize) / line);
-    if (lines > 0)
+    if (lines > 0) {
+        TextScope scope(TextKind::Description); // Read aloud says it with the card's title.
         draw_wrapped(list, style.fonts.body, ImVec2(x, y), width, t.text_muted, c.text(card.description), lines);
+    }
     list->PopClipRect();
     return press.clicked;
 }

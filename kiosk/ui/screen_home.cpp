@@ -424,14 +424,6 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     int available = agenda ? upcoming_count(c, 4) : 0;
     auto events_h = [&](int rows) { return rows > 0 ? float(rows) * (row_h + gap) : 0.0f; };
     int next_rows = std::min(wanted, available);
-    // How to turn read aloud on, under the tiles, when they all fit above it (with one row of what is on, at least);
-    // else at the end of the tiles, when they scroll anyway; else only on the attract loop and by the bar's control.
-    std::vector<std::string> hints = read_aloud_hints(c);
-    float hints_h = read_aloud_hints_height(c, hints, inner_w);
-    bool hints_below
-        = !hints.empty() && home_tile_grid(c, inner_w, bottom - top - events_h(std::min(next_rows, 1)) - hints_h).fits;
-    if (hints_below)
-        bottom -= hints_h;
     TileGrid grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
     while (!grid.fits && next_rows > std::min(1, wanted)) {
         --next_rows;
@@ -443,6 +435,18 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
             break;
         grid = more;
         ++next_rows;
+    }
+    // How to turn read aloud on, under the tiles, when they still fit above it in their form, no label cut that was
+    // whole; else at the end of the tiles, when they scroll anyway; else only on the attract loop and by the bar's
+    // control.
+    std::vector<std::string> hints = read_aloud_hints(c);
+    float hints_h = read_aloud_hints_height(c, hints, inner_w);
+    TileGrid hinted = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows) - hints_h);
+    bool hints_below = !hints.empty() && grid.fits && hinted.fits && hinted.form == grid.form
+        && (hinted.lines <= 2 || hinted.lines <= grid.lines);
+    if (hints_below) {
+        grid = hinted;
+        bottom -= hints_h;
     }
     if (next_rows > 0) {
         ImGui::SetCursorPos(ImVec2(gap, top));

@@ -130,6 +130,7 @@ struct DrawnBlock {
 // A block's rich text laid out as `layout`, drawn `indent` in from `pos`, with its links pressable.
 DrawnBlock draw_rich_block(const RichLayout& layout, ImDrawList* list, ImVec2 pos, float indent)
 {
+    TextScope scope(TextKind::Description);
     draw_rich_text(list, layout, ImVec2(pos.x + indent, pos.y));
     int tapped = press_rich_links(layout, ImVec2(pos.x + indent, pos.y));
     return {layout.height, indent, tapped};

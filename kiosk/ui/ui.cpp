@@ -181,17 +181,22 @@ void Ui::watch_staff_corner()
     }
     if (m_corner_armed && io.MouseDownDuration[0] >= 3.0f) {
         m_corner_armed = false;
-        m_staff_mode = StaffMode::Pin;
-        m_pin_digits.clear();
-        m_staff_message = {};
-        m_attract = false;
-        // The pad in ordinary text too, as the staff screen: laid out for that size (large text shrank its keys).
-        if (m_large_text)
-            m_fonts_stale = true;
-        m_large_text = false;
         ImGui::ClearActiveID();
-        m_fade_pending = true;
+        open_pin_pad();
     }
+}
+
+void Ui::open_pin_pad()
+{
+    m_staff_mode = StaffMode::Pin;
+    m_pin_digits.clear();
+    m_staff_message = {};
+    m_attract = false;
+    // The pad in ordinary text too, as the staff screen: laid out for that size (large text shrank its keys).
+    if (m_large_text)
+        m_fonts_stale = true;
+    m_large_text = false;
+    m_fade_pending = true;
 }
 
 void Ui::reset()
@@ -452,6 +457,8 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
 {
     std::vector<Intent> intents;
     m_last_uptime = frame.uptime;
+    m_zone = frame.zone;
+    m_now = frame.now;
     if (!m_content)
         return intents;
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast,

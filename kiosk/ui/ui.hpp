@@ -1,6 +1,7 @@
 // The visitor's UI: which screen is showing, and drawing it from the current content snapshot.
 #pragma once
 
+#include "ui/controls.hpp"
 #include "ui/paths.hpp"
 #include "ui/screen.hpp"
 
@@ -100,6 +101,8 @@ public:
     void explore_touch(ImVec2 at, bool passing);
     // A double tap anywhere: the point to press to choose the last control said, or nothing (then it says how).
     std::optional<ImVec2> explore_double_tap();
+    // A finger held still 3 s while exploring: in the staff corner, the PIN pad opens as it does otherwise.
+    void explore_hold(ImVec2 at);
     // A keypad key: moves the visible focus through the screen's controls and says each, or chooses the one with the
     // focus (the point to press), or says where the visitor is and what they can do.
     std::optional<ImVec2> keypad(KeypadKey key);
@@ -139,12 +142,18 @@ private:
     // outline of what was said or has the keypad's focus; the big Stop while speaking.
     void watch_read_aloud_hold();
     void turn_read_aloud(bool on);
-    void say(std::string text);
+    // Asks the voice to say `text` (empty: to be quiet); `pronounced`: the content's pronunciations are in it already.
+    void say(std::string text, bool pronounced = false);
     void say_screen(const FrameInfo& frame, bool announce);
     void read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent);
     void draw_outline();
     std::optional<Intent> draw_stop(const ScreenContext& context, float above);
     void forget_read_aloud();
+    // The control said or focused last, where it is in this frame; null when it is gone.
+    const Control* outlined_control() const;
+    // Quiets the voice and hides the Stop, and gives the middle of `control` to press.
+    ImVec2 choose(const Control& control);
+    void open_pin_pad();
     // A staff screen button's tap: the intent for the app, or nothing when the screen answers it itself (an action
     // with nothing to do says why; one that asks first opens its question).
     std::optional<Intent> staff_tap(const Intent& intent);
@@ -205,10 +214,12 @@ private:
         std::string words;
         Area area;
         bool control = false;
+        ImGuiID id = 0; // A control's ImGui item, when it has one.
     };
     std::optional<Outlined> m_outlined;
-    int m_focus = -1; // The keypad's focus: an index into the frame's controls (without the staff corner), or none.
-    std::string m_spoken_title; // The open screen's first utterance, for the help key.
+    std::optional<Area> m_stop_area;  // Where the big Stop is drawn this frame, if it is.
+    const TimeZone* m_zone = nullptr; // The last frame's time, for the help key's words between frames.
+    WallTime m_now {};
 };
 
 } // namespace kiosk::ui

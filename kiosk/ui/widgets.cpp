@@ -48,7 +48,7 @@ Press press_area(const char* id, ImVec2 size, const std::string& label)
     Press press;
     if (!ImGui::ItemAdd(bb, item))
         return press;
-    record_control(label, bb.Min, bb.Max);
+    record_control(label, bb.Min, bb.Max, ClipTo::Window, item);
     bool hovered = false;
     press.clicked = ImGui::ButtonBehavior(bb, item, &hovered, &press.held);
     press.held = press.held && hovered;

@@ -94,8 +94,11 @@ def stop(proc, state):
 
 
 def headless_env():
+    # SDL's dummy audio device stands in for a sound card, so the kiosk measured has read aloud's voice ready as on a
+    # box with speakers (its device is open only while it speaks).
     env = dict(os.environ)
-    env.update(SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="software", SDL_FRAMEBUFFER_ACCELERATION="0")
+    env.update(SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="software", SDL_FRAMEBUFFER_ACCELERATION="0",
+               SDL_AUDIODRIVER="dummy")
     return env
 
 
@@ -133,6 +136,7 @@ def xvfb_env(display):
     env.pop("SDL_VIDEODRIVER", None)
     env.pop("SDL_RENDER_DRIVER", None)
     env["DISPLAY"] = display
+    env["SDL_AUDIODRIVER"] = "dummy"  # A sound card, as in headless_env.
     return env
 
 

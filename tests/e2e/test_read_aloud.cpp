@@ -258,3 +258,45 @@ TEST_CASE("the live kiosk's voice reaches the sound card: SDL's disk driver capt
         found += (" " + heard + " ").find(std::string(" ") + word + " ") != std::string::npos ? 1 : 0;
     CHECK(found >= 3);
 }
+
+TEST_CASE("a double tap chooses the control said even where the big Stop now covers its middle")
+{
+    TempDir dir;
+    const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
+    // The first layout of the demo's home where the Stop, drawn while read aloud speaks, covers a tile's middle.
+    for (const char* size : {"1280x800", "800x480", "1920x1080", "1080x1920"}) {
+        auto run = [&](const std::string& text) {
+            return run_kiosk({"--windowed", "--size", size, "--large-text", "--bundle", demo, "--now", now, "--script",
+                dir.write("stop.script", text)});
+        };
+        auto r = run("wait 300\ntap \"Read aloud\"\nwait 300\nexpect \"Stop\"\ncontrols\n");
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        std::vector<Box> controls = parse_controls(r.out);
+        const Box* stop = find_box(controls, "Stop");
+        REQUIRE(stop);
+        const Box* tile = nullptr;
+        for (const Box& box : controls) {
+            float mx = (box.x0 + box.x1) / 2, my = (box.y0 + box.y1) / 2;
+            bool covered = mx > stop->x0 && mx < stop->x1 && my > stop->y0 && my < stop->y1;
+            if (covered && box.words != "Stop" && (box.y1 > stop->y1 + 8 || box.y0 < stop->y0 - 8)) {
+                tile = &box;
+                break;
+            }
+        }
+        if (!tile)
+            continue;
+        CAPTURE(size);
+        CAPTURE(tile->words);
+        // Touch the tile where the Stop leaves it showing, then double tap far away.
+        float y = tile->y1 > stop->y1 + 8 ? tile->y1 - 4 : tile->y0 + 4;
+        std::ostringstream script;
+        script << "wait 300\ntap \"Read aloud\"\nwait 300\ntap " << int((tile->x0 + tile->x1) / 2) << " " << int(y)
+               << "\nwait 500\nexpect \"Stop\"\ntap 20 300\nwait 100\ntap 20 300\nwait 600\n";
+        r = run(script.str());
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        CHECK(contains(said(r.out), tile->words));
+        CHECK(lines_after(r.out, "screen: ").size() == 1); // It opened.
+        return;
+    }
+    FAIL("no layout of the demo's home has a tile under the Stop: choose another case for this test");
+}

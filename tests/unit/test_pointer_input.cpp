@@ -187,44 +187,61 @@ TEST_CASE("exploring: a held finger is said without lifting, and a slide passes 
     CHECK(slide[2].y == 240.0f);
 }
 
-TEST_CASE("exploring: two fingers sliding scroll the screen, and two fingers resting press nothing")
+TEST_CASE("exploring: two fingers sliding scroll as a wheel under their middle, and never press anything")
 {
     ImGuiScope scope;
     ImGuiIO& io = ImGui::GetIO();
     PointerInput input;
-    input.set_exploring(true, 8.0f);
+    input.set_exploring(true, 8.0f, 72.0f);
+    // Resting, then lifted: nothing at all.
     input.handle(finger(SDL_FINGERDOWN, 0.4f, 0.5f, 1), 800, 480, Millis(0));
     input.handle(finger(SDL_FINGERDOWN, 0.6f, 0.5f, 2), 800, 480, Millis(10));
     input.handle(finger(SDL_FINGERUP, 0.6f, 0.5f, 2), 800, 480, Millis(100));
     input.handle(finger(SDL_FINGERUP, 0.4f, 0.5f, 1), 800, 480, Millis(110));
     input.apply(io);
     CHECK_FALSE(io.MouseDown[0]);
-    CHECK(input.take_gestures(Millis(1000)).empty());
+    CHECK(io.MouseWheel == 0.0f);
+    CHECK(input.take_gestures(Millis(5000)).empty());
 
-    input.handle(finger(SDL_FINGERDOWN, 0.4f, 0.5f, 1), 800, 480, Millis(2000));
-    input.handle(finger(SDL_FINGERDOWN, 0.6f, 0.5f, 2), 800, 480, Millis(2010));
-    input.handle(motion(0.4f, 0.3f, 1), 800, 480, Millis(2050));
-    input.handle(motion(0.6f, 0.3f, 2), 800, 480, Millis(2060));
-    input.apply(io);
-    CHECK(io.MouseDown[0]); // Pressed where the middle began...
-    CHECK(io.MousePos.x == 400.0f);
-    CHECK(io.MousePos.y == 240.0f);
-    input.apply(io);
-    CHECK(io.MouseDown[0]);
-    CHECK(io.MousePos.y == 144.0f); // ...and slid with it.
-    input.handle(finger(SDL_FINGERUP, 0.4f, 0.3f, 1), 800, 480, Millis(2100));
+    // Sliding up by 96 px: a wheel of -96/72 steps at their middle (the list moves on), and no press.
+    input.handle(finger(SDL_FINGERDOWN, 0.4f, 0.5f, 1), 800, 480, Millis(6000));
+    input.handle(finger(SDL_FINGERDOWN, 0.6f, 0.5f, 2), 800, 480, Millis(6010));
+    input.handle(motion(0.4f, 0.3f, 1), 800, 480, Millis(6050));
+    input.handle(motion(0.6f, 0.3f, 2), 800, 480, Millis(6060));
     input.apply(io);
     CHECK_FALSE(io.MouseDown[0]);
-    CHECK(input.take_gestures(Millis(3000)).empty());
+    CHECK(io.MouseWheel == doctest::Approx(-96.0f / 72.0f));
+    CHECK(io.MousePos.x == 400.0f);
+    CHECK(io.MousePos.y == 144.0f);
+    input.handle(finger(SDL_FINGERUP, 0.4f, 0.3f, 1), 800, 480, Millis(6100));
+    input.handle(finger(SDL_FINGERUP, 0.6f, 0.3f, 2), 800, 480, Millis(6110));
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]);
+    CHECK(input.take_gestures(Millis(10000)).empty());
+    CHECK_FALSE(input.down());
 }
 
-TEST_CASE("a press chosen by exploration or a keypad reaches the screens as a tap, over two frames")
+TEST_CASE("exploring: a finger held still 3 s in one place is a hold (the staff corner's long press)")
+{
+    PointerInput input;
+    input.set_exploring(true, 8.0f);
+    input.handle(finger(SDL_FINGERDOWN, 0.02f, 0.03f), 800, 480, Millis(0));
+    CHECK(input.take_gestures(Millis(400)).size() == 1); // Said.
+    std::vector<Gesture> held = input.take_gestures(Millis(3100));
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].kind == Gesture::Kind::Hold);
+    CHECK(input.take_gestures(Millis(6000)).empty()); // Once.
+}
+
+TEST_CASE("a press chosen by exploration or a keypad reaches the screens as a tap, after a frame")
 {
     ImGuiScope scope;
     ImGuiIO& io = ImGui::GetIO();
     PointerInput input;
     input.set_exploring(true, 8.0f);
     input.inject_tap(100.0f, 50.0f);
+    input.apply(io);
+    CHECK_FALSE(io.MouseDown[0]); // A frame with nothing first.
     input.apply(io);
     CHECK(io.MouseDown[0]);
     CHECK(io.MousePos.x == 100.0f);
