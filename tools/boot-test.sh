@@ -9,21 +9,27 @@
 #      serial port, ttyS1 (what the checks below read; ttyS0 is the console, whose getty hangs up other writers),
 #      WLR_RENDERER=pixman (virtio-gpu has no 3D) and a fixed clock (--now) for the screendump, through a drop-in;
 #   5. boots it in qemu-system-x86_64 (TCG with a Nehalem CPU, virtio-gpu at 800x480 as a 7-inch panel, a virtio
-#      tablet for touch, 1 GiB of memory as a Raspberry Pi 4 has, no display, no network) and checks:
+#      tablet for touch, an Intel HD Audio card whose output QEMU writes to a WAV file, 1 GiB of memory as a Raspberry
+#      Pi 4 has, no display, no network) and checks:
 #      - the kiosk's first frame appears in the journal; power-on to first frame is printed;
 #      - a QMP screendump, once the screen has settled, has the layout of the kiosk's own headless screenshot (8x8
 #        blocks compared; GL and software edges differ);
+#      - the guest has a sound card, and the kiosk started at boot offers read aloud (the journal has no "read aloud
+#        is not offered");
 #      - NRestarts stays 0 for 120 s, with no watchdog kill;
 #      - no getty runs on tty2 to tty6;
 #      - "Stop for maintenance", done as staff do it (a 3-second press in the corner, the PIN, the button, through
 #        the virtual touch screen), leaves the service stopped;
 #      - `systemctl start kiosk`, then `systemctl restart kiosk` (run by the probe 30 s after that stop), stop the
 #        kiosk cleanly and bring it back;
+#      - on the kiosk so restarted, a tap on the Read aloud control makes sound on the sound card (the WAV file QEMU
+#        writes), and a tap on Stop silences it; the time from the tap to the first sound is reported;
 #      - the memory of the kiosk, cage and Xwayland (PSS), and systemd-analyze's blame of the boot are reported.
-#   It leaves the screendump, the console log, the probe's log and a summary in build/boot-test/ for a person to
-#   look at.
+#   It leaves the screendump, the console log, the probe's log, what read aloud played (read-aloud.wav) and a summary
+#   in build/boot-test/ for a person to look at.
 #
-# Usage: tools/boot-test.sh [--keep] (--keep: leave the VM's disk image in build/boot-test)
+# Usage: tools/boot-test.sh [--keep] (--keep: leave the VM's disk image and all the sound it played, audio.wav, in
+# build/boot-test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -112,8 +118,9 @@ mkdir -p "$plumbing" "$root/etc/systemd/system/kiosk.service.d" "$root/etc/syste
 cat >"$plumbing/README" <<'EOF'
 Test plumbing added by tools/boot-test.sh, not part of the package: the probe (boot-test-probe.service) that reports
 on the second serial port (ttyS1), kiosk.service.d/boot-test.conf (pixman rendering for a GPU without 3D, a fixed
-clock), and in /etc/kiosk/kiosk.toml: screen hours that go dark for a minute with the backlight commands on, and the
-screen's size (QEMU's EDID claims 9.3 inches for 800x480; the headless reference takes 7).
+clock, read aloud's times to its first sound in /run/kiosk/speech-times.txt), and in /etc/kiosk/kiosk.toml: screen
+hours that go dark for a minute with the backlight commands on, and the screen's size (QEMU's EDID claims 9.3 inches
+for 800x480; the headless reference takes 7).
 EOF
 cat >"$plumbing/probe" <<'EOF'
 #!/bin/sh
@@ -131,6 +138,17 @@ while :; do
   echo "GETTY $(pgrep -a getty | tr '\n' ';')"
   first() { pgrep -x "$1" | head -n 1; }
   echo "PSS kiosk=$(pss "$(first kiosk)") cage=$(pss "$(first cage)") xwayland=$(pss "$(first Xwayland)")"
+  # Read aloud's sound card: the playback stream's state (closed, PREPARED, RUNNING...), how many of its devices the
+  # kiosk holds open, the kiosk's own times from a say() to its first samples reaching SDL (KIOSK_SPEECH_TIMES, in
+  # microseconds), when udev set the card up (microseconds since boot, as the journal's times), and the first card's
+  # name (empty: no sound card).
+  kiosk_pid=$(first kiosk)
+  pcm=$(sed -n -e 's/^state: //p' -e 's/^closed$/closed/p' /proc/asound/card0/pcm0p/sub0/status 2>/dev/null)
+  held=$(ls -l "/proc/${kiosk_pid:-0}/fd" 2>/dev/null | grep -c ' /dev/snd/pcm')
+  times=$(paste -s -d, /run/kiosk/speech-times.txt 2>/dev/null)
+  card_at=$(udevadm info -q property /sys/class/sound/card0 2>/dev/null | sed -n 's/^USEC_INITIALIZED=//p')
+  echo "SOUND pcm=${pcm:-none} open=$held first_sample_us=$times card_at_us=$card_at" \
+    "card=$(sed -n '1s/^.*\]: //p' /proc/asound/cards)"
   if [ "$reported" = 0 ] && [ "$(systemctl is-system-running)" != starting ]; then
     reported=1
     systemd-analyze time | sed 's/^/ANALYZE /'
@@ -176,9 +194,11 @@ ln -sf /etc/drop-in-kiosk-boot-test/boot-test-probe.service "$root/etc/systemd/s
 ln -sf /etc/drop-in-kiosk-boot-test/boot-test-probe.service \
   "$root/etc/systemd/system/multi-user.target.wants/boot-test-probe.service"
 cat >"$plumbing/boot-test.conf" <<EOF
-# Boot-test plumbing: virtio-gpu has no 3D, so cage draws with pixman; a fixed clock makes the screen comparable.
+# Boot-test plumbing: virtio-gpu has no 3D, so cage draws with pixman; a fixed clock makes the screen comparable; the
+# kiosk writes how long each thing it says takes to reach the sound card where the probe reads it.
 [Service]
 Environment=WLR_RENDERER=pixman
+Environment=KIOSK_SPEECH_TIMES=/run/kiosk/speech-times.txt
 ExecStart=
 ExecStart=/usr/lib/drop-in-kiosk/kiosk-session --now $now
 EOF
@@ -205,10 +225,10 @@ mkfs.ext4 -q -F -L kiosk-root -d "$root" "$out/disk.img" "${size_mb}M"
 if ((keep == 0)); then rm -rf "$root"; fi
 du -sh "$out/disk.img" | sed 's/^/disk image: /'
 
-say "booting (TCG, virtio-gpu $size, 1 GiB)"
+say "booting (TCG, virtio-gpu $size, HD Audio, 1 GiB)"
 xres=${size%x*}
 yres=${size#*x}
-rm -f "$out/qmp.sock" "$out/serial.log" "$out/probe.log"
+rm -f "$out/qmp.sock" "$out/serial.log" "$out/probe.log" "$out/audio.wav"
 boot_started=$(date +%s.%N)
 # -cpu Nehalem, a CPU without AVX: with -cpu max, llvmpipe's AVX code under QEMU 7.2's TCG drew the screen without
 # its outlines, icons and some text (on the same build, on real CPUs and with SSE4.2 only, it draws all of them).
@@ -217,15 +237,20 @@ qemu-system-x86_64 -machine q35 -accel tcg,thread=multi -cpu Nehalem -smp 2 -m 1
   -append "root=/dev/vda rw console=ttyS0 quiet systemd.show_status=false" \
   -drive "file=$out/disk.img,format=raw,if=virtio" \
   -vga none -device "virtio-gpu-pci,xres=$xres,yres=$yres" -device virtio-tablet-pci -device virtio-keyboard-pci \
+  -audiodev "wav,id=snd0,path=$out/audio.wav" -device ich9-intel-hda -device hda-output,audiodev=snd0 \
   -nic none -display none -serial "file:$out/serial.log" -serial "file:$out/probe.log" -monitor none \
   -qmp "unix:$out/qmp.sock,server=on,wait=off" &
 qemu_pid=$!
 
 status=0
 /usr/bin/python3 tools/boot_test_vm.py --serial "$out/probe.log" --qmp "$out/qmp.sock" --out "$out" --size "$size" \
-  --pin "$pin" --watch "$watch_seconds" --kiosk build/release/kiosk --now "$now" --started "$boot_started" || status=$?
+  --pin "$pin" --watch "$watch_seconds" --kiosk build/release/kiosk --now "$now" --started "$boot_started" \
+  --audio "$out/audio.wav" || status=$?
 kill "$qemu_pid" 2>/dev/null || true
 wait "$qemu_pid" 2>/dev/null || true
 qemu_pid=
+# The whole session's sound can be large (QEMU writes 172 KiB a second while the guest's stream runs); what read aloud
+# played is in read-aloud.wav.
+if ((keep == 0)); then rm -f "$out/audio.wav"; fi
 say "done in $(($(date +%s) - started)) s; look at build/boot-test/screendump.png, serial.log and probe.log"
 exit $status

@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """The boot test's checks on a booting VM (tools/boot-test.sh starts the VM and calls this).
 
-Reads what the VM's probe writes on its second serial port (JOURNAL, STATUS, GETTY, PSS, ANALYZE, BLAME, CHAIN and
-SECURITY lines), takes a screendump and touches the screen through QMP, and prints a summary. Exits 1 on any failed
-check, naming it."""
+Reads what the VM's probe writes on its second serial port (JOURNAL, STATUS, GETTY, PSS, SOUND, ANALYZE, BLAME, CHAIN
+and SECURITY lines), takes a screendump and touches the screen through QMP, listens to the VM's sound card through the
+WAV file QEMU writes, and prints a summary. Exits 1 on any failed check, naming it."""
 
 import argparse
+import array
 import json
+import math
 import os
 import re
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import wave
 
 from PIL import Image, ImageChops
 
@@ -27,6 +31,12 @@ MORE_BELOW = (776, 361)
 STOP = (555, 196)
 CONFIRM = (223, 410)
 CORNER = (30, 30)
+# Read aloud on home at 800x480: the control at the bar's right end (left of the clock), and the big Stop that shows
+# under the bar while the kiosk speaks. Checked on the headless kiosk as the staff side's are.
+READ_ALOUD = (609, 36)
+SPEECH_STOP = (659, 115)
+# A sample louder than this (of 32767, about -54 dBFS) is sound; the card's silence is zeros.
+LOUD = 64
 
 
 class Serial:
@@ -144,6 +154,35 @@ def check_staff_path_headless(kiosk, pin, size, now):
         return r.returncode, r.stdout + r.stderr
 
 
+def check_read_aloud_headless(kiosk, size, now):
+    """The taps the VM will get on the headless kiosk (SDL's dummy audio device): Read aloud turns read aloud on and
+    the Stop shows where the VM will tap it. Returns what is wrong, or None."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "read-aloud.script")
+        with open(script, "w") as f:
+            f.write(f"wait 200\ntap {READ_ALOUD[0]} {READ_ALOUD[1]}\nwait 1000\ncontrols\n")
+        env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="software",
+                   SDL_FRAMEBUFFER_ACCELERATION="0", SDL_AUDIODRIVER="dummy")
+        r = subprocess.run([kiosk, "--windowed", "--state", os.path.join(tmp, "state"), "--size", size, "--now", now,
+                            "--script", script], env=env, capture_output=True, text=True, timeout=120)
+    if r.returncode != 0:
+        return f"exit status {r.returncode}: {r.stdout + r.stderr}"
+    controls = [(int(x0), int(y0), int(x1), int(y1), label) for x0, y0, x1, y1, label
+                in re.findall(r"^control: (\d+) (\d+) (\d+) (\d+) (.*)$", r.stdout, re.M)]
+
+    def label_at(x, y):
+        # As the kiosk finds a touched control with read aloud on: the smallest that holds the point (the Stop lies
+        # over the first row of events).
+        under = [c for c in controls if c[0] <= x < c[2] and c[1] <= y < c[3]]
+        return min(under, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))[4] if under else None
+
+    if "say en: Read aloud is on." not in r.stdout:
+        return f"a tap at {READ_ALOUD} did not turn read aloud on: {r.stdout + r.stderr}"
+    if label_at(*READ_ALOUD) != "Read aloud" or label_at(*SPEECH_STOP) != "Stop":
+        return f"the controls are not where the VM will tap them: {controls}"
+    return None
+
+
 def reference_shot(kiosk, size, now, path):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([kiosk, "screenshot", "--state", os.path.join(tmp, "state"), "--size", size, "--now", now,
@@ -173,6 +212,201 @@ def compare(a_path, b_path, diff_path):
                       f"{pixels} single pixels ({pixels * 100 / (w * h):.2f} %, edges drawn by another renderer)")
 
 
+class Wav:
+    """What the VM's sound card plays, as it grows: the WAV file QEMU's wav audio backend writes (its header's lengths
+    are filled in only when QEMU closes it, so the samples are read from the header's end to the file's)."""
+
+    HEADER = 44
+
+    def __init__(self, path):
+        self.path = path
+        self.channels = self.rate = self.bits = 0
+
+    def size(self):
+        try:
+            return os.path.getsize(self.path)
+        except FileNotFoundError:
+            return 0
+
+    def read_format(self):
+        """True once the header is there, in the 16-bit PCM QEMU writes by default."""
+        try:
+            with open(self.path, "rb") as f:
+                header = f.read(self.HEADER)
+        except FileNotFoundError:
+            return False
+        if len(header) < self.HEADER or header[:4] != b"RIFF" or header[8:12] != b"WAVE":
+            return False
+        self.channels, self.rate = struct.unpack_from("<HI", header, 22)
+        self.bits = struct.unpack_from("<H", header, 34)[0]
+        return self.bits == 16 and self.channels > 0
+
+    def frame_bytes(self):
+        return self.channels * 2
+
+    def seconds(self, n_bytes):
+        return n_bytes / (self.rate * self.frame_bytes())
+
+    def _samples(self, start, end):
+        """The samples between two byte offsets, rounded to whole frames."""
+        frame = self.frame_bytes()
+        start = max(start, self.HEADER)
+        start += -(start - self.HEADER) % frame
+        end -= (end - self.HEADER) % frame
+        samples = array.array("h")
+        if end > start:
+            with open(self.path, "rb") as f:
+                f.seek(start)
+                samples.frombytes(f.read(end - start))
+        if sys.byteorder != "little":
+            samples.byteswap()
+        return start, samples
+
+    def peak(self, start, end):
+        return max((abs(v) for v in self._samples(start, end)[1]), default=0)
+
+    def loud(self, start, end):
+        """The byte offsets of the first and the last loud sample between two offsets, or None."""
+        at, samples = self._samples(start, end)
+        loud = [i for i, v in enumerate(samples) if abs(v) > LOUD]
+        if not loud:
+            return None
+        return at + loud[0] * 2, at + loud[-1] * 2
+
+    def save(self, start, end, path):
+        at, samples = self._samples(start, end)
+        with wave.open(path, "wb") as w:
+            w.setnchannels(self.channels)
+            w.setsampwidth(2)
+            w.setframerate(self.rate)
+            w.writeframes(samples.tobytes())
+
+
+def level(peak):
+    """A peak sample as a person reads a meter."""
+    return f"peak {20 * math.log10(peak / 32768):.0f} dBFS" if peak else "all zeros"
+
+
+def sound_status(serial):
+    """The probe's newest SOUND line as a dict; the card's name, which has spaces, under "card"."""
+    lines = serial.lines("SOUND")
+    if not lines:
+        return {}
+    head, _, card = lines[-1].partition(" card=")
+    return dict(re.findall(r"(\w+)=(\S*)", head), card=card.strip())
+
+
+def journal_time(line):
+    """The seconds since power-on of a JOURNAL line (short-monotonic), or None."""
+    m = re.match(r"\[\s*([0-9.]+)\]", line)
+    return float(m.group(1)) if m else None
+
+
+def check_sound_at_boot(serial, summary, fail):
+    """The guest has a sound card, and the kiosk that started at boot opened it: the journal has no "read aloud is not
+    offered" (without a voice the bars offer no Read aloud). When it has one, the failure gives the time the kiosk
+    looked and the time udev handled the card device (udev gives each of the card's device nodes group audio, which
+    the kiosk needs to open them, as it handles them)."""
+    serial.wait_for(r"SOUND [^\n]* card=\S", 30)  # The probe writes one every 5 s.
+    sound = sound_status(serial)
+    card = sound.get("card", "")
+    journal = serial.lines("JOURNAL")
+    said = [line for line in journal if re.search(r"read aloud|audio|speech|ALSA|snd", line, re.I)]
+    for line in said:
+        print(f"journal, about sound: {line}")
+    summary["read aloud: the journal's lines about sound at boot"] = "; ".join(said) or "none"
+    card_at = int(sound["card_at_us"]) / 1e6 if sound.get("card_at_us", "").isdigit() else None
+    summary["read aloud: sound card"] = (f"{card}, handled by udev {card_at:.1f} s after power-on" if card and card_at
+                                         else card or "none")
+    if not card:
+        fail("the VM has no sound card (/proc/asound/cards is empty)")
+    not_offered = next((line for line in journal if "read aloud is not offered" in line), None)
+    if not_offered:
+        looked = journal_time(not_offered)
+        when = (f" (the kiosk looked for it {looked:.1f} s after power-on, udev handled the card at {card_at:.1f} s)"
+                if looked is not None and card_at is not None else "")
+        fail(f"the kiosk started at boot does not offer read aloud{when}: {not_offered}")
+
+
+def check_read_aloud(touch, qmp, serial, wav, out, summary, fail, journal_from):
+    """Read aloud where it lives, on a kiosk started long after the sound card came up (the one the probe restarted):
+    it opened the card (none of its journal lines, from `journal_from` on, says "read aloud is not offered"), a tap on
+    the Read aloud control makes sound on the card, and a tap on the Stop silences it. Done on home within the
+    restarted kiosk's first minute, before its screen hours go dark at 10:01."""
+    journal = serial.lines("JOURNAL")[journal_from:]
+    not_offered = next((line for line in journal if "read aloud is not offered" in line), None)
+    if not_offered:
+        fail(f"the restarted kiosk does not offer read aloud: {not_offered}")
+        summary["read aloud"] = "not tried: the restarted kiosk does not offer it"
+        return
+    if not wav.read_format():
+        fail(f"QEMU wrote no WAV header to {wav.path}")
+        return
+
+    # Before the tap: the card with nothing to say (the kiosk pauses its device; whether the stream stays open,
+    # playing silence, shows in how fast the file grows).
+    idle_start, idle_from = wav.size(), time.monotonic()
+    time.sleep(3)
+    idle_end = wav.size()
+    idle_rate = wav.seconds(idle_end - idle_start) / (time.monotonic() - idle_from)
+    idle_peak = wav.peak(idle_start, idle_end)
+    sound = sound_status(serial)
+    idle = (f"the card played {idle_rate:.2f} s of sound a second, {level(idle_peak)}; the card's "
+            f"stream {sound.get('pcm')}, the kiosk holding {sound.get('open')} PCM device(s) open")
+    summary["read aloud: before the tap"] = idle
+    print(f"read aloud, before the tap: {idle}")
+    if idle_peak > LOUD:
+        fail(f"the sound card played sound before anything was said: {idle}")
+
+    start = wav.size()
+    tapped = time.monotonic()
+    touch.tap(*READ_ALOUD)
+    scanned, first = start, None
+    while first is None and time.monotonic() - tapped < 30:
+        time.sleep(0.1)
+        end = wav.size()
+        found = wav.loud(scanned, end)
+        if found:
+            first = (time.monotonic() - tapped, found[0])
+        scanned = end
+    if first is None:
+        qmp.call("screendump", filename=os.path.join(out, "read-aloud.png"), format="png")
+        wav.save(start, wav.size(), os.path.join(out, "read-aloud.wav"))
+        fail("a tap on Read aloud made no sound on the VM's sound card within 30 s (build/boot-test/read-aloud.png)")
+        summary["read aloud"] = "no sound within 30 s of the tap"
+        return
+    time.sleep(4)  # Listened to for a while; the Stop is on the screen.
+    qmp.call("screendump", filename=os.path.join(out, "read-aloud.png"), format="png")
+    heard_end = wav.size()
+    heard_peak = wav.peak(first[1], heard_end)
+    playing = sound_status(serial)
+
+    stop_at = wav.size()
+    touch.tap(*SPEECH_STOP)
+    time.sleep(5)
+    end = wav.size()
+    last = wav.loud(stop_at, end)
+    quiet_after = wav.seconds(last[1] - stop_at) if last else 0.0
+    tail_peak = wav.peak(max(stop_at, end - wav.rate * wav.frame_bytes()), end)
+    wav.save(start, end, os.path.join(out, "read-aloud.wav"))
+    times = [int(t) for t in re.findall(r"\d+", sound_status(serial).get("first_sample_us", ""))]
+    kiosk_first = (f"the kiosk's own say() to its first samples at SDL {times[-1] / 1000:.0f} ms" if times
+                   else "the kiosk reported no time to its first samples")
+    text = (f"tap to first sound at the card {first[0]:.1f} s (host clock, QEMU's WAV file read every 0.1 s); "
+            f"{kiosk_first}; {wav.seconds(heard_end - first[1]):.1f} s heard, {level(heard_peak)}, while the card's "
+            f"stream was {playing.get('pcm')} with {playing.get('open')} PCM device(s) open in the kiosk; after the "
+            f"Stop: its last sound {quiet_after:.1f} s (of audio) after the tap, the last of 5 s: {level(tail_peak)}; "
+            f"build/boot-test/read-aloud.wav")
+    summary["read aloud"] = text
+    print(f"read aloud: {text}")
+    if heard_peak <= LOUD:
+        fail(f"read aloud's sound is silent: {text}")
+    if tail_peak > LOUD:
+        fail(f"the Stop did not silence read aloud within 4 s: {text}")
+    pss = dict(re.findall(r"(\w+)=(\d+)", serial.lines("PSS")[-1])) if serial.lines("PSS") else {}
+    summary["PSS kiosk after read aloud spoke"] = f"{int(pss.get('kiosk', 0)) / 1024:.1f} MiB"
+
+
 def settle(qmp, dump, previous, timeout):
     """Takes screendumps 3 s apart until two in a row are the same (or timeout); returns the seconds it took."""
     started = time.monotonic()
@@ -198,6 +432,7 @@ def main():
     ap.add_argument("--kiosk", required=True)
     ap.add_argument("--now", required=True)
     ap.add_argument("--started", type=float, required=True)
+    ap.add_argument("--audio", required=True, help="the WAV file QEMU writes the VM's sound card to")
     ap.add_argument("--boot-timeout", type=int, default=900)
     args = ap.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -214,6 +449,9 @@ def main():
     if status != 10:
         print(output)
         fail(f"the staff taps do not stop the headless kiosk for maintenance (exit status {status}, not 10)")
+    problem = check_read_aloud_headless(args.kiosk, args.size, args.now)
+    if problem:
+        fail(f"the read aloud taps do not work on the headless kiosk: {problem}")
     reference = os.path.join(args.out, "reference.png")
     reference_shot(args.kiosk, args.size, args.now, reference)
 
@@ -242,6 +480,8 @@ def main():
     print(f"screendump against the kiosk's headless screenshot: {text}")
     if fraction > 0.001:
         fail(f"the VM's screen differs from the headless screenshot: {text} (build/boot-test/screendump-diff.png)")
+
+    check_sound_at_boot(serial, summary, fail)
 
     # Left alone: no restart, no watchdog kill, no getty on tty2-6.
     restarts_seen = set()
@@ -310,6 +550,7 @@ def main():
 
     # Stop for maintenance, as staff do it, through the virtual touch screen.
     touch = Touch(qmp, width, height)
+    frames_before = len(re.findall(r"first frame after", serial.text()))
     touch.tap(*CORNER)  # Wakes the attract loop to the ordinary home screen, as the headless kiosk starts.
     time.sleep(2)
     touch.press(*CORNER, 3200)
@@ -346,6 +587,25 @@ def main():
         print(f"systemctl start, then restart: {summary['systemctl start, then restart']}")
         if m.group(1) != "active" or m.group(4) != "0" or m.group(3) == "0":
             fail(f"systemctl restart did not stop the kiosk cleanly and start it: {m.group(0)}")
+
+    # Read aloud on the restarted kiosk (its start and restart make two more first frames), once its home has settled.
+    def frames():
+        return [i for i, line in enumerate(serial.lines("JOURNAL")) if "first frame after" in line]
+
+    deadline = time.monotonic() + 60
+    while len(frames()) < frames_before + 2 and time.monotonic() < deadline:
+        time.sleep(1)
+    if len(frames()) < frames_before + 2:
+        fail("the restarted kiosk drew no first frame within 60 s; read aloud not tried")
+    else:
+        restarted = os.path.join(args.out, "restarted.png")
+        settle(qmp, restarted, os.path.join(args.out, "restarted-previous.png"), timeout=30)
+        fraction, text = compare(restarted, reference, os.path.join(args.out, "restarted-diff.png"))
+        summary["restarted kiosk's screen against the headless screenshot"] = text
+        if fraction > 0.001:
+            fail(f"the restarted kiosk's screen differs from the headless screenshot: {text} "
+                 "(build/boot-test/restarted-diff.png)")
+        check_read_aloud(touch, qmp, serial, Wav(args.audio), args.out, summary, fail, frames()[-2] + 1)
     return finish(failures, summary, args.out, serial.lines("BLAME"))
 
 
