@@ -226,7 +226,7 @@ std::unique_ptr<platform::Speech> start_speech(const Settings& settings, platfor
     auto speech = std::make_unique<platform::Speech>(
         platform::SpeechSettings {settings.speech_rate, settings.speech_volume}, [&wake] { wake.post([] {}); });
     if (!speech->available())
-        std::cerr << "kiosk: read aloud is not offered yet: " << speech->reason() << "\n";
+        std::cerr << "kiosk: read aloud waits for a sound card: " << speech->reason() << "\n";
     return speech;
 }
 
