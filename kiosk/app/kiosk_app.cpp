@@ -216,17 +216,19 @@ int take_screenshot(platform::FrameLoop& loop, const std::string& file)
 }
 
 // Read aloud's voice, unless the settings turn it off. Without a sound card the bars offer no Read aloud (a control
-// that does nothing would fail the visitor who needs it) and the log says why; the client tries the card again for a
-// while (Client::retry_speech).
-std::unique_ptr<platform::Speech> start_speech(const Settings& settings, platform::WakeQueue& wake)
+// that does nothing would fail the visitor who needs it) and the log says why. A running kiosk looks for the card in
+// the background, off the way to its first frame, and for a while (Client::watch_speech); a script before it starts,
+// so that its first command sees the bars as they will stay.
+std::unique_ptr<platform::Speech> start_speech(
+    const Settings& settings, platform::WakeQueue& wake, platform::Speech::Probe probe)
 {
     if (settings.read_aloud == "off")
         return nullptr;
-    // When speech ends by itself the loop wakes and draws a frame, which takes the Stop away.
+    // When speech ends by itself, or the card is found, the loop wakes and draws a frame.
     auto speech = std::make_unique<platform::Speech>(
-        platform::SpeechSettings {settings.speech_rate, settings.speech_volume}, [&wake] { wake.post([] {}); });
-    if (!speech->available())
-        std::cerr << "kiosk: read aloud waits for a sound card: " << speech->reason() << "\n";
+        platform::SpeechSettings {settings.speech_rate, settings.speech_volume}, [&wake] { wake.post([] {}); }, probe);
+    if (!speech->available() && probe == platform::Speech::Probe::Now)
+        std::cerr << "kiosk: read aloud is not offered: " << speech->reason() << "\n";
     return speech;
 }
 
@@ -308,7 +310,9 @@ int run(const Options& options, const Settings& settings)
     if (options.command == Command::Screenshot)
         ui->set_read_aloud_offered(settings.read_aloud != "off");
     else
-        client.set_speech((speech = start_speech(settings, wake)).get());
+        client.set_speech((speech
+            = start_speech(settings, wake, script ? platform::Speech::Probe::Now : platform::Speech::Probe::Background))
+                              .get());
     platform::FrameLoop loop(*backend, clock, client, wake);
 
     // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).

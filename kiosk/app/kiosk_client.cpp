@@ -73,7 +73,7 @@ void Client::before_frame()
 {
     Millis now = m_clock.uptime();
     update_dark(now);
-    retry_speech(now);
+    watch_speech();
     if (m_dark)
         return; // Nothing to reset or rebuild for a black screen.
     // Nobody has touched the screen for idle_seconds: forget the visit, and let home come alive.
@@ -120,23 +120,21 @@ void Client::set_speech(platform::Speech* speech)
 {
     m_speech = speech && speech->available() ? speech : nullptr;
     m_waiting = speech && !speech->available() ? speech : nullptr;
-    m_next_speech_try = m_clock.uptime() + speech_retry_every;
     m_ui.set_read_aloud_offered(m_speech != nullptr);
 }
 
-void Client::retry_speech(Millis now)
+void Client::watch_speech()
 {
-    if (!m_waiting || now < m_next_speech_try)
+    // The voice's worker tries the sound card in the background and wakes the loop when it knows.
+    if (!m_waiting)
         return;
-    if (now >= speech_retry_until) {
+    if (m_waiting->available()) {
+        std::cerr << "kiosk: read aloud is offered: the sound card opened after " << m_clock.uptime().count()
+                  << " ms\n";
+        set_speech(m_waiting);
+    } else if (m_waiting->gave_up()) {
         std::cerr << "kiosk: read aloud is not offered: " << m_waiting->reason() << "\n";
         m_waiting = nullptr;
-        return;
-    }
-    m_next_speech_try = now + speech_retry_every;
-    if (m_waiting->retry()) {
-        std::cerr << "kiosk: read aloud is offered: the sound card opened after " << now.count() << " ms\n";
-        set_speech(m_waiting);
     }
 }
 
@@ -245,8 +243,6 @@ Millis Client::until_next_change() const
         next = std::min(next, std::max(Millis(1), m_last_touch + m_idle - now));
     if (Millis banner = m_ui.banner_until(); banner.count() >= 0)
         next = std::min(next, std::max(Millis(1), banner - now));
-    if (m_waiting)
-        next = std::min(next, std::max(Millis(1), m_next_speech_try - now));
     return std::min(next, std::max(Millis(1), m_next_flush - now));
 }
 

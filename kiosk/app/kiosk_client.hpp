@@ -42,9 +42,9 @@ public:
     bool keypad() const override { return m_keypad && !m_dark; }
     platform::PressAt key(platform::KeypadKey key) override;
 
-    // Read aloud's voice (null: none, and the bars offer no Read aloud). Not owned. One without a sound card yet is
-    // tried again every 2 s for the first 2 minutes of running (at boot, udev gives the card to the audio group a few
-    // seconds after the kiosk starts); the control shows once it opens.
+    // Read aloud's voice (null: none, and the bars offer no Read aloud). Not owned. One whose sound card is not open
+    // yet is watched: its worker tries the card (every 2 s for 2 minutes: at boot, udev gives the card to the audio
+    // group a few seconds after the kiosk starts) and wakes the loop; the control shows once it opens.
     void set_speech(platform::Speech* speech);
     // Settings' keypad: keys move a focus through the controls.
     void set_keypad(bool on) { m_keypad = on; }
@@ -65,10 +65,8 @@ private:
     void wake_on_long_press();
     // Carries out what the UI asked of the voice, and tells the UI whether it speaks (the Stop shows while it does).
     void drive_speech();
-    // The sound card again, while it could not open and it is early enough.
-    void retry_speech(Millis now);
-    static constexpr Millis speech_retry_every {2000};
-    static constexpr Millis speech_retry_until {120000};
+    // Whether a voice waiting for its sound card has it now, or has stopped trying.
+    void watch_speech();
 
     ui::Ui& m_ui;
     platform::Backend& m_backend;
@@ -87,7 +85,6 @@ private:
     Millis m_wake_until {-1};
     platform::Speech* m_speech = nullptr;  // The voice when it can speak, else null.
     platform::Speech* m_waiting = nullptr; // A voice whose sound card did not open yet.
-    Millis m_next_speech_try {0};
     bool m_keypad = false;
     // KIOSK_SPEECH_TIMES=FILE (the benchmark): a line with each say()'s microseconds to its first sound.
     std::FILE* m_speech_times = nullptr;

@@ -242,7 +242,7 @@ std::int64_t steady_micros()
 
 } // namespace
 
-Speech::Speech(SpeechSettings settings, std::function<void()> on_finished)
+Speech::Speech(SpeechSettings settings, std::function<void()> on_finished, Probe probe)
     : m_settings(settings)
     , m_on_finished(std::move(on_finished))
 {
@@ -255,26 +255,57 @@ Speech::Speech(SpeechSettings settings, std::function<void()> on_finished)
         return;
     }
     m_audio_initialised = true;
-    retry();
+    if (probe == Probe::Now) {
+        probe_device(); // Scripts and tests: known before the first frame.
+        if (!m_available) {
+            return;
+        }
+    }
+    m_worker = std::thread([this] { run_worker(); });
 }
 
-bool Speech::retry()
+bool Speech::probe_device()
 {
-    if (m_available || !m_audio_initialised) {
-        return m_available;
-    }
     // Opened to see that it opens, then closed: the device is open only while speaking (SDL keeps a paused device's
     // thread writing silence to the card, some twenty wake-ups a second).
     std::uint32_t device = open_device();
+    std::string error = device == 0 ? std::string("no audio device: ") + SDL_GetError() : std::string();
+    if (device != 0) {
+        SDL_CloseAudioDevice(device); // Not under m_mutex, as everywhere a device is closed.
+    }
+    std::lock_guard lock(m_mutex);
+    m_reason = error;
     if (device == 0) {
-        m_reason = std::string("no audio device: ") + SDL_GetError();
         return false;
     }
-    SDL_CloseAudioDevice(device);
-    m_reason.clear();
     m_available = true;
-    m_worker = std::thread([this] { run_worker(); });
     return true;
+}
+
+void Speech::wait_for_device()
+{
+    // In the background, off the frame's path (opening and closing a card takes tens of milliseconds): at boot the
+    // card's permissions may come seconds after the kiosk starts, so it is tried every 2 s for 2 minutes.
+    auto started = std::chrono::steady_clock::now();
+    while (!probe_device()) {
+        std::unique_lock lock(m_mutex);
+        if (std::chrono::steady_clock::now() - started >= device_wait_most) {
+            m_gave_up = true;
+            break;
+        }
+        if (m_wake.wait_for(lock, device_retry_every, [this] { return m_quit; })) {
+            return;
+        }
+    }
+    if (m_on_finished) {
+        m_on_finished(); // The UI looks again: the control shows, or the log says why not.
+    }
+}
+
+std::string Speech::reason() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_reason;
 }
 
 std::uint32_t Speech::open_device()
@@ -346,6 +377,9 @@ void Speech::stop()
 
 void Speech::run_worker()
 {
+    if (!m_available) {
+        wait_for_device();
+    }
     for (;;) {
         std::unique_lock lock(m_mutex);
         m_wake.wait(lock, [this] { return m_quit || m_pending || (m_device_running && !m_speaking); });

@@ -2,8 +2,9 @@
 //
 // How the UI is meant to use it. The app makes one Speech at start-up, after SDL_Init and only when `read_aloud` is
 // not "off", from `speech_rate` and `speech_volume`. When available() is false the kiosk runs on without speech and
-// reason() says why (for the log); say() and stop() then do nothing, and retry() tries the sound card again (at boot
-// its permissions can come seconds after the kiosk starts). The audio device is open only while speaking. The UI thread
+// reason() says why (for the log); say() and stop() then do nothing. With Probe::Background the worker looks for the
+// sound card off the UI thread, for a while (at boot its permissions can come seconds after the kiosk starts), and
+// wakes the UI through `on_finished` when it has it. The audio device is open only while speaking. The UI thread
 // calls say() with the open screen's text and the visitor's language, and stop() for the Stop button, a screen change
 // and the idle reset. Both only post to the worker and return at once: no frame ever waits on synthesis or audio. The
 // frame loop is woken by SDL events only, so the app passes an `on_finished` that wakes it (WakeQueue::wake) and the
@@ -12,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -42,17 +44,20 @@ public:
     // destructor). Call on the UI thread after SDL_Init; it takes some tens of milliseconds, once.
     // `on_finished` (optional) is called when speech ends by itself, on the worker or on SDL's audio thread: it must be
     // quick and thread-safe, such as WakeQueue::wake.
-    explicit Speech(SpeechSettings settings, std::function<void()> on_finished = {});
+    // Whether the sound card is tried before the constructor returns (scripts and tests: the control is known before
+    // the first frame), or on the worker, off the frame's path (the running kiosk: the UI is woken when it is known).
+    enum class Probe { Now, Background };
+    explicit Speech(SpeechSettings settings, std::function<void()> on_finished = {}, Probe probe = Probe::Now);
     ~Speech();
     Speech(const Speech&) = delete;
     Speech& operator=(const Speech&) = delete;
 
-    // False when espeak-ng or the audio device could not start; reason() says why.
-    bool available() const { return m_available; }
-    // Tries the audio device again when it could not open (at boot the sound card's permissions may come a few
-    // seconds after the kiosk starts); true when speech is available now. UI thread.
-    bool retry();
-    const std::string& reason() const { return m_reason; }
+    // False when espeak-ng or the audio device could not start (yet); reason() says why. With Probe::Background it
+    // turns true once the worker has opened the card, which it tries every 2 s for 2 minutes (at boot the card's
+    // permissions can come seconds after the kiosk starts); gave_up() then says it stopped trying.
+    bool available() const { return m_available.load(); }
+    bool gave_up() const { return m_gave_up.load(); }
+    std::string reason() const;
 
     // Speaks `text` in `language` ("en", "es", or a voice espeak-ng knows such as "en-gb"; others fall back to
     // English), replacing what is being said: the old speech stops at once. Returns at once.
@@ -88,6 +93,12 @@ private:
     void run_worker();
     // Opens SDL's default audio device for espeak-ng's samples, paused; 0 when it cannot.
     std::uint32_t open_device();
+    // Opens and closes the device: true, and available() true, when it opens.
+    bool probe_device();
+    // The worker's first task with Probe::Background: the card, tried until it opens or 2 minutes pass.
+    void wait_for_device();
+    static constexpr std::chrono::seconds device_retry_every {2};
+    static constexpr std::chrono::seconds device_wait_most {120};
     void speak(const Request& request);
     // SDL's audio callback: hands out what the worker synthesized, silence when there is none.
     static void fill_audio(void* self, std::uint8_t* stream, int length);
@@ -95,8 +106,9 @@ private:
 
     SpeechSettings m_settings;
     std::function<void()> m_on_finished;
-    bool m_available = false;
-    std::string m_reason;
+    std::atomic<bool> m_available {false};
+    std::atomic<bool> m_gave_up {false};
+    std::string m_reason;       // Guarded by m_mutex.
     int m_rate = 0;             // espeak-ng's sample rate.
     std::uint32_t m_device = 0; // SDL_AudioDeviceID while speaking; 0 when none is open. The worker's.
     bool m_audio_initialised = false;
@@ -109,7 +121,7 @@ private:
     bool m_first_given = false; // The last say()'s first samples reached the device (guarded by m_mutex).
 
     // Guarded by m_mutex, which nobody holds for longer than a copy of samples.
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake; // The worker waits on it for a request, or room in the buffer.
     std::optional<Request> m_pending;
     std::vector<std::int16_t> m_buffer; // Synthesized, not yet played; m_read is the next sample to play.
