@@ -232,6 +232,21 @@ std::unique_ptr<platform::Speech> start_speech(
     return speech;
 }
 
+// Read aloud for the screens. A screenshot shows the bars as a kiosk with speakers would, without starting a voice to
+// say nothing; a script looks for the sound card before its first command; a running kiosk in the background.
+std::unique_ptr<platform::Speech> give_voice(const Options& options, const Settings& settings, bool scripted,
+    platform::WakeQueue& wake, ui::Ui& ui, Client& client)
+{
+    if (options.command == Command::Screenshot) {
+        ui.set_read_aloud_offered(settings.read_aloud != "off");
+        return nullptr;
+    }
+    auto speech
+        = start_speech(settings, wake, scripted ? platform::Speech::Probe::Now : platform::Speech::Probe::Background);
+    client.set_speech(speech.get());
+    return speech;
+}
+
 // The sync threads, for a kiosk that runs for real on its installed content: new content reaches `ui` between
 // frames, with a banner.
 std::unique_ptr<SyncThread> start_sync(const Options& options, const Settings& settings, const Clock& clock,
@@ -305,14 +320,7 @@ int run(const Options& options, const Settings& settings)
     UsageCounts counts(counting ? database_path(options) : std::string());
     Client client(*ui, *backend, clock, zone, settings, counts);
     client.set_keypad(settings.keypad);
-    // A screenshot shows the bars as a kiosk with speakers would, without starting a voice to say nothing.
-    std::unique_ptr<platform::Speech> speech;
-    if (options.command == Command::Screenshot)
-        ui->set_read_aloud_offered(settings.read_aloud != "off");
-    else
-        client.set_speech((speech
-            = start_speech(settings, wake, script ? platform::Speech::Probe::Now : platform::Speech::Probe::Background))
-                              .get());
+    std::unique_ptr<platform::Speech> speech = give_voice(options, settings, script.has_value(), wake, *ui, client);
     platform::FrameLoop loop(*backend, clock, client, wake);
 
     // The staff corner opens the PIN pad only when a PIN was set (kiosk set-pin).

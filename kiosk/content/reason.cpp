@@ -5,10 +5,10 @@
 
 namespace kiosk {
 
+// Stays one function, however long: one entry a line, each a template staff read; a table, not logic. Split, it would
+// only scatter what a translator compares line by line with the strings files.
 const ReasonTable& sync_reasons()
 {
-    // One entry a line, each a template staff read: a table, not logic. Split, it would only scatter what a
-    // translator compares line by line with the strings files.
     // Keep each one a whole clause that reads well after "NOT IMPORTED:" and in the sync log. A unit test keeps
     // assets/strings/en.toml's "reason_" keys equal to these, and every other language's set the same.
     static const ReasonTable all = {

@@ -3,10 +3,10 @@
 
 namespace kiosk {
 
+// Stays one function, however long: one entry a line, each a template staff read; a table, not logic. Split, it would
+// only scatter what a translator compares line by line with the strings files.
 const ReasonTable& bundle_reasons()
 {
-    // One entry a line, each a template staff read: a table, not logic. Split, it would only scatter what a
-    // translator compares line by line with the strings files.
     // A part that starts with " " or ": " follows what it is about: a setting's name, a section or an action.
     static const ReasonTable all = {
         // bundle.toml (content/bundle.cpp).

@@ -3,10 +3,10 @@
 
 namespace kiosk {
 
+// Stays one function, however long: one entry a line, each a template staff read; a table, not logic. Split, it would
+// only scatter what a translator compares line by line with the strings files.
 const ReasonTable& file_reasons()
 {
-    // One entry a line, each a template staff read: a table, not logic. Split, it would only scatter what a
-    // translator compares line by line with the strings files.
     static const ReasonTable all = {
         // The near miss for a missing file (file_names.cpp), added to the message about it.
         {"files_did_you_mean", "; did you mean {file}?"},

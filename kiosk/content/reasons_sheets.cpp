@@ -3,10 +3,10 @@
 
 namespace kiosk {
 
+// Stays one function, however long: one entry a line, each a template staff read; a table, not logic. Split, it would
+// only scatter what a translator compares line by line with the strings files.
 const ReasonTable& sheet_reasons()
 {
-    // One entry a line, each a template staff read: a table, not logic. Split, it would only scatter what a
-    // translator compares line by line with the strings files.
     static const ReasonTable all = {
         // A spreadsheet file (content/csv.cpp).
         {"sheet_file_too_large",

@@ -224,8 +224,9 @@ void Ui::say_screen(const FrameInfo& frame, bool announce)
     say(join_utterances(parts), true);
 }
 
-void Ui::read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent)
+void Ui::read_aloud_frame(const ScreenContext& c, std::optional<Intent>& intent)
 {
+    const FrameInfo& frame = c.frame;
     std::string screen = path() + '\n' + m_language + '\n' + std::to_string(int(m_staff_mode));
     if (screen != m_said_screen) {
         // A new screen: what was said and outlined belonged to the old one.
@@ -244,8 +245,7 @@ void Ui::read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent)
     draw_outline();
     m_stop_area.reset();
     if (m_speaking && m_staff_mode == StaffMode::None) {
-        ScreenContext c {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast};
-        if (auto stop = draw_stop(c, 0.0f))
+        if (auto stop = draw_stop(c))
             intent = stop;
     }
 }
@@ -274,7 +274,7 @@ void Ui::draw_outline()
     list->AddRect(min, max, theme.text, radius, 0, w * 1.5f);
 }
 
-std::optional<Intent> Ui::draw_stop(const ScreenContext& c, float /*above*/)
+std::optional<Intent> Ui::draw_stop(const ScreenContext& c)
 {
     // Big, under the bar at the right, below the Read aloud control that started it: where the finger just was.
     const Metrics& m = m_style.metrics;

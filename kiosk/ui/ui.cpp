@@ -497,7 +497,7 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
             intent = chosen;
         end_screen();
     }
-    read_aloud_frame(frame, intent);
+    read_aloud_frame(context, intent);
     draw_fade(frame);
     if (intent)
         intents.push_back(*intent);

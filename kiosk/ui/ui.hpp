@@ -145,9 +145,9 @@ private:
     // Asks the voice to say `text` (empty: to be quiet); `pronounced`: the content's pronunciations are in it already.
     void say(std::string text, bool pronounced = false);
     void say_screen(const FrameInfo& frame, bool announce);
-    void read_aloud_frame(const FrameInfo& frame, std::optional<Intent>& intent);
+    void read_aloud_frame(const ScreenContext& context, std::optional<Intent>& intent);
     void draw_outline();
-    std::optional<Intent> draw_stop(const ScreenContext& context, float above);
+    std::optional<Intent> draw_stop(const ScreenContext& context);
     void forget_read_aloud();
     // The control said or focused last, where it is in this frame; null when it is gone.
     const Control* outlined_control() const;

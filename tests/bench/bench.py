@@ -395,6 +395,17 @@ def percentile(ordered, p):
     return ordered[max(0, math.ceil(p / 100.0 * len(ordered)) - 1)]
 
 
+def read_frame_times(path):
+    """KIOSK_FRAME_TIMES's file as (build ms, full frame ms) lists, a frame each, in the order drawn."""
+    build, full = [], []
+    with open(path) as f:
+        for line in f:
+            build_us, render_us = (int(word) for word in line.split()[:2])
+            build.append(build_us / 1000.0)
+            full.append((build_us + render_us) / 1000.0)
+    return build, full
+
+
 def fling(folder, section):
     """Plays fling.script on one section of the bundle `folder`, headless at 1280x800, recording frame times.
     Returns (sorted build ms, sorted full-frame ms) of every frame drawn, or None and why not."""
@@ -410,12 +421,7 @@ def fling(folder, section):
             return None, "exit status %d: %s" % (proc.returncode, (proc.stderr.strip().splitlines() or [""])[-1])
         if "screen:" in proc.stdout:  # A drag must never click; the numbers would be another screen's.
             return None, "a fling changed the screen (%s)" % proc.stdout.split("screen:", 1)[1].split()[0]
-        build, full = [], []
-        with open(times) as f:
-            for line in f:
-                build_us, render_us = (int(word) for word in line.split()[:2])
-                build.append(build_us / 1000.0)
-                full.append((build_us + render_us) / 1000.0)
+        build, full = read_frame_times(times)
         if not build:
             return None, "no frame recorded"
         return (sorted(build), sorted(full)), None
@@ -447,12 +453,7 @@ def measure_read_aloud():
             return None, "exploring changed the screen (%s)" % proc.stdout.split("screen:", 1)[1].split()[0]
         with open(speech) as f:
             latencies = sorted(int(line) / 1000.0 for line in f if line.strip())
-        build, full = [], []
-        with open(times) as f:
-            for line in f:
-                build_us, render_us = (int(word) for word in line.split()[:2])
-                build.append(build_us / 1000.0)
-                full.append((build_us + render_us) / 1000.0)
+        build, full = read_frame_times(times)
         if not latencies or not build:
             return None, "nothing was said" if not latencies else "no frame recorded"
         seconds = os.path.getsize(audio) / 2.0 / 22050.0 if os.path.exists(audio) else 0.0
