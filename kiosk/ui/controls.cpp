@@ -63,6 +63,20 @@ void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo to,
     control.min = a;
     control.max = b;
     control.id = id;
+    control.said.clear();
+    control.language.clear();
+}
+
+void set_said(ImGuiID id, const std::string& words)
+{
+    if (g_used > 0 && id != 0 && g_controls[g_used - 1].id == id)
+        g_controls[g_used - 1].said.assign(words);
+}
+
+void set_language(ImGuiID id, const std::string& language)
+{
+    if (g_used > 0 && id != 0 && g_controls[g_used - 1].id == id)
+        g_controls[g_used - 1].language.assign(language);
 }
 
 std::span<const Control> drawn_controls()

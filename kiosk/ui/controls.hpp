@@ -14,6 +14,8 @@ struct Control {
     std::string label; // The words on it, in the language shown; an accessible name for a control without words.
     ImVec2 min, max;   // Its visible part, in the screens' coordinates (before the panel's rotation).
     ImGuiID id = 0;    // Its ImGui item, the same from frame to frame (read aloud follows it as it scrolls); 0: none.
+    std::string said;  // What read aloud says when it is touched, when not its label (set_said); empty: its label.
+    std::string language; // The language it chooses (the attract loop's buttons; set_language); empty: none.
 };
 
 // What a control's rectangle is cut to: the current window's clip rectangle (a scroll area's) and the display, or
@@ -25,6 +27,12 @@ enum class ClipTo { Window, Display };
 // frame that draws no screen (the dark screen hours); its entries, and their strings' buffers, are reused, so a
 // frame like the last allocates nothing.
 void record_control(const std::string& label, ImVec2 min, ImVec2 max, ClipTo clip = ClipTo::Window, ImGuiID id = 0);
+// What read aloud says of the control recorded last, when that is ImGui item `id` (it was not cut away), instead of
+// its label: the Read aloud control says how to turn it off, which a visitor who cannot see it would not know.
+void set_said(ImGuiID id, const std::string& words);
+// The language the control recorded last chooses, when that is ImGui item `id`: read aloud turned on by a finger held
+// on it speaks that language.
+void set_language(ImGuiID id, const std::string& language);
 // The controls of the frame built last, in the order drawn. UI thread only; valid until the next frame begins.
 std::span<const Control> drawn_controls();
 

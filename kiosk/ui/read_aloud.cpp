@@ -206,7 +206,9 @@ void Ui::watch_read_aloud_hold()
         m_hold_armed = false;
     if (m_hold_armed && io.MouseDownDuration[0] >= hold_seconds) {
         m_hold_armed = false;
-        ImGui::ClearActiveID(); // The press chooses nothing under it.
+        ImGui::ClearActiveID(); // The press chooses nothing under it, but an attract loop's button gives its language.
+        if (const Control* held = control_at(io.MouseClickedPos[0]); held && !held->language.empty())
+            show_language(held->language);
         turn_read_aloud(true);
     }
 }
@@ -316,9 +318,7 @@ void Ui::explore_touch(ImVec2 at, bool passing)
     if (const Control* control = control_at(at)) {
         found = Outlined {control->label, area_of(control->min, control->max), true, control->id};
         std::string inside = texts_inside(found->area, control->label);
-        words = control->label + (inside.empty() ? "" : ". " + inside);
-        if (control->label == m_strings.get("read_aloud", m_language)) // How to turn it off, for who cannot see it.
-            words = m_strings.get("read_aloud_toggle_said", m_language);
+        words = !control->said.empty() ? control->said : control->label + (inside.empty() ? "" : ". " + inside);
     } else if (auto paragraph = paragraph_at(at)) {
         found = Outlined {paragraph->first, paragraph->second, false};
         words = paragraph->first;

@@ -210,6 +210,7 @@ std::optional<Intent> draw_attract(const ScreenContext& c)
         ImGui::PushID(int(i));
         if (key_button("start", ImVec2(button_w, button_h), labels[i], style, compact))
             intent = Intent {Intent::Kind::Wake, languages[i]};
+        set_language(ImGui::GetItemID(), languages[i]);
         ImGui::PopID();
     }
 

@@ -1,4 +1,5 @@
 // What every screen but home shares: the navigation bar, and the window they all draw in.
+#include "ui/controls.hpp"
 #include "ui/screen.hpp"
 
 #include <algorithm>
@@ -81,6 +82,8 @@ float draw_care_buttons(const ScreenContext& c, float right, float y, float h, s
         if (header_button("read-aloud", ImVec2(toggle_width(style), h), "", Icon::Speaker, style, false,
                 c.read_aloud_on, c.word("read_aloud")))
             intent = Intent {Intent::Kind::ReadAloud, {}};
+        if (c.read_aloud_on)
+            set_said(ImGui::GetItemID(), c.word("read_aloud_toggle_said"));
     }
     place(toggle_width(style));
     if (header_button("contrast", ImVec2(toggle_width(style), h), "", Icon::Contrast, style, false, c.contrast,

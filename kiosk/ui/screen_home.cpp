@@ -212,6 +212,81 @@ float draw_clock(const ScreenContext& c, ImDrawList* list, bool with_buttons, Im
     return right - clock_w;
 }
 
+// Read aloud's button on home, where the hints do not fit: a loudspeaker and "Listen" in each language of the
+// content. It does what the bar's Read aloud does, and shows when it is on as the bar's does.
+struct ListenButton {
+    std::vector<std::string> lines; // A language a line, or all on one.
+    ImFont* font = nullptr;         // None: it does not fit.
+};
+
+// The button's words in the largest font they fit a `size` button in: a line a language, else all on one line.
+ListenButton listen_button(const ScreenContext& c, ImVec2 size)
+{
+    ListenButton button;
+    if (!c.read_aloud_offered)
+        return button;
+    std::vector<std::string> stacked;
+    std::string joined;
+    for (const std::string& language : c.content.info().languages) {
+        if (c.strings.has_language(language)) {
+            stacked.push_back(c.strings.get("read_aloud_button", language));
+            joined += (joined.empty() ? "" : " \u00b7 ") + stacked.back();
+        }
+    }
+    float inset = c.style.metrics.em(0.4f);
+    for (ImFont* font : {c.style.fonts.bold, c.style.fonts.small}) {
+        float room = size.x - 3.0f * inset - font->FontSize * 1.1f; // The insets and the loudspeaker.
+        for (const std::vector<std::string>& lines : {stacked, std::vector<std::string> {joined}}) {
+            bool fits = std::all_of(
+                lines.begin(), lines.end(), [&](const std::string& line) { return text_width(font, line) <= room; });
+            if (fits && float(lines.size()) * font->FontSize * 1.15f + inset <= size.y)
+                return ListenButton {lines, font};
+        }
+    }
+    return button;
+}
+
+bool draw_listen_button(const ScreenContext& c, const ListenButton& button, ImVec2 size)
+{
+    const Style& style = c.style;
+    const Theme& t = style.theme;
+    const Metrics& m = style.metrics;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    Press press = press_area("listen", size, c.word("read_aloud_button"));
+    if (c.read_aloud_on)
+        set_said(ImGui::GetItemID(), c.word("read_aloud_toggle_said"));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    // Unlike a section's tile: the screen's own colour inside an accent edge; filled with the accent while it is on.
+    Color ink = c.read_aloud_on ? t.accent_text : t.text;
+    fill_rounded(list, pos, max,
+        press.held            ? t.surface_pressed
+            : c.read_aloud_on ? t.accent
+                              : t.background,
+        style.radius());
+    list->AddRect(pos, max, t.accent, style.radius(), 0, style.line() * 2.0f);
+    ImFont* font = button.font;
+    float inset = m.em(0.4f);
+    float icon = font->FontSize * 1.1f;
+    float lines_h = float(button.lines.size()) * font->FontSize * 1.15f;
+    draw_icon(list, Icon::Speaker, ImVec2(pos.x + inset + icon * 0.5f, pos.y + size.y * 0.5f), icon,
+        c.read_aloud_on ? t.accent_text : t.accent);
+    float y = pos.y + std::floor((size.y - lines_h) * 0.5f + font->FontSize * 0.075f);
+    TextScope scope(TextKind::Label);
+    for (const std::string& line : button.lines) {
+        draw_wrapped(list, font, ImVec2(pos.x + 2.0f * inset + icon, y), max.x - inset - (pos.x + 2.0f * inset + icon),
+            ink, line, 1);
+        y += font->FontSize * 1.15f;
+    }
+    if (c.read_aloud_on) { // A tick at the top right corner, as the bar's control has: "this is on".
+        float r = std::max(m.em(0.38f), 7.0f);
+        ImVec2 at(max.x - r * 1.2f, pos.y + r * 1.2f);
+        list->AddCircleFilled(at, r, t.accent_text, 20);
+        draw_icon(list, Icon::Check, at, r * 1.2f, t.accent);
+    }
+    return press.clicked;
+}
+
 // The tiles in the area at `at`, `area` large: all of them when they fit, centred in what is left over; else as many
 // rows as fit, and the rest scroll beside the scroll cues. Read aloud's `hints` go at the end of what scrolls, or
 // beside the last row's tiles when it leaves room.
@@ -254,9 +329,15 @@ std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, Til
         float x = float(count % columns) * (grid.tile_w + gap);
         float w = area.x - x;
         float h = read_aloud_hints_height(c, hints, w) - gap;
+        ImVec2 cell(w, grid.row_h.back());
         if (h <= grid.row_h.back()) {
             ImGui::SetCursorPos(ImVec2(x, y + std::floor((grid.row_h.back() - h) * 0.5f) - gap));
             draw_read_aloud_hints(c, hints, w);
+        } else if (ListenButton button = listen_button(c, cell); button.font) {
+            // No room to say it: a button that does it. The tiles stay as they are.
+            ImGui::SetCursorPos(ImVec2(x, y));
+            if (draw_listen_button(c, button, cell))
+                intent = Intent {Intent::Kind::ReadAloud, {}};
         }
     }
     if (!grid.fits) {
@@ -448,6 +529,25 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
         grid = hinted;
         bottom -= hints_h;
     }
+    // Else, when the last row leaves no cell empty for Read aloud's button (draw_tiles), the button under the tiles,
+    // as wide as the fewest whole tiles it fits, when the tiles keep their form there too.
+    float listen_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * 1.5f));
+    ListenButton listen;
+    float listen_w = 0.0f;
+    if (!hints.empty() && !hints_below && grid.fits && info.sections.size() % std::size_t(grid.columns) == 0) {
+        TileGrid shorter = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows) - listen_h - gap);
+        if (shorter.fits && shorter.form == grid.form && shorter.columns == grid.columns
+            && (shorter.lines <= 2 || shorter.lines <= grid.lines)) {
+            for (int tiles = 1; tiles <= grid.columns && !listen.font; ++tiles) {
+                listen_w = float(tiles) * shorter.tile_w + float(tiles - 1) * gap;
+                listen = listen_button(c, ImVec2(listen_w, listen_h));
+            }
+        }
+        if (listen.font) {
+            grid = shorter;
+            bottom -= listen_h + gap;
+        }
+    }
     if (next_rows > 0) {
         ImGui::SetCursorPos(ImVec2(gap, top));
         if (auto chosen = draw_coming_up(c, *agenda, next_rows, inner_w, row_h, gap))
@@ -461,6 +561,11 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     if (hints_below) {
         ImGui::SetCursorPos(ImVec2(gap, bottom - gap * 0.5f));
         draw_read_aloud_hints(c, hints, inner_w);
+    }
+    if (listen.font) {
+        ImGui::SetCursorPos(ImVec2(gap, bottom + gap));
+        if (draw_listen_button(c, listen, ImVec2(listen_w, listen_h)))
+            intent = Intent {Intent::Kind::ReadAloud, {}};
     }
 
     draw_urgent_band(c, intent);

@@ -280,6 +280,15 @@ bool Ui::open(const std::string& path, std::string& error)
     return push(path, error);
 }
 
+void Ui::show_language(const std::string& language)
+{
+    if (!m_content)
+        return;
+    const auto& languages = m_content->info().languages;
+    if (std::find(languages.begin(), languages.end(), language) != languages.end())
+        m_language = language;
+}
+
 void Ui::apply(const Intent& intent)
 {
     std::string error;
@@ -299,11 +308,7 @@ void Ui::apply(const Intent& intent)
         m_stack.resize(1);
         break;
     case Intent::Kind::Language:
-        if (m_content) {
-            const auto& languages = m_content->info().languages;
-            if (std::find(languages.begin(), languages.end(), intent.path) != languages.end())
-                m_language = intent.path;
-        }
+        show_language(intent.path);
         return;
     case Intent::Kind::LargeText:
         m_large_text = !m_large_text;
@@ -322,11 +327,8 @@ void Ui::apply(const Intent& intent)
     case Intent::Kind::Wake:
         m_attract = false;
         m_fade_pending = true;
-        if (m_content && !intent.path.empty()) { // One of the attract loop's buttons: its language.
-            const auto& languages = m_content->info().languages;
-            if (std::find(languages.begin(), languages.end(), intent.path) != languages.end())
-                m_language = intent.path;
-        }
+        if (!intent.path.empty()) // One of the attract loop's buttons: its language.
+            show_language(intent.path);
         return;
     case Intent::Kind::StaffClose:
         m_staff_mode = StaffMode::None;
@@ -464,7 +466,6 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast,
         m_read_aloud_offered, m_read_aloud};
     watch_staff_corner();
-    watch_read_aloud_hold();
     // The overdose help's strip takes the foot of every visitor screen but home (its own band is there) and the
     // urgent page itself; the screen gets the rest, so the strip never covers any of it.
     const Target& shown = m_stack.back().target;
@@ -497,6 +498,7 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
             intent = chosen;
         end_screen();
     }
+    watch_read_aloud_hold(); // After the screen: the controls under the finger are this frame's.
     read_aloud_frame(context, intent);
     draw_fade(frame);
     if (intent)

@@ -142,6 +142,7 @@ private:
     // outline of what was said or has the keypad's focus; the big Stop while speaking.
     void watch_read_aloud_hold();
     void turn_read_aloud(bool on);
+    void show_language(const std::string& language); // When the content has it; else nothing changes.
     // Asks the voice to say `text` (empty: to be quiet); `pronounced`: the content's pronunciations are in it already.
     void say(std::string text, bool pronounced = false);
     void say_screen(const FrameInfo& frame, bool announce);

@@ -9,6 +9,7 @@
 #include "support/screen_dump.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <doctest/doctest.h>
@@ -160,6 +161,13 @@ TEST_CASE("holding one finger still for 3 seconds turns read aloud on and says s
     REQUIRE(!lines.empty());
     CHECK(lines.front().find("Read aloud is on") != std::string::npos);
     CHECK(lines_after(r.out, "screen: ").empty()); // The press chose nothing under it.
+    // Held on one of the attract loop's buttons, it speaks that button's language, as a tap there would show it.
+    r = run_script(dir, "at 61000\npress \"Toca la pantalla para empezar\" 3200\nwait 300\nexpect home\n");
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(said(r.out, "en").empty());
+    lines = said(r.out, "es");
+    REQUIRE(!lines.empty());
+    CHECK(lines.front().find("lectura en voz alta está activada") != std::string::npos);
 }
 
 TEST_CASE("the big Stop quiets the voice at the first touch, and a screen change says the new screen")
@@ -299,4 +307,89 @@ TEST_CASE("a double tap chooses the control said even where the big Stop now cov
         return;
     }
     FAIL("no layout of the demo's home has a tile under the Stop: choose another case for this test");
+}
+
+TEST_CASE("on a 7-inch panel with no room for the hint, home's Listen button says it in each language and turns it on")
+{
+    // The demo's seven sections at 800x480 leave no room to write how to turn read aloud on: the cells beside the
+    // last row hold a button instead, "Listen" in every language of the content; with six sections in Spanish, whose
+    // longer titles take two columns and every row, it goes under them.
+    TempDir dir;
+    const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
+    std::string six = dir.file("six");
+    shell("cp -r '" + demo + "' '" + six + "'");
+    std::string toml = read_text(six + "/bundle.toml");
+    std::size_t act = toml.find("[[sections]]\nid = \"act\"");
+    REQUIRE(act != std::string::npos);
+    toml.erase(act, toml.find("\n\n", act) + 2 - act);
+    write_text(six + "/bundle.toml", toml);
+    struct Case {
+        std::string bundle, language, label;
+    };
+    for (const Case& c : {Case {demo, "en", "Listen"}, Case {demo, "es", "Escuchar"}, Case {six, "es", "Escuchar"}}) {
+        CAPTURE(c.bundle);
+        CAPTURE(c.language);
+        std::string script = dir.write("listen.script",
+            "wait 300\ncontrols\ntexts\ntap \"" + c.label + "\"\nwait 300\nexpect home\ntap \"" + c.label
+                + "\"\nwait 600\n");
+        auto r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", c.bundle, "--now", now, "--lang", c.language,
+            "--script", script});
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        // Both languages' words are on it, whole, and it overlaps no tile and stays above the overdose band.
+        std::vector<std::string> texts = lines_after(r.out, "text: ");
+        CHECK(contains(texts, "Listen"));
+        CHECK(contains(texts, "Escuchar"));
+        struct Box {
+            int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        };
+        Box button;
+        std::vector<Box> others;
+        for (const std::string& line : lines_after(r.out, "control: ")) {
+            Box box;
+            char label[200] = {};
+            REQUIRE(std::sscanf(line.c_str(), "%d %d %d %d %199[^\n]", &box.x0, &box.y0, &box.x1, &box.y1, label) == 5);
+            if (std::string(label) == c.label)
+                button = box;
+            else if (box.y0 > 80) // Below the bar.
+                others.push_back(box);
+        }
+        REQUIRE(!others.empty());
+        CHECK(button.y1 - button.y0 >= 40); // At least a touch target's 9 mm on a 7-inch panel (5.2 px a mm).
+        for (const Box& other : others) {
+            bool apart
+                = button.x1 <= other.x0 || other.x1 <= button.x0 || button.y1 <= other.y0 || other.y1 <= button.y0;
+            CHECK(apart);
+        }
+        // Tapped, it turns read aloud on and opens nothing; tapped again while on (exploring), it says how to turn
+        // it off rather than its label.
+        std::vector<std::string> lines = said(r.out, c.language);
+        REQUIRE(lines.size() >= 2);
+        CHECK(lines.front().find(c.language == "en" ? "Read aloud is on" : "lectura en voz alta está activada")
+            != std::string::npos);
+        CHECK(lines.back().find(c.language == "en" ? "Double tap to turn it off" : "Toca dos veces para desactivarla")
+            != std::string::npos);
+        CHECK(lines_after(r.out, "screen: ").empty());
+    }
+}
+
+TEST_CASE("a tile with the same words as the Read aloud control is read as itself, not as the control")
+{
+    TempDir dir;
+    std::string copy = dir.file("demo");
+    shell("cp -r '" KIOSK_SOURCE_DIR "/data/demo' '" + copy + "'");
+    std::string toml = read_text(copy + "/bundle.toml");
+    std::size_t title = toml.find("{ en = \"Get involved\"");
+    REQUIRE(title != std::string::npos);
+    toml.replace(title, std::strlen("{ en = \"Get involved\""), "{ en = \"Read aloud\"");
+    write_text(copy + "/bundle.toml", toml);
+    // The bar's control comes first among the controls so labelled: `tap "Read aloud"` turns it on. The tile sits
+    // at the start of the last row at 800x480.
+    std::string script = dir.write("tile.script", "tap \"Read aloud\"\nwait 300\ntap 135 362\nwait 600\nexpect home\n");
+    auto r = run_kiosk(
+        {"--windowed", "--size", "800x480", "--bundle", copy, "--now", now, "--lang", "en", "--script", script});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::vector<std::string> lines = said(r.out);
+    REQUIRE(!lines.empty());
+    CHECK(lines.back() == "Read aloud");
+    CHECK_FALSE(contains(lines, "Double tap to turn it off"));
 }
