@@ -7,7 +7,7 @@
 
 namespace kiosk::ui {
 
-float Style::header_height() const
+float Style::bar_row_height() const
 {
     // A finger's button with a margin, and the clock's two lines (the time over the date), but never a sixth of the
     // screen: large text on a short panel shows the time alone.
@@ -15,9 +15,14 @@ float Style::header_height() const
     return std::ceil(std::max(metrics.touch() + metrics.em(0.5f), clock));
 }
 
+float Style::header_height() const
+{
+    return bar_row_height() * float(std::max(1, bar_rows));
+}
+
 float Style::bar_button_height() const
 {
-    float height = header_height();
+    float height = bar_row_height();
     return std::min(height, std::max(metrics.touch(), height - metrics.em(0.6f)));
 }
 

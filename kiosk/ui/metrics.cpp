@@ -43,6 +43,7 @@ Metrics large_text(const Metrics& metrics)
     Metrics large = metrics;
     float most = float(std::min(metrics.width, metrics.height)) / 9.0f;
     large.body = std::ceil(std::max(metrics.body * 1.4f, std::min(metrics.body * 1.5f, most)));
+    large.body = std::max(metrics.body, std::min(large.body, std::floor(float(metrics.width) / 12.0f)));
     return large;
 }
 

@@ -25,7 +25,8 @@ struct Metrics {
 Metrics compute_metrics(int width, int height, float diagonal_inches);
 
 // `metrics` with large text: body text at least 1.4 times as large (up to 1.5 times while a line still holds a few
-// words).
+// words), but never so large that the screen is less than 12 of it wide: on a 7-inch panel turned upright (480 px)
+// that is 1.2 times, where 1.4 would leave tile labels a syllable a line and the bar's buttons no room.
 Metrics large_text(const Metrics& metrics);
 
 // Capital letters of Noto Sans (the kiosk's font) are this fraction of an ImGui font size (ascent to descent);

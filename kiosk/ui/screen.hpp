@@ -150,6 +150,9 @@ std::optional<Intent> draw_card_details(const ScreenContext& context, const Card
 // languages, each in its own name, larger text, and high contrast. Returns the left edge it used.
 float draw_care_buttons(const ScreenContext& context, float right, float y, float h, std::optional<Intent>& intent);
 float care_buttons_width(const ScreenContext& context);
+// Whether Back and Home (their icons) and the visitor's settings fit one row of a bar `width` wide; else the bars
+// take two rows (Style::bar_rows), the settings on the second.
+bool bar_fits_one_row(const ScreenContext& context, float width);
 
 // The bar at the top of every screen but home: Back and Home always in the same place, the title, and at the right
 // the visitor's settings. The title is shown whole, on one line or two, or not at all: `title_cut` says it was left

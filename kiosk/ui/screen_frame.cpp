@@ -106,6 +106,15 @@ float draw_care_buttons(const ScreenContext& c, float right, float y, float h, s
     return x + gap;
 }
 
+bool bar_fits_one_row(const ScreenContext& c, float width)
+{
+    const Style& style = c.style;
+    float gap = style.metrics.em(0.4f);
+    float icon_w = header_button_width("", style, Icon::Back);
+    // Back and Home a gap apart, the settings anywhere right of them: large text on a 7-inch panel lying down fits.
+    return style.pad() * 2.0f + 2.0f * icon_w + gap + care_buttons_width(c) <= width;
+}
+
 std::optional<Intent> draw_navigation_bar(
     const ScreenContext& c, const std::string& title, bool urgent, bool* title_cut)
 {
@@ -125,7 +134,9 @@ std::optional<Intent> draw_navigation_bar(
     float pad = style.pad();
     float gap = m.em(0.4f);
     float button_h = style.bar_button_height();
-    float y = (height - button_h) * 0.5f;
+    float row_h = style.bar_row_height();
+    float y = (row_h - button_h) * 0.5f;
+    bool two_rows = style.bar_rows > 1;
     std::string back = c.word("back");
     std::string home = c.word("home");
     // Words on Back and Home while there is room for them and a title; on a narrow panel (or with large text) their
@@ -134,7 +145,7 @@ std::optional<Intent> draw_navigation_bar(
     float care_w = care_buttons_width(c);
     float back_w = header_button_width(back, style, Icon::Back);
     float home_w = header_button_width(home, style, Icon::Home);
-    bool words = pad * 2.0f + back_w + home_w + care_w + gap * 3.0f + m.em(8.0f) <= width;
+    bool words = pad * 2.0f + back_w + home_w + (two_rows ? 0.0f : care_w + gap) + gap * 2.0f + m.em(8.0f) <= width;
     if (!words)
         back_w = home_w = header_button_width("", style, Icon::Back);
     ImGui::SetCursorPos(ImVec2(pad, y));
@@ -143,7 +154,9 @@ std::optional<Intent> draw_navigation_bar(
     ImGui::SetCursorPos(ImVec2(pad + back_w + gap, y));
     if (header_button("home", ImVec2(home_w, button_h), words ? home : "", Icon::Home, style, urgent, false, home))
         intent = Intent {Intent::Kind::Home, {}};
-    float right = draw_care_buttons(c, origin.x + width - pad, y, button_h, intent) - m.em(0.8f);
+    // The settings at the right of the row, or of a second row of their own.
+    float right = draw_care_buttons(c, origin.x + width - pad, y + (two_rows ? row_h : 0.0f), button_h, intent);
+    right = two_rows ? origin.x + width - pad : right - m.em(0.8f);
 
     // The title, whole or not at all: on one line in the title font, else a size smaller, else on two lines in bold
     // body text. When even that does not fit (large text on a small panel) the bar leaves it out and the screen shows
@@ -167,7 +180,7 @@ std::optional<Intent> draw_navigation_bar(
         *title_cut = font == nullptr;
     if (font) {
         float h = wrapped_height(font, title_w, title, lines);
-        draw_wrapped(list, font, ImVec2(title_x, origin.y + std::round((height - h) * 0.5f)), title_w,
+        draw_wrapped(list, font, ImVec2(title_x, origin.y + std::round((row_h - h) * 0.5f)), title_w,
             urgent ? style.theme.urgent_text : style.theme.header_text, title, lines);
     }
     return intent;

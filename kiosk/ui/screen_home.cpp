@@ -121,20 +121,29 @@ bool short_panel(const Style& style)
     return float(style.metrics.height) < style.metrics.em(26.0f);
 }
 
-// The urgent band: big, but never more than a sixth of a short panel; on a short one, its one line of label with a
-// margin, and never less than a finger and a bit.
-float urgent_band_height(const Style& style)
-{
-    const Metrics& m = style.metrics;
-    if (short_panel(style))
-        return std::ceil(std::max(m.touch() * 1.2f, style.fonts.bold->FontSize * 1.3f));
-    return std::max(m.touch() * 1.4f, std::min(m.em(3.0f), float(m.height) * 0.17f));
-}
-
 // Space around and between home's blocks and tiles: the usual pad, less on a short panel (about 2 mm).
 float home_gap(const Style& style)
 {
     return short_panel(style) ? std::min(style.pad(), std::round(style.metrics.mm(2.0f))) : style.pad();
+}
+
+// The urgent band: big, but never more than a sixth of a short panel; on a short one, its one line of label with a
+// margin, and never less than a finger and a bit. Words that need two lines even in small print (large text on a
+// panel turned upright) get a band that holds both.
+float urgent_band_height(const ScreenContext& c)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    float h = short_panel(style) ? std::ceil(std::max(m.touch() * 1.2f, style.fonts.bold->FontSize * 1.3f))
+                                 : std::max(m.touch() * 1.4f, std::min(m.em(3.0f), float(m.height) * 0.17f));
+    // As big_button lays the band out: an inset each side, the icon and the space after it, the chevron.
+    float band_w = ImGui::GetWindowWidth() - 2.0f * home_gap(style);
+    float text_w = band_w - 2.0f * std::min(m.em(0.8f), band_w * 0.08f) - m.em(tile_icon_ems + 0.7f + 1.0f);
+    ImFont* small = style.fonts.small;
+    float words_h = wrapped_height(small, text_w, c.text(c.content.info().urgent->title), 2);
+    if (words_h > small->FontSize * 1.5f)
+        h = std::max(h, std::ceil(words_h + m.em(0.6f)));
+    return h;
 }
 
 // The grid of tiles for an area `area_w` x `area_h`, from the labels' widths in the tile font.
@@ -160,8 +169,10 @@ TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
         std::vector<int> lines;
         lines.reserve(info.sections.size());
         for (const Section& section : info.sections) {
-            float h = wrapped_height(font, text_w, c.text(section.title));
-            lines.push_back(int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);
+            const std::string& title = c.text(section.title);
+            float h = wrapped_height(font, text_w, title);
+            bool broken = widest_word(font, title) > text_w; // A word would break inside: "Even / ts".
+            lines.push_back(broken ? broken_word_lines : int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);
         }
         return lines;
     };
@@ -409,17 +420,23 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
         style.theme.border);
 
     // The clock at the right: the time in bold over the date. On a narrow screen (a 7-inch panel turned upright) the
-    // visitor's buttons come first: the clock goes when both would not fit.
+    // visitor's buttons come first: the clock goes when both would not fit, unless the buttons have a row of their own.
+    float row_h = style.bar_row_height();
+    bool buttons_beside = with_buttons && style.bar_rows == 1;
     std::string time = c.strings.format_time(c.frame.local, c.language);
     float time_w = text_width(style.fonts.bold, time);
-    bool clock = !with_buttons || 2.0f * style.pad() + care_buttons_width(c) + m.em(0.8f) + time_w <= width;
-    float right = clock ? draw_clock(c, list, with_buttons, origin, width, height) - m.em(0.8f)
+    bool clock = !buttons_beside || 2.0f * style.pad() + care_buttons_width(c) + m.em(0.8f) + time_w <= width;
+    float right = clock ? draw_clock(c, list, buttons_beside, origin, width, row_h) - m.em(0.8f)
                         : origin.x + width - style.pad();
 
-    // The visitor's settings left of the clock.
+    // The visitor's settings left of the clock, or at the right of the second row.
     if (with_buttons) {
         float button_h = style.bar_button_height();
-        right = draw_care_buttons(c, right, (height - button_h) * 0.5f, button_h, intent) - m.em(0.8f);
+        float y = (row_h - button_h) * 0.5f;
+        if (buttons_beside)
+            right = draw_care_buttons(c, right, y, button_h, intent) - m.em(0.8f);
+        else
+            draw_care_buttons(c, origin.x + width - style.pad(), row_h + y, button_h, intent);
     }
 
     // The name gets what is left of the line, a size smaller when that is short; under it, in small print, how old
@@ -446,7 +463,7 @@ std::optional<Intent> draw_home_header(const ScreenContext& c, bool with_buttons
     }
     float name_h = wrapped_height(font, name_w, name, 1);
     float age_h = age.empty() ? 0.0f : style.fonts.small->FontSize * 1.1f;
-    float y = origin.y + (height - name_h - age_h) * 0.5f;
+    float y = origin.y + (row_h - name_h - age_h) * 0.5f;
     // No room for the whole name even in small print (large text on a small panel): leave it out rather than show
     // "Centro...".
     if (name_w < m.em(3.0f) || name_width(c) > name_w)
@@ -484,7 +501,7 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     float gap = home_gap(style);
     float inner_w = width - 2.0f * gap;
     float top = style.header_height() + gap;
-    float bottom = height - gap - (info.urgent ? urgent_band_height(style) + gap : 0.0f);
+    float bottom = height - gap - (info.urgent ? urgent_band_height(c) + gap : 0.0f);
 
     // No room for the name in the top band: it gets a line of its own under it, except with large text on a short
     // panel, where that line would cost the tiles a row (a visitor knows where they are; the choices matter more).
@@ -579,7 +596,7 @@ float draw_urgent_band(const ScreenContext& c, std::optional<Intent>& intent)
     if (!c.content.info().urgent)
         return height;
     float gap = home_gap(style);
-    float urgent_h = urgent_band_height(style);
+    float urgent_h = urgent_band_height(c);
     ImGui::SetCursorPos(ImVec2(gap, height - urgent_h - gap));
     if (urgent_band("urgent", ImVec2(ImGui::GetWindowWidth() - 2.0f * gap, urgent_h),
             c.text(c.content.info().urgent->title), style))

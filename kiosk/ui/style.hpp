@@ -17,7 +17,11 @@ struct Style {
 
     float pad() const { return metrics.em(0.75f); } // Space around and between tiles.
     float gap() const { return metrics.em(0.5f); }  // Space between lines of items.
-    float header_height() const;                    // The top band on every screen.
+    // The top band holds one row of buttons, or two where Back, Home and the visitor's settings do not fit one (a
+    // 7-inch panel turned upright): the Ui sets this each frame from bar_fits_one_row.
+    int bar_rows = 1;
+    float header_height() const;     // The top band on every screen: bar_rows rows.
+    float bar_row_height() const;    // One row of it.
     float bar_button_height() const; // Buttons in the top band: at least a finger, a margin above and below.
     ImFont* bar_font() const;        // Their words: bold, or small print where bold would crowd the button.
     float radius() const { return metrics.em(0.4f); }                          // Corner rounding of tiles and buttons.

@@ -110,15 +110,21 @@ TileGrid tile_grid(const TileGridInput& in)
     int least_columns = std::min(2, most_columns);
     Candidate best;
     bool any = false;
-    for (TileForm form : {TileForm::Regular, TileForm::Compact}) {
-        for (int columns = least_columns; columns <= most_columns; ++columns) {
+    auto consider = [&](int columns) {
+        for (TileForm form : {TileForm::Regular, TileForm::Compact}) {
             Candidate c = candidate(input, columns, form);
             if (!any || better(c, best)) {
                 best = c;
                 any = true;
             }
         }
-    }
+    };
+    for (int columns = least_columns; columns <= most_columns; ++columns)
+        consider(columns);
+    // One column only where two or more would break a word inside (Spanish titles with large text on a panel turned
+    // upright), or cut a label on a portrait screen: a landscape screen's tiles in one column would be bars.
+    if (least_columns > 1 && (best.grid.lines >= broken_word_lines || (in.height > in.width && best.grid.lines > 2)))
+        consider(1);
     return best.grid;
 }
 

@@ -24,9 +24,13 @@ struct TileGridInput {
     float regular_least = 0.0f; // The least height of a regular tile.
     float most = 0.0f;          // The tallest a tile grows to fill a big screen.
     // The lines each label wraps to at a text width, in the tiles' order (unbounded: a label cut at two lines counts
-    // all it needs). Missing entries count as one line.
+    // all it needs; a word wider than the width, which would be broken inside, counts broken_word_lines). Missing
+    // entries count as one line.
     std::function<std::vector<int>(TileForm form, float text_width)> lines;
 };
+
+// What TileGridInput::lines says of a label with a word wider than the tile's text: more than can ever show.
+inline constexpr int broken_word_lines = 9;
 
 struct TileGrid {
     int columns = 1;
@@ -44,9 +48,10 @@ struct TileGrid {
 // the space left (the lowest first, so rows come out equal where the space allows), up to `most`. Chosen in this
 // order: every tile shown without scrolling (and no label needing more than three
 // lines, of which two show); every label in at most two lines;
-// regular tiles over compact ones; then the column count (2 to 4, never more than the tiles) whose tiles, grown to
-// fill the area up to `most`, come nearest a 2.8:1 button. When nothing fits, tiles at their least height in the
-// columns that cut the fewest lines, then scroll the least.
+// regular tiles over compact ones; then the column count (2 to 4, never more than the tiles; 1 only when those break a
+// word inside a label, or cut one on a portrait screen) whose tiles, grown to fill the area up to `most`, come nearest
+// a 2.8:1 button. When nothing fits, tiles at their least height in the columns that cut the fewest lines, then scroll
+// the least.
 TileGrid tile_grid(const TileGridInput& in);
 
 // A tile's least height in `form` for a label of `lines` lines (at most 2 are drawn).

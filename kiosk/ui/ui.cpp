@@ -466,6 +466,10 @@ std::vector<Intent> Ui::frame(const FrameInfo& frame)
     ScreenContext context {*m_content, m_style, m_strings, m_language, frame, m_images, m_large_text, m_contrast,
         m_read_aloud_offered, m_read_aloud};
     watch_staff_corner();
+    // Two rows of bar where one does not hold Back, Home and the visitor's settings; the staff screens and the attract
+    // loop have none of these, and keep one.
+    bool visitor_bar = m_staff_mode == StaffMode::None && !m_attract;
+    m_style.bar_rows = visitor_bar && !bar_fits_one_row(context, ImGui::GetMainViewport()->Size.x) ? 2 : 1;
     // The overdose help's strip takes the foot of every visitor screen but home (its own band is there) and the
     // urgent page itself; the screen gets the rest, so the strip never covers any of it.
     const Target& shown = m_stack.back().target;

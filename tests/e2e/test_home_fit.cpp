@@ -173,3 +173,56 @@ TEST_CASE("with large text at 800x480 home shows the urgent band and four whole 
         }
     }
 }
+
+TEST_CASE("on a 7-inch panel turned upright the bars' buttons never overlap, and every tile label and the band show")
+{
+    // 480x800: Back, Home, the language, larger text, high contrast and Read aloud do not fit one row: the bar takes
+    // two (the settings on the second), on home and on every other screen. Large text stays within twelve lines of
+    // text across, tiles go to one column rather than break a word inside ("Even / ts"), and the urgent band grows to
+    // hold its words.
+    TempDir dir;
+    const Panel panel {480, 800};
+    for (const std::string language : {"en", "es"}) {
+        for (bool large : {false, true}) {
+            for (const std::string open : {"home", "resources"}) {
+                CAPTURE(language);
+                CAPTURE(large);
+                CAPTURE(open);
+                std::string script = dir.write("narrow.script", "wait 300\ncontrols\n");
+                std::vector<std::string> args {"--windowed", "--size", panel.size(), "--bundle", demo, "--now",
+                    "2026-12-01T10:00", "--lang", language, "--open", open, "--script", script};
+                if (large)
+                    args.push_back("--large-text");
+                auto r = run_kiosk(args);
+                REQUIRE_MESSAGE(r.status == 0, r.err);
+                std::vector<Box> boxes = parse_controls(r.out);
+                for (std::size_t i = 0; i < boxes.size(); ++i) {
+                    CHECK(boxes[i].x0 >= 0.0f);
+                    CHECK(boxes[i].x1 <= float(panel.w));
+                    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                        const Box& a = boxes[i];
+                        const Box& b = boxes[j];
+                        bool inside = (a.x0 <= b.x0 && b.x1 <= a.x1 && a.y0 <= b.y0 && b.y1 <= a.y1)
+                            || (b.x0 <= a.x0 && a.x1 <= b.x1 && b.y0 <= a.y0 && a.y1 <= b.y1);
+                        CHECK_MESSAGE((!overlap(a, b) || inside), a.words << " overlaps " << b.words);
+                    }
+                }
+                std::vector<std::string> keys = language == "en" ? std::vector<std::string> {"Back", "Home"}
+                                                                 : std::vector<std::string> {"Atrás", "Inicio"};
+                for (const std::string& label : keys) {
+                    if (open != "home")
+                        CHECK_MESSAGE(find_box(boxes, label), "no " << label);
+                }
+                CHECK(find_box(boxes, language == "en" ? urgent_en : urgent_es));
+                if (open == "home") {
+                    for (const std::string& title : language == "en" ? demo_titles_en : demo_titles_es) {
+                        const Box* tile = find_box(boxes, title);
+                        CHECK_MESSAGE(tile, "no tile \"" << title << "\"");
+                        if (tile) // Wide enough for its longest word: one column of them at most.
+                            CHECK(tile->x1 - tile->x0 >= float(panel.w) * (large ? 0.8f : 0.4f));
+                    }
+                }
+            }
+        }
+    }
+}
