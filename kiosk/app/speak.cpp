@@ -26,15 +26,16 @@ void put_le(std::string& out, std::uint32_t value, int bytes)
         out += static_cast<char>((value >> (8 * i)) & 0xFFU);
 }
 
-// The utterances spoken one after another, a short pause between them. Nothing, said why, when espeak-ng fails.
+// The utterances spoken one after another, a short pause between them, at the settings' rate and volume, as the
+// running kiosk says them. Nothing, said why, when espeak-ng fails.
 std::optional<std::vector<std::int16_t>> synthesize_all(
-    const std::vector<std::string>& utterances, const std::string& language)
+    const std::vector<std::string>& utterances, const std::string& language, const platform::SpeechSettings& voice)
 {
     std::vector<std::int16_t> samples;
     auto pause = static_cast<std::size_t>(pause_seconds * platform::Speech::sample_rate());
     for (const std::string& utterance : utterances) {
         std::string error;
-        std::vector<std::int16_t> part = platform::Speech::synthesize(utterance, language, {}, error);
+        std::vector<std::int16_t> part = platform::Speech::synthesize(utterance, language, voice, error);
         if (part.empty() && !error.empty()) {
             std::cerr << "kiosk: speech: " << error << "\n";
             return std::nullopt;
@@ -99,7 +100,7 @@ int run_speak(const Options& options, const Settings& settings)
         std::cerr << "kiosk: --open " << options.open_path << ": " << error << "\n";
         return exit_usage;
     }
-    auto samples = synthesize_all(*utterances, *language);
+    auto samples = synthesize_all(*utterances, *language, {settings.speech_rate, settings.speech_volume});
     if (!samples)
         return exit_failure;
     if (!write_wav(options.out_file, *samples, platform::Speech::sample_rate())) {

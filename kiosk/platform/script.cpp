@@ -76,11 +76,27 @@ void push_finger(Uint32 type, float x, float y, int width, int height, const Scr
 
 using K = ScriptCommand::Kind;
 
-bool same_ignoring_case(const std::string& a, const std::string& b)
+// `text` with ASCII letters in lower case and the typographic apostrophes (U+2018, U+2019) as "'": the labels say
+// "stick\u2019s", and a script typed on a keyboard says "stick's".
+std::string loosened(const std::string& text)
 {
-    auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch; };
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xE2\x80\x99") == 0 || text.compare(i, 3, "\xE2\x80\x98") == 0) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        char ch = text[i];
+        out += ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch;
+    }
+    return out;
+}
+
+bool loosely_same(const std::string& a, const std::string& b)
+{
+    return loosened(a) == loosened(b);
 }
 
 // Some of it is on the screen: the rectangles are cut to what is visible, so an empty one is not.
@@ -118,7 +134,7 @@ const ScriptControl* find_control(
             return &control;
     }
     for (const ScriptControl& control : controls) {
-        if (visible(control) && same_ignoring_case(control.label, label))
+        if (visible(control) && loosely_same(control.label, label))
             return &control;
     }
     error = "no control labelled \"" + label + "\" is on the screen; the labels there are: " + label_list(controls);

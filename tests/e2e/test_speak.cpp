@@ -145,3 +145,23 @@ TEST_CASE("kiosk speak: a path or language the content lacks exits 2 naming it, 
     CHECK(unwritable.status == 1);
     CHECK(contains(unwritable.err, "cannot write"));
 }
+
+TEST_CASE("kiosk speak uses the settings' speech_rate and speech_volume, as the running kiosk does")
+{
+    // Staff try a slower voice or a quieter one with `kiosk speak` before they restart the kiosk (visitor-care.md).
+    TempDir dir;
+    auto at = [&](const std::string& name, const std::string& settings) {
+        std::string config = dir.write(name + ".toml", settings);
+        auto r = run_kiosk({"speak", "--config", config, "--state", dir.file("state"), "--now", now, "--open", "home",
+            "--lang", "en", "--out", dir.file(name + ".wav")});
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        Wav wav = read_wav(dir.file(name + ".wav"));
+        REQUIRE(wav.valid);
+        return wav;
+    };
+    Wav usual = at("usual", "");
+    Wav slow = at("slow", "speech_rate = 100\n");
+    Wav quiet = at("quiet", "speech_volume = 20\n");
+    CHECK(slow.samples.size() > usual.samples.size() * 5 / 4);
+    CHECK(peak_of(quiet) < peak_of(usual) / 2);
+}

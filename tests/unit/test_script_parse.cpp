@@ -92,12 +92,16 @@ TEST_CASE("a bad label is named by file and line")
     CHECK(error.rfind("t.script:1: X1 must be a number of pixels", 0) == 0);
 }
 
-TEST_CASE("a label finds the first control drawn with it, exactly, else ignoring case")
+TEST_CASE("a label finds the first control drawn with it, exactly, else ignoring case and the kind of apostrophe")
 {
     std::vector<ScriptControl> controls {
-        {"staff corner", 0, 0, 60, 60}, {"Back", 10, 10, 80, 60}, {"Events", 100, 100, 300, 160},
-        {"events", 100, 200, 300, 260}, {"Events", 100, 300, 300, 360},
+        {"staff corner", 0, 0, 60, 60},
+        {"Back", 10, 10, 80, 60},
+        {"Events", 100, 100, 300, 160},
+        {"events", 100, 200, 300, 260},
+        {"Events", 100, 300, 300, 360},
         {"Hidden", 5, 5, 5, 40}, // Nothing of it is visible.
+        {"Apply the stick\u2019s content", 100, 400, 300, 460},
     };
     std::string error;
     CHECK(find_control(controls, "Events", error) == &controls[2]);
@@ -105,7 +109,10 @@ TEST_CASE("a label finds the first control drawn with it, exactly, else ignoring
     CHECK(find_control(controls, "EVENTS", error) == &controls[2]);
     CHECK(find_control(controls, "back", error) == &controls[1]);
     CHECK(find_control(controls, "staff corner", error) == &controls[0]);
+    CHECK(find_control(controls, "Apply the stick's content", error) == &controls[6]);
+    CHECK(find_control(controls, "apply the stick\u2018s content", error) == &controls[6]);
     CHECK(error.empty());
+    CHECK(find_control(controls, "Apply the sticks content", error) == nullptr);
 }
 
 TEST_CASE("a label that is not on the screen is an error listing the labels there are")
