@@ -55,7 +55,9 @@ bool header_button(const char* id, ImVec2 size, const std::string& label, Icon i
     Color ink = urgent ? theme.urgent_text : on ? theme.header : theme.header_text;
     fill_rounded(list, pos, max, press.held ? pressed : fill, style.radius());
     list->AddRect(pos, max, ink, style.radius(), 0, style.line());
-    float icon_size = icon == Icon::None ? 0.0f : std::min(m.em(1.0f), size.y * 0.62f);
+    // An icon alone stays inside its button: a narrow one (large text on a panel turned upright) draws it smaller.
+    float most = label.empty() ? size.x * 0.6f : size.y;
+    float icon_size = icon == Icon::None ? 0.0f : std::min({m.em(1.0f), size.y * 0.62f, most});
     ImFont* font = style.bar_font();
     float label_width = label.empty() ? 0.0f : text_width(font, label);
     float gap = label.empty() || icon == Icon::None ? 0.0f : m.em(0.4f);
