@@ -547,21 +547,25 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
         bottom -= hints_h;
     }
     // Else, when the last row leaves no cell empty for Read aloud's button (draw_tiles), the button under the tiles,
-    // as wide as the fewest whole tiles it fits, when the tiles keep their form there too.
-    float listen_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * 1.5f));
+    // as wide as the fewest whole tiles it fits, when the tiles keep their form there too: a coming-up row fewer, if
+    // that is what it takes (one stays).
+    float listen_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * 1.6f));
     ListenButton listen;
     float listen_w = 0.0f;
-    if (!hints.empty() && !hints_below && grid.fits && info.sections.size() % std::size_t(grid.columns) == 0) {
-        TileGrid shorter = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows) - listen_h - gap);
-        if (shorter.fits && shorter.form == grid.form && shorter.columns == grid.columns
-            && (shorter.lines <= 2 || shorter.lines <= grid.lines)) {
-            for (int tiles = 1; tiles <= grid.columns && !listen.font; ++tiles) {
-                listen_w = float(tiles) * shorter.tile_w + float(tiles - 1) * gap;
-                listen = listen_button(c, ImVec2(listen_w, listen_h));
-            }
+    bool full_rows = grid.fits && info.sections.size() % std::size_t(grid.columns) == 0;
+    for (int rows = next_rows;
+         !hints.empty() && !hints_below && full_rows && !listen.font && rows >= std::min(next_rows, 1); --rows) {
+        TileGrid shorter = home_tile_grid(c, inner_w, bottom - top - events_h(rows) - listen_h - gap);
+        if (!shorter.fits || shorter.form != grid.form || shorter.columns != grid.columns
+            || (shorter.lines > 2 && shorter.lines > grid.lines))
+            continue;
+        for (int tiles = 1; tiles <= grid.columns && !listen.font; ++tiles) {
+            listen_w = float(tiles) * shorter.tile_w + float(tiles - 1) * gap;
+            listen = listen_button(c, ImVec2(listen_w, listen_h));
         }
         if (listen.font) {
             grid = shorter;
+            next_rows = rows;
             bottom -= listen_h + gap;
         }
     }

@@ -324,16 +324,24 @@ TEST_CASE("on a 7-inch panel with no room for the hint, home's Listen button say
     toml.erase(act, toml.find("\n\n", act) + 2 - act);
     write_text(six + "/bundle.toml", toml);
     struct Case {
-        std::string bundle, language, label;
+        std::string bundle, language, label, size = "800x480";
+        bool large = false;
     };
-    for (const Case& c : {Case {demo, "en", "Listen"}, Case {demo, "es", "Escuchar"}, Case {six, "es", "Escuchar"}}) {
+    // And on a portrait screen with large text, where Spanish titles take one column of full rows: under them, a
+    // coming-up row fewer.
+    for (const Case& c : {Case {demo, "en", "Listen"}, Case {demo, "es", "Escuchar"}, Case {six, "es", "Escuchar"},
+             Case {demo, "es", "Escuchar", "1080x1920", true}}) {
         CAPTURE(c.bundle);
         CAPTURE(c.language);
+        CAPTURE(c.size);
         std::string script = dir.write("listen.script",
             "wait 300\ncontrols\ntexts\ntap \"" + c.label + "\"\nwait 300\nexpect home\ntap \"" + c.label
                 + "\"\nwait 600\n");
-        auto r = run_kiosk({"--windowed", "--size", "800x480", "--bundle", c.bundle, "--now", now, "--lang", c.language,
-            "--script", script});
+        std::vector<std::string> args {"--windowed", "--size", c.size, "--bundle", c.bundle, "--now", now, "--lang",
+            c.language, "--script", script};
+        if (c.large)
+            args.push_back("--large-text");
+        auto r = run_kiosk(args);
         REQUIRE_MESSAGE(r.status == 0, r.err);
         // Both languages' words are on it, whole, and it overlaps no tile and stays above the overdose band.
         std::vector<std::string> texts = lines_after(r.out, "text: ");
