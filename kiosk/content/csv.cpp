@@ -136,6 +136,7 @@ private:
                     return i + 1;
                 }
                 m_quoted = false;
+                warn_if_rows_inside();
             } else {
                 if (c == '\n' || (c == '\r' && !crlf))
                     ++m_line;
@@ -160,6 +161,28 @@ private:
         }
         // Characters between a closing quote and the next separator are dropped, as spreadsheets do.
         return i;
+    }
+
+    // A value in quotes over several lines whose later lines look like rows (as many separators as a row has): a
+    // closing quote is probably missing where it starts, and the rows it swallowed would vanish without a word.
+    void warn_if_rows_inside()
+    {
+        std::size_t columns = m_table.header.size();
+        if (!m_header_done || columns < 2 || m_line == m_quote_line)
+            return;
+        std::size_t line_start = m_field.find('\n');
+        while (line_start != std::string::npos) {
+            std::size_t end = m_field.find('\n', line_start + 1);
+            std::string_view line(
+                m_field.data() + line_start + 1, (end == std::string::npos ? m_field.size() : end) - line_start - 1);
+            if (std::size_t(std::count(line.begin(), line.end(), m_table.separator)) + 1 >= columns) {
+                m_diagnostics.warning(m_file, m_quote_line,
+                    Reason::said("sheet_quote_runs_on",
+                        {{"start", std::to_string(m_quote_line)}, {"end", std::to_string(m_line)}}));
+                return;
+            }
+            line_start = end;
+        }
     }
 
     void end_field()

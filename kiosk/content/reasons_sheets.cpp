@@ -20,6 +20,9 @@ const ReasonTable& sheet_reasons()
         {"sheet_quote_never_ends",
             "a value in quotes that starts on this line never ends: a closing \" is missing; the rest of the file was "
             "read as part of it"},
+        {"sheet_quote_runs_on",
+            "a value in quotes that starts on this line runs on to line {end}, and the lines in it look like rows of "
+            "their own: a closing \" is probably missing on this line, so lines {start} to {end} were read as one row"},
         {"sheet_empty", "the file is empty: it needs a header row naming the columns, such as {example}"},
         {"sheet_value_too_long", "a value is {size} KiB long, more than the limit of {limit} KiB: it is cut short"},
         {"sheet_too_many_columns", "the header has {n} columns, more than the limit of {limit}"},

@@ -101,6 +101,21 @@ TEST_CASE("an unterminated quote is reported on the line it opens")
         != std::string::npos);
 }
 
+TEST_CASE("a quote left open that swallows the next rows up to another quote is reported on the line it opens")
+{
+    // Line 3's quote is not closed where it should be; line 5's opening quote closes it: lines 3 to 5 are one row.
+    Diagnostics d;
+    CsvTable t = parse("id,title,place\na,Alpha,Hall\nb,\"Beta,Hall\nc,Gamma,Hall\nd,\"Delta\",Hall\n", d);
+    CHECK(t.rows.size() == 2);
+    CHECK(messages(d).find("list.csv:3: warning: a value in quotes that starts on this line runs on to line 5, and the "
+                           "lines in it look like rows of their own")
+        != std::string::npos);
+    // A description over several lines, in quotes as it should be, is not a mistake.
+    Diagnostics e;
+    parse("id,title,place\na,\"Alpha\nthe second line of it\",Hall\n", e);
+    CHECK(messages(e).empty());
+}
+
 TEST_CASE("a row with more values than the header has columns counts them in words that agree with the number")
 {
     Diagnostics d;
