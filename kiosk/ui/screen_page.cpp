@@ -251,8 +251,8 @@ void draw_urgent_actions(const ScreenContext& c, const std::vector<Text>& action
     const Style& style = c.style;
     ActionLook look = action_look(c, actions, column, room);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    for (const Text& action : actions) {
-        const std::string& words = c.text(action);
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const std::string& words = c.text(actions[i]);
         float h = action_block_height(look, column, words);
         ImGui::SetCursorPosX(left);
         ImVec2 min = ImGui::GetCursorScreenPos();
@@ -261,7 +261,8 @@ void draw_urgent_actions(const ScreenContext& c, const std::vector<Text>& action
         float text_h = wrapped_height(look.font, column - 2.0f * look.inset, words, action_lines);
         draw_wrapped(list, look.font, ImVec2(min.x + look.inset, std::floor(min.y + (h - text_h) * 0.5f)),
             column - 2.0f * look.inset, style.theme.urgent_text, words, action_lines);
-        record_control(words, min, max);
+        record_control(words, min, max, ClipTo::Window,
+            ImGui::GetCurrentWindow()->GetID(static_cast<int>(i))); // Found again as it scrolls.
         ImGui::Dummy(ImVec2(column, h + look.gap));
     }
 }

@@ -73,7 +73,8 @@ void ScrollArea::draw_cues(float max_offset)
     auto arrow = [&](ImVec2 c, bool up, const char* label) {
         list->AddCircleFilled(c, r, m_theme->accent, 32);
         list->AddCircle(c, r, m_theme->accent_text, 32, std::max(1.0f, r * 0.06f));
-        record_control(label, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+        // An item id of its own, so read aloud finds the cue it said again as the list moves under it.
+        record_control(label, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ClipTo::Window, ImGui::GetID(label));
         float s = r * 0.45f, d = up ? -1.0f : 1.0f;
         ImVec2 points[] = {ImVec2(c.x - s, c.y - d * s * 0.35f), ImVec2(c.x, c.y + d * s * 0.55f),
             ImVec2(c.x + s, c.y - d * s * 0.35f)};
