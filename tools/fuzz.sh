@@ -13,9 +13,9 @@ cmake --build build/fuzz -j"${JOBS:-2}" --target fuzzers
 
 # Runs per target, tuned for about ten seconds each here; the bundle fuzzer writes files, so it runs fewer.
 declare -A default_runs=([csv]=200000 [toml]=30000 [markdown]=200000 [ics]=8000 [bundle]=2000 [manifest]=200000
-  [report]=200000)
+  [report]=200000 [pronounce]=15000)
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-for target in csv toml markdown ics bundle manifest report; do
+for target in csv toml markdown ics bundle manifest report pronounce; do
   found=build/fuzz/found/$target
   log=build/fuzz/fuzz_$target.log
   mkdir -p "$found"
