@@ -23,7 +23,7 @@ for target in csv toml markdown ics bundle manifest report pronounce; do
   status=0
   build/fuzz/tests/fuzz/fuzz_$target -seed=1 -runs="${runs:-${default_runs[$target]}}" -max_len=65536 \
     -rss_limit_mb=2048 -timeout=20 "$found" "tests/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
-  grep -E "^#[0-9]+ +(INITED|DONE)|^Done |runtime error|ERROR|SUMMARY|Test unit written" "$log" || true
+  grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|^Done |runtime error|ERROR|SUMMARY|Test unit written" "$log" || true
   if ((status != 0)); then
     echo "fuzz_$target failed (exit $status): the input is in the file named above; see $log"
     exit 1

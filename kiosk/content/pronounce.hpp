@@ -17,8 +17,8 @@ inline constexpr std::size_t max_pronounced_bytes = 20000;
 //    digit or combining mark of any script, so "NUSU's" and "(NUSU)" match NUSU, and "NUSUX" and "ÑNUSU" do not;
 //  - where words overlap (NUSU and "NUSU Chapter"), the longest is tried first;
 //  - in one pass: a said-as text is never searched again, so "NUSU" = "new NUSU" cannot run away.
-// The result is at most 4 times the text's length plus one said-as text (so a text that is only the word can always
-// take it), and never more than max_pronounced_bytes; a word whose said-as text would pass that stays as written.
+// The result is at most 4 times the text's length plus the longest a said-as text may be (max_said_as_bytes: so a
+// text that is only the word can always take it), and never more than max_pronounced_bytes; a word whose said-as text would pass that stays as written.
 // A text already longer than that is given back unchanged.
 std::string apply_pronunciations(std::string_view text, const Pronunciations& entries);
 
