@@ -384,7 +384,8 @@ struct Status {
         bool failure_past = false; // The last failure came before the last success: since fixed.
     };
     std::vector<Source> sources;
-    // What waits for staff, in slot order; a bundle what shows has moved past is left out (it goes at the next sync).
+    // What waits for staff, the one waiting longest first (as the staff screen lists them); a bundle what shows has
+    // moved past is left out (it goes at the next sync).
     struct Waiting {
         sync::PendingInfo info;
         std::string version; // Its MANIFEST's, or "".
@@ -395,11 +396,10 @@ struct Status {
 Status read_status(store::Store& store, const std::string& state)
 {
     Status status;
-    for (int slot = 1; slot <= sync::pending_slots; ++slot) {
-        sync::PendingInfo info = sync::read_pending_info(state, slot);
-        if (!info.source.empty() && sync::superseded_why(state, slot, store).empty())
-            status.pending.push_back({info, sync::pending_manifest_version(state, slot)});
-    }
+    for (int slot : sync::waiting_slots(state))
+        if (sync::superseded_why(state, slot, store).empty())
+            status.pending.push_back(
+                {sync::read_pending_info(state, slot), sync::pending_manifest_version(state, slot)});
     status.active = store.active_version();
     status.pinned = store.pinned_from();
     for (const store::SyncLogEntry& entry : store.sync_log(1000)) { // Newest first.

@@ -253,8 +253,17 @@ ui::StaffView StaffDesk::view(const PeopleTime& words) const
     fact("staff_fact_up", Phrase {"staff_up", {{"hours", hours}, {"minutes", minutes}}});
     fact("staff_fact_kiosk", Phrase {"staff_kiosk_version", {{"version", KIOSK_VERSION}}});
 
-    view.pending = describe_pending(1, words);
-    view.pending_second = describe_pending(2, words);
+    // The one waiting longest is the first, whichever slot holds it: after staff apply or ignore the first of two,
+    // the other is the one waiting, and Apply and Ignore take it.
+    std::vector<int> waiting = sync::waiting_slots(m_state);
+    if (!waiting.empty()) {
+        view.pending_slot = waiting[0];
+        view.pending = describe_pending(waiting[0], words);
+    }
+    if (waiting.size() > 1) {
+        view.pending_second_slot = waiting[1];
+        view.pending_second = describe_pending(waiting[1], words);
+    }
     return view;
 }
 

@@ -35,8 +35,8 @@ public:
 
     // What the staff screen shows, its times and versions in `words`' zone and language.
     ui::StaffView view(const PeopleTime& words) const;
-    // Carries out `action`; `slot` says which waiting bundle Apply and Ignore take (1, or 2 for a second stick). Sync
-    // is the caller's (it wakes the sync threads): here it does nothing.
+    // Carries out `action`; `slot` says which waiting bundle Apply and Ignore take (1 or 2: the slot it waits in, as
+    // the view named it). Sync is the caller's (it wakes the sync threads): here it does nothing.
     StaffOutcome act(ui::StaffAction action, int slot, const PeopleTime& words);
     // What the staff screen says while `action` runs, in plain words.
     static ui::Phrase working_on(ui::StaffAction action);

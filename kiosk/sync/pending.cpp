@@ -8,12 +8,14 @@
 #include "sync/signing.hpp"
 #include "sync/staging.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <sys/stat.h>
+#include <utility>
 
 namespace kiosk::sync {
 
@@ -124,6 +126,20 @@ void forget_pending(const std::string& state_dir, int slot)
 {
     remove_tree(pending_folder(state_dir, slot));
     std::remove((pending_folder(state_dir, slot) + "-info").c_str());
+}
+
+std::vector<int> waiting_slots(const std::string& state_dir)
+{
+    std::vector<std::pair<std::int64_t, int>> waiting; // (arrived, slot)
+    for (int slot = 1; slot <= pending_slots; ++slot)
+        if (PendingInfo info = read_pending_info(state_dir, slot); !info.source.empty())
+            waiting.emplace_back(info.arrived, slot);
+    std::sort(waiting.begin(), waiting.end());
+    std::vector<int> slots;
+    slots.reserve(waiting.size());
+    for (const auto& [arrived, slot] : waiting)
+        slots.push_back(slot);
+    return slots;
 }
 
 std::string unverified_manifest_version(const std::string& dir)

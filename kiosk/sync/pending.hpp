@@ -26,6 +26,8 @@ struct PendingInfo {
 };
 // Two bundles can wait at once, in slots 1 (STATE/pending) and 2 (STATE/pending-2), so that a second arrival never
 // replaces the first: staff see both and choose. A third is refused while both wait, and listed with the first.
+// A slot is a place, not an order: once staff apply or ignore the bundle in slot 1, the one in slot 2 waits alone
+// (and the next arrival takes slot 1). Whatever reads "the one waiting" asks waiting_slots().
 inline constexpr int pending_slots = 2;
 // "YYYY-MM-DD HH:MM" in the kiosk's local time, as pending infos, stick reports and the staff screen give times.
 std::string local_minutes_text(std::int64_t unix_seconds);
@@ -34,6 +36,9 @@ PendingInfo read_pending_info(const std::string& state_dir, int slot = 1);
 bool write_pending_info(const std::string& state_dir, const PendingInfo& info, int slot = 1);
 // Staff applied or ignored it: the copy and its info go.
 void forget_pending(const std::string& state_dir, int slot = 1);
+// The slots that hold a bundle, the one waiting longest first (by `arrived`, an unknown time first; slot order when
+// they arrived in the same second): "the first" on the staff screen and in `kiosk status`.
+std::vector<int> waiting_slots(const std::string& state_dir);
 
 // The version in the MANIFEST of the bundle in `dir` (one signed by a key this kiosk does not trust, or packed and
 // then changed), or "" when it has none. Read, not verified: it only ever keeps a bundle from waiting.

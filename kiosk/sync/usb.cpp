@@ -235,9 +235,13 @@ StickResult UsbWatcher::report_deep(const std::string& stick, const std::vector<
 void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging, const std::string& identity,
     const std::string& now_text, std::int64_t problems)
 {
-    PendingInfo first = read_pending_info(m_config.state_dir, 1), second = read_pending_info(m_config.state_dir, 2);
+    // The first is the one waiting longest, whichever slot holds it (the other may have been applied or ignored).
+    std::vector<int> waiting = waiting_slots(m_config.state_dir);
+    int first_slot = waiting.empty() ? 1 : waiting[0], other_slot = first_slot == 1 ? 2 : 1;
+    PendingInfo first = read_pending_info(m_config.state_dir, first_slot),
+                second = read_pending_info(m_config.state_dir, other_slot);
     bool waits = !identity.empty() && (first.identity == identity || second.identity == identity);
-    int slot = first.source.empty() ? 1 : second.source.empty() ? 2 : 0;
+    int slot = first.source.empty() ? first_slot : second.source.empty() ? other_slot : 0; // 0: both wait.
     if (waits) {
         result.reason = Reason::said("already_waits");
     } else if (slot == 0) {
@@ -249,7 +253,7 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
         first.refused.push_back(result.source + " at " + now_text);
         if (first.refused.size() > 5)
             first.refused.erase(first.refused.begin());
-        write_pending_info(m_config.state_dir, first, 1);
+        write_pending_info(m_config.state_dir, first, first_slot);
     } else {
         std::string pending = pending_folder(m_config.state_dir, slot);
         remove_tree(pending);
@@ -263,7 +267,7 @@ void UsbWatcher::keep_for_staff(StickResult& result, const std::string& staging,
             info.why = result.reason;
             info.problems = problems;
             write_pending_info(m_config.state_dir, info, slot);
-            if (slot == 2)
+            if (slot == other_slot) // Beside the one that waited first.
                 result.reason += Reason::said("another_waits");
         }
     }

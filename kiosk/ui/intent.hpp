@@ -44,7 +44,7 @@ struct Intent {
     std::string path {};                    // Open and Language only.
     std::string pin {};                     // StaffPin only: the digits typed.
     StaffAction action = StaffAction::Sync; // StaffAction only.
-    int slot = 1; // StaffAction's Apply and Ignore: the waiting bundle, 1 or 2 (a second stick beside the first).
+    int slot = 1; // StaffAction's Apply and Ignore: the slot the bundle waits in, 1 or 2 (StaffView::pending_slot).
     bool confirmed = false; // StaffAction: tapped on the confirm screen (see asks_first).
 };
 

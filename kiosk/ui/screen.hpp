@@ -201,8 +201,10 @@ struct StaffFact {
 struct StaffView {
     std::vector<StaffFact> facts;
     std::vector<Phrase> sources; // One line per source: its last success and failure.
-    Phrases pending;             // The stick bundle waiting for staff, or nothing.
+    Phrases pending;             // The stick bundle waiting for staff (the one waiting longest), or nothing.
     Phrases pending_second;      // A second one, waiting beside it, or nothing.
+    int pending_slot = 1;        // Where each waits (STATE/pending or pending-2): what Apply and Ignore take.
+    int pending_second_slot = 2;
     bool can_roll_back = false;
     bool can_reset_floor = false; // The version floor is dated ahead of the clock: updates are being refused.
 };

@@ -354,7 +354,10 @@ std::optional<Intent> draw_staff_question(
         ImGui::PushID(i);
         TextScope as_label(TextKind::Label);
         if (action_button("confirm", ImVec2(button_w, button_h), c.word(word), style, ActionLook::Confirm))
-            intent = Intent {.kind = Intent::Kind::StaffAction, .action = action, .slot = i + 1, .confirmed = true};
+            intent = Intent {.kind = Intent::Kind::StaffAction,
+                .action = action,
+                .slot = i == 0 ? view.pending_slot : view.pending_second_slot,
+                .confirmed = true};
         ImGui::PopID();
     }
 

@@ -3,6 +3,7 @@
 #include "store/store.hpp"
 #include "support/files.hpp"
 #include "support/image.hpp"
+#include "support/json.hpp"
 #include "support/process.hpp"
 #include "support/screen_dump.hpp"
 
@@ -75,6 +76,21 @@ struct Staff {
     }
 
     std::string status() { return run_kiosk({"status", "--state", state}).out; }
+
+    // A stick named `name` in `sticks`, the only one in, with the demo's `from` changed to `to`, as kiosk sync --once
+    // reads it (an unsigned bundle waits for staff). It stays in until the next.
+    std::string sticks = dir.file("media");
+    RunResult stick(const std::string& name, const std::string& from, const std::string& to)
+    {
+        fs::remove_all(sticks);
+        fs::create_directories(sticks);
+        fs::copy(KIOSK_SOURCE_DIR "/data/demo", sticks + "/" + name, fs::copy_options::recursive);
+        std::string toml = read_text(sticks + "/" + name + "/bundle.toml");
+        toml.replace(toml.find(from), from.size(), to);
+        write_text(sticks + "/" + name + "/bundle.toml", toml);
+        std::string with_stick = dir.write("stick.toml", "usb_roots = [\"" + sticks + "\"]\n");
+        return run_kiosk({"sync", "--once", "--config", with_stick, "--state", state});
+    }
 };
 
 std::size_t count(const std::string& text, const std::string& what)
@@ -360,26 +376,15 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
 {
     Staff staff;
     run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", staff.state});
-    std::string sticks = staff.dir.file("media");
-    fs::create_directories(sticks);
-    std::string with_stick = staff.dir.write("stick.toml", "usb_roots = [\"" + sticks + "\"]\n");
-    auto stick = [&](const std::string& name, const std::string& from, const std::string& to) {
-        fs::remove_all(sticks);
-        fs::create_directories(sticks);
-        fs::copy(KIOSK_SOURCE_DIR "/data/demo", sticks + "/" + name, fs::copy_options::recursive);
-        std::string toml = read_text(sticks + "/" + name + "/bundle.toml");
-        toml.replace(toml.find(from), from.size(), to);
-        write_text(sticks + "/" + name + "/bundle.toml", toml);
-        return run_kiosk({"sync", "--once", "--config", with_stick, "--state", staff.state});
-    };
+    const std::string& sticks = staff.sticks;
     // Staff's own draft waits; then a visitor's stick with a fake emergency number arrives; then a third.
-    auto draft = stick("DRAFT", "Eastside Drop-in", "Westside Drop-in");
+    auto draft = staff.stick("DRAFT", "Eastside Drop-in", "Westside Drop-in");
     REQUIRE_MESSAGE(draft.out.find(": pending: ") != std::string::npos, draft.out);
-    auto fake = stick("FAKE", "Overdose? Get help now", "Overdose? Call 555-0100");
+    auto fake = staff.stick("FAKE", "Overdose? Get help now", "Overdose? Call 555-0100");
     CHECK_MESSAGE(
         fake.out.find("(another bundle waits too: staff see both and choose)") != std::string::npos, fake.out);
     CHECK(read_text(staff.state + "/pending/bundle.toml").find("Westside Drop-in") != std::string::npos);
-    auto third = stick("THIRD", "Eastside Drop-in", "Northside Drop-in");
+    auto third = staff.stick("THIRD", "Eastside Drop-in", "Northside Drop-in");
     CHECK_MESSAGE(
         third.out.find(": refused: two bundles already wait for staff (usb:" + sticks + "/DRAFT") != std::string::npos,
         third.out);
@@ -429,6 +434,96 @@ TEST_CASE("a second unsigned stick waits beside the first instead of replacing i
     CHECK_MESSAGE(
         applied.out.find("staff: Applied: the stick's content is showing now.") != std::string::npos, applied.out);
     CHECK(staff.status().find("usb (applied by staff)") != std::string::npos);
+}
+
+namespace {
+
+// A kiosk where two unsigned sticks wait for staff, A and then B, each with urgent words of its own for home's band
+// (which a script can expect): A in STATE/pending, B in STATE/pending-2.
+struct TwoWaiting : Staff {
+    std::string quiet = dir.write("quiet.toml", "usb_roots = [\"" + dir.file("none") + "\"]\n");
+
+    TwoWaiting()
+    {
+        run_kiosk({"import", KIOSK_SOURCE_DIR "/data/demo", "--state", state});
+        for (const std::string name : {"A", "B"}) {
+            auto waits = stick(name, "Overdose? Get help now", "Overdose? Help from stick " + name);
+            REQUIRE_MESSAGE(waits.out.find(": pending: ") != std::string::npos, waits.out);
+        }
+        REQUIRE(fs::exists(state + "/pending-2/bundle.toml"));
+    }
+};
+
+} // namespace
+
+TEST_CASE("once staff apply or ignore the first of two waiting bundles, the second is the one waiting: Apply takes it "
+          "on the running kiosk and after a restart, and kiosk status names it")
+{
+    const std::string leave = "tap \"Leave\"\nwait 500\n";
+    const std::string shows_b = "expect \"Overdose? Help from stick B\"\n";
+    struct First {
+        std::string button; // The staff button, then the question's button for the first of two.
+        std::string first;
+        std::string said;    // The staff screen's answer.
+        std::size_t applied; // How many bundles staff applied, A's and B's.
+    };
+    for (const First& first : {First {"Apply the stick\u2019s content", "Apply the first one", "staff: Applied: ", 2},
+             First {"Ignore the stick\u2019s content", "Ignore the first one", "staff: Set aside: ", 1}}) {
+        CAPTURE(first.button);
+        const std::string first_goes = long_press + type(pin) + act(first.button) + confirm(first.first);
+        {
+            // On the running kiosk: A goes, and then Apply takes B, with one question and no choice to make.
+            TwoWaiting kiosk;
+            auto running = kiosk.script(first_goes + apply + leave + shows_b, kiosk.quiet);
+            CHECK_MESSAGE(running.status == 0, running.err);
+            CHECK_MESSAGE(running.out.find(first.said) != std::string::npos, running.out);
+            CHECK_MESSAGE(count(running.out, "staff: Applied: the stick's content is showing now.") == first.applied,
+                running.out);
+            CHECK(kiosk.status().find("waiting:     nothing waits for staff") != std::string::npos);
+        }
+        {
+            // After a restart: kiosk status and the staff screen both say B waits, alone, and Apply takes it.
+            TwoWaiting kiosk;
+            auto gone = kiosk.script(first_goes, kiosk.quiet);
+            REQUIRE_MESSAGE(gone.status == 0, gone.err);
+            CHECK_MESSAGE(gone.out.find(first.said) != std::string::npos, gone.out);
+            std::string status = kiosk.status();
+            CHECK_MESSAGE(count(status, "waiting:     usb:") == 1, status);
+            CHECK_MESSAGE(status.find("waiting:     usb:" + kiosk.sticks + "/B, ") != std::string::npos, status);
+            auto json = json_of(run_kiosk({"status", "--json", "--state", kiosk.state}).out);
+            REQUIRE(json.is_object());
+            CHECK(json["pending"]["source"] == "usb:" + kiosk.sticks + "/B");
+
+            auto restarted = kiosk.script(long_press + type(pin) + apply + leave + shows_b, kiosk.quiet);
+            CHECK_MESSAGE(restarted.status == 0, restarted.err);
+            CHECK_MESSAGE(restarted.out.find("staff: waiting from usb:" + kiosk.sticks + "/B, ") != std::string::npos,
+                restarted.out);
+            CHECK(restarted.out.find("staff: also waiting") == std::string::npos);
+            CHECK_MESSAGE(
+                restarted.out.find("staff: Applied: the stick's content is showing now.") != std::string::npos,
+                restarted.out);
+            CHECK(kiosk.status().find("waiting:     nothing waits for staff") != std::string::npos);
+        }
+    }
+
+    // A stick arriving while B waits alone (in STATE/pending-2) waits beside it, as the second: B has waited longer.
+    TwoWaiting kiosk;
+    auto gone = kiosk.script(
+        long_press + type(pin) + act("Ignore the stick\u2019s content") + confirm("Ignore the first one"), kiosk.quiet);
+    REQUIRE_MESSAGE(gone.status == 0, gone.err);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100)); // Arrival times are kept in seconds.
+    auto third = kiosk.stick("C", "Overdose? Get help now", "Overdose? Help from stick C");
+    CHECK_MESSAGE(
+        third.out.find("(another bundle waits too: staff see both and choose)") != std::string::npos, third.out);
+    CHECK(fs::exists(kiosk.state + "/pending/bundle.toml"));
+    auto both = kiosk.script(long_press + type(pin) + act("Apply the stick\u2019s content")
+            + confirm("Apply the second one") + leave + "expect \"Overdose? Help from stick C\"\n",
+        kiosk.quiet);
+    CHECK_MESSAGE(both.status == 0, both.err);
+    CHECK_MESSAGE(both.out.find("staff: waiting from usb:" + kiosk.sticks + "/B, ") != std::string::npos, both.out);
+    CHECK_MESSAGE(
+        both.out.find("staff: also waiting from usb:" + kiosk.sticks + "/C, ") != std::string::npos, both.out);
+    CHECK_MESSAGE(kiosk.status().find("waiting:     usb:" + kiosk.sticks + "/B, ") != std::string::npos, both.out);
 }
 
 TEST_CASE("staff cannot apply a draft once a newer signed version arrived while it waited: they are told why, and "

@@ -154,3 +154,20 @@ TEST_CASE("pending: a bundle whose MANIFEST is older than the newest signed vers
     CHECK(older_than_floor(unverified_manifest_version(newer), *f.store).empty());
     CHECK(unverified_manifest_version(demo).empty());
 }
+
+TEST_CASE("pending: the first waiting is the one waiting longest, whichever slot holds it")
+{
+    Fixture f;
+    CHECK(waiting_slots(f.state).empty());
+    // Staff applied or ignored the bundle in slot 1: the one in slot 2 waits alone, and is the first.
+    f.wait("older", 10, 2);
+    CHECK(waiting_slots(f.state) == std::vector<int> {2});
+    // The next arrival takes slot 1, and is the second.
+    f.wait("newer", 20, 1);
+    CHECK(waiting_slots(f.state) == std::vector<int> {2, 1});
+    forget_pending(f.state, 2);
+    CHECK(waiting_slots(f.state) == std::vector<int> {1});
+    // Arrived in the same second: slot order.
+    f.wait("same", 20, 2);
+    CHECK(waiting_slots(f.state) == std::vector<int> {1, 2});
+}
