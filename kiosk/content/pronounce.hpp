@@ -18,8 +18,8 @@ inline constexpr std::size_t max_pronounced_bytes = 20000;
 //  - where words overlap (NUSU and "NUSU Chapter"), the longest is tried first;
 //  - in one pass: a said-as text is never searched again, so "NUSU" = "new NUSU" cannot run away.
 // The result is at most 4 times the text's length plus the longest a said-as text may be (max_said_as_bytes: so a
-// text that is only the word can always take it), and never more than max_pronounced_bytes; a word whose said-as text would pass that stays as written.
-// A text already longer than that is given back unchanged.
+// text that is only the word can always take it), and never more than max_pronounced_bytes; a word whose said-as text
+// would pass that stays as written. A text already longer than that is given back unchanged.
 std::string apply_pronunciations(std::string_view text, const Pronunciations& entries);
 
 // True when `text` has `word` as apply_pronunciations would find it: whole, with the same case.
