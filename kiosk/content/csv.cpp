@@ -136,7 +136,7 @@ private:
                     return i + 1;
                 }
                 m_quoted = false;
-                warn_if_rows_inside();
+                m_rows_inside = rows_inside();
             } else {
                 if (c == '\n' || (c == '\r' && !crlf))
                     ++m_line;
@@ -158,31 +158,34 @@ private:
             return crlf ? i + 1 : i;
         } else if (!m_field_was_quoted) {
             m_field += c;
+        } else if (m_rows_inside && c != ' ' && c != '\t') {
+            // Words right after the closing quote: that quote was the opening one of a later value, so the quote
+            // that opened this one was never closed where it should have been.
+            m_diagnostics.warning(m_file, m_quote_line,
+                Reason::said(
+                    "sheet_quote_runs_on", {{"start", std::to_string(m_quote_line)}, {"end", std::to_string(m_line)}}));
+            m_rows_inside = false;
         }
         // Characters between a closing quote and the next separator are dropped, as spreadsheets do.
         return i;
     }
 
-    // A value in quotes over several lines whose later lines look like rows (as many separators as a row has): a
-    // closing quote is probably missing where it starts, and the rows it swallowed would vanish without a word.
-    void warn_if_rows_inside()
+    // Whether the value in quotes just closed runs over lines that look like rows of their own (as many separators
+    // as a row has). With words after its closing quote (read_char), a closing quote was missing where it opened.
+    bool rows_inside() const
     {
         std::size_t columns = m_table.header.size();
         if (!m_header_done || columns < 2 || m_line == m_quote_line)
-            return;
-        std::size_t line_start = m_field.find('\n');
-        while (line_start != std::string::npos) {
-            std::size_t end = m_field.find('\n', line_start + 1);
+            return false;
+        for (std::size_t start = m_field.find('\n'); start != std::string::npos;) {
+            std::size_t end = m_field.find('\n', start + 1);
             std::string_view line(
-                m_field.data() + line_start + 1, (end == std::string::npos ? m_field.size() : end) - line_start - 1);
-            if (std::size_t(std::count(line.begin(), line.end(), m_table.separator)) + 1 >= columns) {
-                m_diagnostics.warning(m_file, m_quote_line,
-                    Reason::said("sheet_quote_runs_on",
-                        {{"start", std::to_string(m_quote_line)}, {"end", std::to_string(m_line)}}));
-                return;
-            }
-            line_start = end;
+                m_field.data() + start + 1, (end == std::string::npos ? m_field.size() : end) - start - 1);
+            if (std::size_t(std::count(line.begin(), line.end(), m_table.separator)) + 1 >= columns)
+                return true;
+            start = end;
         }
+        return false;
     }
 
     void end_field()
@@ -201,6 +204,7 @@ private:
         m_fields.push_back(m_field_was_quoted ? m_field : trim(m_field));
         m_field.clear();
         m_field_was_quoted = false;
+        m_rows_inside = false;
     }
 
     void end_record()
@@ -271,10 +275,11 @@ private:
     std::string m_field;
     bool m_quoted = false;
     bool m_field_was_quoted = false;
-    int m_line = 1;            // Of the character being read.
-    int m_record_line = 1;     // Where the record being read starts.
-    int m_quote_line = 0;      // Where the last quoted value starts.
-    int m_spreadsheet_row = 1; // Blank lines count as rows in a spreadsheet, lines inside quotes do not.
+    bool m_rows_inside = false; // The value in quotes just closed holds lines that look like rows (rows_inside).
+    int m_line = 1;             // Of the character being read.
+    int m_record_line = 1;      // Where the record being read starts.
+    int m_quote_line = 0;       // Where the last quoted value starts.
+    int m_spreadsheet_row = 1;  // Blank lines count as rows in a spreadsheet, lines inside quotes do not.
     bool m_header_done = false;
     bool m_stop = false; // A limit was hit: the file is refused.
 };

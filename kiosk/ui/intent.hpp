@@ -32,7 +32,7 @@ struct Intent {
         Language,    // Show everything in the language `path` names ("es").
         LargeText,   // Turn large text on or off.
         Contrast,    // Turn the high-contrast theme on or off.
-        ReadAloud,   // Turn read aloud on or off.
+        ReadAloud,   // Turn read aloud on or off; turned on with a language in `path`, in that language.
         StopSpeech,  // The big Stop while speaking: be quiet (read aloud stays as it is).
         Wake,        // A touch on the attract loop: back to the ordinary home screen (in `path`'s language, if given).
         StaffPin,    // The PIN pad's digits (`pin`), to be checked by the app.

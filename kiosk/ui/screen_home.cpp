@@ -2,6 +2,7 @@
 // urgent-help band.
 #include "content/section_icons.hpp"
 #include "ui/controls.hpp"
+#include "ui/listen_button.hpp"
 #include "ui/screen.hpp"
 #include "ui/translation_note.hpp"
 #include "ui/widgets.hpp"
@@ -164,17 +165,27 @@ TileGrid home_tile_grid(const ScreenContext& c, float area_w, float area_h)
     in.compact_chrome = tile_chrome(TileForm::Compact, style);
     in.regular_least = std::max(m.touch() * 1.6f, m.em(3.6f)); // Two lines of label and a margin.
     in.most = in.regular_least * (m.portrait() ? 3.0f : 2.4f); // A big screen's tiles grow, up to this.
+    in.portrait = m.portrait();
     in.lines = [&](TileForm form, float text_w) {
         ImFont* font = tile_font(form, style);
         std::vector<int> lines;
         lines.reserve(info.sections.size());
         for (const Section& section : info.sections) {
-            const std::string& title = c.text(section.title);
-            float h = wrapped_height(font, text_w, title);
-            bool broken = widest_word(font, title) > text_w; // A word would break inside: "Even / ts".
-            lines.push_back(broken ? broken_word_lines : int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);
+            float h = wrapped_height(font, text_w, c.text(section.title));
+            lines.push_back(int(std::lround((h / font->FontSize - 1.0f) / 1.15f)) + 1);
         }
         return lines;
+    };
+    // The widest word of all the titles, per form's font: measured once for all the grids tried.
+    float widest[2] = {-1.0f, -1.0f};
+    in.breaks_word = [&](TileForm form, float text_w) {
+        float& w = widest[form == TileForm::Compact ? 1 : 0];
+        if (w < 0.0f) {
+            w = 0.0f;
+            for (const Section& section : info.sections)
+                w = std::max(w, widest_word(tile_font(form, style), c.text(section.title)));
+        }
+        return w > text_w;
     };
     return tile_grid(in);
 }
@@ -221,81 +232,6 @@ float draw_clock(const ScreenContext& c, ImDrawList* list, bool with_buttons, Im
         draw_text(list, date_font, ImVec2(right - date_w, top + time_font->FontSize * 1.05f), style.theme.header_text,
             date.c_str());
     return right - clock_w;
-}
-
-// Read aloud's button on home, where the hints do not fit: a loudspeaker and "Listen" in each language of the
-// content. It does what the bar's Read aloud does, and shows when it is on as the bar's does.
-struct ListenButton {
-    std::vector<std::string> lines; // A language a line, or all on one.
-    ImFont* font = nullptr;         // None: it does not fit.
-};
-
-// The button's words in the largest font they fit a `size` button in: a line a language, else all on one line.
-ListenButton listen_button(const ScreenContext& c, ImVec2 size)
-{
-    ListenButton button;
-    if (!c.read_aloud_offered)
-        return button;
-    std::vector<std::string> stacked;
-    std::string joined;
-    for (const std::string& language : c.content.info().languages) {
-        if (c.strings.has_language(language)) {
-            stacked.push_back(c.strings.get("read_aloud_button", language));
-            joined += (joined.empty() ? "" : " \u00b7 ") + stacked.back();
-        }
-    }
-    float inset = c.style.metrics.em(0.4f);
-    for (ImFont* font : {c.style.fonts.bold, c.style.fonts.small}) {
-        float room = size.x - 3.0f * inset - font->FontSize * 1.1f; // The insets and the loudspeaker.
-        for (const std::vector<std::string>& lines : {stacked, std::vector<std::string> {joined}}) {
-            bool fits = std::all_of(
-                lines.begin(), lines.end(), [&](const std::string& line) { return text_width(font, line) <= room; });
-            if (fits && float(lines.size()) * font->FontSize * 1.15f + inset <= size.y)
-                return ListenButton {lines, font};
-        }
-    }
-    return button;
-}
-
-bool draw_listen_button(const ScreenContext& c, const ListenButton& button, ImVec2 size)
-{
-    const Style& style = c.style;
-    const Theme& t = style.theme;
-    const Metrics& m = style.metrics;
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImVec2 max(pos.x + size.x, pos.y + size.y);
-    Press press = press_area("listen", size, c.word("read_aloud_button"));
-    if (c.read_aloud_on)
-        set_said(ImGui::GetItemID(), c.word("read_aloud_toggle_said"));
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    // Unlike a section's tile: the screen's own colour inside an accent edge; filled with the accent while it is on.
-    Color ink = c.read_aloud_on ? t.accent_text : t.text;
-    fill_rounded(list, pos, max,
-        press.held            ? t.surface_pressed
-            : c.read_aloud_on ? t.accent
-                              : t.background,
-        style.radius());
-    list->AddRect(pos, max, t.accent, style.radius(), 0, style.line() * 2.0f);
-    ImFont* font = button.font;
-    float inset = m.em(0.4f);
-    float icon = font->FontSize * 1.1f;
-    float lines_h = float(button.lines.size()) * font->FontSize * 1.15f;
-    draw_icon(list, Icon::Speaker, ImVec2(pos.x + inset + icon * 0.5f, pos.y + size.y * 0.5f), icon,
-        c.read_aloud_on ? t.accent_text : t.accent);
-    float y = pos.y + std::floor((size.y - lines_h) * 0.5f + font->FontSize * 0.075f);
-    TextScope scope(TextKind::Label);
-    for (const std::string& line : button.lines) {
-        draw_wrapped(list, font, ImVec2(pos.x + 2.0f * inset + icon, y), max.x - inset - (pos.x + 2.0f * inset + icon),
-            ink, line, 1);
-        y += font->FontSize * 1.15f;
-    }
-    if (c.read_aloud_on) { // A tick at the top right corner, as the bar's control has: "this is on".
-        float r = std::max(m.em(0.38f), 7.0f);
-        ImVec2 at(max.x - r * 1.2f, pos.y + r * 1.2f);
-        list->AddCircleFilled(at, r, t.accent_text, 20);
-        draw_icon(list, Icon::Check, at, r * 1.2f, t.accent);
-    }
-    return press.clicked;
 }
 
 // The tiles in the area at `at`, `area` large: all of them when they fit, centred in what is left over; else as many
@@ -347,8 +283,8 @@ std::optional<Intent> draw_tiles(const ScreenContext& c, ScrollArea& scroll, Til
         } else if (ListenButton button = listen_button(c, cell); button.font) {
             // No room to say it: a button that does it. The tiles stay as they are.
             ImGui::SetCursorPos(ImVec2(x, y));
-            if (draw_listen_button(c, button, cell))
-                intent = Intent {Intent::Kind::ReadAloud, {}};
+            if (auto language = draw_listen_button(c, button, cell))
+                intent = Intent {Intent::Kind::ReadAloud, *language};
         }
     }
     if (!grid.fits) {
@@ -585,8 +521,8 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
     }
     if (listen.font) {
         ImGui::SetCursorPos(ImVec2(gap, bottom + gap));
-        if (draw_listen_button(c, listen, ImVec2(listen_w, listen_h)))
-            intent = Intent {Intent::Kind::ReadAloud, {}};
+        if (auto language = draw_listen_button(c, listen, ImVec2(listen_w, listen_h)))
+            intent = Intent {Intent::Kind::ReadAloud, *language};
     }
 
     draw_urgent_band(c, intent);

@@ -45,7 +45,9 @@ Candidate candidate(const TileGridInput& in, int columns, TileForm form)
     g.rows = (in.count + columns - 1) / columns;
     g.tile_w = std::floor((in.width - in.gap * float(columns - 1)) / float(columns));
     float chrome = form == TileForm::Regular ? in.regular_chrome : in.compact_chrome;
-    std::vector<int> lines = in.lines ? in.lines(form, std::max(1.0f, g.tile_w - chrome)) : std::vector<int>();
+    float text_w = std::max(1.0f, g.tile_w - chrome);
+    std::vector<int> lines = in.lines ? in.lines(form, text_w) : std::vector<int>();
+    g.breaks_word = in.breaks_word && in.breaks_word(form, text_w);
     std::vector<float> least(std::size_t(g.rows), 0.0f);
     g.lines = 1;
     for (int i = 0; i < in.count; ++i) {
@@ -110,21 +112,26 @@ TileGrid tile_grid(const TileGridInput& in)
     int least_columns = std::min(2, most_columns);
     Candidate best;
     bool any = false;
-    auto consider = [&](int columns) {
-        for (TileForm form : {TileForm::Regular, TileForm::Compact}) {
+    for (TileForm form : {TileForm::Regular, TileForm::Compact}) {
+        for (int columns = least_columns; columns <= most_columns; ++columns) {
             Candidate c = candidate(input, columns, form);
             if (!any || better(c, best)) {
                 best = c;
                 any = true;
             }
         }
-    };
-    for (int columns = least_columns; columns <= most_columns; ++columns)
-        consider(columns);
-    // One column only where two or more would break a word inside (Spanish titles with large text on a panel turned
-    // upright), or cut a label on a portrait screen: a landscape screen's tiles in one column would be bars.
-    if (least_columns > 1 && (best.grid.lines >= broken_word_lines || (in.height > in.width && best.grid.lines > 2)))
-        consider(1);
+    }
+    // One column where the choice breaks a word inside a label (Spanish titles with large text on a panel turned
+    // upright), or cuts one on a portrait screen, and one column shows every tile with each label whole.
+    if (least_columns > 1 && (best.grid.breaks_word || (in.portrait && best.grid.lines > 2))) {
+        for (TileForm form : {TileForm::Regular, TileForm::Compact}) {
+            Candidate c = candidate(input, 1, form);
+            if (c.grid.fits && c.grid.lines <= 2 && !c.grid.breaks_word) {
+                best = c;
+                break;
+            }
+        }
+    }
     return best.grid;
 }
 

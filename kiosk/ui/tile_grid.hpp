@@ -24,13 +24,13 @@ struct TileGridInput {
     float regular_least = 0.0f; // The least height of a regular tile.
     float most = 0.0f;          // The tallest a tile grows to fill a big screen.
     // The lines each label wraps to at a text width, in the tiles' order (unbounded: a label cut at two lines counts
-    // all it needs; a word wider than the width, which would be broken inside, counts broken_word_lines). Missing
-    // entries count as one line.
+    // all it needs). Missing entries count as one line.
     std::function<std::vector<int>(TileForm form, float text_width)> lines;
+    // Whether some label has a word wider than a text width, which would be broken inside it ("Even / ts"); unset:
+    // none has.
+    std::function<bool(TileForm form, float text_width)> breaks_word;
+    bool portrait = false; // The screen is taller than wide.
 };
-
-// What TileGridInput::lines says of a label with a word wider than the tile's text: more than can ever show.
-inline constexpr int broken_word_lines = 9;
 
 struct TileGrid {
     int columns = 1;
@@ -42,16 +42,18 @@ struct TileGrid {
     float height = 0.0f;      // All rows and the gaps between them.
     int lines = 1;            // The most lines a label needs at this width; more than 2 are cut.
     bool fits = true;         // Every tile shows in the area; false: the area scrolls.
+    bool breaks_word = false; // A label's word is wider than its tile's text.
 };
 
 // The grid for `in`. Each row is as tall as its longest label needs; when everything fits, the rows grow evenly into
 // the space left (the lowest first, so rows come out equal where the space allows), up to `most`. Chosen in this
 // order: every tile shown without scrolling (and no label needing more than three
 // lines, of which two show); every label in at most two lines;
-// regular tiles over compact ones; then the column count (2 to 4, never more than the tiles; 1 only when those break a
-// word inside a label, or cut one on a portrait screen) whose tiles, grown to fill the area up to `most`, come nearest
-// a 2.8:1 button. When nothing fits, tiles at their least height in the columns that cut the fewest lines, then scroll
-// the least.
+// regular tiles over compact ones; then the column count (2 to 4, never more than the tiles) whose tiles, grown to
+// fill the area up to `most`, come nearest a 2.8:1 button. When nothing fits, tiles at their least height in the
+// columns that cut the fewest lines, then scroll the least. One column replaces that choice only where it shows every
+// tile, each label whole, and the choice broke a word inside a label, or cut one on a portrait screen (a 7-inch panel
+// turned upright; a landscape screen's tiles in one column would be bars).
 TileGrid tile_grid(const TileGridInput& in);
 
 // A tile's least height in `form` for a label of `lines` lines (at most 2 are drawn).

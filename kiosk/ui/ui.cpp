@@ -319,6 +319,8 @@ void Ui::apply(const Intent& intent)
         m_style.theme = m_contrast ? m_contrast_theme : m_theme;
         return;
     case Intent::Kind::ReadAloud:
+        if (!m_read_aloud && !intent.path.empty()) // Home's Listen in one of the content's languages: that one.
+            show_language(intent.path);
         turn_read_aloud(!m_read_aloud);
         return;
     case Intent::Kind::StopSpeech:

@@ -327,10 +327,9 @@ TEST_CASE("on a 7-inch panel with no room for the hint, home's Listen button say
         std::string bundle, language, label, size = "800x480";
         bool large = false;
     };
-    // And on a portrait screen with large text, where Spanish titles take one column of full rows: under them, a
-    // coming-up row fewer.
+    // Each language's word chooses its language: "Escuchar" tapped on an English home speaks Spanish.
     for (const Case& c : {Case {demo, "en", "Listen"}, Case {demo, "es", "Escuchar"}, Case {six, "es", "Escuchar"},
-             Case {demo, "es", "Escuchar", "1080x1920", true}}) {
+             Case {demo, "en", "Escuchar"}}) {
         CAPTURE(c.bundle);
         CAPTURE(c.language);
         CAPTURE(c.size);
@@ -370,11 +369,13 @@ TEST_CASE("on a 7-inch panel with no room for the hint, home's Listen button say
         }
         // Tapped, it turns read aloud on and opens nothing; tapped again while on (exploring), it says how to turn
         // it off rather than its label.
-        std::vector<std::string> lines = said(r.out, c.language);
+        std::string heard = c.label == "Listen" ? "en" : "es";
+        CHECK(said(r.out, heard == "en" ? "es" : "en").empty());
+        std::vector<std::string> lines = said(r.out, heard);
         REQUIRE(lines.size() >= 2);
-        CHECK(lines.front().find(c.language == "en" ? "Read aloud is on" : "lectura en voz alta está activada")
+        CHECK(lines.front().find(heard == "en" ? "Read aloud is on" : "lectura en voz alta está activada")
             != std::string::npos);
-        CHECK(lines.back().find(c.language == "en" ? "Double tap to turn it off" : "Toca dos veces para desactivarla")
+        CHECK(lines.back().find(heard == "en" ? "Double tap to turn it off" : "Toca dos veces para desactivarla")
             != std::string::npos);
         CHECK(lines_after(r.out, "screen: ").empty());
     }
@@ -400,4 +401,35 @@ TEST_CASE("a tile with the same words as the Read aloud control is read as itsel
     REQUIRE(!lines.empty());
     CHECK(lines.back() == "Read aloud");
     CHECK_FALSE(contains(lines, "Double tap to turn it off"));
+}
+
+TEST_CASE(
+    "home says how to turn read aloud on at the four reference sizes, in both languages, with and without large text")
+{
+    // In words, in every language of the content; or with the Listen button where the words have no room; or, with
+    // large text, at the end of the tiles, which then scroll (the scroll cue shows there is more).
+    TempDir dir;
+    const std::string demo = KIOSK_SOURCE_DIR "/data/demo";
+    std::string script = dir.write("hint.script", "wait 300\ncontrols\ntexts\n");
+    for (const std::string size : {"800x480", "1280x800", "1920x1080", "1080x1920"}) {
+        for (const std::string language : {"en", "es"}) {
+            for (bool large : {false, true}) {
+                CAPTURE(size);
+                CAPTURE(language);
+                CAPTURE(large);
+                std::vector<std::string> args {"--windowed", "--size", size, "--bundle", demo, "--now", now, "--lang",
+                    language, "--script", script};
+                if (large)
+                    args.push_back("--large-text");
+                auto r = run_kiosk(args);
+                REQUIRE_MESSAGE(r.status == 0, r.err);
+                std::vector<std::string> texts = lines_after(r.out, "text: ");
+                std::vector<std::string> controls = lines_after(r.out, "control: ");
+                bool written = contains(texts, "hold a finger on it") && contains(texts, "mantén un dedo");
+                bool button = contains(controls, " Listen") && contains(controls, " Escuchar");
+                bool scrolls = large && contains(controls, " more below");
+                CHECK((written || button || scrolls));
+            }
+        }
+    }
 }
