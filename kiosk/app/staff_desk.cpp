@@ -176,82 +176,101 @@ SnapshotPtr StaffDesk::content_now(WallTime now, const TimeZone& zone)
                         : nullptr;
 }
 
-ui::StaffView StaffDesk::view(const PeopleTime& words) const
+namespace {
+
+void add_fact(ui::StaffView& view, const char* label, ui::Phrase value)
+{
+    view.facts.push_back({label, std::move(value)});
+}
+
+// What the store says: the content showing, its age and expiry, the version to go back to, the floor, a rollback
+// waiting, and each source's last update.
+void add_content_facts(ui::StaffView& view, store::Store& store, const PeopleTime& words, std::int64_t now)
 {
     using ui::Phrase;
-    ui::StaffView view;
-    auto fact = [&view](const char* label, Phrase value) { view.facts.push_back({label, std::move(value)}); };
-    std::string error;
-    store::Store* store = this->store(error);
-    auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
-    if (store) {
-        if (auto active = store->active_version()) {
-            long long days = (now - active->imported_at) / 86400;
-            Phrase::Args args {{"version", words.version(active->version)}, {"source", active->source},
-                {"days", std::to_string(days)}};
-            fact("staff_fact_showing",
-                days <= 0 ? Phrase {"staff_showing_today", args}
-                          : Phrase::plural(days, "staff_showing_day", "staff_showing_days", args));
-        }
-        if (auto active = store->active_version(); active && !active->expires.empty()) {
-            std::int64_t until = store::packed_version_seconds(active->expires);
-            long long days = (now - until) / 86400;
-            Phrase::Args args {{"time", words.time(until)}, {"days", std::to_string(days)}};
-            if (until > 0 && now > until)
-                fact("staff_fact_out_of_date",
-                    days <= 0 ? Phrase {"staff_out_of_date", args}
-                              : Phrase::plural(days, "staff_out_of_date_day", "staff_out_of_date_days", args));
-            else if (until > 0)
-                fact("staff_fact_good_until", Phrase::verbatim(words.time(until)));
-        }
-        if (auto previous = store->previous_version()) {
-            fact("staff_fact_previous",
-                Phrase {
-                    "staff_previous", {{"version", words.version(previous->version)}, {"source", previous->source}}});
-            view.can_roll_back = true;
-        }
-        // The floor is a packed version, its UTC time: ahead when later than a day from now.
-        std::string floor = store->version_floor();
-        if (store::is_packed_version(floor)
-            && store::compare_versions(floor, store::packed_version_at(now + 86400)) > 0) {
-            fact("staff_fact_version_floor", Phrase {"staff_version_floor", {{"version", words.version(floor)}}});
-            view.can_reset_floor = true;
-        }
-        if (std::string pinned = store->pinned_from(); !pinned.empty())
-            fact("staff_fact_rolled_back", Phrase {"staff_rolled_back_waits", {{"version", words.version(pinned)}}});
-        std::vector<std::string> seen;
-        for (const store::SyncLogEntry& entry : store->sync_log(200)) {
-            if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
-                continue;
-            seen.push_back(entry.source);
-            // The message in the screen's language when the log kept its reason (an entry from before it did, in
-            // English). The reason quotes names from sticks: one line.
-            Reason reason = sync::reason_from_text(entry.reason);
-            std::string message = reason.empty() ? entry.message : escape_controls(words.reason(reason));
-            view.sources.push_back(Phrase {"staff_source_line",
-                {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", result_text(entry.result, words)},
-                    {"message", message}}});
-        }
-    } else {
-        fact("staff_fact_store", Phrase::verbatim(error));
+    if (auto active = store.active_version()) {
+        long long days = (now - active->imported_at) / 86400;
+        Phrase::Args args {
+            {"version", words.version(active->version)}, {"source", active->source}, {"days", std::to_string(days)}};
+        add_fact(view, "staff_fact_showing",
+            days <= 0 ? Phrase {"staff_showing_today", args}
+                      : Phrase::plural(days, "staff_showing_day", "staff_showing_days", args));
     }
-    if (view.sources.empty())
-        view.sources.push_back(Phrase {"staff_no_updates"});
-    fact("staff_fact_feed",
-        m_settings.feed_url.empty() ? Phrase {"staff_feed_none"} : Phrase::verbatim(m_settings.feed_url));
+    if (auto active = store.active_version(); active && !active->expires.empty()) {
+        std::int64_t until = store::packed_version_seconds(active->expires);
+        long long days = (now - until) / 86400;
+        Phrase::Args args {{"time", words.time(until)}, {"days", std::to_string(days)}};
+        if (until > 0 && now > until)
+            add_fact(view, "staff_fact_out_of_date",
+                days <= 0 ? Phrase {"staff_out_of_date", args}
+                          : Phrase::plural(days, "staff_out_of_date_day", "staff_out_of_date_days", args));
+        else if (until > 0)
+            add_fact(view, "staff_fact_good_until", Phrase::verbatim(words.time(until)));
+    }
+    if (auto previous = store.previous_version()) {
+        add_fact(view, "staff_fact_previous",
+            Phrase {"staff_previous", {{"version", words.version(previous->version)}, {"source", previous->source}}});
+        view.can_roll_back = true;
+    }
+    // The floor is a packed version, its UTC time: ahead when later than a day from now.
+    std::string floor = store.version_floor();
+    if (store::is_packed_version(floor) && store::compare_versions(floor, store::packed_version_at(now + 86400)) > 0) {
+        add_fact(view, "staff_fact_version_floor", Phrase {"staff_version_floor", {{"version", words.version(floor)}}});
+        view.can_reset_floor = true;
+    }
+    if (std::string pinned = store.pinned_from(); !pinned.empty())
+        add_fact(
+            view, "staff_fact_rolled_back", Phrase {"staff_rolled_back_waits", {{"version", words.version(pinned)}}});
+    std::vector<std::string> seen;
+    for (const store::SyncLogEntry& entry : store.sync_log(200)) {
+        if (std::find(seen.begin(), seen.end(), entry.source) != seen.end())
+            continue;
+        seen.push_back(entry.source);
+        // The message in the screen's language when the log kept its reason (an entry from before it did, in
+        // English). The reason quotes names from sticks: one line.
+        Reason reason = sync::reason_from_text(entry.reason);
+        std::string message = reason.empty() ? entry.message : escape_controls(words.reason(reason));
+        view.sources.push_back(Phrase {"staff_source_line",
+            {{"source", entry.source}, {"time", words.time(entry.at)}, {"result", result_text(entry.result, words)},
+                {"message", message}}});
+    }
+}
 
+// What the box says: whether its clock was set from the network, the free disk under `state`, how long it has been
+// up, the kiosk's version.
+void add_box_facts(ui::StaffView& view, const std::string& state)
+{
+    using ui::Phrase;
     // A Pi has no battery clock: say plainly when the time has not been set from the network.
     bool synced = exists("/run/systemd/timesync/synchronized");
-    fact("staff_fact_clock", synced ? Phrase {"staff_clock_synced"} : Phrase {"staff_clock_not_synced"});
+    add_fact(view, "staff_fact_clock", synced ? Phrase {"staff_clock_synced"} : Phrase {"staff_clock_not_synced"});
     struct statvfs disk { };
-    if (statvfs(m_state.c_str(), &disk) == 0) {
-        fact("staff_fact_free_disk", Phrase::verbatim(free_space_text(std::uint64_t(disk.f_bavail) * disk.f_frsize)));
-    }
+    if (statvfs(state.c_str(), &disk) == 0)
+        add_fact(view, "staff_fact_free_disk",
+            Phrase::verbatim(free_space_text(std::uint64_t(disk.f_bavail) * disk.f_frsize)));
     double up = 0;
     std::ifstream("/proc/uptime") >> up;
     std::string hours = std::to_string(int(up / 3600)), minutes = std::to_string(int(up / 60) % 60);
-    fact("staff_fact_up", Phrase {"staff_up", {{"hours", hours}, {"minutes", minutes}}});
-    fact("staff_fact_kiosk", Phrase {"staff_kiosk_version", {{"version", KIOSK_VERSION}}});
+    add_fact(view, "staff_fact_up", Phrase {"staff_up", {{"hours", hours}, {"minutes", minutes}}});
+    add_fact(view, "staff_fact_kiosk", Phrase {"staff_kiosk_version", {{"version", KIOSK_VERSION}}});
+}
+
+} // namespace
+
+ui::StaffView StaffDesk::view(const PeopleTime& words) const
+{
+    ui::StaffView view;
+    std::string error;
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count();
+    if (store::Store* store = this->store(error))
+        add_content_facts(view, *store, words, now);
+    else
+        add_fact(view, "staff_fact_store", ui::Phrase::verbatim(error));
+    if (view.sources.empty())
+        view.sources.push_back(ui::Phrase {"staff_no_updates"});
+    add_fact(view, "staff_fact_feed",
+        m_settings.feed_url.empty() ? ui::Phrase {"staff_feed_none"} : ui::Phrase::verbatim(m_settings.feed_url));
+    add_box_facts(view, m_state);
 
     // The one waiting longest is the first, whichever slot holds it: after staff apply or ignore the first of two,
     // the other is the one waiting, and Apply and Ignore take it.

@@ -423,25 +423,115 @@ TileIcon icon_for(const Section& section)
     return icon;
 }
 
+namespace {
+
+// Home's layout under the name, measured before anything is drawn: how many coming-up rows, the tiles' grid, and
+// where read aloud's hints or Listen button go.
+struct HomePlan {
+    float row_h = 0.0f; // A coming-up row.
+    int next_rows = 0;
+    TileGrid grid;
+    float bottom = 0.0f; // The tiles' area ends here; the hints or the Listen button are below it.
+    std::vector<std::string> hints;
+    bool hints_below = false; // Else beside the last row or at the end of the tiles (draw_tiles), when anywhere.
+    ListenButton listen;
+    ImVec2 listen_size;
+};
+
+float events_height(const HomePlan& plan, int rows, float gap)
+{
+    return rows > 0 ? float(rows) * (plan.row_h + gap) : 0.0f;
+}
+
+// What is on now and next, above the tiles: one row on a small panel (none with large text), two on a landscape
+// screen, three on a portrait one; fewer when the tiles would not all fit, more while the tiles are as tall as they
+// grow anyway.
+void plan_coming_up(const ScreenContext& c, HomePlan& plan, float inner_w, float top)
+{
+    const Style& style = c.style;
+    const Metrics& m = style.metrics;
+    bool small = short_panel(style);
+    float gap = home_gap(style);
+    plan.row_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * (small ? 1.45f : 2.0f)));
+    int wanted = small ? (c.large_text ? 0 : 1) : m.portrait() ? 3 : 2;
+    int available = agenda_section(c.content.info()) ? upcoming_count(c, 4) : 0;
+    auto grid_under
+        = [&](int rows) { return home_tile_grid(c, inner_w, plan.bottom - top - events_height(plan, rows, gap)); };
+    plan.next_rows = std::min(wanted, available);
+    plan.grid = grid_under(plan.next_rows);
+    while (!plan.grid.fits && plan.next_rows > std::min(1, wanted))
+        plan.grid = grid_under(--plan.next_rows);
+    while (plan.grid.fits && plan.next_rows < available && plan.next_rows >= 1) {
+        TileGrid more = grid_under(plan.next_rows + 1);
+        if (!more.fits || more.tile_h < plan.grid.tile_h || more.columns != plan.grid.columns)
+            break;
+        plan.grid = more;
+        ++plan.next_rows;
+    }
+}
+
+// How to turn read aloud on: under the tiles, when they still fit above it in their form, no label cut that was
+// whole; else, when the last row leaves no cell empty for the Listen button (draw_tiles), the button under the tiles,
+// as wide as the fewest whole tiles it fits, the tiles keeping their form there too (a coming-up row fewer, if that
+// is what it takes; one stays); else at the end of the tiles when they scroll anyway, or only on the attract loop and
+// by the bar's control.
+void plan_read_aloud(const ScreenContext& c, HomePlan& plan, float inner_w, float top)
+{
+    const Style& style = c.style;
+    float gap = home_gap(style);
+    plan.hints = read_aloud_hints(c);
+    if (plan.hints.empty() || !plan.grid.fits)
+        return;
+    float hints_h = read_aloud_hints_height(c, plan.hints, inner_w);
+    auto keeps_form = [&](const TileGrid& other) {
+        return other.fits && other.form == plan.grid.form && (other.lines <= 2 || other.lines <= plan.grid.lines);
+    };
+    TileGrid hinted
+        = home_tile_grid(c, inner_w, plan.bottom - top - events_height(plan, plan.next_rows, gap) - hints_h);
+    if (keeps_form(hinted)) {
+        plan.hints_below = true;
+        plan.grid = hinted;
+        plan.bottom -= hints_h;
+        return;
+    }
+    if (c.content.info().sections.size() % std::size_t(plan.grid.columns) != 0)
+        return; // Room beside the last row.
+    float listen_h = std::ceil(std::max(style.metrics.touch(), style.fonts.bold->FontSize * 1.6f));
+    for (int rows = plan.next_rows; rows >= std::min(plan.next_rows, 1); --rows) {
+        TileGrid shorter
+            = home_tile_grid(c, inner_w, plan.bottom - top - events_height(plan, rows, gap) - listen_h - gap);
+        if (!keeps_form(shorter) || shorter.columns != plan.grid.columns)
+            continue;
+        for (int tiles = 1; tiles <= plan.grid.columns; ++tiles) {
+            ImVec2 size(float(tiles) * shorter.tile_w + float(tiles - 1) * gap, listen_h);
+            if (ListenButton listen = listen_button(c, size); listen.font) {
+                plan.listen = listen;
+                plan.listen_size = size;
+                plan.grid = shorter;
+                plan.next_rows = rows;
+                plan.bottom -= listen_h + gap;
+                return;
+            }
+        }
+    }
+}
+
+} // namespace
+
 std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
 {
     static const std::vector<std::string> no_hints;
     const Style& style = c.style;
-    const Metrics& m = style.metrics;
     const BundleInfo& info = c.content.info();
     bool name_shown = false;
     std::optional<Intent> intent = draw_home_header(c, true, &name_shown);
-    float width = ImGui::GetWindowWidth();
-    float height = ImGui::GetWindowHeight();
-    bool small = short_panel(style);
     float gap = home_gap(style);
-    float inner_w = width - 2.0f * gap;
+    float inner_w = ImGui::GetWindowWidth() - 2.0f * gap;
     float top = style.header_height() + gap;
-    float bottom = height - gap - (info.urgent ? urgent_band_height(c) + gap : 0.0f);
 
     // No room for the name in the top band: it gets a line of its own under it, except with large text on a short
     // panel, where that line would cost the tiles a row (a visitor knows where they are; the choices matter more).
-    if (!name_shown && !(small && c.large_text)) {
+    if (!name_shown && !(short_panel(style) && c.large_text)) {
         const std::string& name = c.text(info.name);
         ImFont* font = style.fonts.bold;
         draw_wrapped(ImGui::GetWindowDrawList(), font, ImVec2(ImGui::GetWindowPos().x + gap, top), inner_w,
@@ -449,82 +539,28 @@ std::optional<Intent> draw_home(const ScreenContext& c, ScrollArea& scroll)
         top += font->FontSize * 1.15f + gap;
     }
 
-    // What is on now and next, above the tiles: one row on a small panel (none with large text), two on a landscape
-    // screen, three on a portrait one; fewer when the tiles would not all fit, more while the tiles are as tall as
-    // they grow anyway.
-    const Section* agenda = agenda_section(info);
-    float row_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * (small ? 1.45f : 2.0f)));
-    int wanted = small ? (c.large_text ? 0 : 1) : m.portrait() ? 3 : 2;
-    int available = agenda ? upcoming_count(c, 4) : 0;
-    auto events_h = [&](int rows) { return rows > 0 ? float(rows) * (row_h + gap) : 0.0f; };
-    int next_rows = std::min(wanted, available);
-    TileGrid grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
-    while (!grid.fits && next_rows > std::min(1, wanted)) {
-        --next_rows;
-        grid = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows));
-    }
-    while (grid.fits && next_rows < available && next_rows >= 1) {
-        TileGrid more = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows + 1));
-        if (!more.fits || more.tile_h < grid.tile_h || more.columns != grid.columns)
-            break;
-        grid = more;
-        ++next_rows;
-    }
-    // How to turn read aloud on, under the tiles, when they still fit above it in their form, no label cut that was
-    // whole; else at the end of the tiles, when they scroll anyway; else only on the attract loop and by the bar's
-    // control.
-    std::vector<std::string> hints = read_aloud_hints(c);
-    float hints_h = read_aloud_hints_height(c, hints, inner_w);
-    TileGrid hinted = home_tile_grid(c, inner_w, bottom - top - events_h(next_rows) - hints_h);
-    bool hints_below = !hints.empty() && grid.fits && hinted.fits && hinted.form == grid.form
-        && (hinted.lines <= 2 || hinted.lines <= grid.lines);
-    if (hints_below) {
-        grid = hinted;
-        bottom -= hints_h;
-    }
-    // Else, when the last row leaves no cell empty for Read aloud's button (draw_tiles), the button under the tiles,
-    // as wide as the fewest whole tiles it fits, when the tiles keep their form there too: a coming-up row fewer, if
-    // that is what it takes (one stays).
-    float listen_h = std::ceil(std::max(m.touch(), style.fonts.bold->FontSize * 1.6f));
-    ListenButton listen;
-    float listen_w = 0.0f;
-    bool full_rows = grid.fits && info.sections.size() % std::size_t(grid.columns) == 0;
-    for (int rows = next_rows;
-         !hints.empty() && !hints_below && full_rows && !listen.font && rows >= std::min(next_rows, 1); --rows) {
-        TileGrid shorter = home_tile_grid(c, inner_w, bottom - top - events_h(rows) - listen_h - gap);
-        if (!shorter.fits || shorter.form != grid.form || shorter.columns != grid.columns
-            || (shorter.lines > 2 && shorter.lines > grid.lines))
-            continue;
-        for (int tiles = 1; tiles <= grid.columns && !listen.font; ++tiles) {
-            listen_w = float(tiles) * shorter.tile_w + float(tiles - 1) * gap;
-            listen = listen_button(c, ImVec2(listen_w, listen_h));
-        }
-        if (listen.font) {
-            grid = shorter;
-            next_rows = rows;
-            bottom -= listen_h + gap;
-        }
-    }
-    if (next_rows > 0) {
+    HomePlan plan;
+    plan.bottom = ImGui::GetWindowHeight() - gap - (info.urgent ? urgent_band_height(c) + gap : 0.0f);
+    plan_coming_up(c, plan, inner_w, top);
+    plan_read_aloud(c, plan, inner_w, top);
+    if (plan.next_rows > 0) {
         ImGui::SetCursorPos(ImVec2(gap, top));
-        if (auto chosen = draw_coming_up(c, *agenda, next_rows, inner_w, row_h, gap))
+        if (auto chosen = draw_coming_up(c, *agenda_section(info), plan.next_rows, inner_w, plan.row_h, gap))
             intent = chosen;
-        top += events_h(next_rows);
+        top += events_height(plan, plan.next_rows, gap);
     }
-
-    if (auto chosen
-        = draw_tiles(c, scroll, grid, ImVec2(gap, top), ImVec2(inner_w, bottom - top), hints_below ? no_hints : hints))
+    if (auto chosen = draw_tiles(c, scroll, plan.grid, ImVec2(gap, top), ImVec2(inner_w, plan.bottom - top),
+            plan.hints_below ? no_hints : plan.hints))
         intent = chosen;
-    if (hints_below) {
-        ImGui::SetCursorPos(ImVec2(gap, bottom - gap * 0.5f));
-        draw_read_aloud_hints(c, hints, inner_w);
+    if (plan.hints_below) {
+        ImGui::SetCursorPos(ImVec2(gap, plan.bottom - gap * 0.5f));
+        draw_read_aloud_hints(c, plan.hints, inner_w);
     }
-    if (listen.font) {
-        ImGui::SetCursorPos(ImVec2(gap, bottom + gap));
-        if (auto language = draw_listen_button(c, listen, ImVec2(listen_w, listen_h)))
+    if (plan.listen.font) {
+        ImGui::SetCursorPos(ImVec2(gap, plan.bottom + gap));
+        if (auto language = draw_listen_button(c, plan.listen, plan.listen_size))
             intent = Intent {Intent::Kind::ReadAloud, *language};
     }
-
     draw_urgent_band(c, intent);
     return intent;
 }
